@@ -1,0 +1,416 @@
+//! The comparison of the three models, and its output format (the public JSON contract).
+
+use rust_decimal::Decimal;
+use serde::ser::{Serialize, Serializer};
+use serde::Serialize as DeriveSerialize;
+use serde_json::Value;
+
+use crate::decimal::{money_text, plain_text, round_to, sub};
+use crate::error::{ErrorCode, FieldError};
+use crate::model::{self, CalcError, Context, CostGroup, ModelResult};
+use crate::policy::PolicySet;
+use crate::scenario::{ModelKind, ParsedScenario, Scenario};
+
+/// The three models side by side, with every input problem.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    /// The scenario as read (fields with errors hold their defaults).
+    pub scenario: Scenario,
+    /// Policy set used.
+    pub policy_id: String,
+    /// Its version.
+    pub policy_version: String,
+    /// Cost-currency units per sale-currency unit, as used.
+    pub rate: Decimal,
+    /// Every problem found, each naming its field.
+    pub errors: Vec<FieldError>,
+    /// POP, when it could be computed.
+    pub pop: Option<ModelResult>,
+    /// Semi-managed, when it could be computed.
+    pub semi: Option<ModelResult>,
+    /// Fully managed, when it could be computed.
+    pub full: Option<ModelResult>,
+}
+
+/// Which model earns most, by how much, and the main reason.
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Recommendation {
+    /// The model with the highest monthly profit.
+    pub best: ModelKind,
+    /// The next best.
+    pub runner_up: ModelKind,
+    /// How much more the best earns a month, in the cost currency.
+    pub monthly_advantage: Decimal,
+    /// The line-item key (or `revenue`) that contributes most to the advantage.
+    pub main_reason: &'static str,
+    /// Its English label.
+    pub main_reason_label: &'static str,
+}
+
+impl Comparison {
+    /// Whether the input had no problem at all.
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// One model's figures.
+    pub fn model(&self, kind: ModelKind) -> Option<&ModelResult> {
+        match kind {
+            ModelKind::Pop => self.pop.as_ref(),
+            ModelKind::Semi => self.semi.as_ref(),
+            ModelKind::Full => self.full.as_ref(),
+        }
+    }
+
+    /// The errors that concern `field`.
+    pub fn errors_for<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a FieldError> + 'a {
+        self.errors.iter().filter(move |e| e.field == field)
+    }
+
+    /// The model with the highest monthly profit; `None` unless all three were computed. Ties go
+    /// to the simpler model in the order POP, semi-managed, fully managed.
+    pub fn best(&self) -> Option<ModelKind> {
+        self.ranked().map(|ranked| ranked[0])
+    }
+
+    fn ranked(&self) -> Option<[ModelKind; 3]> {
+        let profit = |kind| self.model(kind).map(|m| m.monthly_profit);
+        for kind in ModelKind::ALL {
+            profit(kind)?;
+        }
+        let mut ranked = ModelKind::ALL;
+        ranked.sort_by(|a, b| profit(*b).cmp(&profit(*a)));
+        Some(ranked)
+    }
+
+    /// The recommendation, when all three models were computed.
+    pub fn recommendation(&self) -> Option<Recommendation> {
+        let [best_kind, runner_kind, _] = self.ranked()?;
+        let best = self.model(best_kind)?;
+        let runner = self.model(runner_kind)?;
+        let advantage = sub(best.monthly_profit, runner.monthly_profit).ok()?;
+        // Each difference is in monthly money, positive where it favours the best model.
+        let monthly =
+            |amount: Decimal, units: Decimal| amount.checked_mul(units).unwrap_or_default();
+        let mut reasons: Vec<(&'static str, &'static str, Decimal)> = vec![(
+            "revenue",
+            "Revenue",
+            monthly(best.revenue_per_unit, best.monthly_units)
+                - monthly(runner.revenue_per_unit, runner.monthly_units),
+        )];
+        for item in best.line_items.iter().chain(&runner.line_items) {
+            if reasons.iter().any(|(key, _, _)| *key == item.key) {
+                continue;
+            }
+            let cost = |m: &ModelResult| {
+                m.item(item.key)
+                    .map_or(Decimal::ZERO, |i| monthly(i.amount, m.monthly_units))
+            };
+            reasons.push((item.key, item.label, cost(runner) - cost(best)));
+        }
+        let (main_reason, main_reason_label, _) = reasons
+            .into_iter()
+            .max_by(|a, b| a.2.cmp(&b.2))
+            .unwrap_or(("revenue", "Revenue", Decimal::ZERO));
+        Some(Recommendation {
+            best: best_kind,
+            runner_up: runner_kind,
+            monthly_advantage: advantage,
+            main_reason,
+            main_reason_label,
+        })
+    }
+}
+
+/// Compares the three models for a scenario given as JSON (the format of the public API).
+/// Never panics: every problem becomes a [`FieldError`], and the models that do not depend on a
+/// bad field are still computed.
+pub fn compare(input: &Value) -> Comparison {
+    compare_parsed(ParsedScenario::from_json(input))
+}
+
+/// Compares the three models for a typed scenario, validating it exactly as [`compare`] does.
+pub fn compare_scenario(scenario: &Scenario) -> Comparison {
+    compare(&scenario.to_json())
+}
+
+fn compare_parsed(parsed: ParsedScenario) -> Comparison {
+    let mut errors = parsed.errors.clone();
+    let scenario = parsed.scenario.clone();
+    let Some(policy) = PolicySet::find(&scenario.policy) else {
+        errors.push(FieldError::new(
+            "policy",
+            ErrorCode::UnknownValue,
+            "No policy sets are built in.",
+        ));
+        return Comparison {
+            scenario,
+            policy_id: String::new(),
+            policy_version: String::new(),
+            rate: Decimal::ONE,
+            errors,
+            pop: None,
+            semi: None,
+            full: None,
+        };
+    };
+    let mut values = policy.defaults();
+    for (id, value) in &scenario.assumptions {
+        // Already validated while parsing.
+        let _ = values.set(id, Ok(*value));
+    }
+    let per_unit = |currency: &str| -> Option<Decimal> {
+        if currency == policy.currency {
+            Some(Decimal::ONE)
+        } else {
+            values
+                .get(&format!("fx.{currency}"))
+                .ok()
+                .filter(|v| !v.is_zero())
+        }
+    };
+    let policy_per_cost = per_unit(&scenario.currency.cost);
+    let rate = scenario.currency.rate.or_else(|| {
+        let sale = per_unit(&scenario.currency.sale)?;
+        sale.checked_div(policy_per_cost?)
+    });
+    let mut comparison = Comparison {
+        policy_id: policy.id.clone(),
+        policy_version: policy.version.clone(),
+        rate: rate.unwrap_or(Decimal::ONE),
+        errors: Vec::new(),
+        pop: None,
+        semi: None,
+        full: None,
+        scenario: scenario.clone(),
+    };
+    let (Some(rate), Some(policy_per_cost)) = (rate, policy_per_cost) else {
+        errors.push(FieldError::new(
+            "currency.rate",
+            ErrorCode::Required,
+            "Enter the exchange rate: there is no default rate for these currencies.",
+        ));
+        comparison.errors = errors;
+        return comparison;
+    };
+    let ctx = Context {
+        scenario: &scenario,
+        values: &values,
+        rate,
+        policy_per_cost,
+    };
+    for kind in ModelKind::ALL {
+        if parsed.blocks(kind) {
+            continue;
+        }
+        let result = match kind {
+            ModelKind::Pop => model::pop(&ctx),
+            ModelKind::Semi => model::semi(&ctx),
+            ModelKind::Full => model::full(&ctx),
+        };
+        match result {
+            Ok(result) => match kind {
+                ModelKind::Pop => comparison.pop = Some(result),
+                ModelKind::Semi => comparison.semi = Some(result),
+                ModelKind::Full => comparison.full = Some(result),
+            },
+            Err(CalcError::Overflow) => errors.push(FieldError::new(
+                kind.id(),
+                ErrorCode::Overflow,
+                format!(
+                    "The {} figures are too large to calculate exactly; check the amounts.",
+                    kind.name()
+                ),
+            )),
+            Err(CalcError::Missing(id)) => errors.push(FieldError::new(
+                format!("assumptions.{id}"),
+                ErrorCode::UnknownValue,
+                format!("The policy set lacks the value {id}."),
+            )),
+        }
+    }
+    comparison.errors = errors;
+    comparison
+}
+
+// ---- Output: the JSON contract. Amounts round once, here. ----
+
+#[derive(DeriveSerialize)]
+struct Report<'a> {
+    ok: bool,
+    errors: &'a [FieldError],
+    best: Option<ModelKind>,
+    recommendation: Option<RecommendationReport>,
+    policy: PolicyReport<'a>,
+    currency: CurrencyReport<'a>,
+    models: ModelsReport,
+}
+
+#[derive(DeriveSerialize)]
+struct RecommendationReport {
+    best: ModelKind,
+    runner_up: ModelKind,
+    monthly_advantage: String,
+    main_reason: &'static str,
+    main_reason_label: &'static str,
+}
+
+#[derive(DeriveSerialize)]
+struct PolicyReport<'a> {
+    id: &'a str,
+    version: &'a str,
+}
+
+#[derive(DeriveSerialize)]
+struct CurrencyReport<'a> {
+    cost: &'a str,
+    sale: &'a str,
+    rate: String,
+}
+
+#[derive(DeriveSerialize)]
+struct ModelsReport {
+    pop: Option<ModelReport>,
+    semi: Option<ModelReport>,
+    full: Option<ModelReport>,
+}
+
+#[derive(DeriveSerialize)]
+struct ModelReport {
+    revenue_per_unit: String,
+    revenue_rule: String,
+    commission_per_unit: String,
+    line_items: Vec<LineItemReport>,
+    profit_per_unit: String,
+    monthly_units: String,
+    monthly_profit: String,
+    margin_pct: String,
+    break_even_price: Option<String>,
+    break_even_currency: String,
+    cash: CashReport,
+}
+
+#[derive(DeriveSerialize)]
+struct LineItemReport {
+    key: &'static str,
+    label: &'static str,
+    group: CostGroup,
+    amount: String,
+    rule: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waived: Option<String>,
+}
+
+#[derive(DeriveSerialize)]
+struct CashReport {
+    days_to_cash: String,
+    capital_tied: String,
+    advance_pct: String,
+    rule: String,
+}
+
+/// Break-even prices keep 4 places, so that selling at the stated price breaks even to the cent.
+pub const BREAK_EVEN_DECIMALS: u32 = 4;
+
+fn model_report(m: &ModelResult) -> ModelReport {
+    ModelReport {
+        revenue_per_unit: money_text(m.revenue_per_unit),
+        revenue_rule: m.revenue_rule.clone(),
+        commission_per_unit: money_text(m.commission_per_unit()),
+        line_items: m
+            .line_items
+            .iter()
+            .map(|item| LineItemReport {
+                key: item.key,
+                label: item.label,
+                group: item.group,
+                amount: money_text(item.amount),
+                rule: item.rule.clone(),
+                waived: item.waived.map(money_text),
+            })
+            .collect(),
+        profit_per_unit: money_text(m.profit_per_unit),
+        monthly_units: plain_text(round_to(m.monthly_units, 2)),
+        monthly_profit: money_text(m.monthly_profit),
+        margin_pct: money_text(m.margin_pct),
+        break_even_price: m
+            .break_even_price
+            .map(|p| round_to(p, BREAK_EVEN_DECIMALS).to_string()),
+        break_even_currency: m.break_even_currency.clone(),
+        cash: CashReport {
+            days_to_cash: round_to(m.cash.days_to_cash, 0).to_string(),
+            capital_tied: money_text(m.cash.capital_tied),
+            advance_pct: plain_text(m.cash.advance_pct),
+            rule: m.cash.rule.clone(),
+        },
+    }
+}
+
+impl Serialize for Comparison {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Report {
+            ok: self.ok(),
+            errors: &self.errors,
+            best: self.best(),
+            recommendation: self.recommendation().map(|r| RecommendationReport {
+                best: r.best,
+                runner_up: r.runner_up,
+                monthly_advantage: money_text(r.monthly_advantage),
+                main_reason: r.main_reason,
+                main_reason_label: r.main_reason_label,
+            }),
+            policy: PolicyReport {
+                id: &self.policy_id,
+                version: &self.policy_version,
+            },
+            currency: CurrencyReport {
+                cost: &self.scenario.currency.cost,
+                sale: &self.scenario.currency.sale,
+                rate: plain_text(self.rate),
+            },
+            models: ModelsReport {
+                pop: self.pop.as_ref().map(model_report),
+                semi: self.semi.as_ref().map(model_report),
+                full: self.full.as_ref().map(model_report),
+            },
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The built-in policy sets in the format of `window.sellerCalc.policies()`.
+pub fn policies_report() -> Value {
+    let sets: Vec<Value> = PolicySet::builtin()
+        .iter()
+        .map(|set| {
+            let values: Vec<Value> = set
+                .values
+                .iter()
+                .map(|v| {
+                    serde_json::json!({
+                        "id": v.id,
+                        "label": v.label,
+                        "default": plain_text(v.default),
+                        "unit": v.unit,
+                        "max": plain_text(v.max()),
+                        "assumption": v.is_assumption(),
+                        "source": set.sources.get(&v.source).cloned().unwrap_or_default(),
+                        "note": v.note,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "id": set.id,
+                "name": set.name,
+                "version": set.version,
+                "effective_date": set.effective_date,
+                "currency": set.currency,
+                "categories": set.categories,
+                "destinations": set.destinations,
+                "currencies": set.currencies,
+                "values": values,
+            })
+        })
+        .collect();
+    Value::Array(sets)
+}

@@ -1,0 +1,146 @@
+//! Exact decimal helpers: parsing user text, overflow-checked arithmetic and the one rounding rule.
+//!
+//! Every amount is computed unrounded. Output rounds once, half away from zero ("commercial"
+//! rounding): money to 2 decimal places, break-even prices to 4 (so that a price entered at that
+//! precision breaks even to the cent), days to whole days.
+
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Arithmetic went beyond what a 96-bit decimal can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
+/// Why a text is not a usable decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// Nothing but whitespace.
+    Empty,
+    /// Not of the form `123`, `-1.5` or `.25`.
+    Invalid,
+    /// Well-formed, but too many digits for exact arithmetic.
+    TooLarge,
+}
+
+/// Parses a plain decimal such as `12.99`, `-3` or `.5` (a dot for decimals, no separators).
+pub fn parse_decimal(text: &str) -> Result<Decimal, ParseError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let mut dots = 0;
+    let mut has_digit = false;
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => has_digit = true,
+            '.' => dots += 1,
+            _ => return Err(ParseError::Invalid),
+        }
+    }
+    if !has_digit || dots > 1 {
+        return Err(ParseError::Invalid);
+    }
+    let int_digits = digits
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0');
+    if int_digits.len() > 20 {
+        return Err(ParseError::TooLarge);
+    }
+    Decimal::from_str(text).map_err(|_| ParseError::TooLarge)
+}
+
+/// Parses the text of a JSON number, which may use an exponent (`1e21`).
+pub fn parse_json_number(text: &str) -> Result<Decimal, ParseError> {
+    if text.contains(['e', 'E']) {
+        return Decimal::from_scientific(text).map_err(|_| ParseError::TooLarge);
+    }
+    parse_decimal(text)
+}
+
+/// `a + b`, or [`Overflow`].
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}
+
+/// `a - b`, or [`Overflow`].
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_sub(b).ok_or(Overflow)
+}
+
+/// `a × b`, or [`Overflow`].
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+
+/// `a ÷ b`, or [`Overflow`] (also for division by zero, which callers rule out first).
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_div(b).ok_or(Overflow)
+}
+
+/// `pct` percent as a fraction: 8 → 0.08.
+pub fn pct(pct: Decimal) -> Decimal {
+    // A percentage is validated to at most 1000, so this never overflows.
+    pct / Decimal::ONE_HUNDRED
+}
+
+/// Rounds `value` to `dp` places, half away from zero, and shows exactly `dp` places.
+pub fn round_to(value: Decimal, dp: u32) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(dp);
+    if rounded.is_zero() {
+        rounded.set_sign_positive(true);
+    }
+    rounded
+}
+
+/// The output text of a money amount: rounded once, to 2 places.
+pub fn money_text(value: Decimal) -> String {
+    round_to(value, 2).to_string()
+}
+
+/// A number without trailing zeros, for rule texts and counts: `8.00` → `8`, `0.50` → `0.5`.
+pub fn plain_text(value: Decimal) -> String {
+    let mut normal = value.normalize();
+    if normal.is_zero() {
+        normal.set_sign_positive(true);
+    }
+    normal.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_decimals_only() {
+        assert_eq!(parse_decimal(" 12.99 "), Ok(Decimal::new(1299, 2)));
+        assert_eq!(parse_decimal(".5"), Ok(Decimal::new(5, 1)));
+        assert_eq!(parse_decimal("-3"), Ok(Decimal::new(-3, 0)));
+        assert_eq!(parse_decimal(""), Err(ParseError::Empty));
+        for bad in [
+            "abc", "1,5", "1.2.3", "1_000", "-", ".", "1e5", "NaN", "12 99",
+        ] {
+            assert_eq!(parse_decimal(bad), Err(ParseError::Invalid), "{bad}");
+        }
+        assert_eq!(parse_decimal(&"9".repeat(40)), Err(ParseError::TooLarge));
+    }
+
+    #[test]
+    fn json_numbers_may_use_exponents() {
+        assert_eq!(parse_json_number("1e3"), Ok(Decimal::new(1000, 0)));
+        assert_eq!(parse_json_number("1e300"), Err(ParseError::TooLarge));
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero_once() {
+        assert_eq!(money_text(Decimal::new(12345, 3)), "12.35");
+        assert_eq!(money_text(Decimal::new(-12345, 3)), "-12.35");
+        assert_eq!(money_text(Decimal::new(75, 1)), "7.50");
+        assert_eq!(money_text(Decimal::new(-1, 3)), "0.00");
+        assert_eq!(plain_text(Decimal::new(800, 2)), "8");
+    }
+}

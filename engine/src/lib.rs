@@ -1,0 +1,40 @@
+//! SellerCalc's policy engine: what a seller earns under AliExpress's three ways of selling.
+//!
+//! A scenario goes in (as JSON, the format of the public `window.sellerCalc.compare` API, or as a
+//! typed [`Scenario`]); a [`Comparison`] comes out, with per-unit line items that each carry the
+//! rule that produced them. Money is exact decimal arithmetic and rounds once, at output.
+//!
+//! ```
+//! use sellercalc_engine::{compare, ModelKind};
+//!
+//! let comparison = compare(&serde_json::json!({
+//!     "product": { "unit_cost": "25", "category": "home" },
+//!     "pop": { "price": "12.99" },
+//!     "semi": { "mode": "jit" },
+//! }));
+//! assert!(comparison.ok());
+//! let pop = comparison.model(ModelKind::Pop).unwrap();
+//! let semi = comparison.model(ModelKind::Semi).unwrap();
+//! assert_eq!(semi.commission_per_unit() * rust_decimal::Decimal::TWO, pop.commission_per_unit());
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod comparison;
+pub mod decimal;
+mod error;
+mod model;
+pub mod policy;
+mod scenario;
+
+pub use comparison::{
+    compare, compare_scenario, policies_report, Comparison, Recommendation, BREAK_EVEN_DECIMALS,
+};
+pub use error::{ErrorCode, FieldError};
+pub use model::{Cash, CostGroup, LineItem, ModelResult};
+pub use policy::{PolicySet, PolicyValue, DEFAULT_POLICY_ID};
+pub use rust_decimal::Decimal;
+pub use scenario::{
+    affected_models, CurrencyPair, FullSettings, ModelKind, ParsedScenario, PopSettings, Product,
+    Scenario, SemiManagedMode, SemiSettings,
+};

@@ -1,0 +1,283 @@
+//! Policy sets: the platform's rules as versioned data, with a source for every value.
+//!
+//! A policy set is a JSON file under `engine/policies/`, compiled into the binary. Each value has
+//! an id (`commission.home`, `postage.pop.ES.per_kg`), a unit, a default and a source key; the
+//! source `assumption` marks values that no public source supports. A scenario may override any
+//! value by id through its `assumptions` object.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::{parse_decimal, ParseError};
+use crate::error::{ErrorCode, FieldError};
+
+/// The policy set a scenario uses when it names none.
+pub const DEFAULT_POLICY_ID: &str = "aliexpress-2024";
+
+const BUILTIN_FILES: &[&str] = &[include_str!("../policies/aliexpress-2024.json")];
+
+/// A product category, which sets the commission rate.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub struct Category {
+    /// Stable id used in scenarios, such as `home`.
+    pub id: String,
+    /// English name.
+    pub name: String,
+}
+
+/// A destination market, which sets last-mile postage.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub struct Destination {
+    /// ISO 3166 alpha-2 code, such as `ES`.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// Whether Cainiao promises delivery within five days there (seed article).
+    #[serde(default)]
+    pub cainiao_five_day: bool,
+}
+
+/// One editable policy value.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+pub struct PolicyValue {
+    /// Stable id, used by `assumptions` overrides and the assumptions panel.
+    pub id: String,
+    /// English label.
+    pub label: String,
+    /// Unit: `%`, `days`, `CNY`, `CNY/kg`, `CNY/parcel` or `CNY/unit` (amounts in the policy's currency).
+    pub unit: String,
+    /// The default, as the policy file states it.
+    pub default: Decimal,
+    /// Key into the policy's `sources`; `assumption` when no public source was found.
+    pub source: String,
+    /// Why the value is what it is.
+    pub note: String,
+    /// The largest value an override may take; percentages default to 100, others to 1,000,000.
+    #[serde(default)]
+    pub max: Option<Decimal>,
+}
+
+impl PolicyValue {
+    /// Whether no public source supports this value.
+    pub fn is_assumption(&self) -> bool {
+        self.source == "assumption"
+    }
+
+    /// The largest value an override may take.
+    pub fn max(&self) -> Decimal {
+        self.max.unwrap_or(if self.unit == "%" {
+            Decimal::ONE_HUNDRED
+        } else {
+            Decimal::from(1_000_000)
+        })
+    }
+}
+
+/// A versioned set of platform policies.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct PolicySet {
+    /// Stable id, such as `aliexpress-2024`.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Version of this data; bumps whenever a value changes.
+    pub version: String,
+    /// The date from which these policies apply (ISO 8601).
+    pub effective_date: String,
+    /// Currency of every money value in this set.
+    pub currency: String,
+    /// Source notes, by key.
+    pub sources: BTreeMap<String, String>,
+    /// Product categories.
+    pub categories: Vec<Category>,
+    /// Destination markets.
+    pub destinations: Vec<Destination>,
+    /// Currencies a scenario may use.
+    pub currencies: Vec<String>,
+    /// Every editable value.
+    pub values: Vec<PolicyValue>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+impl PolicySet {
+    /// Parses a policy file and checks that its ids are unique and its sources known.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let mut set: PolicySet = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        for (i, value) in set.values.iter().enumerate() {
+            if set.index.insert(value.id.clone(), i).is_some() {
+                return Err(format!("duplicate policy value id {}", value.id));
+            }
+            if !set.sources.contains_key(&value.source) {
+                return Err(format!("{}: unknown source {}", value.id, value.source));
+            }
+            if value.default.is_sign_negative() || value.default > value.max() {
+                return Err(format!("{}: default out of range", value.id));
+            }
+        }
+        Ok(set)
+    }
+
+    /// The built-in policy sets.
+    pub fn builtin() -> &'static [PolicySet] {
+        static SETS: OnceLock<Vec<PolicySet>> = OnceLock::new();
+        SETS.get_or_init(|| {
+            BUILTIN_FILES
+                .iter()
+                // The files are compiled in and parsed by the test suite, so a bad file cannot ship.
+                .filter_map(|text| PolicySet::from_json(text).ok())
+                .collect()
+        })
+    }
+
+    /// The built-in set with this id.
+    pub fn find(id: &str) -> Option<&'static PolicySet> {
+        Self::builtin().iter().find(|set| set.id == id)
+    }
+
+    /// The value with this id.
+    pub fn value(&self, id: &str) -> Option<&PolicyValue> {
+        self.index.get(id).map(|&i| &self.values[i])
+    }
+
+    /// The category with this id.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The destination with this code.
+    pub fn destination(&self, code: &str) -> Option<&Destination> {
+        self.destinations.iter().find(|d| d.code == code)
+    }
+
+    /// The defaults, ready for overrides.
+    pub fn defaults(&self) -> Assumptions<'_> {
+        Assumptions {
+            policy: self,
+            values: self.values.iter().map(|v| v.default).collect(),
+        }
+    }
+}
+
+/// A policy set's values as one scenario uses them: the defaults with any overrides applied.
+#[derive(Clone, Debug)]
+pub struct Assumptions<'p> {
+    policy: &'p PolicySet,
+    values: Vec<Decimal>,
+}
+
+/// A value the engine needs is missing from the policy set (a data error, caught by tests).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingValue(pub String);
+
+impl<'p> Assumptions<'p> {
+    /// The policy set these values come from.
+    pub fn policy(&self) -> &'p PolicySet {
+        self.policy
+    }
+
+    /// The value in force for `id`.
+    pub fn get(&self, id: &str) -> Result<Decimal, MissingValue> {
+        self.policy
+            .index
+            .get(id)
+            .map(|&i| self.values[i])
+            .ok_or_else(|| MissingValue(id.to_owned()))
+    }
+
+    /// Whether the value in force for `id` differs from its default.
+    pub fn is_overridden(&self, id: &str) -> bool {
+        self.policy
+            .index
+            .get(id)
+            .is_some_and(|&i| self.values[i] != self.policy.values[i].default)
+    }
+
+    /// Overrides the value `id` with `text`; the error names `assumptions.<id>`.
+    pub fn set(&mut self, id: &str, value: Result<Decimal, ParseError>) -> Result<(), FieldError> {
+        let field = format!("assumptions.{id}");
+        let Some(&i) = self.policy.index.get(id) else {
+            return Err(FieldError::new(
+                field,
+                ErrorCode::UnknownField,
+                format!("There is no policy value \"{id}\" in {}.", self.policy.id),
+            ));
+        };
+        let spec = &self.policy.values[i];
+        let value = value.map_err(|e| crate::scenario::parse_error(&field, e))?;
+        if value.is_sign_negative() {
+            return Err(FieldError::new(
+                field,
+                ErrorCode::Negative,
+                "Cannot be negative.",
+            ));
+        }
+        if value > spec.max() {
+            return Err(FieldError::new(
+                field,
+                ErrorCode::TooLarge,
+                format!(
+                    "Too large: at most {} {}.",
+                    crate::decimal::plain_text(spec.max()),
+                    spec.unit
+                ),
+            ));
+        }
+        self.values[i] = value;
+        Ok(())
+    }
+
+    /// Parses `text` and overrides `id` with it.
+    pub fn set_text(&mut self, id: &str, text: &str) -> Result<(), FieldError> {
+        self.set(id, parse_decimal(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_policy_parses() {
+        let set = PolicySet::find(DEFAULT_POLICY_ID).expect("built-in policy");
+        assert_eq!(set.version, "1");
+        assert_eq!(set.defaults().get("commission.home"), Ok(Decimal::from(8)));
+        assert!(set.value("commission.home").unwrap().is_assumption());
+        assert!(!set
+            .value("semi.jit_commission_waiver")
+            .unwrap()
+            .is_assumption());
+    }
+
+    #[test]
+    fn duplicate_ids_are_rejected() {
+        let text = include_str!("../policies/aliexpress-2024.json").replace(
+            "\"id\": \"commission.apparel\"",
+            "\"id\": \"commission.home\"",
+        );
+        assert!(PolicySet::from_json(&text)
+            .unwrap_err()
+            .contains("duplicate"));
+    }
+
+    #[test]
+    fn overrides_are_bounded_and_named() {
+        let set = PolicySet::find(DEFAULT_POLICY_ID).unwrap();
+        let mut values = set.defaults();
+        values.set_text("commission.home", "5").unwrap();
+        assert_eq!(values.get("commission.home"), Ok(Decimal::from(5)));
+        assert!(values.is_overridden("commission.home"));
+        let err = values.set_text("commission.home", "101").unwrap_err();
+        assert_eq!(err.field, "assumptions.commission.home");
+        assert_eq!(err.code, ErrorCode::TooLarge);
+        let err = values.set_text("nope", "1").unwrap_err();
+        assert_eq!(err.code, ErrorCode::UnknownField);
+        assert_eq!(
+            values.set_text("days.pop.payout", "-1").unwrap_err().code,
+            ErrorCode::Negative
+        );
+    }
+}
