@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test, stopping at the
+# first failure:
+#   1 fmt      cargo fmt --check
+#   2 clippy   native and wasm32, warnings are errors
+#   3 engine   cargo test -p sellercalc-engine (native)
+#   4 wasm     cargo test -p sellercalc in headless Chromium (wasm-bindgen-test-runner)
+#   5 e2e      trunk build --release, then node --test tests/e2e/ (playwright-core + Chromium)
+set -euo pipefail
+# shellcheck source=scripts/setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"   # installs what is missing; cds to the repo root
+
+STAGE="setup"
+PASSED=()
+T_ALL=$SECONDS
+T_STAGE=$SECONDS
+
+on_exit() {
+    local rc=$?
+    if [ "$rc" -ne 0 ]; then
+        echo
+        echo "================================================================"
+        echo "test.sh: FAILED in stage '$STAGE' (exit $rc)"
+        [ "${#PASSED[@]}" -eq 0 ] || echo "test.sh: passed before it: ${PASSED[*]}"
+        echo "================================================================"
+    fi
+}
+trap on_exit EXIT
+
+stage() {
+    if [ "$STAGE" != "setup" ]; then
+        PASSED+=("$STAGE($((SECONDS - T_STAGE))s)")
+    fi
+    STAGE="$1"
+    T_STAGE=$SECONDS
+    echo
+    echo "================================================================"
+    echo "== $1: $2"
+    echo "================================================================"
+}
+
+stage fmt "cargo fmt --all -- --check"
+cargo fmt --all -- --check
+
+stage clippy "cargo clippy (native and wasm32-unknown-unknown), -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+stage engine "cargo test -p sellercalc-engine (native)"
+cargo test -p sellercalc-engine
+
+stage wasm "cargo test -p sellercalc --target wasm32-unknown-unknown (headless Chromium)"
+# The runner reads the browser capabilities (--no-sandbox etc., needed as root)
+# from webdriver.json; name it absolutely so the test binary's cwd doesn't matter.
+CHROMEDRIVER=/usr/bin/chromedriver \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-60}" \
+    cargo test -p sellercalc --target wasm32-unknown-unknown
+
+stage e2e "trunk build --release, then node --test tests/e2e/"
+trunk build --release --offline
+mkdir -p artifacts/screenshots
+node --test tests/e2e/
+
+PASSED+=("$STAGE($((SECONDS - T_STAGE))s)")
+echo
+echo "================================================================"
+echo "test.sh: all stages OK in $((SECONDS - T_ALL))s: ${PASSED[*]}"
+echo "================================================================"
