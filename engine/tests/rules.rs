@@ -1,0 +1,548 @@
+//! The rules at the end of PRODUCT.md, each held on several scenarios: defaults, JIT, other
+//! categories and destinations, every kind of currency pair, return rates from 0 to 12.5% and
+//! assumption overrides.
+
+mod common;
+
+use common::{
+    all_strings, dec, is_negative_zero, line_amount, model, model_json, money, price_field, run,
+    text, with, with_assumption,
+};
+use rust_decimal::Decimal;
+use sellercalc_engine::{compare, ModelKind, ModelResult};
+use serde_json::{json, Value};
+
+/// Scenarios that the rules must hold on. None overrides the semi-managed commission waivers,
+/// which the first rule is about.
+fn scenarios() -> Vec<(&'static str, Value)> {
+    vec![
+        ("defaults", json!({})),
+        ("jit", json!({ "semi": { "mode": "jit" } })),
+        (
+            "korea apparel jit, 10% returns",
+            json!({
+                "product": { "unit_cost": "18.40", "packaging": "0.60", "weight_g": "220", "category": "apparel" },
+                "monthly_units": "250", "destination": "KR", "return_rate_pct": "10",
+                "pop": { "price": "9.99" }, "semi": { "mode": "jit" }, "full": { "supply_price": "32.50" }
+            }),
+        ),
+        (
+            "same currency EUR with overrides",
+            json!({
+                "currency": { "cost": "EUR", "sale": "EUR" },
+                "product": { "unit_cost": "4.20", "packaging": "0.30", "weight_g": "250", "category": "toys" },
+                "monthly_units": 150, "destination": "FR", "return_rate_pct": 5,
+                "pop": { "price": "19.90", "ad_spend_pct": "5", "affiliate_share_pct": "10", "affiliate_rate_pct": "8" },
+                "semi": { "price": "17.50", "popular": false }, "full": { "supply_price": "9.60" },
+                "assumptions": { "fx.EUR": "8", "commission.toys": "5", "choice.traffic_uplift": "20",
+                                 "warehouse.fee_waiver": "50", "returns.pop.return_shipping": "16", "days.full.payout": "20" }
+            }),
+        ),
+        (
+            // 1 ÷ 7.20 does not terminate, so revenue carries 28 significant digits.
+            "USD costs, CNY prices",
+            json!({
+                "currency": { "cost": "USD", "sale": "CNY" },
+                "product": { "unit_cost": "3.10", "packaging": "0.15", "weight_g": "120", "category": "phone_accessories" },
+                "destination": "US", "pop": { "price": "39.90" }, "full": { "supply_price": "4.35" }
+            }),
+        ),
+        (
+            "GBP with an explicit rate, Brazil, electronics, no returns",
+            json!({
+                "currency": { "cost": "CNY", "sale": "GBP", "rate": "9.1234" },
+                "product": { "unit_cost": "180", "packaging": "6", "weight_g": "1450", "category": "consumer_electronics" },
+                "monthly_units": "37", "destination": "BR", "return_rate_pct": "0",
+                "pop": { "price": "59", "ad_spend_pct": "12.5" }, "semi": { "price": "55" },
+                "full": { "supply_price": "260" }
+            }),
+        ),
+        (
+            "TRY to Türkiye with uplift and overrides",
+            json!({
+                "currency": { "cost": "CNY", "sale": "TRY" },
+                "product": { "unit_cost": "7.77", "weight_g": "90", "category": "beauty" },
+                "monthly_units": "1234", "destination": "TR", "return_rate_pct": "12.5",
+                "pop": { "price": "149.99" },
+                "assumptions": { "choice.traffic_uplift": "35", "commission.beauty": "6.5",
+                                 "returns.semi.unsellable": "45", "postage.choice.TR.per_kg": "88.8" }
+            }),
+        ),
+        (
+            "BRL to Mexico, every number a JSON number",
+            json!({
+                "currency": { "cost": "CNY", "sale": "BRL" },
+                "product": { "unit_cost": 12.5, "packaging": 0.8, "weight_g": 510, "category": "sports" },
+                "monthly_units": 80, "destination": "MX", "return_rate_pct": 7,
+                "pop": { "price": 89.9, "ad_spend_pct": 3, "affiliate_share_pct": 40, "affiliate_rate_pct": 12 },
+                "semi": { "popular": false }, "full": { "supply_price": 31 }
+            }),
+        ),
+        (
+            "warehouse fees partly waived, larger advance",
+            json!({
+                "product": { "category": "lighting" }, "destination": "GB",
+                "assumptions": { "warehouse.fee_waiver": "25", "semi.advance_payment": "80",
+                                 "commission.lighting": "11.25" }
+            }),
+        ),
+        (
+            // 1 KRW is worth little, so the rate from USD prices to KRW costs is about 1358.
+            "KRW costs, USD prices",
+            json!({ "currency": { "cost": "KRW", "sale": "USD" }, "full": { "supply_price": "8800" } }),
+        ),
+    ]
+}
+
+fn computed(input: &Value, kind: ModelKind) -> ModelResult {
+    let comparison = compare(input);
+    assert!(comparison.ok(), "{:?}", comparison.errors);
+    model(&comparison, kind).clone()
+}
+
+// ---- Commission: JIT half, warehouse none, fully managed none ----
+
+#[test]
+fn semi_jit_commission_is_exactly_half_of_pop() {
+    for (name, scenario) in scenarios() {
+        // semi.price omitted follows pop.price; also state it explicitly.
+        let pop_price = compare(&scenario).scenario.pop.price;
+        for semi_price in [None, Some(pop_price)] {
+            let mut input = with(&scenario, "semi.mode", json!("jit"));
+            if let Some(price) = semi_price {
+                input = with(&input, "semi.price", json!(price.to_string()));
+            } else if let Some(semi) = input["semi"].as_object_mut() {
+                semi.remove("price");
+            }
+            let pop = computed(&input, ModelKind::Pop);
+            let semi = computed(&input, ModelKind::Semi);
+            assert_eq!(semi.revenue_per_unit, pop.revenue_per_unit, "{name}");
+            assert!(!pop.commission_per_unit().is_zero(), "{name}");
+            assert_eq!(
+                semi.commission_per_unit() * Decimal::TWO,
+                pop.commission_per_unit(),
+                "{name}: semi JIT {} vs POP {}",
+                semi.commission_per_unit(),
+                pop.commission_per_unit()
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "engine bug: with costs in a currency other than CNY and no rate entered, the rate is \
+            fx.sale ÷ fx.cost (comparison.rs compare_parsed), cut at 28 digits (0.22 ÷ 7.20 = \
+            0.0305555…556); 4% and 8% of the resulting revenue then round in the 28th digit, so \
+            semi JIT commission × 2 = 16.691644444444444444444444468 but POP's is …469 \
+            (USD costs, TRY prices, price 6828.40)"]
+fn semi_jit_commission_is_exactly_half_with_a_recurring_default_rate() {
+    let input = json!({
+        "currency": { "cost": "USD", "sale": "TRY" },
+        "pop": { "price": "6828.40" },
+        "semi": { "mode": "jit" }
+    });
+    let pop = computed(&input, ModelKind::Pop);
+    let semi = computed(&input, ModelKind::Semi);
+    assert_eq!(
+        semi.commission_per_unit() * Decimal::TWO,
+        pop.commission_per_unit()
+    );
+}
+
+#[test]
+fn semi_warehouse_commission_is_zero() {
+    for (name, scenario) in scenarios() {
+        let input = with(&scenario, "semi.mode", json!("warehouse"));
+        let (comparison, json) = run(&input);
+        let semi = model(&comparison, ModelKind::Semi);
+        assert!(semi.commission_per_unit().is_zero(), "{name}");
+        assert!(!model(&comparison, ModelKind::Pop)
+            .commission_per_unit()
+            .is_zero());
+        let semi_json = model_json(&json, ModelKind::Semi);
+        assert_eq!(text(semi_json, "commission_per_unit"), "0.00", "{name}");
+        assert_eq!(line_amount(semi_json, "commission"), "0.00", "{name}");
+    }
+}
+
+#[test]
+fn fully_managed_pays_no_commission() {
+    for (name, scenario) in scenarios() {
+        for mode in ["warehouse", "jit"] {
+            let (comparison, json) = run(&with(&scenario, "semi.mode", json!(mode)));
+            let full = model(&comparison, ModelKind::Full);
+            assert!(full.commission_per_unit().is_zero(), "{name}");
+            let item = full.item("commission").expect("commission line shown");
+            assert!(item.share_of_revenue.is_zero(), "{name}");
+            assert_eq!(
+                text(model_json(&json, ModelKind::Full), "commission_per_unit"),
+                "0.00"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_commission_per_unit_is_the_commission_line() {
+    for (name, scenario) in scenarios() {
+        let (_, json) = run(&scenario);
+        for kind in ModelKind::ALL {
+            let m = model_json(&json, kind);
+            assert_eq!(
+                text(m, "commission_per_unit"),
+                line_amount(m, "commission"),
+                "{name} {}",
+                kind.id()
+            );
+        }
+    }
+}
+
+// ---- profit_per_unit = revenue_per_unit − Σ line items ----
+
+#[test]
+fn profit_is_revenue_minus_every_line_item_exactly() {
+    for (name, scenario) in scenarios() {
+        for mode in ["warehouse", "jit"] {
+            let (comparison, _) = run(&with(&scenario, "semi.mode", json!(mode)));
+            for kind in ModelKind::ALL {
+                let m = model(&comparison, kind);
+                // Summed in line order from zero, as the output lists them, then subtracted once.
+                let costs = m
+                    .line_items
+                    .iter()
+                    .fold(Decimal::ZERO, |sum, item| sum + item.amount);
+                assert_eq!(
+                    m.profit_per_unit,
+                    m.revenue_per_unit - costs,
+                    "{name} {mode} {}",
+                    kind.id()
+                );
+            }
+        }
+    }
+}
+
+/// In the JSON, each of the n line items, the revenue and the profit is rounded once, each by at
+/// most 0.005, so the rounded strings may disagree by up to 0.005 × (n + 2).
+#[test]
+fn rounded_profit_agrees_with_rounded_lines_within_rounding() {
+    let mut largest_gap = Decimal::ZERO;
+    for (name, scenario) in scenarios() {
+        for mode in ["warehouse", "jit"] {
+            let (_, json) = run(&with(&scenario, "semi.mode", json!(mode)));
+            for kind in ModelKind::ALL {
+                let m = model_json(&json, kind);
+                let items = m["line_items"].as_array().expect("line items");
+                let costs: Decimal = items.iter().map(|item| dec(text(item, "amount"))).sum();
+                let gap =
+                    (dec(text(m, "revenue_per_unit")) - costs - dec(text(m, "profit_per_unit")))
+                        .abs();
+                let tolerance = dec("0.005") * Decimal::from(items.len() + 2);
+                assert!(
+                    gap <= tolerance,
+                    "{name} {mode} {}: gap {gap} > {tolerance}",
+                    kind.id()
+                );
+                largest_gap = largest_gap.max(gap);
+            }
+        }
+    }
+    // The tolerance is needed: somewhere the rounded lines do not add up to the rounded profit.
+    assert!(largest_gap >= dec("0.01"), "largest gap {largest_gap}");
+}
+
+// ---- monthly_profit = round(unrounded profit × monthly units incl. uplift) ----
+
+fn uplift_pct(scenario: &Value) -> Decimal {
+    scenario["assumptions"]["choice.traffic_uplift"]
+        .as_str()
+        .map_or(Decimal::ZERO, dec)
+}
+
+#[test]
+fn monthly_profit_is_unrounded_profit_times_units_rounded_once() {
+    let mut with_uplift = scenarios();
+    with_uplift.push((
+        "defaults with 12.5% uplift",
+        json!({ "assumptions": { "choice.traffic_uplift": "12.5" } }),
+    ));
+    for (name, scenario) in with_uplift {
+        let (comparison, json) = run(&scenario);
+        let base_units = comparison.scenario.monthly_units;
+        let uplifted = base_units * (Decimal::ONE + uplift_pct(&scenario) / Decimal::ONE_HUNDRED);
+        for kind in ModelKind::ALL {
+            let m = model(&comparison, kind);
+            let units = if kind == ModelKind::Pop {
+                base_units
+            } else {
+                uplifted
+            };
+            assert_eq!(m.monthly_units, units, "{name} {}", kind.id());
+            assert_eq!(
+                text(model_json(&json, kind), "monthly_profit"),
+                money(m.profit_per_unit * units),
+                "{name} {}",
+                kind.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn monthly_profit_differs_from_rounded_profit_times_units() {
+    // POP, defaults: profit 4.55734 × 400 = 1822.936 → 1822.94, whereas 4.56 × 400 = 1824.00.
+    let (_, json) = run(&json!({}));
+    let pop = model_json(&json, ModelKind::Pop);
+    assert_eq!(text(pop, "profit_per_unit"), "4.56");
+    assert_eq!(text(pop, "monthly_profit"), "1822.94");
+    assert_ne!(dec("4.56") * dec("400"), dec("1822.94"));
+
+    // With a 12.5% uplift, semi-managed and fully managed sell 400 × 1.125 = 450 units.
+    // Semi: 16.9991 × 450 = 7649.595 → 7649.60, not 17.00 × 450 = 7650.00.
+    // Full: 16.742 × 450 = 7533.9 → 7533.90, not 16.74 × 450 = 7533.00.
+    let (_, json) = run(&json!({ "assumptions": { "choice.traffic_uplift": "12.5" } }));
+    for (kind, profit, monthly) in [
+        (ModelKind::Semi, "17.00", "7649.60"),
+        (ModelKind::Full, "16.74", "7533.90"),
+    ] {
+        let m = model_json(&json, kind);
+        assert_eq!(text(m, "monthly_units"), "450");
+        assert_eq!(text(m, "profit_per_unit"), profit);
+        assert_eq!(text(m, "monthly_profit"), monthly);
+        assert_ne!(dec(profit) * dec("450"), dec(monthly));
+    }
+    // POP gets no Choice traffic support.
+    assert_eq!(
+        text(model_json(&json, ModelKind::Pop), "monthly_units"),
+        "400"
+    );
+}
+
+// ---- Selling at break_even_price makes 0.00 ----
+
+/// Re-runs `scenario` with `kind`'s price set to its JSON break-even price; returns the JSON
+/// profit per unit and the unrounded profit.
+fn profit_at_break_even(scenario: &Value, kind: ModelKind) -> (String, Decimal, String) {
+    let (_, json) = run(scenario);
+    let break_even = text(model_json(&json, kind), "break_even_price").to_owned();
+    let again = with(scenario, price_field(kind), json!(break_even));
+    let (comparison, json) = run(&again);
+    assert!(comparison.ok(), "{:?}", comparison.errors);
+    for (at, s) in all_strings(&json) {
+        assert!(!is_negative_zero(&s), "{at}: {s}");
+    }
+    (
+        text(model_json(&json, kind), "profit_per_unit").to_owned(),
+        model(&comparison, kind).profit_per_unit,
+        break_even,
+    )
+}
+
+#[test]
+fn selling_at_break_even_price_makes_zero_profit_to_the_cent() {
+    let mut tiny_losses = 0;
+    for (name, scenario) in scenarios() {
+        if name.starts_with("KRW") {
+            continue; // See break_even_holds_with_a_large_exchange_rate below.
+        }
+        for mode in ["warehouse", "jit"] {
+            let scenario = with(&scenario, "semi.mode", json!(mode));
+            for kind in ModelKind::ALL {
+                let (profit, unrounded, price) = profit_at_break_even(&scenario, kind);
+                assert_eq!(profit, "0.00", "{name} {mode} {} at {price}", kind.id());
+                if unrounded < Decimal::ZERO {
+                    tiny_losses += 1;
+                }
+            }
+        }
+    }
+    // Most break-even prices round down a little, so the profit there is a tiny loss that must
+    // still show as "0.00", never "-0.00".
+    assert!(tiny_losses > 0);
+}
+
+#[test]
+#[ignore = "engine bug: break_even_price keeps 4 decimals (BREAK_EVEN_DECIMALS in comparison.rs), \
+            too few when the exchange rate × (1 − revenue shares) is 100 or more, e.g. KRW costs \
+            with USD prices: POP at 7.4849 makes 0.05, semi at 6.7589 makes -0.03"]
+fn break_even_holds_with_a_large_exchange_rate() {
+    let scenario = json!({ "currency": { "cost": "KRW", "sale": "USD" } });
+    for kind in ModelKind::ALL {
+        let (profit, _, price) = profit_at_break_even(&scenario, kind);
+        assert_eq!(profit, "0.00", "{} at {price}", kind.id());
+    }
+}
+
+// ---- Unit cost never raises profit; the advance payment moves cash, never profit ----
+
+#[test]
+fn more_unit_cost_never_raises_profit() {
+    let costs = [
+        "0", "0.01", "0.1", "1", "18.4", "25", "25.01", "250", "9999.99", "1000000",
+    ];
+    for (name, scenario) in scenarios() {
+        let profits: Vec<Vec<Decimal>> = costs
+            .iter()
+            .map(|cost| {
+                let (comparison, _) = run(&with(&scenario, "product.unit_cost", json!(cost)));
+                ModelKind::ALL
+                    .iter()
+                    .map(|&kind| model(&comparison, kind).profit_per_unit)
+                    .collect()
+            })
+            .collect();
+        for pair in profits.windows(2) {
+            for (i, kind) in ModelKind::ALL.iter().enumerate() {
+                // Strictly lower: even the resold-returns credit gives back less than the cost.
+                assert!(
+                    pair[1][i] < pair[0][i],
+                    "{name} {}: {} then {}",
+                    kind.id(),
+                    pair[0][i],
+                    pair[1][i]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn advance_payment_changes_cash_never_profit() {
+    for (name, scenario) in scenarios() {
+        let warehouse = with(&scenario, "semi.mode", json!("warehouse"));
+        let (with_advance, _) = run(&with(&warehouse, "semi.popular", json!(true)));
+        let (without, _) = run(&with(&warehouse, "semi.popular", json!(false)));
+        let a = model(&with_advance, ModelKind::Semi);
+        let b = model(&without, ModelKind::Semi);
+        assert_eq!(a.line_items, b.line_items, "{name}");
+        assert_eq!(a.profit_per_unit, b.profit_per_unit, "{name}");
+        assert_eq!(a.monthly_profit, b.monthly_profit, "{name}");
+        assert_eq!(a.margin_pct, b.margin_pct, "{name}");
+        assert_eq!(a.break_even_price, b.break_even_price, "{name}");
+        assert!(a.cash.advance_pct > Decimal::ZERO, "{name}");
+        assert!(b.cash.advance_pct.is_zero(), "{name}");
+        // Paid in part after 7 days instead of after stock + delivery + payout: sooner, and less
+        // money tied up.
+        assert!(a.cash.days_to_cash < b.cash.days_to_cash, "{name}");
+        assert!(a.cash.capital_tied < b.cash.capital_tied, "{name}");
+        // The other two models do not see the flag at all.
+        for kind in [ModelKind::Pop, ModelKind::Full] {
+            assert_eq!(model(&with_advance, kind), model(&without, kind), "{name}");
+        }
+    }
+}
+
+#[test]
+fn advance_payment_applies_to_warehouse_goods_only() {
+    for (name, scenario) in scenarios() {
+        let jit = with(&scenario, "semi.mode", json!("jit"));
+        let (a, _) = run(&with(&jit, "semi.popular", json!(true)));
+        let (b, _) = run(&with(&jit, "semi.popular", json!(false)));
+        assert_eq!(
+            model(&a, ModelKind::Semi),
+            model(&b, ModelKind::Semi),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn advance_payment_share_moves_days_by_its_weight() {
+    // Defaults: paid after 7 days for the advance and 30 + 5 + 15 = 50 days for the rest.
+    for (advance, days) in [("0", "50"), ("60", "24.2"), ("100", "7")] {
+        let input = with_assumption(&json!({}), "semi.advance_payment", json!(advance));
+        let (comparison, _) = run(&input);
+        let semi = model(&comparison, ModelKind::Semi);
+        assert_eq!(semi.cash.days_to_cash, dec(days), "advance {advance}%");
+        assert_eq!(semi.profit_per_unit, dec("16.9991"), "advance {advance}%");
+    }
+}
+
+// ---- Money is exact decimal arithmetic ----
+
+#[test]
+fn a_tenth_plus_two_tenths_is_three_tenths() {
+    // Goods cost 0.1 + 0.2 sold for a supply price of 0.3, with nothing else to pay: exactly 0.
+    // In binary floating point 0.3 − (0.1 + 0.2) is −5.55e−17.
+    let input = json!({
+        "product": { "unit_cost": "0.1", "packaging": "0.2", "weight_g": "0" },
+        "return_rate_pct": "0",
+        "full": { "supply_price": "0.3" }
+    });
+    let (comparison, json) = run(&input);
+    let full = model(&comparison, ModelKind::Full);
+    assert_eq!(full.profit_per_unit, Decimal::ZERO);
+    assert_eq!(full.break_even_price, Some(dec("0.3")));
+    let full_json = model_json(&json, ModelKind::Full);
+    assert_eq!(text(full_json, "profit_per_unit"), "0.00");
+    assert_eq!(text(full_json, "break_even_price"), "0.3000");
+    assert_eq!(0.3 - (0.1_f64 + 0.2), -5.551115123125783e-17);
+
+    // The same goods cost as 0.3 + 0 gives the very same figures.
+    let (same, _) = run(&with(
+        &with(&input, "product.unit_cost", json!("0.3")),
+        "product.packaging",
+        json!("0"),
+    ));
+    let same = model(&same, ModelKind::Full);
+    assert_eq!(same.profit_per_unit, full.profit_per_unit);
+    assert_eq!(same.break_even_price, full.break_even_price);
+    assert_eq!(same.cash, full.cash);
+}
+
+#[test]
+fn prices_of_a_tenth_and_two_tenths_are_exact() {
+    // Same currency, so revenue is the price itself; commission is 8% of it.
+    let input = json!({
+        "currency": { "cost": "CNY", "sale": "CNY" },
+        "pop": { "price": "0.1" }, "semi": { "price": "0.2", "mode": "jit" }
+    });
+    let (comparison, _) = run(&input);
+    let pop = model(&comparison, ModelKind::Pop);
+    let semi = model(&comparison, ModelKind::Semi);
+    assert_eq!(pop.revenue_per_unit + semi.revenue_per_unit, dec("0.3"));
+    assert_eq!(pop.commission_per_unit(), dec("0.008"));
+    assert_eq!(semi.commission_per_unit(), dec("0.008")); // half of 8% of 0.2
+    assert_eq!(
+        pop.item("advertising").map(|i| i.amount),
+        Some(dec("0.008"))
+    );
+
+    // A JSON number 0.1 is the binary double nearest 0.1; it must be read as exactly 0.1.
+    let (as_number, _) = run(&with(&input, "pop.price", json!(0.1)));
+    assert_eq!(model(&as_number, ModelKind::Pop), pop);
+    assert_eq!(
+        model(&as_number, ModelKind::Pop).revenue_per_unit,
+        dec("0.1")
+    );
+}
+
+#[test]
+fn midpoints_round_half_away_from_zero_exactly() {
+    // Supply price − unit cost with nothing else to pay. Binary floating point would give
+    // 1.015 − 1 = 0.0149999999999999 (→ 0.01) and 2.675 = 2.67499999999999982 (→ 2.67).
+    let base = json!({
+        "product": { "packaging": "0", "weight_g": "0" }, "return_rate_pct": "0"
+    });
+    for (supply, cost, expected) in [
+        ("10.005", "10", "0.01"),
+        ("1.015", "1", "0.02"),
+        ("10", "10.005", "-0.01"),
+        ("2.675", "0", "2.68"),
+    ] {
+        let input = with(
+            &with(&base, "full.supply_price", json!(supply)),
+            "product.unit_cost",
+            json!(cost),
+        );
+        let (_, json) = run(&input);
+        assert_eq!(
+            text(model_json(&json, ModelKind::Full), "profit_per_unit"),
+            expected,
+            "{supply} − {cost}"
+        );
+    }
+    assert_eq!(format!("{:.2}", 1.015_f64 - 1.0), "0.01");
+    assert_eq!(format!("{:.2}", 2.675_f64), "2.67");
+}

@@ -1,0 +1,631 @@
+//! Bad input: every field, every kind of problem. Each error names the field's exact path, nothing
+//! panics, and the models that do not depend on the bad field are still computed.
+
+mod common;
+
+use common::{has_exact_decimals, model_json, run, text, with, with_assumption};
+use sellercalc_engine::{compare, ErrorCode, ModelKind};
+use serde_json::{json, Value};
+
+use ErrorCode::*;
+
+const POP: [ModelKind; 1] = [ModelKind::Pop];
+const SEMI: [ModelKind; 1] = [ModelKind::Semi];
+const FULL: [ModelKind; 1] = [ModelKind::Full];
+const ALL: [ModelKind; 3] = ModelKind::ALL;
+
+/// A valid scenario whose semi-managed price is its own, so that a bad `pop.price` concerns POP
+/// only.
+fn base() -> Value {
+    json!({ "semi": { "price": "12.49" } })
+}
+
+/// Runs `input`; checks that the only errors are on `field`, each with `code`, with a message, and
+/// that exactly the models in `blocked` are missing.
+#[track_caller]
+fn expect_error(input: &Value, field: &str, code: ErrorCode, blocked: &[ModelKind]) {
+    let (comparison, json) = run(input);
+    assert!(!comparison.ok(), "{field}: no error for {input}");
+    assert_eq!(json["ok"], false);
+    let found: Vec<(&str, ErrorCode)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.code))
+        .collect();
+    assert_eq!(found, [(field, code)], "input {input}");
+    for error in &comparison.errors {
+        assert!(!error.message.trim().is_empty(), "{field}: empty message");
+    }
+    // The JSON error carries the same path and a snake_case code.
+    assert_eq!(json["errors"][0]["field"], field);
+    assert!(json["errors"][0]["code"].is_string());
+    for kind in ALL {
+        assert_eq!(
+            comparison.model(kind).is_none(),
+            blocked.contains(&kind),
+            "{field} = {input}: {} should be {}",
+            kind.id(),
+            if blocked.contains(&kind) {
+                "blocked"
+            } else {
+                "computed"
+            }
+        );
+        assert_eq!(json["models"][kind.id()].is_null(), blocked.contains(&kind));
+    }
+    // A recommendation needs all three models.
+    assert_eq!(json["best"].is_null(), !blocked.is_empty());
+}
+
+#[track_caller]
+fn expect_valid(input: &Value) {
+    let comparison = compare(input);
+    assert!(comparison.ok(), "{input}: {:?}", comparison.errors);
+    for kind in ALL {
+        assert!(comparison.model(kind).is_some(), "{input}: {}", kind.id());
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Range {
+    /// 0 allowed, negatives not; at most this (as text).
+    NonNegative(&'static str, &'static str),
+    /// More than 0; at most this, and this + a bit is too large.
+    Positive(&'static str, &'static str),
+    /// 0 to 100.
+    Percent,
+}
+
+/// Every number field, its range, and the models that depend on it.
+fn number_fields() -> Vec<(&'static str, Range, &'static [ModelKind])> {
+    let money = Range::NonNegative("1000000000", "1000000000.01");
+    let price = Range::Positive("1000000000", "1000000000.01");
+    vec![
+        // Fully managed is paid in the cost currency and never reads the rate, but the engine
+        // blocks it too (see full_survives_errors_in_fields_it_does_not_read).
+        (
+            "currency.rate",
+            Range::Positive("1000000", "1000000.5"),
+            &ALL,
+        ),
+        ("product.unit_cost", money, &ALL),
+        ("product.packaging", money, &ALL),
+        (
+            "product.weight_g",
+            Range::NonNegative("1000000", "1000001"),
+            &ALL,
+        ),
+        ("monthly_units", money, &ALL),
+        ("return_rate_pct", Range::Percent, &ALL),
+        ("pop.price", price, &POP),
+        ("pop.ad_spend_pct", Range::Percent, &POP),
+        ("pop.affiliate_share_pct", Range::Percent, &POP),
+        ("pop.affiliate_rate_pct", Range::Percent, &POP),
+        ("semi.price", price, &SEMI),
+        ("full.supply_price", price, &FULL),
+    ]
+}
+
+#[test]
+fn non_numeric_text_is_not_a_number() {
+    for (field, _, blocked) in number_fields() {
+        for bad in [
+            "abc", "12,99", "1.2.3", "1 000", "1_000", "12.99€", "$5", "NaN", "Infinity", "0x10",
+            "1e30", "1E5", "--1", ".", "-", "٣",
+        ] {
+            expect_error(
+                &with(&base(), field, json!(bad)),
+                field,
+                NotANumber,
+                blocked,
+            );
+        }
+        for empty in ["", "   "] {
+            expect_error(
+                &with(&base(), field, json!(empty)),
+                field,
+                Required,
+                blocked,
+            );
+        }
+    }
+}
+
+#[test]
+fn wrong_json_types_are_wrong_type() {
+    for (field, _, blocked) in number_fields() {
+        for bad in [
+            json!(true),
+            json!(false),
+            json!([]),
+            json!([12]),
+            json!({}),
+            json!({ "value": 12 }),
+        ] {
+            expect_error(&with(&base(), field, bad), field, WrongType, blocked);
+        }
+    }
+}
+
+#[test]
+fn negatives_and_zeros_where_nonsensical() {
+    for (field, range, blocked) in number_fields() {
+        for negative in [json!("-1"), json!(-1), json!("-0.01"), json!(-1e-9)] {
+            let code = match range {
+                Range::Positive(..) => NotPositive,
+                _ => Negative,
+            };
+            expect_error(&with(&base(), field, negative), field, code, blocked);
+        }
+        match range {
+            Range::Positive(..) => {
+                for zero in [
+                    json!("0"),
+                    json!(0),
+                    json!("0.000"),
+                    json!("-0"),
+                    json!(0.0),
+                ] {
+                    expect_error(&with(&base(), field, zero), field, NotPositive, blocked);
+                }
+            }
+            _ => {
+                for zero in [json!("0"), json!(0), json!("-0"), json!(0.0)] {
+                    expect_valid(&with(&base(), field, zero));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn absurd_magnitudes_are_too_large() {
+    let forty_digits = "1234567890123456789012345678901234567890";
+    for (field, range, blocked) in number_fields() {
+        let mut bad = vec![
+            json!(1e30),
+            json!(1e300),
+            json!(f64::MAX),
+            json!(forty_digits),
+            json!(format!("{forty_digits}.5")),
+            json!(u64::MAX),
+            // A 40-digit JSON number (read by serde_json as a double, 1.2345678901234568e39).
+            serde_json::from_str::<Value>(forty_digits).expect("a JSON number"),
+        ];
+        let (max, above) = match range {
+            Range::NonNegative(max, above) | Range::Positive(max, above) => (max, above),
+            Range::Percent => ("100", "100.01"),
+        };
+        bad.push(json!(above));
+        if range_is_percent(range) {
+            bad.extend([json!(101), json!("1000"), json!(100.5)]);
+        }
+        for value in bad {
+            expect_error(&with(&base(), field, value), field, TooLarge, blocked);
+        }
+        expect_valid(&with(&base(), field, json!(max)));
+    }
+}
+
+fn range_is_percent(range: Range) -> bool {
+    matches!(range, Range::Percent)
+}
+
+#[test]
+fn numbers_may_be_json_numbers_or_decimal_text() {
+    for (field, _, _) in number_fields() {
+        for (number, textual) in [(json!(12), "12"), (json!(0.5), "0.5"), (json!(1e1), "10")] {
+            let a = compare(&with(&base(), field, number));
+            let b = compare(&with(&base(), field, json!(textual)));
+            assert!(a.ok() && b.ok(), "{field}");
+            for kind in ALL {
+                assert_eq!(a.model(kind), b.model(kind), "{field} {}", kind.id());
+            }
+        }
+        // Surrounding spaces and an explicit plus sign are fine.
+        let a = compare(&with(&base(), field, json!(" +3.25 ")));
+        assert!(a.ok(), "{field}: {:?}", a.errors);
+    }
+}
+
+#[test]
+fn tiny_json_numbers_are_errors_on_their_field() {
+    // A double such as 1e-30 has more decimal places than exact arithmetic holds. The engine
+    // rejects it naming the field (with the code too_large, which reads oddly: see the report).
+    for (field, _, blocked) in number_fields() {
+        let (comparison, _) = run(&with(&base(), field, json!(1e-30)));
+        let fields: Vec<&str> = comparison.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, [field]);
+        for kind in ALL {
+            assert_eq!(comparison.model(kind).is_none(), blocked.contains(&kind));
+        }
+    }
+}
+
+// ---- Names: policy, currencies, category, destination, mode, popular ----
+
+fn name_fields() -> Vec<(&'static str, &'static str, &'static [ModelKind])> {
+    vec![
+        ("policy", "temu-2024", &ALL),
+        ("currency.cost", "XYZ", &ALL),
+        // Fully managed reads neither the sale currency, nor the category, nor the destination,
+        // but the engine blocks it too (see full_survives_errors_in_fields_it_does_not_read).
+        ("currency.sale", "BTC", &ALL),
+        ("product.category", "food", &ALL),
+        ("destination", "JP", &ALL),
+        ("semi.mode", "dropship", &SEMI),
+    ]
+}
+
+#[test]
+fn unknown_names_are_unknown_values() {
+    for (field, unknown, blocked) in name_fields() {
+        for bad in [unknown, "", "  "] {
+            expect_error(
+                &with(&base(), field, json!(bad)),
+                field,
+                UnknownValue,
+                blocked,
+            );
+        }
+        for wrong in [json!(5), json!(true), json!([]), json!({})] {
+            expect_error(&with(&base(), field, wrong), field, WrongType, blocked);
+        }
+    }
+}
+
+#[test]
+fn names_are_matched_without_regard_to_case() {
+    expect_valid(&json!({
+        "currency": { "cost": "cny", "sale": "Usd" },
+        "product": { "category": "HOME" },
+        "destination": "es",
+        "semi": { "mode": "JIT" }
+    }));
+    // Policy ids are exact.
+    expect_error(
+        &json!({ "policy": "AliExpress-2024" }),
+        "policy",
+        UnknownValue,
+        &ALL,
+    );
+}
+
+#[test]
+fn popular_must_be_true_or_false() {
+    for ok in [json!(true), json!(false), json!("true"), json!(" false ")] {
+        expect_valid(&with(&base(), "semi.popular", ok));
+    }
+    for bad in [
+        json!("yes"),
+        json!(1),
+        json!(0),
+        json!([]),
+        json!({}),
+        json!(""),
+    ] {
+        expect_error(
+            &with(&base(), "semi.popular", bad),
+            "semi.popular",
+            WrongType,
+            &SEMI,
+        );
+    }
+}
+
+// ---- Objects, unknown fields, the whole input ----
+
+#[test]
+fn sections_that_are_not_objects_are_wrong_type() {
+    for (section, blocked) in [
+        ("currency", &ALL[..]),
+        ("product", &ALL[..]),
+        ("pop", &POP[..]),
+        ("semi", &SEMI[..]),
+        ("full", &FULL[..]),
+        ("assumptions", &ALL[..]),
+    ] {
+        for bad in [json!(5), json!("x"), json!([]), json!(true)] {
+            let mut input = base();
+            input[section] = bad;
+            expect_error(&input, section, WrongType, blocked);
+        }
+        // null means "all defaults" for a section, as for a field.
+        let mut input = base();
+        input[section] = Value::Null;
+        expect_valid(&input);
+    }
+}
+
+#[test]
+fn unknown_fields_are_named_and_change_nothing() {
+    let (reference, _) = run(&base());
+    for field in [
+        "colour",
+        "Policy",
+        "pop.discount",
+        "pop.Price",
+        "semi.warehouse",
+        "full.price",
+        "product.sku",
+        "currency.symbol",
+    ] {
+        let input = with(&base(), field, json!("1"));
+        expect_error(&input, field, UnknownField, &[]);
+        let (comparison, _) = run(&input);
+        for kind in ALL {
+            assert_eq!(comparison.model(kind), reference.model(kind), "{field}");
+        }
+    }
+}
+
+#[test]
+fn input_that_is_not_an_object_is_an_error() {
+    for input in [
+        json!(5),
+        json!(-1.5),
+        json!(1e300),
+        json!("scenario"),
+        json!(""),
+        json!([]),
+        json!([{ "pop": { "price": "1" } }]),
+        json!(true),
+        json!(false),
+    ] {
+        expect_error(&input, "scenario", WrongType, &ALL);
+    }
+}
+
+#[test]
+fn null_input_gives_the_defaults() {
+    let (null, null_json) = run(&Value::Null);
+    let (empty, empty_json) = run(&json!({}));
+    assert!(null.ok());
+    assert_eq!(null_json, empty_json);
+    assert_eq!(null.scenario, empty.scenario);
+    assert_eq!(
+        text(model_json(&null_json, ModelKind::Pop), "profit_per_unit"),
+        "4.56"
+    );
+}
+
+#[test]
+fn several_errors_are_all_reported() {
+    let input = json!({
+        "pop": { "price": "abc" },
+        "semi": { "price": "10", "mode": "fast" },
+        "full": { "supply_price": -1 },
+        "product": { "colour": "red" },
+        "return_rate_pct": "4"
+    });
+    let (comparison, _) = run(&input);
+    let mut found: Vec<(&str, ErrorCode)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.code))
+        .collect();
+    found.sort_by_key(|(field, _)| *field);
+    assert_eq!(
+        found,
+        [
+            ("full.supply_price", NotPositive),
+            ("pop.price", NotANumber),
+            ("product.colour", UnknownField),
+            ("semi.mode", UnknownValue),
+        ]
+    );
+    assert!(ALL.iter().all(|&kind| comparison.model(kind).is_none()));
+}
+
+#[test]
+fn semi_price_follows_a_bad_pop_price_into_the_error() {
+    // With semi.price omitted, semi-managed sells at pop.price, so a bad pop.price blocks both.
+    expect_error(
+        &json!({ "pop": { "price": "abc" } }),
+        "pop.price",
+        NotANumber,
+        &[ModelKind::Pop, ModelKind::Semi],
+    );
+    expect_error(
+        &json!({ "pop": { "price": "abc" }, "semi": { "mode": "jit" } }),
+        "pop.price",
+        NotANumber,
+        &[ModelKind::Pop, ModelKind::Semi],
+    );
+    // With its own price, semi-managed is computed.
+    expect_error(
+        &json!({ "pop": { "price": "abc" }, "semi": { "price": "11" } }),
+        "pop.price",
+        NotANumber,
+        &POP,
+    );
+}
+
+#[test]
+fn a_rate_with_one_currency_must_be_one() {
+    let same = json!({ "currency": { "cost": "EUR", "sale": "EUR" } });
+    expect_valid(&same);
+    expect_valid(&with(&same, "currency.rate", json!("1.00")));
+    expect_error(
+        &with(&same, "currency.rate", json!("2")),
+        "currency.rate",
+        Inconsistent,
+        &ALL,
+    );
+}
+
+// ---- Assumption overrides ----
+
+#[test]
+fn unknown_assumption_ids_are_named_and_change_nothing() {
+    let (reference, _) = run(&base());
+    for id in [
+        "nope",
+        "commission.food",
+        "postage.pop.JP.per_kg",
+        "fx.XYZ",
+        "",
+    ] {
+        let input = with_assumption(&base(), id, json!("1"));
+        expect_error(&input, &format!("assumptions.{id}"), UnknownField, &[]);
+        let (comparison, _) = run(&input);
+        for kind in ALL {
+            assert_eq!(comparison.model(kind), reference.model(kind), "{id}");
+        }
+    }
+}
+
+#[test]
+fn bad_assumption_values_name_the_value_and_block_its_models() {
+    let pop_semi = [ModelKind::Pop, ModelKind::Semi];
+    let semi_full = [ModelKind::Semi, ModelKind::Full];
+    let cases: Vec<(&str, Value, ErrorCode, &[ModelKind])> = vec![
+        ("commission.home", json!("abc"), NotANumber, &pop_semi),
+        ("commission.home", json!("101"), TooLarge, &pop_semi),
+        ("commission.apparel", json!(-1), Negative, &pop_semi),
+        (
+            "payment.conversion_fee",
+            json!("12,5"),
+            NotANumber,
+            &pop_semi,
+        ),
+        (
+            "choice.traffic_uplift",
+            json!("1000.01"),
+            TooLarge,
+            &semi_full,
+        ),
+        ("fx.USD", json!("-7.2"), Negative, &ALL),
+        ("fx.EUR", json!(1e30), TooLarge, &ALL),
+        ("postage.pop.ES.per_kg", json!(true), NotANumber, &POP),
+        ("postage.choice.ES.per_parcel", json!([]), NotANumber, &SEMI),
+        ("first_mile.pop.per_kg", json!(""), Required, &POP),
+        (
+            "first_mile.semi_jit.per_parcel",
+            json!("1000001"),
+            TooLarge,
+            &SEMI,
+        ),
+        ("first_mile.full.per_kg", json!({}), NotANumber, &FULL),
+        ("warehouse.rent", json!(1e300), TooLarge, &SEMI),
+        ("warehouse.fee_waiver", json!("100.5"), TooLarge, &SEMI),
+        ("semi.advance_payment", json!("sixty"), NotANumber, &SEMI),
+        ("semi.jit_commission_waiver", json!("-50"), Negative, &SEMI),
+        ("returns.pop.refund_borne", json!("150"), TooLarge, &POP),
+        ("returns.semi.unsellable", json!(null), NotANumber, &SEMI),
+        ("returns.full.unsellable", json!("-0.5"), Negative, &FULL),
+        ("days.pop.payout", json!("1e3"), NotANumber, &POP),
+        ("days.semi.advance", json!("x"), NotANumber, &SEMI),
+        ("days.semi_warehouse.stock", json!("-1"), Negative, &SEMI),
+        ("days.semi_jit.delivery", json!("1000001"), TooLarge, &SEMI),
+        ("days.full.payout", json!([1]), NotANumber, &FULL),
+    ];
+    for (id, value, code, blocked) in cases {
+        let input = with_assumption(&base(), id, value);
+        expect_error(&input, &format!("assumptions.{id}"), code, blocked);
+    }
+    // The limits themselves are fine.
+    for (id, value) in [
+        ("commission.home", "100"),
+        ("choice.traffic_uplift", "1000"),
+        ("days.full.payout", "1000000"),
+        ("fx.USD", "0.0001"),
+    ] {
+        expect_valid(&with_assumption(&base(), id, json!(value)));
+    }
+}
+
+// ---- Engine bugs and questionable choices, kept visible ----
+
+#[test]
+#[ignore = "engine bug: scenario.rs affected_models() blocks every model for errors in \
+            currency.sale, currency.rate, product.category and destination, which fully managed \
+            never reads (it is paid its supply price in the cost currency, with no commission and \
+            no last-mile shipping)"]
+fn full_survives_errors_in_fields_it_does_not_read() {
+    for (field, value) in [
+        ("currency.sale", json!("BTC")),
+        ("currency.rate", json!("abc")),
+        ("product.category", json!("food")),
+        ("destination", json!("JP")),
+    ] {
+        let (comparison, _) = run(&with(&base(), field, value));
+        assert!(
+            comparison.pop.is_none() && comparison.semi.is_none(),
+            "{field}"
+        );
+        assert!(comparison.full.is_some(), "{field} blocks fully managed");
+    }
+}
+
+#[test]
+#[ignore = "engine bug: when `pop` is not an object (e.g. \"pop\": 5), ParsedScenario::blocks only \
+            blocks semi for an error on pop.price, so semi-managed, whose price follows pop.price, \
+            is computed at the default 12.99"]
+fn semi_following_pop_is_blocked_when_pop_is_not_an_object() {
+    let (comparison, _) = run(&json!({ "pop": 5 }));
+    assert!(comparison.pop.is_none());
+    assert!(
+        comparison.semi.is_none(),
+        "semi computed at the default price"
+    );
+    assert!(comparison.full.is_some());
+}
+
+#[test]
+#[ignore = "engine bug: a zero exchange rate override (assumptions.fx.EUR = 0) is accepted by \
+            Assumptions::set, then compare_parsed reports currency.rate (\"Enter the exchange \
+            rate\") even though a rate was entered, and blocks every model"]
+fn a_zero_exchange_rate_override_names_the_override() {
+    let input = json!({
+        "currency": { "cost": "EUR", "sale": "USD", "rate": "1.1" },
+        "assumptions": { "fx.EUR": "0" }
+    });
+    let (comparison, _) = run(&input);
+    let fields: Vec<&str> = comparison.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["assumptions.fx.EUR"]);
+}
+
+#[test]
+fn the_largest_accepted_figures_compute_or_report_overflow() {
+    // Every field at its limit: no panic; a model whose figures exceed exact arithmetic is
+    // reported as an overflow on the model's id, and the others are computed.
+    let input = json!({
+        "currency": { "rate": "1000000" },
+        "product": { "unit_cost": "1000000000", "packaging": "1000000000", "weight_g": "1000000" },
+        "monthly_units": "1000000000",
+        "return_rate_pct": "100",
+        "pop": { "price": "1000000000", "ad_spend_pct": "100", "affiliate_share_pct": "100", "affiliate_rate_pct": "100" },
+        "semi": { "price": "1000000000" },
+        "full": { "supply_price": "1000000000" },
+        "assumptions": { "choice.traffic_uplift": "1000", "days.pop.delivery": "1000000",
+                         "days.full.stock": "1000000", "postage.pop.ES.per_kg": "1000000" }
+    });
+    let (comparison, json) = run(&input);
+    let found: Vec<(&str, ErrorCode)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.code))
+        .collect();
+    assert_eq!(found, [("pop", Overflow)]);
+    assert!(comparison.semi.is_some() && comparison.full.is_some());
+    // Every percentage cost together takes more than the price: there is no break-even price.
+    assert!(json["models"]["semi"]["break_even_price"].is_null());
+}
+
+#[test]
+#[ignore = "engine bug: decimal.rs round_to() calls rescale(2), which silently keeps fewer \
+            places when the value × 100 exceeds 96 bits; here pop.cash.capital_tied is \
+            \"1666900000000114006792050000.0\" (one decimal)"]
+fn money_keeps_two_decimals_at_the_largest_accepted_figures() {
+    let input = json!({
+        "monthly_units": "1000000000",
+        "pop": { "price": "1000000000", "ad_spend_pct": 100 },
+        "currency": { "rate": "1000000" },
+        "assumptions": { "days.pop.delivery": "50000" }
+    });
+    let (comparison, json) = run(&input);
+    assert!(comparison.ok(), "{:?}", comparison.errors);
+    let capital = text(model_json(&json, ModelKind::Pop), "cash/capital_tied");
+    assert!(has_exact_decimals(capital, 2), "capital_tied {capital}");
+}
