@@ -79,7 +79,7 @@ impl Comparison {
             profit(kind)?;
         }
         let mut ranked = ModelKind::ALL;
-        ranked.sort_by(|a, b| profit(*b).cmp(&profit(*a)));
+        ranked.sort_by_key(|kind| std::cmp::Reverse(profit(*kind)));
         Some(ranked)
     }
 
@@ -172,7 +172,9 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
     let policy_per_cost = per_unit(&scenario.currency.cost);
     let rate = scenario.currency.rate.or_else(|| {
         let sale = per_unit(&scenario.currency.sale)?;
-        sale.checked_div(policy_per_cost?)
+        // A cross rate through CNY can recur (7.20 ÷ 7.80); 10 significant digits keep it exact
+        // enough for money and make every product with it exact.
+        sale.checked_div(policy_per_cost?)?.round_sf(10)
     });
     let mut comparison = Comparison {
         policy_id: policy.id.clone(),
@@ -309,9 +311,6 @@ struct CashReport {
     rule: String,
 }
 
-/// Break-even prices keep 4 places, so that selling at the stated price breaks even to the cent.
-pub const BREAK_EVEN_DECIMALS: u32 = 4;
-
 fn model_report(m: &ModelResult) -> ModelReport {
     ModelReport {
         revenue_per_unit: money_text(m.revenue_per_unit),
@@ -335,7 +334,7 @@ fn model_report(m: &ModelResult) -> ModelReport {
         margin_pct: money_text(m.margin_pct),
         break_even_price: m
             .break_even_price
-            .map(|p| round_to(p, BREAK_EVEN_DECIMALS).to_string()),
+            .map(|p| round_to(p, m.break_even_decimals).to_string()),
         break_even_currency: m.break_even_currency.clone(),
         cash: CashReport {
             days_to_cash: round_to(m.cash.days_to_cash, 0).to_string(),

@@ -19,8 +19,10 @@ pub enum ParseError {
     Empty,
     /// Not of the form `123`, `-1.5` or `.25`.
     Invalid,
-    /// Well-formed, but too many digits for exact arithmetic.
+    /// Well-formed, but too many digits before the decimal point for exact arithmetic.
     TooLarge,
+    /// Well-formed, but more decimal places than exact arithmetic keeps.
+    TooPrecise,
 }
 
 /// Parses a plain decimal such as `12.99`, `-3` or `.5` (a dot for decimals, no separators).
@@ -42,21 +44,26 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, ParseError> {
     if !has_digit || dots > 1 {
         return Err(ParseError::Invalid);
     }
-    let int_digits = digits
-        .split('.')
-        .next()
-        .unwrap_or("")
-        .trim_start_matches('0');
+    let mut halves = digits.split('.');
+    let int_digits = halves.next().unwrap_or("").trim_start_matches('0');
     if int_digits.len() > 20 {
         return Err(ParseError::TooLarge);
+    }
+    if halves.next().unwrap_or("").trim_end_matches('0').len() > 20 {
+        return Err(ParseError::TooPrecise);
     }
     Decimal::from_str(text).map_err(|_| ParseError::TooLarge)
 }
 
 /// Parses the text of a JSON number, which may use an exponent (`1e21`).
 pub fn parse_json_number(text: &str) -> Result<Decimal, ParseError> {
-    if text.contains(['e', 'E']) {
-        return Decimal::from_scientific(text).map_err(|_| ParseError::TooLarge);
+    if let Some((_, exponent)) = text.split_once(['e', 'E']) {
+        let error = if exponent.starts_with('-') {
+            ParseError::TooPrecise
+        } else {
+            ParseError::TooLarge
+        };
+        return Decimal::from_scientific(text).map_err(|_| error);
     }
     parse_decimal(text)
 }
@@ -99,7 +106,22 @@ pub fn round_to(value: Decimal, dp: u32) -> Decimal {
 
 /// The output text of a money amount: rounded once, to 2 places.
 pub fn money_text(value: Decimal) -> String {
-    round_to(value, 2).to_string()
+    fixed_text(value, 2)
+}
+
+/// `value` rounded to `dp` places and written with exactly `dp` places, even where the 96-bit
+/// mantissa cannot hold the extra zeros (amounts near 10²⁸).
+pub fn fixed_text(value: Decimal, dp: u32) -> String {
+    let rounded = round_to(value, dp);
+    let mut text = rounded.to_string();
+    let missing = dp.saturating_sub(rounded.scale());
+    if missing > 0 {
+        if rounded.scale() == 0 {
+            text.push('.');
+        }
+        text.extend(std::iter::repeat_n('0', missing as usize));
+    }
+    text
 }
 
 /// A number without trailing zeros, for rule texts and counts: `8.00` → `8`, `0.50` → `0.5`.
@@ -127,6 +149,9 @@ mod tests {
             assert_eq!(parse_decimal(bad), Err(ParseError::Invalid), "{bad}");
         }
         assert_eq!(parse_decimal(&"9".repeat(40)), Err(ParseError::TooLarge));
+        let tiny = format!("0.{}1", "0".repeat(30));
+        assert_eq!(parse_decimal(&tiny), Err(ParseError::TooPrecise));
+        assert_eq!(parse_json_number("1e-30"), Err(ParseError::TooPrecise));
     }
 
     #[test]
@@ -142,5 +167,7 @@ mod tests {
         assert_eq!(money_text(Decimal::new(75, 1)), "7.50");
         assert_eq!(money_text(Decimal::new(-1, 3)), "0.00");
         assert_eq!(plain_text(Decimal::new(800, 2)), "8");
+        let huge = Decimal::from_str("16669000000000001140067920500").unwrap();
+        assert_eq!(money_text(huge), "16669000000000001140067920500.00");
     }
 }

@@ -27,9 +27,7 @@ mod model;
 pub mod policy;
 mod scenario;
 
-pub use comparison::{
-    compare, compare_scenario, policies_report, Comparison, Recommendation, BREAK_EVEN_DECIMALS,
-};
+pub use comparison::{compare, compare_scenario, policies_report, Comparison, Recommendation};
 pub use error::{ErrorCode, FieldError};
 pub use model::{Cash, CostGroup, LineItem, ModelResult};
 pub use policy::{PolicySet, PolicyValue, DEFAULT_POLICY_ID};

@@ -85,6 +85,10 @@ pub struct ModelResult {
     /// The currency of `break_even_price`: the sale currency for POP and semi-managed, the cost
     /// currency (a supply price) for fully managed.
     pub break_even_currency: String,
+    /// Decimal places to state `break_even_price` with, so that selling at the stated price gives
+    /// a profit of zero to the cent: at least 4, more where a unit of price is worth a lot of
+    /// cost currency (costs in KRW, prices in USD).
+    pub break_even_decimals: u32,
     /// Cash flow.
     pub cash: Cash,
 }
@@ -427,6 +431,8 @@ impl Draft {
         } else {
             None
         };
+        let break_even_decimals =
+            break_even_decimals(mul(self.price_factor, kept.max(Decimal::ZERO))?);
         let margin_pct = if self.revenue.is_zero() {
             Decimal::ZERO
         } else {
@@ -444,6 +450,7 @@ impl Draft {
             margin_pct,
             break_even_price,
             break_even_currency: self.break_even_currency,
+            break_even_decimals,
             cash: Cash {
                 days_to_cash: self.days_to_cash,
                 capital_tied: div(mul(monthly_outlay, self.days_to_cash)?, Decimal::from(30))?,
@@ -453,6 +460,18 @@ impl Draft {
             },
         })
     }
+}
+
+/// Places `d` such that an error of half a unit in the `d`-th place of the price, worth
+/// `scale` cost-currency units per unit of price, stays under half a cent: `scale < 10^(d−2)`.
+fn break_even_decimals(scale: Decimal) -> u32 {
+    let mut decimals = 4;
+    let mut bound = Decimal::ONE_HUNDRED;
+    while scale >= bound && decimals < 20 {
+        decimals += 1;
+        bound = bound.saturating_mul(Decimal::TEN);
+    }
+    decimals
 }
 
 /// POP: the seller's own store, logistics and returns.

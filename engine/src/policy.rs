@@ -55,9 +55,13 @@ pub struct PolicyValue {
     pub source: String,
     /// Why the value is what it is.
     pub note: String,
-    /// The largest value an override may take; percentages default to 100, others to 1,000,000.
+    /// The largest value an override may take; percentages default to 100, days to 3,650 and
+    /// others to 1,000,000.
     #[serde(default)]
     pub max: Option<Decimal>,
+    /// Whether the value must be more than zero (an exchange rate), not merely zero or more.
+    #[serde(default)]
+    pub positive: bool,
 }
 
 impl PolicyValue {
@@ -68,10 +72,10 @@ impl PolicyValue {
 
     /// The largest value an override may take.
     pub fn max(&self) -> Decimal {
-        self.max.unwrap_or(if self.unit == "%" {
-            Decimal::ONE_HUNDRED
-        } else {
-            Decimal::from(1_000_000)
+        self.max.unwrap_or(match self.unit.as_str() {
+            "%" => Decimal::ONE_HUNDRED,
+            "days" => Decimal::from(3_650),
+            _ => Decimal::from(1_000_000),
         })
     }
 }
@@ -114,7 +118,10 @@ impl PolicySet {
             if !set.sources.contains_key(&value.source) {
                 return Err(format!("{}: unknown source {}", value.id, value.source));
             }
-            if value.default.is_sign_negative() || value.default > value.max() {
+            if value.default.is_sign_negative()
+                || value.default > value.max()
+                || (value.positive && value.default.is_zero())
+            {
                 return Err(format!("{}: default out of range", value.id));
             }
         }
@@ -213,6 +220,13 @@ impl<'p> Assumptions<'p> {
                 field,
                 ErrorCode::Negative,
                 "Cannot be negative.",
+            ));
+        }
+        if spec.positive && value.is_zero() {
+            return Err(FieldError::new(
+                field,
+                ErrorCode::NotPositive,
+                "Must be more than 0.",
             ));
         }
         if value > spec.max() {

@@ -211,6 +211,11 @@ pub(crate) fn parse_error(field: &str, error: ParseError) -> FieldError {
             ErrorCode::TooLarge,
             "This number is too large to calculate with.",
         ),
+        ParseError::TooPrecise => FieldError::new(
+            field,
+            ErrorCode::NotANumber,
+            "Too many decimal places: use at most 20.",
+        ),
     }
 }
 
@@ -364,23 +369,19 @@ impl Reader {
         }
     }
 
-    /// A name from `allowed`, compared after `normalize`.
+    /// A name from `allowed`, compared after `normalize`; `None` when absent or unknown (recorded).
     fn choice(
         &mut self,
         map: Option<&Map<String, Value>>,
         parent: &str,
         key: &str,
-        default: &str,
         allowed: &[&str],
         what: &str,
         normalize: fn(&str) -> String,
-    ) -> String {
-        let Some(text) = self.text(map, parent, key) else {
-            return default.to_owned();
-        };
-        let text = normalize(&text);
+    ) -> Option<String> {
+        let text = normalize(&self.text(map, parent, key)?);
         if allowed.contains(&text.as_str()) {
-            text
+            Some(text)
         } else {
             self.error(
                 path(parent, key),
@@ -390,7 +391,7 @@ impl Reader {
                     allowed.join(", ")
                 ),
             );
-            default.to_owned()
+            None
         }
     }
 
@@ -450,15 +451,11 @@ impl ParsedScenario {
         );
 
         let policy_ids: Vec<&str> = PolicySet::builtin().iter().map(|p| p.id.as_str()).collect();
-        let policy_id = r.choice(
-            root,
-            "",
-            "policy",
-            &d.policy,
-            &policy_ids,
-            "policy set",
-            |s| s.to_owned(),
-        );
+        let policy_id = r
+            .choice(root, "", "policy", &policy_ids, "policy set", |s| {
+                s.to_owned()
+            })
+            .unwrap_or_else(|| (d.policy).to_owned());
         // The default policy is always built in (a test holds it to that).
         let Some(policy) = PolicySet::find(&policy_id).or_else(|| PolicySet::builtin().first())
         else {
@@ -481,24 +478,12 @@ impl ParsedScenario {
             "currency",
             &["cost", "sale", "rate"],
         );
-        let cost = r.choice(
-            currency,
-            "currency",
-            "cost",
-            &d.currency.cost,
-            &currencies,
-            "currency",
-            upper,
-        );
-        let sale = r.choice(
-            currency,
-            "currency",
-            "sale",
-            &d.currency.sale,
-            &currencies,
-            "currency",
-            upper,
-        );
+        let cost = r
+            .choice(currency, "currency", "cost", &currencies, "currency", upper)
+            .unwrap_or_else(|| (d.currency.cost).to_owned());
+        let sale = r
+            .choice(currency, "currency", "sale", &currencies, "currency", upper)
+            .unwrap_or_else(|| (d.currency.sale).to_owned());
         let rate = r.optional_number(currency, "currency", "rate", Range::Positive(RATE_MAX));
         if cost == sale && rate.is_some_and(|rate| rate != Decimal::ONE) {
             r.error(
@@ -524,26 +509,21 @@ impl ParsedScenario {
                 d.product.weight_g,
                 Range::NonNegative(WEIGHT_MAX_G),
             ),
-            category: r.choice(
-                product,
-                "product",
-                "category",
-                &d.product.category,
-                &categories,
-                "category",
-                lower,
-            ),
+            category: r
+                .choice(
+                    product,
+                    "product",
+                    "category",
+                    &categories,
+                    "category",
+                    lower,
+                )
+                .unwrap_or_else(|| (d.product.category).to_owned()),
         };
         let monthly_units = r.number(root, "", "monthly_units", d.monthly_units, money);
-        let destination = r.choice(
-            root,
-            "",
-            "destination",
-            &d.destination,
-            &destinations,
-            "destination",
-            upper,
-        );
+        let destination = r
+            .choice(root, "", "destination", &destinations, "destination", upper)
+            .unwrap_or_else(|| (d.destination).to_owned());
         let return_rate_pct = r.number(
             root,
             "",
@@ -597,18 +577,10 @@ impl ParsedScenario {
         let semi = SemiSettings {
             price: r.number(semi, "semi", "price", pop.price, price),
             mode: match r
-                .choice(
-                    semi,
-                    "semi",
-                    "mode",
-                    "warehouse",
-                    &["warehouse", "jit"],
-                    "mode",
-                    lower,
-                )
-                .as_str()
+                .choice(semi, "semi", "mode", &["warehouse", "jit"], "mode", lower)
+                .as_deref()
             {
-                "jit" => SemiManagedMode::Jit,
+                Some("jit") => SemiManagedMode::Jit,
                 _ => SemiManagedMode::Warehouse,
             },
             popular: r.flag(semi, "semi", "popular", d.semi.popular),
@@ -630,7 +602,14 @@ impl ParsedScenario {
                 let parsed = match value {
                     Value::String(text) => parse_decimal(text),
                     Value::Number(n) => parse_json_number(&n.to_string()),
-                    _ => Err(ParseError::Invalid),
+                    _ => {
+                        r.error(
+                            format!("assumptions.{id}"),
+                            ErrorCode::WrongType,
+                            "Enter a number.",
+                        );
+                        continue;
+                    }
                 };
                 match values.set(id, parsed) {
                     Ok(()) => {
@@ -672,7 +651,7 @@ impl ParsedScenario {
             affected.contains(&model)
                 || (model == ModelKind::Semi
                     && self.semi_price_follows_pop
-                    && e.field == "pop.price")
+                    && (e.field == "pop.price" || e.field == "pop"))
         })
     }
 }
@@ -680,6 +659,13 @@ impl ParsedScenario {
 /// The models whose figures depend on `field`.
 pub fn affected_models(field: &str) -> Vec<ModelKind> {
     use ModelKind::{Full, Pop, Semi};
+    // Fully managed is paid a supply price in the cost currency and ships nothing to buyers.
+    if matches!(
+        field,
+        "currency.sale" | "currency.rate" | "product.category" | "destination"
+    ) {
+        return vec![Pop, Semi];
+    }
     let first = field.split('.').next().unwrap_or("");
     match first {
         "pop" => vec![Pop],
