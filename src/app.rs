@@ -1,0 +1,91 @@
+//! The root component: one reducer for the state, the layout, and nothing else.
+
+use sellercalc_engine::ModelKind;
+use yew::prelude::*;
+
+use crate::components::assumptions_panel::AssumptionsPanel;
+use crate::components::breakdown_chart::BreakdownChart;
+use crate::components::inputs::Inputs;
+use crate::components::model_card::ModelCard;
+use crate::components::page_footer::PageFooter;
+use crate::components::page_header::PageHeader;
+use crate::components::recommendation::{sentence, RecommendationBanner};
+use crate::components::summary_bar::SummaryBar;
+use crate::components::volume_chart::VolumeChart;
+use crate::format;
+use crate::state::{Action, State};
+
+/// The calculator page.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(State::new);
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |(field, text)| state.dispatch(Action::Set(field, text)))
+    };
+    let on_preset = {
+        let state = state.clone();
+        Callback::from(move |preset| state.dispatch(Action::ApplyPreset(preset)))
+    };
+    let currency = AttrValue::from(state.comparison.scenario.currency.cost.clone());
+    let (recommendation, stale) = match &state.recommendation {
+        Some((r, stale)) => (Some(r.clone()), *stale),
+        None => (None, false),
+    };
+    let best = recommendation.as_ref().map(|r| r.best);
+    let best_profit = best
+        .and_then(|b| state.shown(b))
+        .map(|s| s.result.monthly_profit);
+    let policy = state.policy();
+    let shown: Vec<_> = ModelKind::ALL
+        .iter()
+        .map(|k| (*k, state.shown(*k).cloned()))
+        .collect();
+    let announcement = {
+        let profits: Vec<String> = shown
+            .iter()
+            .filter_map(|(k, s)| {
+                s.as_ref().map(|s| {
+                    format!(
+                        "{}: {} a month",
+                        k.name(),
+                        format::money(s.result.monthly_profit, &currency)
+                    )
+                })
+            })
+            .collect();
+        let lead = recommendation
+            .as_ref()
+            .map(|r| sentence(r, best_profit, &currency))
+            .unwrap_or_default();
+        format!("{lead} {}", profits.join("; "))
+    };
+
+    html! {
+        <div class="page">
+            <PageHeader {on_preset} />
+            <div class="layout">
+                <main class="results" data-testid="comparison" aria-label="Results">
+                    <RecommendationBanner {recommendation} {stale} best_monthly_profit={best_profit} currency={currency.clone()} />
+                    <SummaryBar shown={shown.clone()} {best} currency={currency.clone()} />
+                    <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ announcement }</p>
+                    <div class="cards">
+                        { for shown.iter().map(|(kind, s)| html! {
+                            <ModelCard kind={*kind} shown={s.clone()} currency={currency.clone()}
+                                best={best == Some(*kind) && !stale} units={state.comparison.scenario.monthly_units} />
+                        }) }
+                    </div>
+                    <div class="charts">
+                        <BreakdownChart models={shown.clone()} currency={currency.clone()} />
+                        <VolumeChart models={shown.clone()} currency={currency.clone()} units={state.comparison.scenario.monthly_units} />
+                    </div>
+                </main>
+                <aside class="input-column" aria-label="Inputs">
+                    <Inputs state={state.clone()} on_change={on_change.clone()} />
+                    <AssumptionsPanel state={state.clone()} />
+                </aside>
+            </div>
+            <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,161 @@
+//! One labelled input with its error message beside it.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::state::Field;
+
+/// Props of [`NumberField`].
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    /// Which field.
+    pub field: Field,
+    /// Visible label.
+    pub label: AttrValue,
+    /// Unit or currency shown after the input.
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+    /// Shown when the input is empty.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// A short hint under the input.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// The text as typed.
+    pub value: AttrValue,
+    /// The error for this field, if any.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Called with the new text on every keystroke.
+    pub on_change: Callback<(Field, String)>,
+}
+
+/// A text input for a number. It keeps exactly what the user types (never reformats it), so the
+/// caret stays put; the engine validates the text and any error shows right under it.
+#[function_component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let id = props.field.dom_id();
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let field = props.field;
+    let oninput = props.on_change.reform(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        (field, input.value())
+    });
+    let described = match (&props.error, &props.hint) {
+        (Some(_), _) => Some(error_id.clone()),
+        (None, Some(_)) => Some(hint_id.clone()),
+        _ => None,
+    };
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <div class="control">
+                <input
+                    id={id}
+                    name={props.field.path()}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={props.value.clone()}
+                    placeholder={props.placeholder.clone()}
+                    aria-invalid={props.error.is_some().then_some("true")}
+                    aria-describedby={described}
+                    {oninput}
+                />
+                if let Some(unit) = &props.unit {
+                    <span class="unit" aria-hidden="true">{ unit }</span>
+                }
+            </div>
+            if let Some(error) = &props.error {
+                <p class="error" id={error_id} role="alert">{ error }</p>
+            } else if let Some(hint) = &props.hint {
+                <p class="hint" id={hint_id}>{ hint }</p>
+            }
+        </div>
+    }
+}
+
+/// Props of [`SelectField`].
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    /// Which field.
+    pub field: Field,
+    /// Visible label.
+    pub label: AttrValue,
+    /// `(value, text)` pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    /// The chosen value.
+    pub value: AttrValue,
+    /// The error for this field, if any.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Called with the chosen value.
+    pub on_change: Callback<(Field, String)>,
+}
+
+/// A labelled drop-down.
+#[function_component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let id = props.field.dom_id();
+    let field = props.field;
+    let onchange = props.on_change.reform(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        (field, select.value())
+    });
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <div class="control">
+                <select id={id.clone()} name={props.field.path()} {onchange}
+                    aria-invalid={props.error.is_some().then_some("true")}
+                    aria-describedby={props.error.is_some().then(|| format!("{id}-error"))}>
+                    { for props.options.iter().map(|(value, text)| html! {
+                        <option value={value.clone()} selected={*value == props.value}>{ text }</option>
+                    }) }
+                </select>
+            </div>
+            if let Some(error) = &props.error {
+                <p class="error" id={format!("{id}-error")} role="alert">{ error }</p>
+            }
+        </div>
+    }
+}
+
+/// Props of [`CheckboxField`].
+#[derive(Properties, PartialEq)]
+pub struct CheckboxFieldProps {
+    /// Which field.
+    pub field: Field,
+    /// Visible label.
+    pub label: AttrValue,
+    /// A short hint.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Whether it is ticked.
+    pub checked: bool,
+    /// Called with `"true"` or `"false"`.
+    pub on_change: Callback<(Field, String)>,
+}
+
+/// A labelled checkbox.
+#[function_component]
+pub fn CheckboxField(props: &CheckboxFieldProps) -> Html {
+    let id = props.field.dom_id();
+    let field = props.field;
+    let onchange = props.on_change.reform(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        (field, input.checked().to_string())
+    });
+    html! {
+        <div class="field check">
+            <input id={id.clone()} type="checkbox" name={props.field.path()} checked={props.checked} {onchange}
+                aria-describedby={props.hint.is_some().then(|| format!("{id}-hint"))} />
+            <label for={id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={format!("{id}-hint")}>{ hint }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,38 @@
+//! A sticky strip with the three monthly profits, for phones, where the inputs sit below the
+//! cards; also the polite live region that announces results to screen readers.
+
+use sellercalc_engine::ModelKind;
+use yew::prelude::*;
+
+use crate::format;
+use crate::state::Shown;
+
+/// Props of [`SummaryBar`].
+#[derive(Properties, PartialEq)]
+pub struct SummaryBarProps {
+    /// POP, semi-managed and fully managed, as shown.
+    pub shown: Vec<(ModelKind, Option<Shown>)>,
+    /// The best model, when known.
+    pub best: Option<ModelKind>,
+    /// The cost currency.
+    pub currency: AttrValue,
+}
+
+/// The three monthly profits in one line.
+#[function_component]
+pub fn SummaryBar(props: &SummaryBarProps) -> Html {
+    html! {
+        <div class="summary-bar" aria-hidden="true">
+            { for props.shown.iter().map(|(kind, shown)| {
+                let value = shown.as_ref().map_or_else(|| "–".to_owned(), |s| format::money(s.result.monthly_profit, &props.currency));
+                let stale = shown.as_ref().is_some_and(|s| s.stale);
+                html! {
+                    <div class={classes!("mini", kind.id(), (props.best == Some(*kind)).then_some("best"), stale.then_some("stale"))}>
+                        <span class="mini-name">{ kind.name() }</span>
+                        <span class="mini-value">{ value }<span class="per">{ "/mo" }</span></span>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,5 @@
+//! Entry point of the page that Trunk builds.
+
+fn main() {
+    sellercalc::start();
+}

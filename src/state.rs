@@ -1,0 +1,358 @@
+//! The page's state: what the user typed, the assumptions they changed, and the figures computed
+//! from them. The UI sends [`Action`]s and renders [`State`]; it does no arithmetic of its own.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use sellercalc_engine::{
+    compare, Comparison, ModelKind, ModelResult, PolicySet, Recommendation, Scenario,
+    DEFAULT_POLICY_ID,
+};
+use serde_json::{Map, Value};
+use yew::Reducible;
+
+use crate::presets::Preset;
+
+/// An input on the page, named by its path in the scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// `currency.cost`
+    CostCurrency,
+    /// `currency.sale`
+    SaleCurrency,
+    /// `currency.rate`; empty takes the policy's table.
+    Rate,
+    /// `product.unit_cost`
+    UnitCost,
+    /// `product.packaging`
+    Packaging,
+    /// `product.weight_g`
+    WeightG,
+    /// `product.category`
+    Category,
+    /// `pop.price`, which semi-managed follows unless it has its own.
+    Price,
+    /// `monthly_units`
+    MonthlyUnits,
+    /// `destination`
+    Destination,
+    /// `return_rate_pct`
+    ReturnRate,
+    /// `pop.ad_spend_pct`
+    AdSpend,
+    /// `pop.affiliate_share_pct`
+    AffiliateShare,
+    /// `pop.affiliate_rate_pct`
+    AffiliateRate,
+    /// `semi.price`; empty follows the POP price.
+    SemiPrice,
+    /// `semi.mode`
+    SemiMode,
+    /// `semi.popular`
+    SemiPopular,
+    /// `full.supply_price`
+    SupplyPrice,
+}
+
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 18] = [
+        Field::CostCurrency,
+        Field::SaleCurrency,
+        Field::Rate,
+        Field::UnitCost,
+        Field::Packaging,
+        Field::WeightG,
+        Field::Category,
+        Field::Price,
+        Field::MonthlyUnits,
+        Field::Destination,
+        Field::ReturnRate,
+        Field::AdSpend,
+        Field::AffiliateShare,
+        Field::AffiliateRate,
+        Field::SemiPrice,
+        Field::SemiMode,
+        Field::SemiPopular,
+        Field::SupplyPrice,
+    ];
+
+    /// The field's path in the scenario, which errors name.
+    pub fn path(self) -> &'static str {
+        match self {
+            Field::CostCurrency => "currency.cost",
+            Field::SaleCurrency => "currency.sale",
+            Field::Rate => "currency.rate",
+            Field::UnitCost => "product.unit_cost",
+            Field::Packaging => "product.packaging",
+            Field::WeightG => "product.weight_g",
+            Field::Category => "product.category",
+            Field::Price => "pop.price",
+            Field::MonthlyUnits => "monthly_units",
+            Field::Destination => "destination",
+            Field::ReturnRate => "return_rate_pct",
+            Field::AdSpend => "pop.ad_spend_pct",
+            Field::AffiliateShare => "pop.affiliate_share_pct",
+            Field::AffiliateRate => "pop.affiliate_rate_pct",
+            Field::SemiPrice => "semi.price",
+            Field::SemiMode => "semi.mode",
+            Field::SemiPopular => "semi.popular",
+            Field::SupplyPrice => "full.supply_price",
+        }
+    }
+
+    /// The id of the field's input element.
+    pub fn dom_id(self) -> String {
+        format!("in-{}", self.path().replace(['.', '_'], "-"))
+    }
+
+    /// Whether an empty value means "use the default" rather than an error.
+    pub fn optional(self) -> bool {
+        matches!(self, Field::Rate | Field::SemiPrice)
+    }
+}
+
+/// What the user typed, exactly as typed.
+pub type Form = BTreeMap<Field, String>;
+
+/// The form filled with the engine's default scenario.
+pub fn default_form() -> Form {
+    let d = Scenario::default();
+    let text = |value: sellercalc_engine::Decimal| value.normalize().to_string();
+    Field::ALL
+        .into_iter()
+        .map(|field| {
+            let value = match field {
+                Field::CostCurrency => d.currency.cost.clone(),
+                Field::SaleCurrency => d.currency.sale.clone(),
+                Field::Rate | Field::SemiPrice => String::new(),
+                Field::UnitCost => format!("{:.2}", d.product.unit_cost),
+                Field::Packaging => format!("{:.2}", d.product.packaging),
+                Field::WeightG => text(d.product.weight_g),
+                Field::Category => d.product.category.clone(),
+                Field::Price => format!("{:.2}", d.pop.price),
+                Field::MonthlyUnits => text(d.monthly_units),
+                Field::Destination => d.destination.clone(),
+                Field::ReturnRate => text(d.return_rate_pct),
+                Field::AdSpend => text(d.pop.ad_spend_pct),
+                Field::AffiliateShare => text(d.pop.affiliate_share_pct),
+                Field::AffiliateRate => text(d.pop.affiliate_rate_pct),
+                Field::SemiMode => "warehouse".to_owned(),
+                Field::SemiPopular => d.semi.popular.to_string(),
+                Field::SupplyPrice => format!("{:.2}", d.full.supply_price),
+            };
+            (field, value)
+        })
+        .collect()
+}
+
+/// The scenario JSON for the engine: every typed text goes in as text, so the engine validates it.
+pub fn scenario_json(form: &Form, assumptions: &BTreeMap<String, String>) -> Value {
+    let mut root = Map::new();
+    for (&field, text) in form {
+        if field.optional() && text.trim().is_empty() {
+            continue;
+        }
+        let value = match field {
+            Field::SemiPopular => Value::Bool(text == "true"),
+            _ => Value::String(text.clone()),
+        };
+        let mut parts = field.path().split('.');
+        let (Some(first), second) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        match second {
+            None => {
+                root.insert(first.to_owned(), value);
+            }
+            Some(key) => {
+                let group = root
+                    .entry(first.to_owned())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(group) = group {
+                    group.insert(key.to_owned(), value);
+                }
+            }
+        }
+    }
+    if !assumptions.is_empty() {
+        let overrides = assumptions
+            .iter()
+            .map(|(id, text)| (id.clone(), Value::String(text.clone())))
+            .collect();
+        root.insert("assumptions".to_owned(), Value::Object(overrides));
+    }
+    Value::Object(root)
+}
+
+/// A model's figures as shown: the latest valid ones, marked stale while an input has an error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// The figures.
+    pub result: Rc<ModelResult>,
+    /// Whether they come from an earlier, valid input rather than the current one.
+    pub stale: bool,
+}
+
+/// Everything the page renders.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// What the user typed.
+    pub form: Form,
+    /// Policy values the user changed, by id, as typed.
+    pub assumptions: BTreeMap<String, String>,
+    /// The comparison for the current input.
+    pub comparison: Rc<Comparison>,
+    /// POP, semi-managed and fully managed figures as shown.
+    pub shown: [Option<Shown>; 3],
+    /// The latest recommendation, and whether it is stale.
+    pub recommendation: Option<(Recommendation, bool)>,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.form == other.form
+            && self.assumptions == other.assumptions
+            && self.shown == other.shown
+            && self.recommendation == other.recommendation
+    }
+}
+
+/// What the user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Typed or chose a value.
+    Set(Field, String),
+    /// Changed a policy value.
+    SetAssumption(String, String),
+    /// Restored one policy value's default.
+    ResetAssumption(String),
+    /// Restored every policy value's default.
+    ResetAssumptions,
+    /// Filled the form from a preset.
+    ApplyPreset(&'static Preset),
+}
+
+fn index(kind: ModelKind) -> usize {
+    match kind {
+        ModelKind::Pop => 0,
+        ModelKind::Semi => 1,
+        ModelKind::Full => 2,
+    }
+}
+
+impl State {
+    /// The page's first state: the default scenario.
+    pub fn new() -> Self {
+        Self::computed(default_form(), BTreeMap::new(), [None, None, None], None)
+    }
+
+    fn computed(
+        form: Form,
+        assumptions: BTreeMap<String, String>,
+        previous: [Option<Shown>; 3],
+        previous_recommendation: Option<(Recommendation, bool)>,
+    ) -> Self {
+        let comparison = Rc::new(compare(&scenario_json(&form, &assumptions)));
+        let mut shown = previous;
+        for kind in ModelKind::ALL {
+            let slot = &mut shown[index(kind)];
+            match comparison.model(kind) {
+                Some(result) => {
+                    *slot = Some(Shown {
+                        result: Rc::new(result.clone()),
+                        stale: false,
+                    });
+                }
+                None => {
+                    if let Some(old) = slot {
+                        old.stale = true;
+                    }
+                }
+            }
+        }
+        let recommendation = match comparison.recommendation() {
+            Some(r) => Some((r, false)),
+            None => previous_recommendation.map(|(r, _)| (r, true)),
+        };
+        State {
+            form,
+            assumptions,
+            comparison,
+            shown,
+            recommendation,
+        }
+    }
+
+    /// A model's figures as shown.
+    pub fn shown(&self, kind: ModelKind) -> Option<&Shown> {
+        self.shown[index(kind)].as_ref()
+    }
+
+    /// The text the user typed in `field`.
+    pub fn text(&self, field: Field) -> &str {
+        self.form.get(&field).map_or("", String::as_str)
+    }
+
+    /// The first error message for a scenario path.
+    pub fn error(&self, path: &str) -> Option<&str> {
+        self.comparison
+            .errors
+            .iter()
+            .find(|e| e.field == path)
+            .map(|e| e.message.as_str())
+    }
+
+    /// The policy set in use.
+    pub fn policy(&self) -> &'static PolicySet {
+        PolicySet::find(&self.comparison.policy_id)
+            .or_else(|| PolicySet::find(DEFAULT_POLICY_ID))
+            .or_else(|| PolicySet::builtin().first())
+            .expect("a policy set is built in")
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut form = self.form.clone();
+        let mut assumptions = self.assumptions.clone();
+        match action {
+            Action::Set(field, text) => {
+                form.insert(field, text);
+            }
+            Action::SetAssumption(id, text) => {
+                let is_default = self.policy().value(&id).is_some_and(|v| {
+                    sellercalc_engine::decimal::parse_decimal(&text) == Ok(v.default)
+                });
+                if is_default {
+                    assumptions.remove(&id);
+                } else {
+                    assumptions.insert(id, text);
+                }
+            }
+            Action::ResetAssumption(id) => {
+                assumptions.remove(&id);
+            }
+            Action::ResetAssumptions => assumptions.clear(),
+            Action::ApplyPreset(preset) => {
+                for (field, text) in preset.fields {
+                    form.insert(*field, (*text).to_owned());
+                }
+            }
+        }
+        Rc::new(State::computed(
+            form,
+            assumptions,
+            self.shown.clone(),
+            self.recommendation.clone(),
+        ))
+    }
+}
