@@ -9,12 +9,14 @@ test('app loads and shows the comparison', () =>
     await page.goto(serverUrl);
     await page.waitForSelector('[data-testid="comparison"]', { timeout: 15_000 });
 
+    // The default scenario's POP figure, hand-computed in engine/tests/golden.rs.
     const profit = (await page.textContent('[data-testid="pop-monthly-profit"]'))?.trim() ?? '';
-    assert.notEqual(profit, '', 'pop-monthly-profit is empty');
+    assert.equal(profit, '¥1,822.94');
 
     const result = await page.evaluate(() => window.sellerCalc.compare({}));
     assert.ok(result && typeof result === 'object', 'compare({}) returned nothing');
-    assert.ok('ok' in result, `compare({}) has no "ok": ${JSON.stringify(result)}`);
+    assert.equal(result.ok, true, `compare({}) is not ok: ${JSON.stringify(result)}`);
+    assert.equal(result.models.pop.monthly_profit, '1822.94');
     assert.ok(result.models?.pop, `compare({}) has no models.pop: ${JSON.stringify(result)}`);
 
     assert.deepEqual(page.errors, [], 'console errors or uncaught exceptions on load');

@@ -1,0 +1,165 @@
+// The calculator page as a seller or a sales rep uses it: type, pick, read what they see.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage, url, screenshot, runAxe, formatViolations } from './helpers.mjs';
+
+const ready = async (page, path = '/') => {
+  await page.goto(url(path));
+  await page.waitForSelector('[data-testid="pop-monthly-profit"]', { timeout: 15_000 });
+};
+const textOf = async (page, testId) => ((await page.textContent(`[data-testid="${testId}"]`)) ?? '').trim();
+/** Replaces a field's text the way a user does: select all, type. */
+const retype = async (page, selector, text) => {
+  await page.click(selector, { clickCount: 3 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+};
+/** The engine's figures for the scenario the form describes, formatted as the page formats them. */
+const engineFigures = (page, scenario) =>
+  page.evaluate((scenario) => {
+    const result = window.sellerCalc.compare(scenario);
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
+    const show = (v) => (v.startsWith('-') ? `▼ ${money.format(v)}` : money.format(v));
+    return Object.fromEntries(
+      Object.entries(result.models).map(([k, m]) => [k, { perUnit: show(m.profit_per_unit), monthly: show(m.monthly_profit) }]),
+    );
+  }, scenario);
+
+test('typed values give the engine\'s figures, updating on every keystroke', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await retype(page, '#in-product-unit-cost', '31.5');
+    await retype(page, '#in-pop-price', '15.49');
+    await retype(page, '#in-monthly-units', '250');
+    await page.selectOption('#in-destination', 'KR');
+    const expected = await engineFigures(page, {
+      product: { unit_cost: '31.5' },
+      pop: { price: '15.49' },
+      monthly_units: '250',
+      destination: 'KR',
+    });
+    for (const model of ['pop', 'semi', 'full']) {
+      assert.equal(await textOf(page, `${model}-profit-per-unit`), expected[model].perUnit, `${model} per unit`);
+      assert.equal(await textOf(page, `${model}-monthly-profit`), expected[model].monthly, `${model} monthly`);
+    }
+    // No submit button: the figures follow each keystroke, and typing keeps focus and caret.
+    const before = await textOf(page, 'pop-monthly-profit');
+    await page.focus('#in-monthly-units');
+    await page.keyboard.press('End');
+    await page.keyboard.type('0');
+    assert.notEqual(await textOf(page, 'pop-monthly-profit'), before);
+    const caret = await page.evaluate(() => ({
+      id: document.activeElement?.id,
+      at: document.activeElement?.selectionStart,
+      value: document.activeElement?.value,
+    }));
+    assert.deepEqual(caret, { id: 'in-monthly-units', at: 4, value: '2500' });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('1');
+    const middle = await page.evaluate(() => ({ at: document.activeElement.selectionStart, value: document.activeElement.value }));
+    assert.deepEqual(middle, { at: 3, value: '25100' }, 'typing in the middle keeps the caret');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'typing' }));
+
+test('invalid input shows its message at the field and the other figures stay', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const pop = await textOf(page, 'pop-monthly-profit');
+    const fullBefore = await textOf(page, 'full-monthly-profit');
+    await page.click('text=Fully managed settings');
+    // Pasted at once, so no intermediate valid value ("4") is ever computed.
+    await page.fill('#in-full-supply-price', '4o');
+    const error = (await page.textContent('#in-full-supply-price-error')) ?? '';
+    assert.match(error, /Enter a number/);
+    assert.equal(await page.getAttribute('#in-full-supply-price', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#in-full-supply-price'), '4o', 'what the user typed stays');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), pop, 'POP does not depend on the supply price');
+    assert.equal(await textOf(page, 'full-monthly-profit'), fullBefore, 'the last valid figure stays');
+    assert.match((await page.getAttribute('[data-testid="full-card"]', 'class')) ?? '', /\bstale\b/);
+    // A negative cost concerns every model: all grey, none blank, message at the cost field.
+    await retype(page, '#in-product-unit-cost', '-5');
+    assert.match((await page.textContent('#in-product-unit-cost-error')) ?? '', /negative/i);
+    for (const model of ['pop', 'semi']) {
+      assert.match((await page.getAttribute(`[data-testid="${model}-card"]`, 'class')) ?? '', /\bstale\b/);
+      assert.notEqual(await textOf(page, `${model}-monthly-profit`), '');
+    }
+    // Fixing both brings fresh figures back.
+    await retype(page, '#in-product-unit-cost', '25');
+    await retype(page, '#in-full-supply-price', '45');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), pop);
+    assert.doesNotMatch((await page.getAttribute('[data-testid="full-card"]', 'class')) ?? '', /\bstale\b/);
+    assert.deepEqual(page.errors, [], 'no panic, no console error');
+  }, { name: 'invalid' }));
+
+test('a preset fills the form in one click', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.selectOption('[data-testid="preset"]', 'led-lamp');
+    assert.equal(await page.inputValue('#in-product-unit-cost'), '38.00');
+    assert.equal(await page.inputValue('#in-product-weight-g'), '650');
+    assert.equal(await page.inputValue('#in-pop-price'), '24.99');
+    assert.equal(await page.inputValue('#in-product-category'), 'lighting');
+    const expected = await engineFigures(page, {
+      product: { unit_cost: '38.00', packaging: '3.50', weight_g: '650', category: 'lighting' },
+      pop: { price: '24.99' },
+      monthly_units: '300',
+      return_rate_pct: '5',
+      full: { supply_price: '85.00' },
+    });
+    assert.equal(await textOf(page, 'semi-monthly-profit'), expected.semi.monthly);
+    assert.equal(await page.inputValue('[data-testid="preset"]'), '', 'the picker is ready for another preset');
+  }, { name: 'preset' }));
+
+test('the recommendation says which model earns most, and why', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const sentence = await textOf(page, 'recommendation');
+    assert.match(sentence, /^★ Semi-managed earns ¥102\.84 more a month than fully managed, mostly from /);
+    assert.match((await page.getAttribute('[data-testid="semi-card"]', 'class')) ?? '', /\bbest\b/);
+    const live = await page.getAttribute('[data-testid="live-summary"]', 'aria-live');
+    assert.equal(live, 'polite');
+    assert.match(await textOf(page, 'live-summary'), /POP: ¥1,822\.94 a month/);
+  }, { name: 'recommendation' }));
+
+test('why? lists each line item with its rule', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] summary');
+    const rows = await page.$$eval('[data-testid="pop-card"] tr[data-key]', (trs) => trs.map((tr) => tr.textContent));
+    assert.ok(rows.length >= 10, `${rows.length} line items`);
+    const commission = rows.find((r) => r.startsWith('Commission'));
+    assert.match(commission, /8% of the sale price \(category Home & garden\)/);
+    assert.match(commission, /−¥7\.48/);
+  }, { name: 'why' }));
+
+test('the footer states the policy version and that figures are estimates', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const footer = await textOf(page, 'footer');
+    assert.match(footer, /aliexpress-2024 v1/);
+    assert.match(footer, /effective 2024-01-01/);
+    assert.match(footer, /estimates/);
+  }, { name: 'footer' }));
+
+test('phone width: one column, nothing scrolls sideways', () =>
+  withPage(async (page) => {
+    await ready(page);
+    for (const d of await page.$$('details')) await d.evaluate((el) => { el.open = true; });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'horizontal scroll at 390 px');
+    const [cards, inputs] = await Promise.all([
+      page.$eval('.cards', (e) => e.getBoundingClientRect().top),
+      page.$eval('.input-column', (e) => e.getBoundingClientRect().top),
+    ]);
+    assert.ok(cards < inputs, 'results come before the inputs on a phone');
+    await screenshot(page, 'phone-all-open');
+  }, { width: 390, height: 844, name: 'phone' }));
+
+test('axe-core finds no accessibility violations', () =>
+  withPage(async (page) => {
+    await ready(page);
+    for (const d of await page.$$('details')) await d.evaluate((el) => { el.open = true; });
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+  }, { name: 'axe' }));

@@ -1,0 +1,133 @@
+//! Components rendered in headless Chromium: what a user sees, and what typing does.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use sellercalc::app::App;
+use sellercalc::components::model_card::{ModelCard, ModelCardProps};
+use sellercalc::state::State;
+use sellercalc_engine::ModelKind;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> Element {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let root = document.create_element("div").expect("a div");
+    document.body().expect("a body").append_child(&root).expect("appended");
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn type_into(root: &Element, id: &str, value: &str) {
+    let input: HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
+        .expect("the input")
+        .dyn_into()
+        .expect("an input element");
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("input", &init).expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn model_card_shows_the_figures_and_the_rules() {
+    let state = State::new();
+    let shown = state.shown(ModelKind::Pop).cloned();
+    let root = mount();
+    yew::Renderer::<ModelCard>::with_root_and_props(
+        root.clone(),
+        ModelCardProps {
+            kind: ModelKind::Pop,
+            shown,
+            currency: "CNY".into(),
+            best: false,
+            units: state.comparison.scenario.monthly_units,
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(text(&root, "pop-profit-per-unit"), "¥4.56");
+    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,822.94");
+    assert_eq!(text(&root, "pop-days-to-cash"), "27 days");
+    // Break-even 12.1785 USD, rounded up to the cent.
+    assert_eq!(text(&root, "pop-break-even"), "$12.18");
+    let rules = root.query_selector("tr[data-key=\"commission\"]").ok().flatten().and_then(|e| e.text_content());
+    assert!(rules.is_some_and(|r| r.contains("8% of the sale price")), "the rule shows");
+}
+
+#[wasm_bindgen_test]
+async fn model_card_greys_stale_figures() {
+    let state = State::new();
+    let mut shown = state.shown(ModelKind::Full).cloned().expect("computed");
+    shown.stale = true;
+    let root = mount();
+    yew::Renderer::<ModelCard>::with_root_and_props(
+        root.clone(),
+        ModelCardProps {
+            kind: ModelKind::Full,
+            shown: Some(shown),
+            currency: "CNY".into(),
+            best: true,
+            units: state.comparison.scenario.monthly_units,
+        },
+    )
+    .render();
+    settle().await;
+    let card = root.query_selector(".card").ok().flatten().expect("a card");
+    assert!(card.class_name().split_whitespace().any(|c| c == "stale"));
+    assert!(text(&root, "full-card").contains("Last valid figures"));
+    assert_eq!(text(&root, "full-profit-per-unit"), "¥16.74", "the figures stay");
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_every_model_and_bad_input_keeps_the_rest() {
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,822.94");
+
+    // A higher unit cost lowers every model's profit at once.
+    type_into(&root, "in-product-unit-cost", "30");
+    settle().await;
+    // POP: 4.55734 − 5 = −0.44266 a unit, × 400 = −177.06, shown as a loss.
+    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥177.06");
+    assert_ne!(text(&root, "semi-monthly-profit"), "¥6,799.64");
+
+    // A bad supply price: its message sits at the field, fully managed greys, the others stay.
+    type_into(&root, "in-full-supply-price", "abc");
+    settle().await;
+    let error = root.query_selector("#in-full-supply-price-error").ok().flatten().and_then(|e| e.text_content());
+    assert!(error.is_some_and(|e| e.contains("Enter a number")), "message at the field");
+    let input: HtmlInputElement = root
+        .query_selector("#in-full-supply-price")
+        .ok()
+        .flatten()
+        .expect("input")
+        .dyn_into()
+        .expect("input element");
+    assert_eq!(input.value(), "abc", "nothing typed is lost");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let full = root.query_selector("[data-testid=\"full-card\"]").ok().flatten().expect("full card");
+    assert!(full.class_name().split_whitespace().any(|c| c == "stale"));
+    assert!(!text(&root, "full-monthly-profit").is_empty(), "last valid figures stay");
+    let pop = root.query_selector("[data-testid=\"pop-card\"]").ok().flatten().expect("pop card");
+    assert!(!pop.class_name().split_whitespace().any(|c| c == "stale"));
+}
