@@ -91,6 +91,9 @@ pub struct SelectFieldProps {
     /// The error for this field, if any.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// A short hint under the drop-down.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
     /// Called with the chosen value.
     pub on_change: Callback<(Field, String)>,
 }
@@ -104,13 +107,18 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
         let select: HtmlSelectElement = e.target_unchecked_into();
         (field, select.value())
     });
+    let described = match (&props.error, &props.hint) {
+        (Some(_), _) => Some(format!("{id}-error")),
+        (None, Some(_)) => Some(format!("{id}-hint")),
+        _ => None,
+    };
     html! {
-        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
+        <div class={classes!("field", "select", props.error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ &props.label }</label>
             <div class="control">
                 <select id={id.clone()} name={props.field.path()} {onchange}
                     aria-invalid={props.error.is_some().then_some("true")}
-                    aria-describedby={props.error.is_some().then(|| format!("{id}-error"))}>
+                    aria-describedby={described}>
                     { for props.options.iter().map(|(value, text)| html! {
                         <option value={value.clone()} selected={*value == props.value}>{ text }</option>
                     }) }
@@ -118,6 +126,8 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
             </div>
             if let Some(error) = &props.error {
                 <p class="error" id={format!("{id}-error")} role="alert">{ error }</p>
+            } else if let Some(hint) = &props.hint {
+                <p class="hint" id={format!("{id}-hint")}>{ hint }</p>
             }
         </div>
     }

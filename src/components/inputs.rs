@@ -70,11 +70,29 @@ pub fn Inputs(props: &InputsProps) -> Html {
         .iter()
         .map(|c| (AttrValue::from(c.clone()), AttrValue::from(c.clone())))
         .collect();
-    let select = |field: Field, label: &str, options: Vec<(AttrValue, AttrValue)>| {
+    let select =
+        |field: Field, label: &str, options: Vec<(AttrValue, AttrValue)>, hint: Option<&str>| {
+            html! {
+                <SelectField {field} label={label.to_owned()} {options}
+                    value={AttrValue::from(state.text(field).to_owned())}
+                    hint={hint.map(|h| AttrValue::from(h.to_owned()))}
+                    error={error(field)} on_change={on_change.clone()} />
+            }
+        };
+    // A collapsed group says when a field inside it has a problem, so no error is hidden.
+    let summary = |title: &str, explain: &str, fields: &[Field]| {
+        let problems = fields
+            .iter()
+            .filter(|f| state.error(f.path()).is_some())
+            .count();
         html! {
-            <SelectField {field} label={label.to_owned()} {options}
-                value={AttrValue::from(state.text(field).to_owned())}
-                error={error(field)} on_change={on_change.clone()} />
+            <summary>
+                { title.to_owned() }
+                <span class="explain">{ format!(" · {explain}") }</span>
+                if problems > 0 {
+                    <span class="summary-problem">{ format!(" ⚠ {problems} to fix") }</span>
+                }
+            </summary>
         }
     };
     let rate_placeholder = format!(
@@ -100,7 +118,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { number(Field::UnitCost, "Unit cost".into(), Some(cost.clone()), None, None) }
                 { number(Field::Packaging, "Packaging".into(), Some(cost.clone()), None, None) }
                 { number(Field::WeightG, "Weight".into(), Some("g".into()), Some("Shipping weight of one packed unit."), None) }
-                { select(Field::Category, "Category", categories) }
+                { select(Field::Category, "Category", categories, Some("Sets the commission rate.")) }
             </fieldset>
             <fieldset>
                 <legend>{ "Sales" }</legend>
@@ -109,31 +127,31 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ "Market" }</legend>
-                { select(Field::Destination, "Destination", destinations) }
+                { select(Field::Destination, "Destination", destinations, Some("Where your buyers are; sets shipping rates.")) }
                 { number(Field::ReturnRate, "Return rate".into(), Some("%".into()), Some("Share of orders refunded or returned."), None) }
             </fieldset>
             <details class="group">
-                <summary>{ "Currencies" }</summary>
-                { select(Field::CostCurrency, "Cost currency", currencies.clone()) }
-                { select(Field::SaleCurrency, "Sale currency", currencies) }
+                { summary("Currencies", &format!("{cost} costs, {sale} prices"), &[Field::CostCurrency, Field::SaleCurrency, Field::Rate]) }
+                { select(Field::CostCurrency, "Cost currency", currencies.clone(), Some("Costs, supply price and every result.")) }
+                { select(Field::SaleCurrency, "Sale currency", currencies, Some("Your retail prices on AliExpress.")) }
                 { number(Field::Rate, format!("{cost} per {sale}"), None, Some("Leave empty for the default rate."), Some(rate_placeholder)) }
             </details>
             <details class="group">
-                <summary>{ "POP settings" }<span class="explain">{ " · your own store: you ship and handle returns" }</span></summary>
+                { summary("POP settings", "your own store: you ship and handle returns", &[Field::AdSpend, Field::AffiliateShare, Field::AffiliateRate]) }
                 { number(Field::AdSpend, "Advertising".into(), Some("% of price".into()), None, None) }
                 { number(Field::AffiliateShare, "Orders from affiliates".into(), Some("%".into()), None, None) }
                 { number(Field::AffiliateRate, "Affiliate commission".into(), Some("%".into()), Some("You set 3%–50%; paid only on affiliate orders."), None) }
             </details>
             <details class="group">
-                <summary>{ "Semi-managed settings" }<span class="explain">{ " · you set the price, the platform ships" }</span></summary>
+                { summary("Semi-managed settings", "you set the price, the platform ships", &[Field::SemiPrice, Field::SemiMode]) }
                 { number(Field::SemiPrice, "Sale price".into(), Some(sale), Some("Leave empty to use the POP price."), Some(price)) }
-                { select(Field::SemiMode, "How goods reach buyers", modes) }
+                { select(Field::SemiMode, "How goods reach buyers", modes, Some("Warehouse: your stock waits in a Cainiao warehouse. JIT (just in time): you send each order to Cainiao once it comes in.")) }
                 <CheckboxField field={Field::SemiPopular} label="Popular product"
                     hint="Popular warehouse goods get 60% of their value paid in advance."
                     checked={state.text(Field::SemiPopular) == "true"} on_change={on_change.clone()} />
             </details>
             <details class="group">
-                <summary>{ "Fully managed settings" }<span class="explain">{ " · the platform buys from you and does the rest" }</span></summary>
+                { summary("Fully managed settings", "the platform buys from you and does the rest", &[Field::SupplyPrice]) }
                 { number(Field::SupplyPrice, "Supply price".into(), Some(cost), Some("What the platform pays you per unit sold."), None) }
             </details>
         </form>
