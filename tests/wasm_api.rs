@@ -27,7 +27,10 @@ fn compare_js(input: &JsValue) -> Value {
     let result = method("compare")
         .call1(&JsValue::UNDEFINED, input)
         .expect("compare never throws");
-    let text = JSON::stringify(&result).expect("plain data").as_string().unwrap_or_default();
+    let text = JSON::stringify(&result)
+        .expect("plain data")
+        .as_string()
+        .unwrap_or_default();
     serde_json::from_str(&text).expect("JSON")
 }
 
@@ -60,8 +63,12 @@ fn compare_answers_exactly_as_the_engine_does() {
 
 #[wasm_bindgen_test]
 fn numbers_may_be_javascript_numbers() {
-    let as_numbers = compare_js(&js(r#"{"pop":{"price":12.99},"product":{"unit_cost":25,"weight_g":350}}"#));
-    let as_strings = compare_js(&js(r#"{"pop":{"price":"12.99"},"product":{"unit_cost":"25","weight_g":"350"}}"#));
+    let as_numbers = compare_js(&js(
+        r#"{"pop":{"price":12.99},"product":{"unit_cost":25,"weight_g":350}}"#,
+    ));
+    let as_strings = compare_js(&js(
+        r#"{"pop":{"price":"12.99"},"product":{"unit_cost":"25","weight_g":"350"}}"#,
+    ));
     assert_eq!(as_numbers["ok"], true, "{as_numbers}");
     assert_eq!(as_numbers, as_strings);
 }
@@ -77,7 +84,9 @@ fn bad_input_returns_errors_and_never_throws() {
         .filter_map(|e| e["field"].as_str())
         .collect();
     assert_eq!(fields, ["product.unit_cost", "pop.price"]);
-    assert!(result["errors"][0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(result["errors"][0]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
 
     // Values no scenario can be: each gives ok: false or the defaults, never an exception.
     let odd: Vec<JsValue> = vec![
@@ -95,23 +104,38 @@ fn bad_input_returns_errors_and_never_throws() {
         let result = compare_js(&value);
         assert!(result["ok"].is_boolean(), "{result}");
     }
-    assert_eq!(compare_js(&JsValue::UNDEFINED)["ok"], true, "no argument: the defaults");
+    assert_eq!(
+        compare_js(&JsValue::UNDEFINED)["ok"],
+        true,
+        "no argument: the defaults"
+    );
     assert_eq!(compare_js(&JsValue::from_str("scenario"))["ok"], false);
 }
 
 #[wasm_bindgen_test]
 fn version_and_policies_are_exposed() {
     let version = Reflect::get(&api(), &"version".into()).expect("version");
-    assert_eq!(version.as_string().as_deref(), Some(env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version.as_string().as_deref(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
 
-    let policies = method("policies").call0(&JsValue::UNDEFINED).expect("policies never throws");
-    let text = JSON::stringify(&policies).expect("plain data").as_string().unwrap_or_default();
+    let policies = method("policies")
+        .call0(&JsValue::UNDEFINED)
+        .expect("policies never throws");
+    let text = JSON::stringify(&policies)
+        .expect("plain data")
+        .as_string()
+        .unwrap_or_default();
     let policies: Value = serde_json::from_str(&text).expect("JSON");
     let set = &policies[0];
     assert_eq!(set["id"], "aliexpress-2024");
     assert_eq!(set["effective_date"], "2024-01-01");
     let values = set["values"].as_array().expect("values");
-    let home = values.iter().find(|v| v["id"] == "commission.home").expect("commission.home");
+    let home = values
+        .iter()
+        .find(|v| v["id"] == "commission.home")
+        .expect("commission.home");
     assert_eq!(home["default"], "8");
     assert_eq!(home["unit"], "%");
     assert_eq!(home["assumption"], true);

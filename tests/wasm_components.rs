@@ -14,9 +14,15 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount() -> Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let root = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&root).expect("appended");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
     root
 }
 
@@ -69,8 +75,15 @@ async fn model_card_shows_the_figures_and_the_rules() {
     assert_eq!(text(&root, "pop-days-to-cash"), "27 days");
     // Break-even 12.1785 USD, rounded up to the cent.
     assert_eq!(text(&root, "pop-break-even"), "$12.18");
-    let rules = root.query_selector("tr[data-key=\"commission\"]").ok().flatten().and_then(|e| e.text_content());
-    assert!(rules.is_some_and(|r| r.contains("8% of the sale price")), "the rule shows");
+    let rules = root
+        .query_selector("tr[data-key=\"commission\"]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content());
+    assert!(
+        rules.is_some_and(|r| r.contains("8% of the sale price")),
+        "the rule shows"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -94,7 +107,11 @@ async fn model_card_greys_stale_figures() {
     let card = root.query_selector(".card").ok().flatten().expect("a card");
     assert!(card.class_name().split_whitespace().any(|c| c == "stale"));
     assert!(text(&root, "full-card").contains("Last valid figures"));
-    assert_eq!(text(&root, "full-profit-per-unit"), "¥16.74", "the figures stay");
+    assert_eq!(
+        text(&root, "full-profit-per-unit"),
+        "¥16.74",
+        "the figures stay"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -114,8 +131,15 @@ async fn typing_updates_every_model_and_bad_input_keeps_the_rest() {
     // A bad supply price: its message sits at the field, fully managed greys, the others stay.
     type_into(&root, "in-full-supply-price", "abc");
     settle().await;
-    let error = root.query_selector("#in-full-supply-price-error").ok().flatten().and_then(|e| e.text_content());
-    assert!(error.is_some_and(|e| e.contains("Enter a number")), "message at the field");
+    let error = root
+        .query_selector("#in-full-supply-price-error")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content());
+    assert!(
+        error.is_some_and(|e| e.contains("Enter a number")),
+        "message at the field"
+    );
     let input: HtmlInputElement = root
         .query_selector("#in-full-supply-price")
         .ok()
@@ -125,9 +149,20 @@ async fn typing_updates_every_model_and_bad_input_keeps_the_rest() {
         .expect("input element");
     assert_eq!(input.value(), "abc", "nothing typed is lost");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let full = root.query_selector("[data-testid=\"full-card\"]").ok().flatten().expect("full card");
+    let full = root
+        .query_selector("[data-testid=\"full-card\"]")
+        .ok()
+        .flatten()
+        .expect("full card");
     assert!(full.class_name().split_whitespace().any(|c| c == "stale"));
-    assert!(!text(&root, "full-monthly-profit").is_empty(), "last valid figures stay");
-    let pop = root.query_selector("[data-testid=\"pop-card\"]").ok().flatten().expect("pop card");
+    assert!(
+        !text(&root, "full-monthly-profit").is_empty(),
+        "last valid figures stay"
+    );
+    let pop = root
+        .query_selector("[data-testid=\"pop-card\"]")
+        .ok()
+        .flatten()
+        .expect("pop card");
     assert!(!pop.class_name().split_whitespace().any(|c| c == "stale"));
 }
