@@ -294,6 +294,23 @@ impl State {
         self.form.get(&field).map_or("", String::as_str)
     }
 
+    /// Whether the user's text for policy value `id` means something other than its default.
+    pub fn assumption_changed(&self, id: &str) -> bool {
+        let Some(text) = self.assumptions.get(id) else {
+            return false;
+        };
+        let default = self.policy().value(id).map(|v| v.default);
+        sellercalc_engine::decimal::parse_decimal(text).ok() != default
+    }
+
+    /// How many policy values the user changed.
+    pub fn assumptions_changed(&self) -> usize {
+        self.assumptions
+            .keys()
+            .filter(|id| self.assumption_changed(id))
+            .count()
+    }
+
     /// The first error message for a scenario path.
     pub fn error(&self, path: &str) -> Option<&str> {
         self.comparison
@@ -329,14 +346,8 @@ impl Reducible for State {
                 form.insert(field, text);
             }
             Action::SetAssumption(id, text) => {
-                let is_default = self.policy().value(&id).is_some_and(|v| {
-                    sellercalc_engine::decimal::parse_decimal(&text) == Ok(v.default)
-                });
-                if is_default {
-                    assumptions.remove(&id);
-                } else {
-                    assumptions.insert(id, text);
-                }
+                // Kept exactly as typed ("8." while typing 8.5), even when it equals the default.
+                assumptions.insert(id, text);
             }
             Action::ResetAssumption(id) => {
                 assumptions.remove(&id);

@@ -1,8 +1,16 @@
 //! The assumptions panel: every policy value, editable, with its source.
+//!
+//! The panel re-renders on every keystroke anywhere on the page, so everything that only the policy
+//! set decides (labels, default texts, grouping, which notes to show) is computed once per policy,
+//! destination, category and sale currency, and each value is its own [`AssumptionRow`] with plain
+//! props, which Yew skips unless that value changed.
 
+use sellercalc_engine::decimal::plain_text;
+use sellercalc_engine::{PolicySet, PolicyValue};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::State;
+use crate::state::{Action, State};
 
 /// Props of [`AssumptionsPanel`].
 #[derive(Properties, PartialEq)]
@@ -12,8 +20,493 @@ pub struct AssumptionsPanelProps {
     pub state: UseReducerHandle<State>,
 }
 
+/// The groups of the panel, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    Commission,
+    PostagePop,
+    PostageChoice,
+    FirstMile,
+    Warehouse,
+    AdvanceTraffic,
+    Returns,
+    Timing,
+    Payment,
+    ExchangeRates,
+    Other,
+}
+
+impl Group {
+    const ALL: [Group; 11] = [
+        Group::Commission,
+        Group::PostagePop,
+        Group::PostageChoice,
+        Group::FirstMile,
+        Group::Warehouse,
+        Group::AdvanceTraffic,
+        Group::Returns,
+        Group::Timing,
+        Group::Payment,
+        Group::ExchangeRates,
+        Group::Other,
+    ];
+
+    fn of(id: &str) -> Group {
+        match id {
+            _ if id.starts_with("commission.") => Group::Commission,
+            _ if id.starts_with("semi.") && id.ends_with("commission_waiver") => Group::Commission,
+            _ if id.starts_with("postage.pop.") => Group::PostagePop,
+            _ if id.starts_with("postage.choice.") => Group::PostageChoice,
+            _ if id.starts_with("first_mile.") => Group::FirstMile,
+            _ if id.starts_with("warehouse.") => Group::Warehouse,
+            "semi.advance_payment" | "choice.traffic_uplift" => Group::AdvanceTraffic,
+            _ if id.starts_with("returns.") => Group::Returns,
+            _ if id.starts_with("days.") => Group::Timing,
+            _ if id.starts_with("payment.") => Group::Payment,
+            _ if id.starts_with("fx.") => Group::ExchangeRates,
+            _ => Group::Other,
+        }
+    }
+
+    /// A stable name for tests and styles.
+    fn slug(self) -> &'static str {
+        match self {
+            Group::Commission => "commission",
+            Group::PostagePop => "postage-pop",
+            Group::PostageChoice => "postage-choice",
+            Group::FirstMile => "first-mile",
+            Group::Warehouse => "warehouse",
+            Group::AdvanceTraffic => "advance-traffic",
+            Group::Returns => "returns",
+            Group::Timing => "timing",
+            Group::Payment => "payment",
+            Group::ExchangeRates => "exchange-rates",
+            Group::Other => "other",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Group::Commission => "Commission",
+            Group::PostagePop => "Shipping to buyers — POP",
+            Group::PostageChoice => "Shipping to buyers — Choice/Cainiao",
+            Group::FirstMile => "First-mile freight",
+            Group::Warehouse => "Warehouse fees",
+            Group::AdvanceTraffic => "Advance payment & traffic",
+            Group::Returns => "Returns",
+            Group::Timing => "Timing",
+            Group::Payment => "Payment",
+            Group::ExchangeRates => "Exchange rates",
+            Group::Other => "Other values",
+        }
+    }
+
+    /// The heading of the nested list that holds the values not about the current scenario.
+    fn more_title(self) -> &'static str {
+        match self {
+            Group::Commission => "Other categories",
+            _ => "Other destinations",
+        }
+    }
+}
+
+/// Where a row's note (or source) text is on the page: in the row itself, or in an earlier row of
+/// the same list with the same text, so that a note shared by twelve values shows once.
+#[derive(Clone, Default, PartialEq)]
+struct Mention {
+    /// The element that holds the text; `None` when there is no text.
+    id: Option<AttrValue>,
+    /// Whether this row shows the text itself.
+    here: bool,
+}
+
+impl Mention {
+    fn of(seen: &mut Vec<(&'static str, AttrValue)>, text: &'static str, id: String) -> Mention {
+        if text.is_empty() {
+            return Mention::default();
+        }
+        if let Some((_, earlier)) = seen.iter().find(|(seen_text, _)| *seen_text == text) {
+            return Mention {
+                id: Some(earlier.clone()),
+                here: false,
+            };
+        }
+        let id = AttrValue::from(id);
+        seen.push((text, id.clone()));
+        Mention {
+            id: Some(id),
+            here: true,
+        }
+    }
+}
+
+/// What a row shows that only the policy set decides.
+#[derive(Clone)]
+struct RowSpec {
+    value: &'static PolicyValue,
+    dom_id: AttrValue,
+    default_text: AttrValue,
+    source_text: AttrValue,
+    note: Mention,
+    /// Empty for assumptions: their badge says it all.
+    source: Mention,
+}
+
+/// A group of rows, with the values not about the current scenario in a nested list.
+struct Section {
+    group: Group,
+    rows: Vec<RowSpec>,
+    more: Vec<RowSpec>,
+}
+
+fn dom_id(id: &str) -> String {
+    format!("as-{}", id.replace('.', "-"))
+}
+
+/// Turns values into rows, showing each distinct note and source once per list.
+fn rows(policy: &'static PolicySet, values: Vec<&'static PolicyValue>) -> Vec<RowSpec> {
+    let mut notes = Vec::new();
+    let mut sources = Vec::new();
+    values
+        .into_iter()
+        .map(|value| {
+            let dom_id = dom_id(&value.id);
+            let source_text = policy
+                .sources
+                .get(&value.source)
+                .map_or(value.source.as_str(), String::as_str);
+            let note = Mention::of(&mut notes, &value.note, format!("{dom_id}-note"));
+            let source = if value.is_assumption() {
+                Mention::default()
+            } else {
+                Mention::of(&mut sources, source_text, format!("{dom_id}-source"))
+            };
+            RowSpec {
+                value,
+                default_text: AttrValue::from(plain_text(value.default)),
+                source_text: AttrValue::from(source_text),
+                dom_id: AttrValue::from(dom_id),
+                note,
+                source,
+            }
+        })
+        .collect()
+}
+
+/// The panel's layout: groups in order, the current category, destination and sale currency first.
+fn sections(
+    policy: &'static PolicySet,
+    destination: &str,
+    category: &str,
+    sale_currency: &str,
+) -> Vec<Section> {
+    let own_commission = format!("commission.{category}");
+    let own_rate = format!("fx.{sale_currency}");
+    Group::ALL
+        .into_iter()
+        .filter_map(|group| {
+            let members = policy.values.iter().filter(|v| Group::of(&v.id) == group);
+            let (mut first, mut more): (Vec<_>, Vec<_>) = match group {
+                Group::Commission => members.partition(|v| !v.id.starts_with("commission.")),
+                Group::PostagePop | Group::PostageChoice => {
+                    members.partition(|v| v.id.split('.').nth(2) == Some(destination))
+                }
+                _ => (members.collect(), Vec::new()),
+            };
+            match group {
+                Group::Commission => {
+                    if let Some(i) = more.iter().position(|v| v.id == own_commission) {
+                        first.insert(0, more.remove(i));
+                    }
+                }
+                Group::ExchangeRates => {
+                    if let Some(i) = first.iter().position(|v| v.id == own_rate) {
+                        let own = first.remove(i);
+                        first.insert(0, own);
+                    }
+                }
+                _ => {}
+            }
+            if first.is_empty() {
+                first = std::mem::take(&mut more);
+            }
+            (!first.is_empty()).then(|| Section {
+                group,
+                rows: rows(policy, first),
+                more: rows(policy, more),
+            })
+        })
+        .collect()
+}
+
+/// " · 2 changed" and "⚠ 1 problem" after a group's title.
+fn counts(changed: usize, problems: usize) -> Html {
+    html! {
+        <>
+            if changed > 0 {
+                <span class="as-count">{ format!(" · {changed} changed") }</span>
+            }
+            if problems > 0 {
+                <span class="summary-problem">
+                    { format!(" ⚠ {problems} {}", if problems == 1 { "problem" } else { "problems" }) }
+                </span>
+            }
+        </>
+    }
+}
+
 /// Every policy value with its unit, source and a reset.
 #[function_component]
-pub fn AssumptionsPanel(_props: &AssumptionsPanelProps) -> Html {
-    html! { <details class="group assumptions" data-testid="assumptions"><summary>{ "Assumptions (policy)" }</summary></details> }
+pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
+    let state = &props.state;
+    let policy = state.policy();
+    let scenario = &state.comparison.scenario;
+    let layout = use_memo(
+        (
+            policy.id.clone(),
+            scenario.destination.clone(),
+            scenario.product.category.clone(),
+            scenario.currency.sale.clone(),
+        ),
+        |(_, destination, category, sale)| sections(policy, destination, category, sale),
+    );
+    let dispatcher = state.dispatcher();
+    let on_set = use_callback(dispatcher.clone(), |(id, text): (AttrValue, String), d| {
+        d.dispatch(Action::SetAssumption(id.to_string(), text));
+    });
+    let on_reset = use_callback(dispatcher.clone(), |id: AttrValue, d| {
+        d.dispatch(Action::ResetAssumption(id.to_string()));
+    });
+    let on_reset_all = use_callback(dispatcher, |_: MouseEvent, d| {
+        d.dispatch(Action::ResetAssumptions);
+    });
+
+    // Errors are rare: gather the panel's once rather than formatting a path for every row.
+    let errors: Vec<(&str, &str)> = state
+        .comparison
+        .errors
+        .iter()
+        .filter_map(|e| {
+            let id = e.field.strip_prefix("assumptions.")?;
+            Some((id, e.message.as_str()))
+        })
+        .collect();
+    let error_of = |id: &str| {
+        errors
+            .iter()
+            .find(|(error_id, _)| *error_id == id)
+            .map(|(_, message)| *message)
+    };
+    let tally = |specs: &[RowSpec]| {
+        specs.iter().fold((0, 0), |(changed, problems), spec| {
+            let id = spec.value.id.as_str();
+            (
+                changed + usize::from(state.assumption_changed(id)),
+                problems + usize::from(error_of(id).is_some()),
+            )
+        })
+    };
+    let row = |spec: &RowSpec| {
+        let value = spec.value;
+        let id = value.id.as_str();
+        let typed = state.assumptions.get(id);
+        html! {
+            <AssumptionRow
+                key={id}
+                id={id}
+                dom_id={spec.dom_id.clone()}
+                label={value.label.as_str()}
+                unit={value.unit.as_str()}
+                text={typed.map_or_else(|| spec.default_text.clone(), |t| AttrValue::from(t.clone()))}
+                default_text={spec.default_text.clone()}
+                changed={state.assumption_changed(id)}
+                is_assumption={value.is_assumption()}
+                source={spec.source_text.clone()}
+                note={value.note.as_str()}
+                note_ref={spec.note.clone()}
+                source_ref={spec.source.clone()}
+                error={error_of(id).map(|m| AttrValue::from(m.to_owned()))}
+                on_set={on_set.clone()}
+                on_reset={on_reset.clone()}
+            />
+        }
+    };
+
+    // A value with an error may sit in a closed group (a shared link, say): open the groups around
+    // it. Never close one here: that would take the focus from someone typing in it.
+    let error_ids: Vec<String> = errors.iter().map(|(id, _)| dom_id(id)).collect();
+    use_effect_with(error_ids, |ids| {
+        let document = web_sys::window().and_then(|w| w.document());
+        for id in ids {
+            let mut node = document.as_ref().and_then(|d| d.get_element_by_id(id));
+            while let Some(element) = node {
+                if element.tag_name().eq_ignore_ascii_case("details")
+                    && !element.has_attribute("open")
+                {
+                    let _ = element.set_attribute("open", "");
+                }
+                node = element.parent_element();
+            }
+        }
+    });
+
+    let total_changed = state.assumptions_changed();
+    html! {
+        <details class="group assumptions" data-testid="assumptions">
+            <summary>
+                { "Assumptions (policy)" }
+                { counts(total_changed, errors.len()) }
+            </summary>
+            <div class="as-intro">
+                <p>
+                    { format!("Policy {} v{}, effective {}. Values marked ", policy.name, policy.version, policy.effective_date) }
+                    <span class="as-badge as-assumption">{ "Assumption" }</span>
+                    { " have no public source." }
+                </p>
+                <button type="button" class="as-reset-all" data-testid="reset-assumptions"
+                    disabled={total_changed == 0} onclick={on_reset_all}>
+                    { "Reset all" }
+                </button>
+            </div>
+            { for layout.iter().map(|section| {
+                let (changed, problems) = tally(&section.rows);
+                let (more_changed, more_problems) = tally(&section.more);
+                html! {
+                    <details class="as-group" key={section.group.title()} data-group={section.group.slug()}>
+                        <summary>
+                            { section.group.title() }
+                            { counts(changed + more_changed, problems + more_problems) }
+                        </summary>
+                        <div class="as-rows">
+                            { for section.rows.iter().map(row) }
+                        </div>
+                        if !section.more.is_empty() {
+                            <details class="as-more">
+                                <summary>
+                                    { section.group.more_title() }
+                                    <span class="as-size">{ format!(" ({})", section.more.len()) }</span>
+                                    { counts(more_changed, more_problems) }
+                                </summary>
+                                <div class="as-rows">
+                                    { for section.more.iter().map(row) }
+                                </div>
+                            </details>
+                        }
+                    </details>
+                }
+            }) }
+        </details>
+    }
+}
+
+/// Props of [`AssumptionRow`]: plain data, so that Yew skips rows whose value did not change.
+#[derive(Properties, PartialEq)]
+struct AssumptionRowProps {
+    /// Policy value id, such as `commission.home`.
+    id: AttrValue,
+    /// The input's element id.
+    dom_id: AttrValue,
+    label: AttrValue,
+    unit: AttrValue,
+    /// The text in force: the user's override as typed, or the default.
+    text: AttrValue,
+    default_text: AttrValue,
+    /// Whether the user overrode the default.
+    changed: bool,
+    is_assumption: bool,
+    /// The full text of the value's source.
+    source: AttrValue,
+    note: AttrValue,
+    note_ref: Mention,
+    source_ref: Mention,
+    error: Option<AttrValue>,
+    on_set: Callback<(AttrValue, String)>,
+    on_reset: Callback<AttrValue>,
+}
+
+/// One policy value: label, input, unit, source badge, note and, once changed, a reset.
+#[function_component]
+fn AssumptionRow(props: &AssumptionRowProps) -> Html {
+    let oninput = {
+        let id = props.id.clone();
+        props.on_set.reform(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            (id.clone(), input.value())
+        })
+    };
+    let onclick = {
+        let id = props.id.clone();
+        props.on_reset.reform(move |_: MouseEvent| id.clone())
+    };
+    let error_id = format!("{}-error", props.dom_id);
+    let badge_id = format!("{}-badge", props.dom_id);
+    let described = [
+        props.error.is_some().then_some(error_id.as_str()),
+        Some(badge_id.as_str()),
+        props.note_ref.id.as_deref(),
+        props.source_ref.id.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let badge_title = if props.note.is_empty() {
+        props.source.to_string()
+    } else {
+        format!("{}\n{}", props.source, props.note)
+    };
+    html! {
+        <div class={classes!(
+            "as-row",
+            props.changed.then_some("changed"),
+            props.error.is_some().then_some("invalid"),
+        )} data-id={props.id.clone()}>
+            <label for={props.dom_id.clone()}>{ &props.label }</label>
+            if props.is_assumption {
+                <span class="as-badge as-assumption" id={badge_id} title={badge_title}>{ "Assumption" }</span>
+            } else {
+                <span class="as-badge as-source" id={badge_id} title={badge_title}>{ "Source" }</span>
+            }
+            <div class="as-control">
+                <input
+                    id={props.dom_id.clone()}
+                    name={props.id.clone()}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={props.text.clone()}
+                    aria-invalid={props.error.is_some().then_some("true")}
+                    aria-describedby={described}
+                    {oninput}
+                />
+                <span class="unit">{ &props.unit }</span>
+                if props.changed {
+                    <span class="as-changed-tools">
+                        <span class="as-changed">{ "changed" }</span>
+                        <button type="button" class="as-reset" {onclick}
+                            aria-label={format!("Reset {} to {}", props.label, props.default_text)}>
+                            { "Reset" }
+                        </button>
+                    </span>
+                }
+            </div>
+            if let Some(error) = &props.error {
+                <p class="error" id={error_id} role="alert">{ error }</p>
+            }
+            if props.note_ref.here || props.source_ref.here {
+                <p class="as-note">
+                    if props.note_ref.here {
+                        <span id={props.note_ref.id.clone()}>{ &props.note }</span>
+                    }
+                    if props.source_ref.here {
+                        { " " }
+                        <span class="as-source-text" id={props.source_ref.id.clone()}>
+                            { "Source: " }{ &props.source }
+                        </span>
+                    }
+                </p>
+            }
+        </div>
+    }
 }

@@ -163,3 +163,38 @@ test('axe-core finds no accessibility violations', () =>
     const violations = await runAxe(page);
     assert.equal(violations.length, 0, formatViolations(violations));
   }, { name: 'axe' }));
+
+test('editing an assumption marks it changed, and reset brings the default back', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="assumptions"] > summary');
+    await page.click('[data-testid="assumptions"] details[data-group="commission"] > summary');
+    assert.equal(await page.inputValue('#as-commission-home'), '8');
+    await page.focus('#as-commission-home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('5.');
+    assert.equal(await page.inputValue('#as-commission-home'), '5.', 'the dot survives mid-typing');
+    await page.keyboard.type('0');
+    // 8% → 5% of CNY 93.528 is 2.80584 more profit per unit: 4.55734 + 2.80584 = 7.36318.
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥7.36');
+    const row = page.locator('#as-commission-home').locator('xpath=ancestor::*[contains(@class,"changed")][1]');
+    assert.equal(await row.count(), 1, 'the changed row is marked');
+    assert.match(await textOf(page, 'assumptions'), /1 changed/);
+    // Semi-managed's warehouse commission is waived whatever the rate: unchanged.
+    assert.equal(await textOf(page, 'semi-profit-per-unit'), '¥17.00');
+
+    await page.click('[data-testid="reset-assumptions"]');
+    assert.equal(await page.inputValue('#as-commission-home'), '8');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.56');
+    assert.ok(await page.isDisabled('[data-testid="reset-assumptions"]'));
+
+    // A bad value: message at the value, POP and semi grey, fully managed stays fresh.
+    await page.fill('#as-commission-home', '120');
+    assert.match((await page.textContent('#as-commission-home-error')) ?? '', /at most 100/);
+    assert.match((await page.getAttribute('[data-testid="pop-card"]', 'class')) ?? '', /\bstale\b/);
+    assert.doesNotMatch((await page.getAttribute('[data-testid="full-card"]', 'class')) ?? '', /\bstale\b/);
+    await page.click('button[aria-label^="Reset Commission: Home"]');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.56');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'assumptions' }));
