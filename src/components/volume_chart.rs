@@ -1,8 +1,10 @@
 //! "Profit vs volume": monthly profit against monthly units, one line per model.
 
+use rust_decimal::prelude::ToPrimitive;
 use sellercalc_engine::{Decimal, ModelKind};
 use yew::prelude::*;
 
+use crate::format;
 use crate::state::Shown;
 
 /// Props of [`VolumeChart`].
@@ -16,8 +18,402 @@ pub struct VolumeChartProps {
     pub units: Decimal,
 }
 
+/// Height of the plot in CSS pixels; labels beside it are spaced for it.
+const PLOT_HEIGHT_PX: f64 = 200.0;
+/// The least distance between two labels beside the plot, in CSS pixels.
+const LABEL_GAP_PX: f64 = 15.0;
+/// The plot's drawing space: the inner SVG's viewBox is this wide and this high.
+const SPACE: f64 = 1000.0;
+
+/// One model's monthly profit as a straight line, `per_unit × units + fixed`.
+struct Line<'a> {
+    kind: ModelKind,
+    shown: &'a Shown,
+    /// Monthly profit per unit entered, including any Choice traffic uplift.
+    per_unit: Decimal,
+    /// Monthly profit at zero units. Zero while the models have no fixed monthly costs; kept so
+    /// crossovers stay right when they do.
+    fixed: Decimal,
+}
+
+impl Line<'_> {
+    fn at(&self, units: Decimal) -> Decimal {
+        self.per_unit
+            .checked_mul(units)
+            .and_then(|v| v.checked_add(self.fixed))
+            .unwrap_or_default()
+    }
+}
+
+/// Where two lines meet.
+struct Crossing {
+    first: ModelKind,
+    second: ModelKind,
+    units: Decimal,
+    profit: Decimal,
+}
+
+/// A model's name inside a sentence.
+fn in_sentence(kind: ModelKind) -> &'static str {
+    match kind {
+        ModelKind::Pop => "POP",
+        ModelKind::Semi => "semi-managed",
+        ModelKind::Full => "fully managed",
+    }
+}
+
+/// Every point with more than zero units, up to `range`, where two lines give the same profit.
+fn crossings(lines: &[Line<'_>], range: Decimal) -> Vec<Crossing> {
+    let mut found = Vec::new();
+    for (i, a) in lines.iter().enumerate() {
+        for b in lines.iter().skip(i + 1) {
+            let units = a
+                .per_unit
+                .checked_sub(b.per_unit)
+                .filter(|slope| !slope.is_zero())
+                .and_then(|slope| b.fixed.checked_sub(a.fixed)?.checked_div(slope));
+            if let Some(units) = units.filter(|u| *u > Decimal::ZERO && *u <= range) {
+                found.push(Crossing {
+                    first: a.kind,
+                    second: b.kind,
+                    units,
+                    profit: a.at(units),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The sentence under the chart.
+fn verdict(lines: &[Line<'_>], found: &[Crossing], range: Decimal) -> String {
+    if lines.len() < 2 {
+        return "Fix the highlighted fields to compare the models.".to_owned();
+    }
+    if !found.is_empty() {
+        return found
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} and {} earn the same at {} units a month.",
+                    c.first.name(),
+                    in_sentence(c.second),
+                    format::number(c.units, 0)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let top = lines
+        .iter()
+        .map(|l| l.at(range))
+        .fold(Decimal::MIN, Decimal::max);
+    let best: Vec<&Line<'_>> = lines.iter().filter(|l| l.at(range) == top).collect();
+    let verb = if top < Decimal::ZERO {
+        ("loses least", "lose least")
+    } else {
+        ("earns more", "earn the most")
+    };
+    match best.as_slice() {
+        [one] => format!(
+            "The lines do not cross: {} {} at every volume.",
+            one.kind.name(),
+            verb.0
+        ),
+        [first, rest @ ..] => {
+            let others: Vec<&str> = rest.iter().map(|l| in_sentence(l.kind)).collect();
+            format!(
+                "The lines do not cross: {} and {} {} at every volume.",
+                first.kind.name(),
+                others.join(" and "),
+                verb.1
+            )
+        }
+        [] => String::new(),
+    }
+}
+
+fn to_f64(value: Decimal) -> f64 {
+    value.to_f64().filter(|v| v.is_finite()).unwrap_or(0.0)
+}
+
+/// Spreads label positions (percent from the top) at least `gap` apart, within 0–100.
+fn spread<T>(mut labels: Vec<(T, f64)>, gap: f64) -> Vec<(T, f64)> {
+    labels.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut floor = 0.0_f64;
+    for label in labels.iter_mut() {
+        label.1 = label.1.max(floor);
+        floor = label.1 + gap;
+    }
+    let mut ceiling = 100.0_f64;
+    for label in labels.iter_mut().rev() {
+        label.1 = label.1.min(ceiling);
+        ceiling = label.1 - gap;
+    }
+    labels
+}
+
 /// Lines of monthly profit against volume, with crossovers marked.
 #[function_component]
-pub fn VolumeChart(_props: &VolumeChartProps) -> Html {
-    html! { <figure class="chart volume" data-testid="volume-chart"></figure> }
+pub fn VolumeChart(props: &VolumeChartProps) -> Html {
+    let cur = props.currency.as_str();
+    let money = |d: Decimal| format::money(d, cur);
+    let entered = props.units > Decimal::ZERO;
+    let current = if entered { props.units } else { Decimal::ZERO };
+    let range = if entered {
+        props.units.checked_mul(Decimal::TWO).unwrap_or(props.units)
+    } else {
+        Decimal::ONE_HUNDRED
+    };
+    let half = range.checked_div(Decimal::TWO).unwrap_or(range);
+
+    let lines: Vec<Line<'_>> = props
+        .models
+        .iter()
+        .filter_map(|(kind, shown)| {
+            let shown = shown.as_ref()?;
+            let result = &shown.result;
+            let uplift = if entered {
+                result
+                    .monthly_units
+                    .checked_div(props.units)
+                    .unwrap_or(Decimal::ONE)
+            } else {
+                Decimal::ONE
+            };
+            Some(Line {
+                kind: *kind,
+                shown,
+                per_unit: result
+                    .profit_per_unit
+                    .checked_mul(uplift)
+                    .unwrap_or(result.profit_per_unit),
+                fixed: Decimal::ZERO,
+            })
+        })
+        .collect();
+    let found = crossings(&lines, range);
+    let sentence = verdict(&lines, &found, range);
+
+    // Geometry: f64 from here on, for coordinates only.
+    let ends = lines
+        .iter()
+        .flat_map(|l| [l.at(Decimal::ZERO), l.at(range)]);
+    let low = ends.clone().fold(Decimal::ZERO, Decimal::min);
+    let high = ends.fold(Decimal::ZERO, Decimal::max);
+    let (mut lo, mut hi) = (to_f64(low), to_f64(high));
+    if hi - lo <= 0.0 {
+        lo = -1.0;
+        hi = 1.0;
+    }
+    let pad = (hi - lo) * 0.06;
+    let (lo, hi) = (lo - pad, hi + pad);
+    let range_f = to_f64(range);
+    let x_of = |units: Decimal| {
+        if range_f > 0.0 {
+            (to_f64(units) / range_f).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
+    // From the top, 0 to 1.
+    let y_of = |profit: Decimal| ((hi - to_f64(profit)) / (hi - lo)).clamp(0.0, 1.0);
+    let gap = LABEL_GAP_PX / PLOT_HEIGHT_PX * 100.0;
+    let y_decimals = if high.max(-low) < Decimal::TEN { 2 } else { 0 };
+
+    let mut y_ticks = vec![Decimal::ZERO];
+    if low < Decimal::ZERO {
+        y_ticks.push(low);
+    }
+    if high > Decimal::ZERO {
+        y_ticks.push(high);
+    }
+    let grid = y_ticks
+        .iter()
+        .filter(|t| !t.is_zero())
+        .map(|t| {
+            let y = format!("{:.1}", y_of(*t) * SPACE);
+            html! { <line class="grid" x1="0" x2={SPACE.to_string()} y1={y.clone()} y2={y} /> }
+        })
+        .collect::<Html>();
+    let y_labels = spread(
+        y_ticks.iter().map(|t| (*t, y_of(*t) * 100.0)).collect(),
+        gap,
+    )
+    .into_iter()
+    .map(|(t, top)| {
+        html! {
+            <span class={classes!("tick", t.is_zero().then_some("zero"))} style={format!("top: {top:.2}%")}>
+                { format::number(t, y_decimals) }
+            </span>
+        }
+    })
+    .collect::<Html>();
+
+    let zero_y = format!("{:.1}", y_of(Decimal::ZERO) * SPACE);
+    let now_x = format!("{:.1}", x_of(current) * SPACE);
+    let paths = lines
+        .iter()
+        .map(|l| {
+            let id = l.kind.id();
+            let d = format!(
+                "M0 {:.1} L{:.1} {:.1}",
+                y_of(l.at(Decimal::ZERO)) * SPACE,
+                SPACE,
+                y_of(l.at(range)) * SPACE
+            );
+            html! {
+                <path class={classes!("line", id, l.shown.stale.then_some("stale"))} d={d}
+                    vector-effect="non-scaling-stroke" data-testid={format!("volume-line-{id}")}>
+                    <title>{ format!("{}: {} a month at {} units", l.kind.name(), money(l.at(range)), format::number(range, 0)) }</title>
+                </path>
+            }
+        })
+        .collect::<Html>();
+    let markers = found
+        .iter()
+        .map(|c| {
+            html! {
+                <circle class="crossover" data-testid="crossover" r="5"
+                    cx={format!("{:.3}%", x_of(c.units) * 100.0)}
+                    cy={format!("{:.3}%", y_of(c.profit) * 100.0)}>
+                    <title>{ format!("{} and {} earn the same at {} units a month: {} a month each.",
+                        c.first.name(), in_sentence(c.second), format::number(c.units, 0), money(c.profit)) }</title>
+                </circle>
+            }
+        })
+        .collect::<Html>();
+    let end_labels = spread(
+        lines
+            .iter()
+            .map(|l| (l, y_of(l.at(range)) * 100.0))
+            .collect(),
+        gap,
+    )
+    .into_iter()
+    .map(|(l, top)| {
+        html! {
+            <span class={classes!("end-label", l.kind.id(), l.shown.stale.then_some("stale"))}
+                style={format!("top: {top:.2}%")}>
+                { l.kind.name() }
+            </span>
+        }
+    })
+    .collect::<Html>();
+    let x_ticks = [Decimal::ZERO, half, range]
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let place = ["start", "middle", "end"].get(i).copied().unwrap_or("middle");
+            html! {
+                <span class={classes!("tick", place)} style={format!("left: {:.3}%", x_of(t) * 100.0)}>
+                    { format::number(t, 0) }
+                    if t == current {
+                        <span class="now">{ " now" }</span>
+                    }
+                </span>
+            }
+        })
+        .collect::<Html>();
+
+    let legend = html! {
+        <ul class="chart-legend" aria-hidden="true">
+            { for props.models.iter().map(|(kind, shown)| html! {
+                <li class={classes!(shown.is_none().then_some("missing"))}>
+                    <svg class="line-swatch" width="28" height="10">
+                        <line class={classes!("line", kind.id())} x1="2" y1="5" x2="26" y2="5" />
+                    </svg>
+                    { kind.name() }
+                    if shown.is_none() { { " —" } }
+                </li>
+            }) }
+            <li>
+                <svg class="line-swatch" width="28" height="10">
+                    <line class="now-line" x1="14" y1="0" x2="14" y2="10" />
+                </svg>
+                { "Your volume now" }
+            </li>
+            if !found.is_empty() {
+                <li><span class="crossover-swatch"></span>{ "Lines cross" }</li>
+            }
+        </ul>
+    };
+
+    let summary = {
+        let each: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} {} at {} units",
+                    l.kind.name(),
+                    money(l.at(range)),
+                    format::number(range, 0)
+                )
+            })
+            .collect();
+        format!(
+            "Monthly profit from 0 to {} units a month: {}. {sentence}",
+            format::number(range, 0),
+            each.join("; ")
+        )
+    };
+    let table_rows = props
+        .models
+        .iter()
+        .map(|(kind, _)| {
+            let line = lines.iter().find(|l| l.kind == *kind);
+            let cell = |units: Decimal| {
+                html! { <td>{ line.map_or_else(|| "—".to_owned(), |l| money(l.at(units))) }</td> }
+            };
+            html! {
+                <tr>
+                    <th scope="row">{ kind.name() }</th>
+                    { cell(Decimal::ZERO) }
+                    { cell(current) }
+                    { cell(range) }
+                </tr>
+            }
+        })
+        .collect::<Html>();
+
+    html! {
+        <figure class="chart volume" data-testid="volume-chart">
+            <figcaption>{ format!("Profit vs volume (a month, {cur})") }</figcaption>
+            { legend }
+            <div class="plot-grid" style={format!("--plot-height: {PLOT_HEIGHT_PX}px")}>
+                <div class="y-labels" aria-hidden="true">{ y_labels }</div>
+                <div class="plot">
+                    <svg class="plot-svg" role="img" aria-label={summary} width="100%" height="100%">
+                        <svg viewBox={format!("0 0 {SPACE} {SPACE}")} preserveAspectRatio="none" width="100%" height="100%">
+                            { grid }
+                            <line class="now-line" x1={now_x.clone()} x2={now_x} y1="0" y2={SPACE.to_string()}
+                                vector-effect="non-scaling-stroke" />
+                            <line class="zero-line" x1="0" x2={SPACE.to_string()} y1={zero_y.clone()} y2={zero_y}
+                                vector-effect="non-scaling-stroke" />
+                            { paths }
+                        </svg>
+                        { markers }
+                    </svg>
+                </div>
+                <div class="end-labels" aria-hidden="true">{ end_labels }</div>
+                <div class="x-labels" aria-hidden="true">{ x_ticks }</div>
+                <div class="x-title" aria-hidden="true">{ "Units sold a month" }</div>
+            </div>
+            <p class="chart-note" data-testid="volume-verdict">{ sentence }</p>
+            <div class="visually-hidden">
+            <table>
+                <caption>{ format!("Monthly profit by volume, in {cur}") }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Model" }</th>
+                        <th scope="col">{ "0 units" }</th>
+                        <th scope="col">{ format!("{} units (now)", format::number(current, 0)) }</th>
+                        <th scope="col">{ format!("{} units", format::number(range, 0)) }</th>
+                    </tr>
+                </thead>
+                <tbody>{ table_rows }</tbody>
+            </table>
+            </div>
+        </figure>
+    }
 }

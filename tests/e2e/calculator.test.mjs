@@ -198,3 +198,21 @@ test('editing an assumption marks it changed, and reset brings the default back'
     assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.56');
     assert.deepEqual(page.errors, []);
   }, { name: 'assumptions' }));
+
+test('the charts render: a stacked bar and a profit line per model', () =>
+  withPage(async (page) => {
+    await ready(page);
+    for (const model of ['pop', 'semi', 'full']) {
+      const segments = await page.$$eval(`[data-testid="breakdown-${model}"] rect`, (rects) =>
+        rects.filter((r) => Number.parseFloat(r.getAttribute('width') ?? '0') > 0).length);
+      assert.ok(segments >= 3, `${model}: ${segments} bar segments`);
+      const d = await page.getAttribute(`[data-testid="volume-line-${model}"]`, 'd');
+      assert.match(d ?? '', /^M/, `${model}: a line path`);
+    }
+    assert.match(await textOf(page, 'volume-verdict'), /do not cross: Semi-managed earns more at every volume/);
+    // The bars follow the inputs: a price cut shrinks POP's profit segment.
+    const before = await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent);
+    await retype(page, '#in-pop-price', '11');
+    assert.notEqual(await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent), before);
+    assert.match(await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent), /Loss ▼/);
+  }, { name: 'charts' }));
