@@ -314,7 +314,7 @@ struct CashReport {
 fn model_report(m: &ModelResult) -> ModelReport {
     ModelReport {
         revenue_per_unit: money_text(m.revenue_per_unit),
-        revenue_rule: m.revenue_rule.clone(),
+        revenue_rule: m.revenue_rule.english(),
         commission_per_unit: money_text(m.commission_per_unit()),
         line_items: m
             .line_items
@@ -324,7 +324,7 @@ fn model_report(m: &ModelResult) -> ModelReport {
                 label: item.label,
                 group: item.group,
                 amount: money_text(item.amount),
-                rule: item.rule.clone(),
+                rule: item.rule.english(),
                 waived: item.waived.map(money_text),
             })
             .collect(),
@@ -340,7 +340,7 @@ fn model_report(m: &ModelResult) -> ModelReport {
             days_to_cash: round_to(m.cash.days_to_cash, 0).to_string(),
             capital_tied: money_text(m.cash.capital_tied),
             advance_pct: plain_text(m.cash.advance_pct),
-            rule: m.cash.rule.clone(),
+            rule: m.cash.rule.english(),
         },
     }
 }

@@ -25,12 +25,14 @@ pub mod decimal;
 mod error;
 mod model;
 pub mod policy;
+pub mod rule;
 mod scenario;
 
 pub use comparison::{compare, compare_scenario, policies_report, Comparison, Recommendation};
 pub use error::{ErrorCode, FieldError};
 pub use model::{Cash, CostGroup, LineItem, ModelResult};
 pub use policy::{PolicySet, PolicyValue, DEFAULT_POLICY_ID};
+pub use rule::{Rule, RuleArg};
 pub use rust_decimal::Decimal;
 pub use scenario::{
     affected_models, CurrencyPair, FullSettings, ModelKind, ParsedScenario, PopSettings, Product,

@@ -5,8 +5,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::decimal::{add, div, money_text, mul, pct, plain_text, sub, Overflow};
+use crate::decimal::{add, div, mul, pct, sub, Overflow};
 use crate::policy::{Assumptions, MissingValue};
+use crate::rule::{Rule, RuleArg};
 use crate::scenario::{ModelKind, Scenario, SemiManagedMode};
 
 /// Where a line item's money goes, for charts and summaries.
@@ -36,8 +37,8 @@ pub struct LineItem {
     pub group: CostGroup,
     /// Cost per unit sold in the cost currency, unrounded. Negative for a credit.
     pub amount: Decimal,
-    /// The rule in plain English.
-    pub rule: String,
+    /// The rule that produced the amount; `rule.english()` words it.
+    pub rule: Rule,
     /// The normal fee that a policy waives here, when it does, so the saving shows.
     pub waived: Option<Decimal>,
     /// The fraction of revenue this item scales with (0 for fixed costs).
@@ -56,8 +57,8 @@ pub struct Cash {
     pub outlay_per_unit: Decimal,
     /// Share of the sale value paid in advance, in percent.
     pub advance_pct: Decimal,
-    /// How the days are made up, in plain English.
-    pub rule: String,
+    /// How the days are made up.
+    pub rule: Rule,
 }
 
 /// One model's figures, unrounded. [`crate::Comparison`] rounds them once, at output.
@@ -68,7 +69,7 @@ pub struct ModelResult {
     /// What the seller is paid per unit sold, in the cost currency.
     pub revenue_per_unit: Decimal,
     /// How revenue is worked out.
-    pub revenue_rule: String,
+    pub revenue_rule: Rule,
     /// Every cost per unit sold.
     pub line_items: Vec<LineItem>,
     /// Revenue minus every line item.
@@ -134,7 +135,7 @@ struct Charge {
     group: CostGroup,
     share: Decimal,
     fixed: Decimal,
-    rule: String,
+    rule: Rule,
     waived: Option<Decimal>,
 }
 
@@ -144,7 +145,7 @@ impl Charge {
         label: &'static str,
         group: CostGroup,
         amount: Decimal,
-        rule: String,
+        rule: Rule,
     ) -> Self {
         Charge {
             key,
@@ -162,7 +163,7 @@ impl Charge {
         label: &'static str,
         group: CostGroup,
         share: Decimal,
-        rule: String,
+        rule: Rule,
     ) -> Self {
         Charge {
             key,
@@ -186,22 +187,19 @@ pub(crate) struct Context<'a> {
     pub policy_per_cost: Decimal,
 }
 
-fn pct_text(value: Decimal) -> String {
-    format!("{}%", plain_text(value))
-}
-
 impl Context<'_> {
-    fn cost(&self) -> &str {
-        &self.scenario.currency.cost
-    }
-
-    fn money(&self, amount: Decimal) -> String {
-        format!("{} {}", self.cost(), money_text(amount))
+    fn money(&self, amount: Decimal) -> RuleArg {
+        RuleArg::money(amount, &self.scenario.currency.cost)
     }
 
     /// A policy money value, converted into the cost currency.
     fn policy_money(&self, id: &str) -> Result<Decimal, CalcError> {
         Ok(div(self.values.get(id)?, self.policy_per_cost)?)
+    }
+
+    fn days(&self, id: &str) -> Result<(Decimal, RuleArg), CalcError> {
+        let days = self.values.get(id)?;
+        Ok((days, RuleArg::number(days)))
     }
 
     fn weight_kg(&self) -> Decimal {
@@ -224,14 +222,14 @@ impl Context<'_> {
                 "Product cost",
                 CostGroup::Product,
                 product.unit_cost,
-                "Your cost for one unit.".to_owned(),
+                Rule::new("goods.product", vec![]),
             ),
             Charge::fixed(
                 "packaging",
                 "Packaging",
                 CostGroup::Product,
                 product.packaging,
-                "Packaging for one unit.".to_owned(),
+                Rule::new("goods.packaging", vec![]),
             ),
         ]
     }
@@ -242,44 +240,58 @@ impl Context<'_> {
         key: &'static str,
         label: &'static str,
         prefix: &str,
-        what: &str,
+        rule: &'static str,
+        extra: Option<RuleArg>,
     ) -> Result<Charge, CalcError> {
         let per_kg = self.policy_money(&format!("{prefix}.per_kg"))?;
         let per_parcel = self.policy_money(&format!("{prefix}.per_parcel"))?;
         let kg = self.weight_kg();
         let amount = add(mul(kg, per_kg)?, per_parcel)?;
-        let rule = format!(
-            "{what}: {} kg × {}/kg + {} per parcel.",
-            plain_text(kg),
+        let mut args = vec![
+            RuleArg::number(kg),
             self.money(per_kg),
-            self.money(per_parcel)
-        );
+            self.money(per_parcel),
+        ];
+        args.extend(extra);
         Ok(Charge::fixed(
             key,
             label,
             CostGroup::Logistics,
             amount,
-            rule,
+            Rule::new(rule, args),
         ))
     }
 
-    fn destination_name(&self) -> &str {
+    fn destination(&self) -> RuleArg {
         let code = &self.scenario.destination;
-        self.values
+        let english = self
+            .values
             .policy()
             .destination(code)
-            .map_or(code.as_str(), |d| d.name.as_str())
+            .map_or(code.as_str(), |d| d.name.as_str());
+        RuleArg::Name {
+            kind: "destination",
+            id: code.clone(),
+            english: english.to_owned(),
+        }
     }
 
-    fn category_commission(&self) -> Result<(Decimal, String), CalcError> {
+    fn category_commission(&self) -> Result<(Decimal, RuleArg), CalcError> {
         let category = &self.scenario.product.category;
         let rate = self.values.get(&format!("commission.{category}"))?;
-        let name = self
+        let english = self
             .values
             .policy()
             .category(category)
             .map_or(category.as_str(), |c| c.name.as_str());
-        Ok((rate, name.to_owned()))
+        Ok((
+            rate,
+            RuleArg::Name {
+                kind: "category",
+                id: category.clone(),
+                english: english.to_owned(),
+            },
+        ))
     }
 
     fn conversion_fee(&self) -> Result<Charge, CalcError> {
@@ -287,17 +299,19 @@ impl Context<'_> {
         let (share, rule) = if currency.cost == currency.sale {
             (
                 Decimal::ZERO,
-                format!("None: you sell and pay costs in {}.", currency.cost),
+                Rule::new("conversion.none", vec![RuleArg::currency(&currency.cost)]),
             )
         } else {
             let fee = self.values.get("payment.conversion_fee")?;
             (
                 pct(fee),
-                format!(
-                    "{} of the sale price to convert {} into {}.",
-                    pct_text(fee),
-                    currency.sale,
-                    currency.cost
+                Rule::new(
+                    "conversion.fee",
+                    vec![
+                        RuleArg::percent(fee),
+                        RuleArg::currency(&currency.sale),
+                        RuleArg::currency(&currency.cost),
+                    ],
                 ),
             )
         };
@@ -311,7 +325,7 @@ impl Context<'_> {
     }
 
     /// Refunds, return shipping and the credit for returned goods that are resold.
-    fn returns(&self, model: &str, refunded: &str) -> Result<Vec<Charge>, CalcError> {
+    fn returns(&self, model: &str, refunds_rule: &'static str) -> Result<Vec<Charge>, CalcError> {
         let rate = self.scenario.return_rate_pct;
         let borne = self.values.get(&format!("returns.{model}.refund_borne"))?;
         let shipping = self.policy_money(&format!("returns.{model}.return_shipping"))?;
@@ -321,13 +335,15 @@ impl Context<'_> {
         let resold = sub(Decimal::ONE, pct(unsellable))?;
         let credit = mul(mul(returned, resold)?, goods)?;
         let credit_rule = if credit.is_zero() {
-            "None: no returned goods come back into stock to be resold.".to_owned()
+            Rule::new("returns_resold.none", vec![])
         } else {
-            format!(
-                "Credit: {} returned × {} resellable × {} goods cost comes back into stock.",
-                pct_text(rate),
-                pct_text(resold * Decimal::ONE_HUNDRED),
-                self.money(goods)
+            Rule::new(
+                "returns_resold.credit",
+                vec![
+                    RuleArg::percent(rate),
+                    RuleArg::percent(sub(Decimal::ONE_HUNDRED, unsellable)?),
+                    self.money(goods),
+                ],
             )
         };
         Ok(vec![
@@ -336,10 +352,9 @@ impl Context<'_> {
                 "Refunds",
                 CostGroup::Returns,
                 mul(returned, pct(borne))?,
-                format!(
-                    "{} of orders are refunded; you bear {} of the refunded {refunded}.",
-                    pct_text(rate),
-                    pct_text(borne)
+                Rule::new(
+                    refunds_rule,
+                    vec![RuleArg::percent(rate), RuleArg::percent(borne)],
                 ),
             ),
             Charge::fixed(
@@ -347,10 +362,9 @@ impl Context<'_> {
                 "Return shipping",
                 CostGroup::Returns,
                 mul(returned, shipping)?,
-                format!(
-                    "{} of orders × {} return postage that you pay.",
-                    pct_text(rate),
-                    self.money(shipping)
+                Rule::new(
+                    "return_shipping",
+                    vec![RuleArg::percent(rate), self.money(shipping)],
                 ),
             ),
             Charge::fixed(
@@ -370,13 +384,32 @@ impl Context<'_> {
             add(Decimal::ONE, pct(uplift))?,
         )?)
     }
+
+    /// "Sale price USD 12.99 × 7.2 CNY per USD = CNY 93.53", or without the conversion.
+    fn sale_revenue_rule(&self, price: Decimal, revenue: Decimal) -> Rule {
+        let c = &self.scenario.currency;
+        if c.cost == c.sale {
+            Rule::new("revenue.same_currency", vec![self.money(revenue)])
+        } else {
+            Rule::new(
+                "revenue.converted",
+                vec![
+                    RuleArg::money(price, &c.sale),
+                    RuleArg::number(self.rate),
+                    RuleArg::currency(&c.cost),
+                    RuleArg::currency(&c.sale),
+                    self.money(revenue),
+                ],
+            )
+        }
+    }
 }
 
 /// Revenue, line items and cash inputs of one model, before the common arithmetic.
 struct Draft {
     model: ModelKind,
     revenue: Decimal,
-    revenue_rule: String,
+    revenue_rule: Rule,
     /// Cost-currency units per unit of the price that break-even is stated in.
     price_factor: Decimal,
     break_even_currency: String,
@@ -384,7 +417,7 @@ struct Draft {
     monthly_units: Decimal,
     days_to_cash: Decimal,
     advance_pct: Decimal,
-    cash_rule: String,
+    cash_rule: Rule,
 }
 
 const UPFRONT: &[&str] = &[
@@ -483,13 +516,15 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "first_mile",
         "First-mile freight",
         "first_mile.pop",
-        "Getting parcels to the logistics service",
+        "first_mile.pop",
+        None,
     )?);
     charges.push(ctx.weight_priced(
         "last_mile",
         "Shipping to the buyer",
         &format!("postage.pop.{}", s.destination),
-        &format!("AliExpress Standard to {}", ctx.destination_name()),
+        "last_mile.pop",
+        Some(ctx.destination()),
     )?);
     let (commission, category) = ctx.category_commission()?;
     charges.push(Charge::share(
@@ -497,9 +532,9 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "Commission",
         CostGroup::PlatformFees,
         pct(commission),
-        format!(
-            "{} of the sale price (category {category}).",
-            pct_text(commission)
+        Rule::new(
+            "commission.pop",
+            vec![RuleArg::percent(commission), category],
         ),
     ));
     let affiliate = mul(
@@ -511,10 +546,12 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "Affiliate commission",
         CostGroup::Marketing,
         affiliate,
-        format!(
-            "{} of orders come through affiliates, who get {} of the sale price.",
-            pct_text(s.pop.affiliate_share_pct),
-            pct_text(s.pop.affiliate_rate_pct)
+        Rule::new(
+            "affiliate",
+            vec![
+                RuleArg::percent(s.pop.affiliate_share_pct),
+                RuleArg::percent(s.pop.affiliate_rate_pct),
+            ],
         ),
     ));
     charges.push(Charge::share(
@@ -522,50 +559,26 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "Advertising",
         CostGroup::Marketing,
         pct(s.pop.ad_spend_pct),
-        format!(
-            "{} of the sale price spent on ads.",
-            pct_text(s.pop.ad_spend_pct)
-        ),
+        Rule::new("advertising", vec![RuleArg::percent(s.pop.ad_spend_pct)]),
     ));
     charges.push(ctx.conversion_fee()?);
-    charges.extend(ctx.returns("pop", "sale price")?);
+    charges.extend(ctx.returns("pop", "refunds.sale")?);
 
-    let delivery = ctx.values.get("days.pop.delivery")?;
-    let payout = ctx.values.get("days.pop.payout")?;
+    let (delivery, delivery_arg) = ctx.days("days.pop.delivery")?;
+    let (payout, payout_arg) = ctx.days("days.pop.payout")?;
     Draft {
         model: ModelKind::Pop,
         revenue,
-        revenue_rule: sale_revenue_rule(ctx, s.pop.price, revenue),
+        revenue_rule: ctx.sale_revenue_rule(s.pop.price, revenue),
         price_factor: ctx.rate,
         break_even_currency: s.currency.sale.clone(),
         charges,
         monthly_units: s.monthly_units,
         days_to_cash: add(delivery, payout)?,
         advance_pct: Decimal::ZERO,
-        cash_rule: format!(
-            "{} days' delivery + {} days until payout.",
-            plain_text(delivery),
-            plain_text(payout)
-        ),
+        cash_rule: Rule::new("cash.delivery", vec![delivery_arg, payout_arg]),
     }
     .finish()
-}
-
-fn sale_revenue_rule(ctx: &Context<'_>, price: Decimal, revenue: Decimal) -> String {
-    let c = &ctx.scenario.currency;
-    if c.cost == c.sale {
-        format!("Sale price {}.", ctx.money(revenue))
-    } else {
-        format!(
-            "Sale price {} {} × {} {} per {} = {}.",
-            c.sale,
-            plain_text(price),
-            plain_text(ctx.rate),
-            c.cost,
-            c.sale,
-            ctx.money(revenue)
-        )
-    }
 }
 
 /// Semi-managed: the seller prices; Cainiao ships; commission waived or halved.
@@ -579,32 +592,35 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             "first_mile",
             "Freight into the warehouse",
             "first_mile.semi_warehouse",
-            "Bulk freight into the Cainiao warehouse",
+            "first_mile.semi_warehouse",
+            None,
         )?
     } else {
         ctx.weight_priced(
             "first_mile",
             "Freight to Cainiao",
             "first_mile.semi_jit",
-            "Sending each order to Cainiao",
+            "first_mile.semi_jit",
+            None,
         )?
     });
     charges.push(ctx.weight_priced(
         "last_mile",
         "Shipping to the buyer",
         &format!("postage.choice.{}", s.destination),
-        &format!("Cainiao (Choice) to {}", ctx.destination_name()),
+        "last_mile.choice",
+        Some(ctx.destination()),
     )?);
     let (commission, category) = ctx.category_commission()?;
-    let (waiver, why) = if warehouse {
+    let (waiver, rule) = if warehouse {
         (
             ctx.values.get("semi.warehouse_commission_waiver")?,
-            "goods in the platform warehouse",
+            "commission.semi_warehouse",
         )
     } else {
         (
             ctx.values.get("semi.jit_commission_waiver")?,
-            "JIT shipments",
+            "commission.semi_jit",
         )
     };
     let share = mul(pct(commission), sub(Decimal::ONE, pct(waiver))?)?;
@@ -613,11 +629,14 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "Commission",
         CostGroup::PlatformFees,
         share,
-        format!(
-            "{} commission (category {category}), {} waived for {why}: {} of the sale price.",
-            pct_text(commission),
-            pct_text(waiver),
-            pct_text(share * Decimal::ONE_HUNDRED)
+        Rule::new(
+            rule,
+            vec![
+                RuleArg::percent(commission),
+                category,
+                RuleArg::percent(waiver),
+                RuleArg::percent(mul(share, Decimal::ONE_HUNDRED)?),
+            ],
         ),
     ));
     charges.push(ctx.conversion_fee()?);
@@ -638,52 +657,65 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             ("warehouse_rent", "Warehouse rent", "warehouse.rent"),
         ] {
             let normal = ctx.policy_money(id)?;
-            let mut charge = Charge::fixed(key, label, CostGroup::Logistics, mul(normal, kept)?,
-                format!("Normally {} per unit; {} waived for semi-managed goods entering the warehouse.", ctx.money(normal), pct_text(waiver)));
+            let mut charge = Charge::fixed(
+                key,
+                label,
+                CostGroup::Logistics,
+                mul(normal, kept)?,
+                Rule::new(
+                    "warehouse_fee",
+                    vec![ctx.money(normal), RuleArg::percent(waiver)],
+                ),
+            );
             charge.waived = Some(mul(normal, pct(waiver))?);
             charges.push(charge);
         }
     }
-    charges.extend(ctx.returns("semi", "sale price")?);
+    charges.extend(ctx.returns("semi", "refunds.sale")?);
 
-    let payout = ctx.values.get("days.semi.payout")?;
+    let (payout, payout_arg) = ctx.days("days.semi.payout")?;
     let (days, advance_pct, cash_rule) = if warehouse {
-        let stock = ctx.values.get("days.semi_warehouse.stock")?;
-        let delivery = ctx.values.get("days.semi_warehouse.delivery")?;
+        let (stock, stock_arg) = ctx.days("days.semi_warehouse.stock")?;
+        let (delivery, delivery_arg) = ctx.days("days.semi_warehouse.delivery")?;
         let settled = add(add(stock, delivery)?, payout)?;
-        let settle_rule = format!(
-            "{} days in stock + {} days' delivery + {} days until payout",
-            plain_text(stock),
-            plain_text(delivery),
-            plain_text(payout)
-        );
         if s.semi.popular {
             let advance = ctx.values.get("semi.advance_payment")?;
-            let advance_days = ctx.values.get("days.semi.advance")?;
+            let (advance_days, advance_days_arg) = ctx.days("days.semi.advance")?;
+            // Days weighted by the share of the value paid at each time.
             let days = add(
                 mul(pct(advance), advance_days)?,
                 mul(sub(Decimal::ONE, pct(advance))?, settled)?,
             )?;
-            (days, advance, format!("{} of the value is paid in advance after {} days; the rest after {settle_rule}.", pct_text(advance), plain_text(advance_days)))
+            let rule = Rule::new(
+                "cash.advance",
+                vec![
+                    RuleArg::percent(advance),
+                    advance_days_arg,
+                    stock_arg,
+                    delivery_arg,
+                    payout_arg,
+                ],
+            );
+            (days, advance, rule)
         } else {
-            (settled, Decimal::ZERO, format!("{settle_rule}."))
+            (
+                settled,
+                Decimal::ZERO,
+                Rule::new("cash.stock", vec![stock_arg, delivery_arg, payout_arg]),
+            )
         }
     } else {
-        let delivery = ctx.values.get("days.semi_jit.delivery")?;
+        let (delivery, delivery_arg) = ctx.days("days.semi_jit.delivery")?;
         (
             add(delivery, payout)?,
             Decimal::ZERO,
-            format!(
-                "{} days' delivery + {} days until payout.",
-                plain_text(delivery),
-                plain_text(payout)
-            ),
+            Rule::new("cash.delivery", vec![delivery_arg, payout_arg]),
         )
     };
     Draft {
         model: ModelKind::Semi,
         revenue,
-        revenue_rule: sale_revenue_rule(ctx, s.semi.price, revenue),
+        revenue_rule: ctx.sale_revenue_rule(s.semi.price, revenue),
         price_factor: ctx.rate,
         break_even_currency: s.currency.sale.clone(),
         charges,
@@ -704,40 +736,32 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "first_mile",
         "Freight to the platform warehouse",
         "first_mile.full",
-        "Delivery to the platform's warehouse in China",
+        "first_mile.full",
+        None,
     )?);
     charges.push(Charge::share(
         "commission",
         "Commission",
         CostGroup::PlatformFees,
         Decimal::ZERO,
-        "None: you sell to the platform at your supply price, and it sets the retail price."
-            .to_owned(),
+        Rule::new("commission.full", vec![]),
     ));
-    charges.extend(ctx.returns("full", "supply price")?);
+    charges.extend(ctx.returns("full", "refunds.supply")?);
 
-    let stock = ctx.values.get("days.full.stock")?;
-    let delivery = ctx.values.get("days.full.delivery")?;
-    let payout = ctx.values.get("days.full.payout")?;
+    let (stock, stock_arg) = ctx.days("days.full.stock")?;
+    let (delivery, delivery_arg) = ctx.days("days.full.delivery")?;
+    let (payout, payout_arg) = ctx.days("days.full.payout")?;
     Draft {
         model: ModelKind::Full,
         revenue,
-        revenue_rule: format!(
-            "Supply price {}, paid by the platform for each unit sold.",
-            ctx.money(revenue)
-        ),
+        revenue_rule: Rule::new("revenue.supply", vec![ctx.money(revenue)]),
         price_factor: Decimal::ONE,
         break_even_currency: s.currency.cost.clone(),
         charges,
         monthly_units: ctx.uplifted_units()?,
         days_to_cash: add(add(stock, delivery)?, payout)?,
         advance_pct: Decimal::ZERO,
-        cash_rule: format!(
-            "{} days in stock + {} days' delivery + {} days until payout.",
-            plain_text(stock),
-            plain_text(delivery),
-            plain_text(payout)
-        ),
+        cash_rule: Rule::new("cash.stock", vec![stock_arg, delivery_arg, payout_arg]),
     }
     .finish()
 }

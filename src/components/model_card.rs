@@ -110,12 +110,12 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
                     <caption class="visually-hidden">{ format!("{} per unit sold", kind.name()) }</caption>
                     <tbody>
                         <tr class="revenue">
-                            <th scope="row">{ "You are paid" }<span class="rule">{ &m.revenue_rule }</span></th>
+                            <th scope="row">{ "You are paid" }<span class="rule">{ m.revenue_rule.english() }</span></th>
                             <td>{ money(m.revenue_per_unit) }</td>
                         </tr>
                         { for m.line_items.iter().map(|item| html! {
                             <tr data-key={item.key}>
-                                <th scope="row">{ item.label }<span class="rule">{ &item.rule }</span></th>
+                                <th scope="row">{ item.label }<span class="rule">{ item.rule.english() }</span></th>
                                 <td>
                                     { deduction(item.amount) }
                                     if let Some(waived) = item.waived {
@@ -137,7 +137,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
                             <td>{ format::number(m.monthly_units, 2) }</td>
                         </tr>
                         <tr>
-                            <th scope="row">{ "Money tied up" }<span class="rule">{ format!("{} Upfront costs of {} a unit for a month's sales, out for that many days.", m.cash.rule, money(m.cash.outlay_per_unit)) }</span></th>
+                            <th scope="row">{ "Money tied up" }<span class="rule">{ format!("{} Upfront costs of {} a unit for a month's sales, out for that many days.", m.cash.rule.english(), money(m.cash.outlay_per_unit)) }</span></th>
                             <td>{ money(m.cash.capital_tied) }</td>
                         </tr>
                     </tbody>

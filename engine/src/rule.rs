@@ -1,0 +1,217 @@
+//! The rules behind the figures, as data: a stable id and typed arguments. The engine writes them
+//! in English; a page can word the same rule in another language from the id and the arguments.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::decimal::{money_text, plain_text};
+
+/// One value a rule mentions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RuleArg {
+    /// An amount of money, unrounded.
+    Money {
+        /// The amount.
+        amount: Decimal,
+        /// Its currency code.
+        currency: String,
+    },
+    /// A percentage, in percent (8 means 8%).
+    Percent {
+        /// The percentage.
+        value: Decimal,
+    },
+    /// A plain number (kilograms, days, an exchange rate).
+    Number {
+        /// The number.
+        value: Decimal,
+    },
+    /// A name from the policy set or the currency list.
+    Name {
+        /// What kind of name: `category`, `destination` or `currency`.
+        kind: &'static str,
+        /// Its id (`home`, `ES`, `USD`).
+        id: String,
+        /// Its English name.
+        english: String,
+    },
+}
+
+impl RuleArg {
+    /// Money in `currency`.
+    pub fn money(amount: Decimal, currency: &str) -> Self {
+        RuleArg::Money {
+            amount,
+            currency: currency.to_owned(),
+        }
+    }
+
+    /// A percentage in percent.
+    pub fn percent(value: Decimal) -> Self {
+        RuleArg::Percent { value }
+    }
+
+    /// A plain number.
+    pub fn number(value: Decimal) -> Self {
+        RuleArg::Number { value }
+    }
+
+    /// A currency code, which is its own English name.
+    pub fn currency(code: &str) -> Self {
+        RuleArg::Name {
+            kind: "currency",
+            id: code.to_owned(),
+            english: code.to_owned(),
+        }
+    }
+
+    fn english(&self) -> String {
+        match self {
+            RuleArg::Money { amount, currency } => format!("{currency} {}", money_text(*amount)),
+            RuleArg::Percent { value } => format!("{}%", plain_text(*value)),
+            RuleArg::Number { value } => plain_text(*value),
+            RuleArg::Name { english, .. } => english.clone(),
+        }
+    }
+}
+
+/// A rule: which one, and the values it is applied to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rule {
+    /// Stable id, such as `commission.pop`; [`english_template`] has its wording.
+    pub id: &'static str,
+    /// The values, in the order the template's `{0}`, `{1}`… name them.
+    pub args: Vec<RuleArg>,
+}
+
+impl Rule {
+    /// A rule with these arguments.
+    pub fn new(id: &'static str, args: Vec<RuleArg>) -> Self {
+        Rule { id, args }
+    }
+
+    /// The rule in English.
+    pub fn english(&self) -> String {
+        fill(english_template(self.id).unwrap_or(self.id), |i| {
+            self.args.get(i).map(RuleArg::english)
+        })
+    }
+}
+
+/// Replaces `{0}`, `{1}`… in `template` with `arg(i)`; an unknown index stays as written.
+pub fn fill(template: &str, arg: impl Fn(usize) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}');
+        let index = close.and_then(|c| after[..c].parse::<usize>().ok());
+        match (close, index.and_then(&arg)) {
+            (Some(close), Some(text)) => {
+                out.push_str(&text);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every rule id, for translators and tests.
+pub const RULE_IDS: &[&str] = &[
+    "goods.product",
+    "goods.packaging",
+    "first_mile.pop",
+    "first_mile.semi_warehouse",
+    "first_mile.semi_jit",
+    "first_mile.full",
+    "last_mile.pop",
+    "last_mile.choice",
+    "commission.pop",
+    "commission.semi_warehouse",
+    "commission.semi_jit",
+    "commission.full",
+    "affiliate",
+    "advertising",
+    "conversion.none",
+    "conversion.fee",
+    "refunds.sale",
+    "refunds.supply",
+    "return_shipping",
+    "returns_resold.none",
+    "returns_resold.credit",
+    "warehouse_fee",
+    "revenue.same_currency",
+    "revenue.converted",
+    "revenue.supply",
+    "cash.delivery",
+    "cash.stock",
+    "cash.advance",
+];
+
+/// The English wording of a rule, with `{0}`, `{1}`… for its arguments.
+pub fn english_template(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "goods.product" => "Your cost for one unit.",
+        "goods.packaging" => "Packaging for one unit.",
+        "first_mile.pop" => "Getting parcels to the logistics service: {0} kg × {1}/kg + {2} per parcel.",
+        "first_mile.semi_warehouse" => "Bulk freight into the Cainiao warehouse: {0} kg × {1}/kg + {2} per parcel.",
+        "first_mile.semi_jit" => "Sending each order to Cainiao: {0} kg × {1}/kg + {2} per parcel.",
+        "first_mile.full" => "Delivery to the platform's warehouse in China: {0} kg × {1}/kg + {2} per parcel.",
+        "last_mile.pop" => "AliExpress Standard to {3}: {0} kg × {1}/kg + {2} per parcel.",
+        "last_mile.choice" => "Cainiao (Choice) to {3}: {0} kg × {1}/kg + {2} per parcel.",
+        "commission.pop" => "{0} of the sale price (category {1}).",
+        "commission.semi_warehouse" => {
+            "{0} commission (category {1}), {2} waived for goods in the platform warehouse: {3} of the sale price."
+        }
+        "commission.semi_jit" => "{0} commission (category {1}), {2} waived for JIT shipments: {3} of the sale price.",
+        "commission.full" => "None: you sell to the platform at your supply price, and it sets the retail price.",
+        "affiliate" => "{0} of orders come through affiliates, who get {1} of the sale price.",
+        "advertising" => "{0} of the sale price spent on ads.",
+        "conversion.none" => "None: you sell and pay costs in {0}.",
+        "conversion.fee" => "{0} of the sale price to convert {1} into {2}.",
+        "refunds.sale" => "{0} of orders are refunded; you bear {1} of the refunded sale price.",
+        "refunds.supply" => "{0} of orders are refunded; you bear {1} of the refunded supply price.",
+        "return_shipping" => "{0} of orders × {1} return postage that you pay.",
+        "returns_resold.none" => "None: no returned goods come back into stock to be resold.",
+        "returns_resold.credit" => "Credit: {0} returned × {1} resellable × {2} goods cost comes back into stock.",
+        "warehouse_fee" => "Normally {0} per unit; {1} waived for semi-managed goods entering the warehouse.",
+        "revenue.same_currency" => "Sale price {0}.",
+        "revenue.converted" => "Sale price {0} × {1} {2} per {3} = {4}.",
+        "revenue.supply" => "Supply price {0}, paid by the platform for each unit sold.",
+        "cash.delivery" => "{0} days' delivery + {1} days until payout.",
+        "cash.stock" => "{0} days in stock + {1} days' delivery + {2} days until payout.",
+        "cash.advance" => {
+            "{0} of the value is paid in advance after {1} days; the rest after {2} days in stock + {3} days' delivery + {4} days until payout."
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_id_has_english_wording() {
+        for id in RULE_IDS {
+            assert!(english_template(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn fills_numbered_arguments_and_leaves_the_rest() {
+        let filled = fill("{1} then {0}, {x} and {9}", |i| {
+            ["a", "b"].get(i).map(|s| (*s).to_owned())
+        });
+        assert_eq!(filled, "b then a, {x} and {9}");
+        let rule = Rule::new("advertising", vec![RuleArg::percent(Decimal::new(80, 1))]);
+        assert_eq!(rule.english(), "8% of the sale price spent on ads.");
+    }
+}
