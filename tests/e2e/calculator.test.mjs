@@ -216,3 +216,31 @@ test('the charts render: a stacked bar and a profit line per model', () =>
     assert.notEqual(await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent), before);
     assert.match(await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent), /Loss ▼/);
   }, { name: 'charts' }));
+
+test('everything works from the keyboard', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const reached = new Set();
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.id || (el?.tagName === 'SUMMARY' ? `summary:${el.textContent.trim().slice(0, 20)}` : el?.tagName);
+      });
+      reached.add(id);
+    }
+    for (const id of ['preset', 'in-product-unit-cost', 'in-pop-price', 'in-destination', 'summary:Why these figures?']) {
+      assert.ok(reached.has(id), `Tab never reaches ${id}: ${[...reached].join(', ')}`);
+    }
+    // Open a card's explanation and change a value with the keyboard alone.
+    await page.focus('[data-testid="semi-card"] summary');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.$eval('[data-testid="semi-card"] details', (d) => d.open), true);
+    await page.focus('#in-monthly-units');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('800');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥3,645.87');
+    // A visible focus ring: the focused input has an outline.
+    const outline = await page.$eval('#in-monthly-units', (e) => getComputedStyle(e).outlineStyle);
+    assert.notEqual(outline, 'none');
+  }, { name: 'keyboard' }));
