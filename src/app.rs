@@ -1,24 +1,62 @@
-//! The root component: one reducer for the state, the layout, and nothing else.
+//! The root component: one reducer for the state, one for the notices, the session's side effects
+//! (the link in the address bar, the autosave, the height posted to an embedding page), and the
+//! layout.
+
+use std::rc::Rc;
 
 use sellercalc_engine::ModelKind;
 use yew::prelude::*;
 
+use crate::components::ab_compare::AbCompare;
 use crate::components::assumptions_panel::AssumptionsPanel;
 use crate::components::breakdown_chart::BreakdownChart;
 use crate::components::inputs::Inputs;
 use crate::components::model_card::ModelCard;
+use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
 use crate::components::page_header::PageHeader;
 use crate::components::recommendation::{sentence, RecommendationBanner};
+use crate::components::saved_scenarios::SavedScenarios;
+use crate::components::share_bar::{embed_link, embed_title, ShareBar};
 use crate::components::summary_bar::SummaryBar;
 use crate::components::volume_chart::VolumeChart;
 use crate::format;
+use crate::session::Session;
 use crate::state::{Action, State};
+use crate::{embed, share, storage};
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What the page starts from; by default the default scenario, with no storage and no link.
+    #[prop_or_default]
+    pub session: Rc<Session>,
+}
 
 /// The calculator page.
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(State::new);
+pub fn App(props: &AppProps) -> Html {
+    let session = props.session.clone();
+    let state = use_reducer({
+        let session = session.clone();
+        move || State::restored(session.current.clone(), session.pinned.clone())
+    });
+    let notices = use_reducer({
+        let session = session.clone();
+        move || Notices::of(&session.messages)
+    });
+    let on_message = {
+        let notices = notices.dispatcher();
+        Callback::from(move |message: Message| notices.dispatch(NoticeAction::Push(message)))
+    };
+    let embedded = session.presentation.embed;
+    share::use_link_sync(&state, &session.presentation, session.sync_url);
+    storage::use_autosave(
+        &state,
+        session.persist,
+        on_message.reform(|_| Message::AutosaveFailed),
+    );
+    embed::use_height_reporting();
     let on_change = {
         let state = state.clone();
         Callback::from(move |(field, text)| state.dispatch(Action::Set(field, text)))
@@ -62,11 +100,24 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="page">
-            <PageHeader {on_preset} />
+        <div class={classes!("page", embedded.then_some("embed"))}>
+            if !embedded {
+                <PageHeader {on_preset} />
+            }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">
+                    if embedded {
+                        { embed_title() }
+                    }
+                    { notice_list(&notices) }
+                    if !embedded {
+                        <ShareBar state={state.clone()} presentation={session.presentation.clone()}
+                            can_save={session.persist} on_message={on_message.clone()} />
+                    }
                     <RecommendationBanner {recommendation} {stale} best_monthly_profit={best_profit} currency={currency.clone()} />
+                    if state.pinned.is_some() {
+                        <AbCompare state={state.clone()} />
+                    }
                     <SummaryBar shown={shown.clone()} {best} currency={currency.clone()} />
                     <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ announcement }</p>
                     <div class="cards">
@@ -83,9 +134,18 @@ pub fn App() -> Html {
                 <aside class="input-column" aria-label="Inputs">
                     <Inputs state={state.clone()} on_change={on_change.clone()} />
                     <AssumptionsPanel state={state.clone()} />
+                    if !embedded {
+                        <SavedScenarios state={state.clone()} initial={session.library.clone()}
+                            available={session.persist} writable={session.library_writable}
+                            on_message={on_message.clone()} />
+                    }
                 </aside>
             </div>
-            <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
+            if embedded {
+                { embed_link(&state, &session.presentation) }
+            } else {
+                <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
+            }
         </div>
     }
 }

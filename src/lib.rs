@@ -4,13 +4,21 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
+pub mod export;
 pub mod format;
+pub mod i18n;
 pub mod js_api;
 pub mod presets;
+pub mod session;
+pub mod share;
 pub mod state;
+pub mod storage;
 
-/// Installs `window.sellerCalc` and renders the page into `<body>`.
+/// Installs `window.sellerCalc`, reads the scenario from the URL or the autosave, and renders the
+/// page into `<body>`.
 pub fn start() {
     js_api::install();
-    yew::Renderer::<app::App>::new().render();
+    let session = std::rc::Rc::new(session::Session::read());
+    yew::Renderer::<app::App>::with_props(app::AppProps { session }).render();
 }

@@ -101,6 +101,30 @@ impl Field {
         }
     }
 
+    /// The field's English name, as the page labels it (exports and A/B comparisons use it).
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::CostCurrency => "Cost currency",
+            Field::SaleCurrency => "Sale currency",
+            Field::Rate => "Exchange rate",
+            Field::UnitCost => "Unit cost",
+            Field::Packaging => "Packaging",
+            Field::WeightG => "Weight",
+            Field::Category => "Category",
+            Field::Price => "Sale price",
+            Field::MonthlyUnits => "Units a month",
+            Field::Destination => "Destination",
+            Field::ReturnRate => "Return rate",
+            Field::AdSpend => "Advertising",
+            Field::AffiliateShare => "Orders from affiliates",
+            Field::AffiliateRate => "Affiliate commission",
+            Field::SemiPrice => "Semi-managed sale price",
+            Field::SemiMode => "How goods reach buyers",
+            Field::SemiPopular => "Popular product",
+            Field::SupplyPrice => "Supply price",
+        }
+    }
+
     /// The id of the field's input element.
     pub fn dom_id(self) -> String {
         format!("in-{}", self.path().replace(['.', '_'], "-"))
@@ -144,6 +168,54 @@ pub fn default_form() -> Form {
             (field, value)
         })
         .collect()
+}
+
+/// A scenario as the user typed it: what links, autosave and saved scenarios hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// What the user typed, for every field.
+    pub form: Form,
+    /// Policy values the user changed, by id, as typed.
+    pub assumptions: BTreeMap<String, String>,
+}
+
+impl Snapshot {
+    /// The default scenario.
+    pub fn defaults() -> Self {
+        Snapshot {
+            form: default_form(),
+            assumptions: BTreeMap::new(),
+        }
+    }
+}
+
+impl Default for Snapshot {
+    fn default() -> Self {
+        Self::defaults()
+    }
+}
+
+/// Scenario A of an A/B comparison: the inputs and figures pinned to compare the current ones with.
+#[derive(Clone, Debug)]
+pub struct Pinned {
+    /// The inputs when pinned.
+    pub snapshot: Snapshot,
+    /// Their comparison.
+    pub comparison: Rc<Comparison>,
+}
+
+impl Pinned {
+    /// Pins `snapshot`, computing its figures.
+    pub fn of(snapshot: Snapshot) -> Self {
+        let comparison = Rc::new(compare(&scenario_json(
+            &snapshot.form,
+            &snapshot.assumptions,
+        )));
+        Pinned {
+            snapshot,
+            comparison,
+        }
+    }
 }
 
 /// The scenario JSON for the engine: every typed text goes in as text, so the engine validates it.
@@ -207,6 +279,8 @@ pub struct State {
     pub shown: [Option<Shown>; 3],
     /// The latest recommendation, and whether it is stale.
     pub recommendation: Option<(Recommendation, bool)>,
+    /// Scenario A of an A/B comparison, when one is pinned; the current inputs are B.
+    pub pinned: Option<Rc<Pinned>>,
 }
 
 impl PartialEq for State {
@@ -215,6 +289,8 @@ impl PartialEq for State {
             && self.assumptions == other.assumptions
             && self.shown == other.shown
             && self.recommendation == other.recommendation
+            && self.pinned.as_ref().map(|p| &p.snapshot)
+                == other.pinned.as_ref().map(|p| &p.snapshot)
     }
 }
 
@@ -231,6 +307,12 @@ pub enum Action {
     ResetAssumptions,
     /// Filled the form from a preset.
     ApplyPreset(&'static Preset),
+    /// Replaced every input with a saved scenario's; any pinned scenario stays.
+    Load(Snapshot),
+    /// Pinned the current inputs as scenario A.
+    Pin,
+    /// Removed the pinned scenario.
+    Unpin,
 }
 
 fn index(kind: ModelKind) -> usize {
@@ -281,6 +363,23 @@ impl State {
             comparison,
             shown,
             recommendation,
+            pinned: None,
+        }
+    }
+
+    /// The page's state for inputs restored from a link or storage, with an optional pinned
+    /// scenario A.
+    pub fn restored(current: Snapshot, pinned: Option<Snapshot>) -> Self {
+        let mut state = Self::computed(current.form, current.assumptions, [None, None, None], None);
+        state.pinned = pinned.map(|p| Rc::new(Pinned::of(p)));
+        state
+    }
+
+    /// The current inputs.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            form: self.form.clone(),
+            assumptions: self.assumptions.clone(),
         }
     }
 
@@ -358,12 +457,33 @@ impl Reducible for State {
                     form.insert(*field, (*text).to_owned());
                 }
             }
+            Action::Load(snapshot) => {
+                // Figures of the scenario left behind must not show as this one's "last valid" ones.
+                let mut state = State::restored(snapshot, None);
+                state.pinned = self.pinned.clone();
+                return Rc::new(state);
+            }
+            Action::Pin => {
+                let mut state = (*self).clone();
+                state.pinned = Some(Rc::new(Pinned {
+                    snapshot: self.snapshot(),
+                    comparison: self.comparison.clone(),
+                }));
+                return Rc::new(state);
+            }
+            Action::Unpin => {
+                let mut state = (*self).clone();
+                state.pinned = None;
+                return Rc::new(state);
+            }
         }
-        Rc::new(State::computed(
+        let mut state = State::computed(
             form,
             assumptions,
             self.shown.clone(),
             self.recommendation.clone(),
-        ))
+        );
+        state.pinned = self.pinned.clone();
+        Rc::new(state)
     }
 }

@@ -1,12 +1,16 @@
 //! One function component per file.
 
+pub mod ab_compare;
 pub mod assumptions_panel;
 pub mod breakdown_chart;
 pub mod field;
 pub mod inputs;
 pub mod model_card;
+pub mod notice;
 pub mod page_footer;
 pub mod page_header;
 pub mod recommendation;
+pub mod saved_scenarios;
+pub mod share_bar;
 pub mod summary_bar;
 pub mod volume_chart;

@@ -1,0 +1,428 @@
+//! The page in six languages: which one the user gets, every string in each, and the helpers that
+//! turn the engine's keys (rule ids, line-item keys, error codes, policy value ids) into words.
+//!
+//! Each language is one file with one `TEXTS` constant of type [`Texts`]; leaving a string out is a
+//! compile error, so that is the missing-key test. Templates mark values `{0}`, `{1}`… and are
+//! filled with [`fill`]. Country and currency names are not translated here: the browser names
+//! them through `Intl.DisplayNames` ([`region_name`], [`currency_name`]). Numbers are formatted by
+//! `Intl` and read back forgivingly by [`parse`].
+//!
+//! ```
+//! use sellercalc::i18n::{fill, negotiate, texts, Lang};
+//!
+//! let lang = negotiate(Some("zh-Hans"), Some("fr"), &["es-ES".to_owned()]);
+//! assert_eq!(lang, Lang::ZhCn);
+//! let line = fill(texts(Lang::En).card.you_keep, |i| (i == 0).then(|| "¥11.30".to_owned()));
+//! assert_eq!(line, "You keep ¥11.30 of every sale");
+//! ```
+
+mod en;
+mod es;
+mod fr;
+mod intl;
+mod ko;
+pub mod parse;
+mod pt_br;
+mod texts;
+mod zh_cn;
+
+use sellercalc_engine::{ErrorCode, FieldError, ModelKind, PolicyValue, Rule, RuleArg};
+
+pub use intl::{
+    and_list, currency_name, navigator_languages, region_name, separators, store_lang, stored_lang,
+    url_lang,
+};
+pub use parse::{normalize_number, NumberIssue, Separators};
+pub use sellercalc_engine::rule::fill;
+pub use texts::*;
+
+/// A language the page speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese (mainland China).
+    ZhCn,
+    /// Spanish (Spain).
+    Es,
+    /// Korean.
+    Ko,
+    /// Brazilian Portuguese.
+    PtBr,
+    /// French.
+    Fr,
+}
+
+/// Where the user's choice of language is kept in `localStorage`.
+pub const STORAGE_KEY: &str = "sellercalc.lang";
+
+impl Lang {
+    /// Every language, in the switcher's order.
+    pub const ALL: [Lang; 6] = [
+        Lang::En,
+        Lang::ZhCn,
+        Lang::Es,
+        Lang::Ko,
+        Lang::PtBr,
+        Lang::Fr,
+    ];
+
+    /// The BCP 47 tag: for `?lang=`, `<html lang>`, storage and `Intl`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+            Lang::Es => "es",
+            Lang::Ko => "ko",
+            Lang::PtBr => "pt-BR",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+            Lang::Es => "Español",
+            Lang::Ko => "한국어",
+            Lang::PtBr => "Português (Brasil)",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// The language that best serves a BCP 47 tag, by its primary language subtag, ignoring case
+    /// and accepting `_` for `-`: `zh`, `zh-Hans-CN` and also `zh-TW` get Simplified Chinese, any
+    /// `pt` gets Brazilian Portuguese, `es-MX` gets Spanish. `None` for a language the page lacks.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Some(match primary.as_str() {
+            "en" => Lang::En,
+            "zh" => Lang::ZhCn,
+            "es" => Lang::Es,
+            "ko" => Lang::Ko,
+            "pt" => Lang::PtBr,
+            "fr" => Lang::Fr,
+            _ => return None,
+        })
+    }
+
+    /// Every string in this language.
+    pub fn texts(self) -> &'static Texts {
+        texts(self)
+    }
+
+    /// The decimal and group separators `Intl.NumberFormat` uses for this language, for native
+    /// code and tests; in the browser, [`separators`] asks `Intl` itself.
+    pub fn separators(self) -> Separators {
+        match self {
+            Lang::En | Lang::ZhCn | Lang::Ko => Separators {
+                decimal: '.',
+                group: ',',
+            },
+            Lang::Es | Lang::PtBr => Separators {
+                decimal: ',',
+                group: '.',
+            },
+            Lang::Fr => Separators {
+                decimal: ',',
+                group: '\u{202f}',
+            },
+        }
+    }
+}
+
+/// The language to show: `?lang=` first (embeds rely on it), then the user's stored choice, then
+/// the first of the browser's languages the page speaks, else English. Values the page does not
+/// know are skipped, so `?lang=de` falls through to the next source.
+pub fn negotiate(url_lang: Option<&str>, stored: Option<&str>, navigator: &[String]) -> Lang {
+    url_lang
+        .and_then(Lang::from_tag)
+        .or_else(|| stored.and_then(Lang::from_tag))
+        .or_else(|| navigator.iter().find_map(|tag| Lang::from_tag(tag)))
+        .unwrap_or_default()
+}
+
+/// The value of `lang` in a query string such as `?units=400&lang=ko`.
+pub fn lang_param(query: &str) -> Option<&str> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .filter(|value| !value.is_empty())
+}
+
+/// Every string in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &en::TEXTS,
+        Lang::ZhCn => &zh_cn::TEXTS,
+        Lang::Es => &es::TEXTS,
+        Lang::Ko => &ko::TEXTS,
+        Lang::PtBr => &pt_br::TEXTS,
+        Lang::Fr => &fr::TEXTS,
+    }
+}
+
+/// Splits a template around its `{0}`, for pages that wrap the value in markup:
+/// `("You keep ", " of every sale")`. Without a `{0}`, the whole template comes first.
+pub fn around(template: &str) -> (&str, &str) {
+    template.split_once("{0}").unwrap_or((template, ""))
+}
+
+/// A rule in `texts`' language; `arg` words each argument (money and numbers through `Intl`,
+/// names through [`name_arg`]). A rule id the table lacks is worded in English.
+pub fn rule_text(texts: &Texts, rule: &Rule, arg: impl Fn(&RuleArg) -> String) -> String {
+    let template = texts
+        .rules
+        .rule_template(rule.id)
+        .or_else(|| sellercalc_engine::rule::english_template(rule.id))
+        .unwrap_or(rule.id);
+    fill(template, |i| rule.args.get(i).map(&arg))
+}
+
+/// The words for a [`RuleArg::Name`]: a category from the table, a destination through
+/// `Intl.DisplayNames`, a currency as its code.
+pub fn name_arg(lang: Lang, kind: &str, id: &str, english: &str) -> String {
+    match kind {
+        "category" => texts(lang).categories.get(id).unwrap_or(english).to_owned(),
+        "destination" => region_name(lang, id),
+        _ => id.to_owned(),
+    }
+}
+
+/// A category's name; the policy's English name (`english`) for an id the table lacks.
+pub fn category_name<'a>(texts: &Texts, id: &str, english: &'a str) -> &'a str {
+    texts.categories.get(id).unwrap_or(english)
+}
+
+fn model_of(id: &str) -> Option<ModelKind> {
+    ModelKind::ALL.into_iter().find(|kind| kind.id() == id)
+}
+
+/// A policy value's label in `texts`' language, or `None` for an id no pattern covers.
+/// `policy_currency` is the policy's own currency (CNY), which exchange-rate labels name.
+pub fn value_label_by_id(
+    texts: &Texts,
+    id: &str,
+    policy_currency: &str,
+    category_name: impl Fn(&str) -> String,
+    destination_name: impl Fn(&str) -> String,
+) -> Option<String> {
+    let l = &texts.value_labels;
+    let with = |template: &str, values: &[String]| fill(template, |i| values.get(i).cloned());
+    let parts: Vec<&str> = id.split('.').collect();
+    let text = match parts.as_slice() {
+        ["commission", category] => return Some(with(l.commission, &[category_name(category)])),
+        ["postage", model, destination, unit] => {
+            let template = match (*model, *unit) {
+                ("pop", "per_kg") => l.postage_pop_per_kg,
+                ("pop", "per_parcel") => l.postage_pop_per_parcel,
+                ("choice", "per_kg") => l.postage_choice_per_kg,
+                ("choice", "per_parcel") => l.postage_choice_per_parcel,
+                _ => return None,
+            };
+            return Some(with(template, &[destination_name(destination)]));
+        }
+        ["returns", model, what] => {
+            let template = match *what {
+                "refund_borne" => l.refund_borne,
+                "return_shipping" => l.return_shipping,
+                "unsellable" => l.unsellable,
+                _ => return None,
+            };
+            let name = texts.model_in_sentence(model_of(model)?);
+            return Some(with(template, &[name.to_owned()]));
+        }
+        ["fx", currency] => {
+            return Some(with(
+                l.fx,
+                &[policy_currency.to_owned(), (*currency).to_owned()],
+            ))
+        }
+        ["semi", "warehouse_commission_waiver"] => l.semi_warehouse_waiver,
+        ["semi", "jit_commission_waiver"] => l.semi_jit_waiver,
+        ["payment", "conversion_fee"] => l.conversion_fee,
+        ["first_mile", "pop", "per_kg"] => l.first_mile_pop_per_kg,
+        ["first_mile", "pop", "per_parcel"] => l.first_mile_pop_per_parcel,
+        ["first_mile", "semi_warehouse", "per_kg"] => l.first_mile_semi_warehouse_per_kg,
+        ["first_mile", "semi_warehouse", "per_parcel"] => l.first_mile_semi_warehouse_per_parcel,
+        ["first_mile", "semi_jit", "per_kg"] => l.first_mile_semi_jit_per_kg,
+        ["first_mile", "semi_jit", "per_parcel"] => l.first_mile_semi_jit_per_parcel,
+        ["first_mile", "full", "per_kg"] => l.first_mile_full_per_kg,
+        ["first_mile", "full", "per_parcel"] => l.first_mile_full_per_parcel,
+        ["warehouse", "pickup_fee"] => l.warehouse_pickup_fee,
+        ["warehouse", "operation_fee"] => l.warehouse_operation_fee,
+        ["warehouse", "rent"] => l.warehouse_rent,
+        ["warehouse", "fee_waiver"] => l.warehouse_fee_waiver,
+        ["semi", "advance_payment"] => l.advance_payment,
+        ["choice", "traffic_uplift"] => l.traffic_uplift,
+        ["days", "pop", "delivery"] => l.days_pop_delivery,
+        ["days", "pop", "payout"] => l.days_pop_payout,
+        ["days", "semi_jit", "delivery"] => l.days_semi_jit_delivery,
+        ["days", "semi_warehouse", "stock"] => l.days_semi_warehouse_stock,
+        ["days", "semi_warehouse", "delivery"] => l.days_semi_warehouse_delivery,
+        ["days", "semi", "payout"] => l.days_semi_payout,
+        ["days", "semi", "advance"] => l.days_semi_advance,
+        ["days", "full", "stock"] => l.days_full_stock,
+        ["days", "full", "delivery"] => l.days_full_delivery,
+        ["days", "full", "payout"] => l.days_full_payout,
+        _ => return None,
+    };
+    Some(text.to_owned())
+}
+
+/// A policy value's label in `texts`' language; the policy file's English label for an id no
+/// pattern covers. The exchange-rate labels name the value's own unit (the policy currency).
+pub fn value_label(
+    texts: &Texts,
+    value: &PolicyValue,
+    category_name: impl Fn(&str) -> String,
+    destination_name: impl Fn(&str) -> String,
+) -> String {
+    value_label_by_id(
+        texts,
+        &value.id,
+        &value.unit,
+        category_name,
+        destination_name,
+    )
+    .unwrap_or_else(|| value.label.clone())
+}
+
+/// A policy value's note in `texts`' language, or `None` for an id no pattern covers.
+pub fn value_note_by_id(texts: &Texts, id: &str) -> Option<&'static str> {
+    let n = &texts.value_notes;
+    let parts: Vec<&str> = id.split('.').collect();
+    Some(match parts.as_slice() {
+        ["commission", _] => n.commission,
+        ["semi", "warehouse_commission_waiver"] => n.semi_warehouse_waiver,
+        ["semi", "jit_commission_waiver"] => n.semi_jit_waiver,
+        ["payment", "conversion_fee"] => n.conversion_fee,
+        ["postage", "pop", _, "per_kg"] => n.postage_pop_per_kg,
+        ["postage", "pop", _, "per_parcel"] => n.postage_pop_per_parcel,
+        ["postage", "choice", _, _] => n.postage_choice,
+        ["first_mile", "pop", "per_kg"] => n.first_mile_pop_per_kg,
+        ["first_mile", "pop", "per_parcel"] => n.first_mile_pop_per_parcel,
+        ["first_mile", "semi_warehouse", "per_kg"] => n.first_mile_semi_warehouse_per_kg,
+        ["first_mile", "semi_warehouse", "per_parcel"] => n.first_mile_semi_warehouse_per_parcel,
+        ["first_mile", "semi_jit", "per_kg"] => n.first_mile_semi_jit_per_kg,
+        ["first_mile", "semi_jit", "per_parcel"] => n.first_mile_semi_jit_per_parcel,
+        ["first_mile", "full", "per_kg"] => n.first_mile_full_per_kg,
+        ["first_mile", "full", "per_parcel"] => n.first_mile_full_per_parcel,
+        ["warehouse", "pickup_fee"] => n.warehouse_pickup_fee,
+        ["warehouse", "operation_fee"] => n.warehouse_operation_fee,
+        ["warehouse", "rent"] => n.warehouse_rent,
+        ["warehouse", "fee_waiver"] => n.warehouse_fee_waiver,
+        ["semi", "advance_payment"] => n.advance_payment,
+        ["choice", "traffic_uplift"] => n.traffic_uplift,
+        ["returns", "pop", _] => n.returns_pop,
+        ["returns", "semi", _] => n.returns_semi,
+        ["returns", "full", _] => n.returns_full,
+        ["days", "pop", "delivery"] => n.days_pop_delivery,
+        ["days", "pop", "payout"] => n.days_pop_payout,
+        ["days", "semi_jit", "delivery"] => n.days_semi_jit_delivery,
+        ["days", "semi_warehouse", "stock"] => n.days_semi_warehouse_stock,
+        ["days", "semi_warehouse", "delivery"] => n.days_semi_warehouse_delivery,
+        ["days", "semi" | "full", "payout"] => n.days_choice_payout,
+        ["days", "semi", "advance"] => n.days_semi_advance,
+        ["days", "full", "stock"] => n.days_full_stock,
+        ["days", "full", "delivery"] => n.days_full_delivery,
+        ["fx", _] => n.fx,
+        _ => return None,
+    })
+}
+
+/// A policy value's note in `texts`' language; the policy file's English note for an id no
+/// pattern covers.
+pub fn value_note<'a>(texts: &Texts, value: &'a PolicyValue) -> &'a str {
+    value_note_by_id(texts, &value.id).unwrap_or(&value.note)
+}
+
+/// A policy value's unit (`%`, `days`, `CNY`, `CNY/kg`, `CNY/parcel`, `CNY/unit`) in `texts`'
+/// language.
+pub fn value_unit(texts: &Texts, unit: &str) -> String {
+    let a = &texts.assumptions;
+    let per =
+        |template: &str, currency: &str| fill(template, |i| (i == 0).then(|| currency.to_owned()));
+    match unit.split_once('/') {
+        Some((currency, "kg")) => per(a.unit_per_kg, currency),
+        Some((currency, "parcel")) => per(a.unit_per_parcel, currency),
+        Some((currency, "unit")) => per(a.unit_per_unit, currency),
+        _ if unit == "days" => a.unit_days.to_owned(),
+        _ => unit.to_owned(),
+    }
+}
+
+/// The largest value a "Too large: this field takes at most N." message names.
+fn stated_limit(message: &str) -> Option<&str> {
+    let after = &message[message.find("at most ")? + "at most ".len()..];
+    let digits = after.trim_end_matches('.');
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// An engine error in `texts`' language. `number` formats a canonical decimal text ("12.99",
+/// "1000000000") for the locale; the engine's English message tells apart the variants of one
+/// code (a percentage, the limit, too many decimal places).
+pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) -> String) -> String {
+    let e = &texts.errors;
+    let message = error.message.as_str();
+    match error.code {
+        ErrorCode::Required => e.required.to_owned(),
+        ErrorCode::NotANumber if message.contains("decimal places") => e.too_precise.to_owned(),
+        ErrorCode::NotANumber => {
+            let examples = [number("25"), number("12.99")];
+            fill(e.not_a_number, |i| examples.get(i).cloned())
+        }
+        ErrorCode::WrongType => e.wrong_type.to_owned(),
+        ErrorCode::Negative => e.negative.to_owned(),
+        ErrorCode::NotPositive => e.not_positive.to_owned(),
+        ErrorCode::TooLarge if message.contains("percentage") => e.too_large_percent.to_owned(),
+        ErrorCode::TooLarge => match stated_limit(message) {
+            Some(limit) => fill(e.too_large, |i| (i == 0).then(|| number(limit))),
+            None => e.too_large_to_calculate.to_owned(),
+        },
+        ErrorCode::UnknownValue => e.unknown_value.to_owned(),
+        ErrorCode::UnknownField => e.unknown_field.to_owned(),
+        ErrorCode::Inconsistent if error.field == "currency.rate" => e.inconsistent_rate.to_owned(),
+        ErrorCode::Inconsistent => e.inconsistent.to_owned(),
+        ErrorCode::Overflow => e.overflow.to_owned(),
+    }
+}
+
+/// What to tell the user about a number the page could not read. `number` formats a canonical
+/// decimal text for the locale, so a suggestion reads the way the user should type it.
+pub fn number_issue_message(
+    texts: &Texts,
+    issue: &NumberIssue,
+    number: impl Fn(&str) -> String,
+) -> String {
+    let e = &texts.errors;
+    match issue {
+        NumberIssue::Empty => e.required.to_owned(),
+        NumberIssue::NotANumber => {
+            let examples = [number("25"), number("12.99")];
+            fill(e.not_a_number, |i| examples.get(i).cloned())
+        }
+        NumberIssue::Ambiguous { suggestions } => {
+            let shown: Vec<String> = suggestions.iter().take(2).map(|s| number(s)).collect();
+            let template = if shown.len() > 1 {
+                e.ambiguous_two
+            } else {
+                e.ambiguous_one
+            };
+            fill(template, |i| shown.get(i).cloned())
+        }
+    }
+}
+
+/// Reads what the user typed in `lang`'s number format into the engine's canonical decimal text,
+/// with the separators the browser's `Intl` uses for `lang`.
+pub fn read_number(lang: Lang, text: &str) -> Result<String, NumberIssue> {
+    let seps = separators(lang);
+    normalize_number(text, seps.decimal, seps.group)
+}
+
+#[cfg(test)]
+mod tests;

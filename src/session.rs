@@ -1,0 +1,99 @@
+//! Where the page starts from. A scenario in the URL (a shared link or prefill parameters) wins;
+//! without one the autosave restores the last session; otherwise the defaults show. Anything that
+//! could not be read becomes a notice, never a blank page.
+
+use crate::components::notice::Message;
+use crate::share::{self, Outcome, Presentation};
+use crate::state::Snapshot;
+use crate::storage::{self, Library, ReadError};
+
+/// What the page starts with, read once before the first render.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Session {
+    /// The inputs to show.
+    pub current: Snapshot,
+    /// Scenario A, when the last session had one pinned.
+    pub pinned: Option<Snapshot>,
+    /// How to show the page.
+    pub presentation: Presentation,
+    /// Notices to show.
+    pub messages: Vec<Message>,
+    /// The saved scenarios.
+    pub library: Library,
+    /// Whether saving scenarios may write storage: not when it holds a newer version's.
+    pub library_writable: bool,
+    /// Whether the page may use storage at all: autosave and saved scenarios. Not in embed mode,
+    /// where an article's calculator should show what the article chose, not a past session.
+    pub persist: bool,
+    /// Whether the address bar follows the inputs.
+    pub sync_url: bool,
+}
+
+impl Session {
+    /// Reads the page's URL and storage.
+    pub fn read() -> Session {
+        let link = share::read_location();
+        let persist = !link.presentation.embed && storage::available();
+        let mut messages = Vec::new();
+        if !link.ignored.is_empty() {
+            messages.push(Message::LinkIgnored(link.ignored.clone()));
+        }
+        let autosave = if persist {
+            storage::load_autosave()
+        } else {
+            Ok(None)
+        };
+        let (current, pinned) = match link.outcome {
+            Outcome::Scenario(snapshot) => {
+                // A reload of the session's own link keeps its pinned scenario.
+                let pinned = match &autosave {
+                    Ok(Some(saved)) if saved.current == snapshot => saved.pinned.clone(),
+                    _ => None,
+                };
+                (snapshot, pinned)
+            }
+            Outcome::Unreadable(why) => {
+                messages.push(Message::LinkUnreadable(why));
+                (Snapshot::defaults(), None)
+            }
+            Outcome::Empty => match autosave {
+                Ok(Some(saved)) => (saved.current, saved.pinned),
+                Ok(None) => (Snapshot::defaults(), None),
+                Err(_) => {
+                    messages.push(Message::AutosaveUnreadable);
+                    (Snapshot::defaults(), None)
+                }
+            },
+        };
+        let (library, library_writable) = if persist {
+            match storage::load_library() {
+                Ok(library) => {
+                    if library.skipped > 0 {
+                        messages.push(Message::LibrarySkipped(library.skipped));
+                    }
+                    (library, true)
+                }
+                Err(ReadError::Corrupt) => {
+                    messages.push(Message::LibraryUnreadable);
+                    (Library::default(), true)
+                }
+                Err(ReadError::Newer) => {
+                    messages.push(Message::LibraryNewer);
+                    (Library::default(), false)
+                }
+            }
+        } else {
+            (Library::default(), false)
+        };
+        Session {
+            current,
+            pinned,
+            presentation: link.presentation,
+            messages,
+            library,
+            library_writable,
+            persist,
+            sync_url: true,
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! Links that hold a whole scenario, and the prefill parameters of embedded calculators.
+//!
+//! Format version 1 is a plain query string with readable keys (documented in `docs/api.md`):
+//!
+//! ```text
+//! ?v=1&cost=18&category=apparel&price=14.99&units=600&a.commission.apparel=5&c=3a62ab16&lang=es&embed=1
+//! ```
+//!
+//! - `v` is the format version. Every later version will read version-1 links.
+//! - One key per input ([`key`]), present only when the input differs from the default, so links
+//!   stay short; `a.<id>` for each policy value the user changed.
+//! - `c` is a check code (FNV-1a, 32 bits) over `v` and the scenario keys: a shared link that was
+//!   changed or cut short is detected. Hand-written prefill links simply leave `c` (and `v`) out.
+//! - `lang` and `embed` say how to show the page, not what it computes, so they sit outside the
+//!   check: a help-center author may add `&embed=1` to any shared link.
+//!
+//! Values are taken as typed text: the engine validates them exactly as it validates typing, and a
+//! bad value shows its usual message at its field.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sellercalc_engine::{PolicySet, DEFAULT_POLICY_ID};
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::state::{default_form, Field, Snapshot, State};
+
+/// The link format version this build writes.
+pub const VERSION: &str = "1";
+
+/// The longest value a link may hold for one key; longer ones make the link unreadable.
+const MAX_VALUE_CHARS: usize = 100;
+
+/// The most parameters a link may have.
+const MAX_PARAMS: usize = 300;
+
+/// The prefix of policy-value keys: `a.commission.home=5`.
+const ASSUMPTION_PREFIX: &str = "a.";
+
+/// The link key of an input.
+pub fn key(field: Field) -> &'static str {
+    match field {
+        Field::CostCurrency => "cost_currency",
+        Field::SaleCurrency => "sale_currency",
+        Field::Rate => "rate",
+        Field::UnitCost => "cost",
+        Field::Packaging => "packaging",
+        Field::WeightG => "weight",
+        Field::Category => "category",
+        Field::Price => "price",
+        Field::MonthlyUnits => "units",
+        Field::Destination => "destination",
+        Field::ReturnRate => "returns",
+        Field::AdSpend => "ads",
+        Field::AffiliateShare => "affiliate_share",
+        Field::AffiliateRate => "affiliate_rate",
+        Field::SemiPrice => "semi_price",
+        Field::SemiMode => "semi_mode",
+        Field::SemiPopular => "popular",
+        Field::SupplyPrice => "supply",
+    }
+}
+
+fn field_of(name: &str) -> Option<Field> {
+    Field::ALL.into_iter().find(|f| key(*f) == name)
+}
+
+/// How the page is shown: links carry it, outside the scenario and its check code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Presentation {
+    /// `embed=1`: the compact layout for iframes.
+    pub embed: bool,
+    /// `lang=…`: the language asked for, kept for the translations to come.
+    pub lang: Option<String>,
+}
+
+/// Why a link could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A format version this build does not know (`v=…`).
+    Version(String),
+    /// The check code does not match the contents: the link was changed or cut short.
+    Checksum,
+    /// A key appears twice, a value is too long, or the link is otherwise garbled.
+    Malformed,
+}
+
+/// What a link asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// No scenario: the page starts from the autosave or the defaults.
+    Empty,
+    /// A scenario, from a shared link or prefill parameters.
+    Scenario(Snapshot),
+    /// A link that could not be read: the page shows the defaults and says so.
+    Unreadable(Unreadable),
+}
+
+/// A link, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// The scenario it holds.
+    pub outcome: Outcome,
+    /// How to show the page.
+    pub presentation: Presentation,
+    /// Parameters that were not understood and were left out, by name.
+    pub ignored: Vec<String>,
+}
+
+/// FNV-1a (32 bits) of `text`, as 8 hex digits. A check against accidents, not a signature.
+pub fn checksum(text: &str) -> String {
+    let hash = text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    format!("{hash:08x}")
+}
+
+/// What the check code covers: `key=value` pairs joined with `&`, unescaped, in canonical order
+/// (`v`, the inputs in form order, then `a.<id>` sorted by id).
+fn canonical(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The scenario part of a link in canonical order, without `v` and `c`.
+fn scenario_pairs(snapshot: &Snapshot) -> Vec<(String, String)> {
+    let defaults = default_form();
+    let mut pairs = Vec::new();
+    for field in Field::ALL {
+        let text = snapshot.form.get(&field).map_or("", String::as_str);
+        if defaults.get(&field).map(String::as_str) != Some(text) {
+            pairs.push((key(field).to_owned(), text.to_owned()));
+        }
+    }
+    for (id, text) in &snapshot.assumptions {
+        pairs.push((format!("{ASSUMPTION_PREFIX}{id}"), text.clone()));
+    }
+    pairs
+}
+
+/// The link parameters for a scenario, in order: `v`, the inputs that differ from the defaults,
+/// the changed policy values, `c`, then `lang` and `embed`. The default scenario has no `v` or `c`.
+pub fn encode(snapshot: &Snapshot, presentation: &Presentation) -> Vec<(String, String)> {
+    let mut pairs = scenario_pairs(snapshot);
+    if !pairs.is_empty() {
+        pairs.insert(0, ("v".to_owned(), VERSION.to_owned()));
+        let check = checksum(&canonical(&pairs));
+        pairs.push(("c".to_owned(), check));
+    }
+    if let Some(lang) = &presentation.lang {
+        pairs.push(("lang".to_owned(), lang.clone()));
+    }
+    if presentation.embed {
+        pairs.push(("embed".to_owned(), "1".to_owned()));
+    }
+    pairs
+}
+
+/// Whether `name` is a tracking parameter that sites and messengers add, which links ignore
+/// without a word.
+fn is_tracking(name: &str) -> bool {
+    name.starts_with("utm_") || name.ends_with("clid") || name == "_ga" || name == "ref"
+}
+
+/// A BCP 47-like language tag: `es`, `pt-BR`, `zh-Hans-CN`.
+fn is_language_tag(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    first_ok
+        && text.len() <= 35
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A name for the notice about ignored parameters: at most 40 characters.
+fn shown_name(name: &str) -> String {
+    let mut shown: String = name.chars().take(40).collect();
+    if name.chars().count() > 40 {
+        shown.push('…');
+    }
+    shown
+}
+
+/// Reads link parameters (decoded `(key, value)` pairs, in their order in the URL).
+pub fn decode(pairs: &[(String, String)]) -> Link {
+    let policy = PolicySet::find(DEFAULT_POLICY_ID);
+    let mut presentation = Presentation::default();
+    let mut ignored = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut malformed = pairs.len() > MAX_PARAMS;
+    let mut version = None;
+    let mut check = None;
+    let mut fields: BTreeMap<Field, String> = BTreeMap::new();
+    let mut assumptions: BTreeMap<String, String> = BTreeMap::new();
+
+    for (name, value) in pairs {
+        if !seen.insert(name.as_str()) || value.chars().count() > MAX_VALUE_CHARS {
+            malformed = true;
+            continue;
+        }
+        match name.as_str() {
+            "v" => version = Some(value.as_str()),
+            "c" => check = Some(value.as_str()),
+            "embed" => match value.as_str() {
+                "1" | "true" => presentation.embed = true,
+                "0" | "false" => {}
+                _ => ignored.push(shown_name(name)),
+            },
+            "lang" => {
+                if is_language_tag(value) {
+                    presentation.lang = Some(value.clone());
+                } else {
+                    ignored.push(shown_name(name));
+                }
+            }
+            _ => {
+                if let Some(field) = field_of(name) {
+                    fields.insert(field, value.clone());
+                } else if let Some(id) = name.strip_prefix(ASSUMPTION_PREFIX) {
+                    if policy.is_some_and(|p| p.value(id).is_some()) {
+                        assumptions.insert(id.to_owned(), value.clone());
+                    } else {
+                        ignored.push(shown_name(name));
+                    }
+                } else if !is_tracking(name) {
+                    ignored.push(shown_name(name));
+                }
+            }
+        }
+    }
+
+    let unreadable = |why| Link {
+        outcome: Outcome::Unreadable(why),
+        presentation: presentation.clone(),
+        ignored: Vec::new(),
+    };
+    let check_ok = check.is_some_and(|c| c.len() == 8 && c.bytes().all(|b| b.is_ascii_hexdigit()));
+    if malformed || (check.is_some() && (version.is_none() || !check_ok)) {
+        return unreadable(Unreadable::Malformed);
+    }
+    if let Some(v) = version.filter(|v| *v != VERSION) {
+        return unreadable(Unreadable::Version(shown_name(v)));
+    }
+    if let Some(check) = check {
+        // Over every scenario key that was in the link, known or not, so that nothing can be
+        // added to a shared link unnoticed. `fields` iterates in form order (`Field`'s order).
+        let mut covered = vec![("v".to_owned(), VERSION.to_owned())];
+        for (field, text) in &fields {
+            covered.push((key(*field).to_owned(), text.clone()));
+        }
+        // Inserted one by one: collecting into a map would pull in a sort routine.
+        let mut by_id = BTreeMap::new();
+        for (k, v) in pairs
+            .iter()
+            .filter(|(k, _)| k.starts_with(ASSUMPTION_PREFIX))
+        {
+            by_id.insert(k.clone(), v.clone());
+        }
+        covered.extend(by_id);
+        if !checksum(&canonical(&covered)).eq_ignore_ascii_case(check) {
+            return unreadable(Unreadable::Checksum);
+        }
+    }
+    if fields.is_empty() && assumptions.is_empty() {
+        return Link {
+            outcome: Outcome::Empty,
+            presentation,
+            ignored,
+        };
+    }
+    let mut snapshot = Snapshot::defaults();
+    // A checkbox is ticked or not: any other value is not the user's to type.
+    if let Some(text) = fields.get(&Field::SemiPopular) {
+        let normal = match text.as_str() {
+            "true" | "1" => Some("true"),
+            "false" | "0" => Some("false"),
+            _ => None,
+        };
+        match normal {
+            Some(normal) => {
+                fields.insert(Field::SemiPopular, normal.to_owned());
+            }
+            None => {
+                fields.remove(&Field::SemiPopular);
+                ignored.push(key(Field::SemiPopular).to_owned());
+            }
+        }
+    }
+    snapshot.form.extend(fields);
+    snapshot.assumptions = assumptions;
+    Link {
+        outcome: Outcome::Scenario(snapshot),
+        presentation,
+        ignored,
+    }
+}
+
+/// Splits a query string (with or without its `?`) into decoded pairs. `None` when a value is
+/// not valid percent-encoding.
+pub fn parse_query(search: &str) -> Option<Vec<(String, String)>> {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    let decode = |text: &str| {
+        js_sys::decode_uri_component(&text.replace('+', " "))
+            .ok()
+            .and_then(|s| s.as_string())
+    };
+    query
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            Some((decode(k)?, decode(v)?))
+        })
+        .collect()
+}
+
+/// Joins pairs into a query string, without the `?`.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Reads the page's own URL.
+pub fn read_location() -> Link {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    match parse_query(&search) {
+        Some(pairs) => decode(&pairs),
+        None => Link {
+            outcome: Outcome::Unreadable(Unreadable::Malformed),
+            presentation: Presentation::default(),
+            ignored: Vec::new(),
+        },
+    }
+}
+
+/// The page's address without its query: `https://example.com/calc/`.
+fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+/// The full link to a scenario: what "Copy link" copies.
+pub fn link(snapshot: &Snapshot, presentation: &Presentation) -> String {
+    let query = query_string(&encode(snapshot, presentation));
+    if query.is_empty() {
+        base_url()
+    } else {
+        format!("{}?{query}", base_url())
+    }
+}
+
+/// Puts the scenario in the address bar without a new history entry, so that a reload or a copied
+/// address gives it back.
+fn replace_location(snapshot: &Snapshot, presentation: &Presentation) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let query = query_string(&encode(snapshot, presentation));
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if location
+        .search()
+        .ok()
+        .as_deref()
+        .map(|s| s.trim_start_matches('?'))
+        == Some(&query)
+    {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        // Fails in sandboxed frames without an origin: the link then simply stays as it was.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// How long the address bar waits for typing to pause. Browsers throttle frequent history updates.
+const SYNC_DELAY_MS: u32 = 150;
+
+/// Keeps the address bar in step with the inputs, a moment after each change.
+#[hook]
+pub fn use_link_sync(state: &UseReducerHandle<State>, presentation: &Presentation, enabled: bool) {
+    let snapshot = state.snapshot();
+    let presentation = presentation.clone();
+    use_effect_with(
+        (snapshot, presentation, enabled),
+        |(snapshot, presentation, enabled)| {
+            let timeout = enabled.then(|| {
+                let snapshot = snapshot.clone();
+                let presentation = presentation.clone();
+                gloo_timers::callback::Timeout::new(SYNC_DELAY_MS, move || {
+                    replace_location(&snapshot, &presentation);
+                })
+            });
+            move || drop(timeout)
+        },
+    );
+}

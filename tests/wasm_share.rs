@@ -1,0 +1,267 @@
+//! The link format, the storage format and the CSV export, in a real browser (they use its URI
+//! encoding): round trips, version and check-code handling, and untrusted input.
+#![cfg(target_arch = "wasm32")]
+
+use sellercalc::export::{self, csv_cell, Column};
+use sellercalc::share::{self, checksum, decode, encode, Outcome, Presentation, Unreadable};
+use sellercalc::state::{scenario_json, Field, Snapshot};
+use sellercalc::storage::{self, Autosave, ReadError};
+use serde_json::json;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// A scenario with awkward text in it: spaces, separators, percent signs and non-ASCII.
+fn awkward() -> Snapshot {
+    let mut s = Snapshot::defaults();
+    s.form.insert(Field::UnitCost, "31.5".into());
+    s.form.insert(Field::Price, " 19,90 & =+%25 ".into());
+    s.form.insert(Field::Category, "lighting".into());
+    s.form.insert(Field::Destination, "KR".into());
+    s.form.insert(Field::SemiPopular, "false".into());
+    s.form.insert(Field::SemiMode, "jit".into());
+    s.form.insert(Field::Rate, "７.1".into());
+    s.form.insert(Field::MonthlyUnits, String::new());
+    s.assumptions
+        .insert("commission.lighting".into(), "6.5".into());
+    s.assumptions
+        .insert("payment.conversion_fee".into(), "1,5".into());
+    s
+}
+
+fn reopen(snapshot: &Snapshot, presentation: &Presentation) -> share::Link {
+    let query = share::query_string(&encode(snapshot, presentation));
+    decode(&share::parse_query(&format!("?{query}")).expect("a readable query"))
+}
+
+#[wasm_bindgen_test]
+fn fields_sort_in_form_order_which_the_check_code_relies_on() {
+    assert!(Field::ALL.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[wasm_bindgen_test]
+fn fnv1a_matches_its_reference_values() {
+    assert_eq!(checksum(""), "811c9dc5");
+    assert_eq!(checksum("a"), "e40c292c");
+    assert_eq!(checksum("foobar"), "bf9cf968");
+}
+
+#[wasm_bindgen_test]
+fn a_link_gives_back_exactly_the_scenario_and_presentation() {
+    let presentation = Presentation {
+        embed: true,
+        lang: Some("pt-BR".into()),
+    };
+    let link = reopen(&awkward(), &presentation);
+    assert_eq!(link.outcome, Outcome::Scenario(awkward()));
+    assert_eq!(link.presentation, presentation);
+    assert!(link.ignored.is_empty(), "{:?}", link.ignored);
+}
+
+#[wasm_bindgen_test]
+fn the_default_scenario_is_an_empty_link_and_only_changes_are_written() {
+    assert!(encode(&Snapshot::defaults(), &Presentation::default()).is_empty());
+    let mut s = Snapshot::defaults();
+    s.form.insert(Field::MonthlyUnits, "500".into());
+    let written = encode(&s, &Presentation::default());
+    let keys: Vec<&str> = written.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["v", "units", "c"]);
+    assert_eq!(written[2].1, checksum("v=1&units=500"));
+}
+
+#[wasm_bindgen_test]
+fn a_changed_or_added_value_is_caught_by_the_check_code() {
+    let mut written = encode(&awkward(), &Presentation::default());
+    let at = written.iter().position(|(k, _)| k == "cost").expect("cost");
+    written[at].1 = "3.15".into();
+    assert_eq!(
+        decode(&written).outcome,
+        Outcome::Unreadable(Unreadable::Checksum)
+    );
+
+    let mut added = encode(&awkward(), &Presentation::default());
+    added.insert(1, ("supply".into(), "1".into()));
+    assert_eq!(
+        decode(&added).outcome,
+        Outcome::Unreadable(Unreadable::Checksum)
+    );
+
+    // Presentation and tracking parameters are outside the check.
+    let mut decorated = encode(&awkward(), &Presentation::default());
+    decorated.push(("embed".into(), "1".into()));
+    decorated.push(("utm_source".into(), "newsletter".into()));
+    assert_eq!(decode(&decorated).outcome, Outcome::Scenario(awkward()));
+}
+
+#[wasm_bindgen_test]
+fn versions_and_garbled_links_are_refused() {
+    let refused = |list: &[(&str, &str)]| decode(&pairs(list)).outcome;
+    assert_eq!(
+        refused(&[("v", "2"), ("cost", "1")]),
+        Outcome::Unreadable(Unreadable::Version("2".into()))
+    );
+    assert_eq!(
+        refused(&[("cost", "1"), ("cost", "2")]),
+        Outcome::Unreadable(Unreadable::Malformed)
+    );
+    assert_eq!(
+        refused(&[("cost", "1"), ("c", "0badc0de")]),
+        Outcome::Unreadable(Unreadable::Malformed),
+        "a check code needs a version"
+    );
+    assert_eq!(
+        refused(&[("v", "1"), ("cost", "1"), ("c", "xyz")]),
+        Outcome::Unreadable(Unreadable::Malformed)
+    );
+    let long = "9".repeat(101);
+    assert_eq!(
+        refused(&[("cost", &long)]),
+        Outcome::Unreadable(Unreadable::Malformed)
+    );
+    assert_eq!(share::parse_query("?cost=%E0%A4%A"), None);
+}
+
+#[wasm_bindgen_test]
+fn prefill_links_need_no_check_code_and_unknown_names_are_reported() {
+    let link = decode(&pairs(&[
+        ("cost", "18"),
+        ("price", "14.99"),
+        ("units", "600"),
+        ("category", "apparel"),
+        ("destination", "FR"),
+        ("lang", "es"),
+        ("colour", "red"),
+        ("a.no.such.value", "1"),
+        ("popular", "maybe"),
+        ("fbclid", "x"),
+    ]));
+    let Outcome::Scenario(s) = link.outcome else {
+        panic!("a scenario");
+    };
+    assert_eq!(s.form[&Field::UnitCost], "18");
+    assert_eq!(s.form[&Field::Destination], "FR");
+    assert_eq!(
+        s.form[&Field::SemiPopular],
+        "true",
+        "a bad checkbox value keeps the default"
+    );
+    assert_eq!(link.presentation.lang.as_deref(), Some("es"));
+    assert_eq!(link.ignored, ["colour", "a.no.such.value", "popular"]);
+
+    let bad_lang = decode(&pairs(&[("lang", "<script>")]));
+    assert_eq!(bad_lang.presentation.lang, None);
+    assert_eq!(bad_lang.ignored, ["lang"]);
+    assert_eq!(bad_lang.outcome, Outcome::Empty);
+}
+
+#[wasm_bindgen_test]
+fn stored_inputs_round_trip_and_bad_content_is_refused() {
+    let saved = Autosave {
+        current: awkward(),
+        pinned: Some(Snapshot::defaults()),
+    };
+    let json = storage::autosave_to_json(&saved);
+    assert_eq!(json["version"], 1);
+    assert_eq!(storage::autosave_from_json(&json), Ok(saved));
+
+    for bad in [
+        json!("text"),
+        json!({ "version": 1 }),
+        json!({ "version": 1, "current": { "form": { "pop.price": 12.99 } } }),
+        json!({ "version": "1", "current": { "form": {} } }),
+        json!({ "version": 0, "current": { "form": {} } }),
+    ] {
+        assert_eq!(
+            storage::autosave_from_json(&bad),
+            Err(ReadError::Corrupt),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        storage::autosave_from_json(&json!({ "version": 2 })),
+        Err(ReadError::Newer)
+    );
+}
+
+#[wasm_bindgen_test]
+fn saved_scenarios_skip_what_they_cannot_read() {
+    let good = storage::library_to_json(&[storage::SavedScenario {
+        id: "s1".into(),
+        name: "Phone case".into(),
+        saved_at: "2024-05-01T10:00:00.000Z".into(),
+        snapshot: awkward(),
+    }]);
+    let mut value = good.clone();
+    let entries = value["scenarios"].as_array_mut().expect("a list");
+    entries.push(json!({ "id": "s2", "name": "   ", "inputs": { "form": {} } }));
+    entries.push(json!({ "id": "s1", "name": "Same id", "inputs": { "form": {} } }));
+    entries.push(json!(42));
+    let library = storage::library_from_json(&value).expect("readable");
+    assert_eq!(library.scenarios.len(), 1);
+    assert_eq!(library.scenarios[0].snapshot, awkward());
+    assert_eq!(library.skipped, 3);
+    assert_eq!(storage::library_to_json(&library.scenarios), good);
+    assert_eq!(storage::clean_name("  a \n  b\t"), Some("a b".to_owned()));
+    assert_eq!(storage::clean_name(" \n "), None);
+    assert_eq!(
+        storage::clean_name(&"x".repeat(200)).map(|n| n.chars().count()),
+        Some(storage::MAX_NAME_CHARS)
+    );
+}
+
+#[wasm_bindgen_test]
+fn csv_cells_are_quoted_and_formulas_defused_but_numbers_stay_numbers() {
+    assert_eq!(csv_cell("12.99"), "12.99");
+    assert_eq!(csv_cell("-1.00"), "-1.00");
+    assert_eq!(csv_cell("-7"), "-7");
+    assert_eq!(csv_cell("=1+2"), "'=1+2");
+    assert_eq!(csv_cell("+33 6 12"), "'+33 6 12");
+    assert_eq!(csv_cell("-x"), "'-x");
+    assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    assert_eq!(csv_cell("=A1,\"x\""), "\"'=A1,\"\"x\"\"\"");
+}
+
+#[wasm_bindgen_test]
+fn the_csv_holds_every_line_item_with_the_engines_amounts() {
+    let snapshot = Snapshot::defaults();
+    let comparison =
+        sellercalc_engine::compare(&scenario_json(&snapshot.form, &snapshot.assumptions));
+    let report = serde_json::to_value(&comparison).expect("serializes");
+    let text = export::csv(&[Column {
+        name: "current",
+        snapshot: &snapshot,
+        comparison: &comparison,
+        link: "https://example.com/".into(),
+    }]);
+    assert!(text.starts_with("\u{feff}scenario,model,kind,key,label,value,unit,rule\r\n"));
+    for model in ["pop", "semi", "full"] {
+        for item in report["models"][model]["line_items"]
+            .as_array()
+            .expect("items")
+        {
+            let key = item["key"].as_str().unwrap_or_default();
+            let amount = item["amount"].as_str().unwrap_or_default();
+            let start = format!("current,{model},line_item,{key},");
+            let line = text
+                .lines()
+                .find(|l| l.starts_with(&start))
+                .unwrap_or_else(|| panic!("{start}"));
+            assert!(line.contains(&format!(",{amount},CNY,")), "{line}");
+        }
+    }
+    assert!(text.contains(&format!(
+        "current,pop,figure,monthly_profit,Monthly profit,{},CNY,",
+        report["models"]["pop"]["monthly_profit"]
+            .as_str()
+            .unwrap_or_default()
+    )));
+}
