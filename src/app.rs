@@ -15,12 +15,13 @@ use crate::components::model_card::ModelCard;
 use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
 use crate::components::page_header::PageHeader;
-use crate::components::recommendation::{sentence, RecommendationBanner};
+use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
 use crate::components::share_bar::{embed_link, embed_title, ShareBar};
 use crate::components::summary_bar::SummaryBar;
 use crate::components::volume_chart::VolumeChart;
 use crate::format;
+use crate::i18n::{self, Lang};
 use crate::session::Session;
 use crate::state::{Action, State};
 use crate::{embed, share, storage};
@@ -37,9 +38,33 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let session = props.session.clone();
+    let embedded = session.presentation.embed;
+    // ?lang= wins, then the visitor's earlier choice, then the browser's languages.
+    let lang = use_state({
+        let asked = session.presentation.lang.clone();
+        move || {
+            let stored = if embedded { None } else { i18n::stored_lang() };
+            i18n::negotiate(
+                asked.as_deref(),
+                stored.as_deref(),
+                &i18n::navigator_languages(),
+            )
+        }
+    });
+    // Before any child renders, so every figure is formatted for the page's language.
+    format::set_locale(lang.code());
+    use_effect_with(*lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
     let state = use_reducer({
         let session = session.clone();
-        move || State::restored(session.current.clone(), session.pinned.clone())
+        let lang = *lang;
+        move || State::restored(session.current.clone(), session.pinned.clone(), lang)
     });
     let notices = use_reducer({
         let session = session.clone();
@@ -49,7 +74,17 @@ pub fn App(props: &AppProps) -> Html {
         let notices = notices.dispatcher();
         Callback::from(move |message: Message| notices.dispatch(NoticeAction::Push(message)))
     };
-    let embedded = session.presentation.embed;
+    let on_lang = {
+        let lang = lang.clone();
+        let state = state.dispatcher();
+        Callback::from(move |chosen: Lang| {
+            if !embedded {
+                i18n::store_lang(chosen);
+            }
+            lang.set(chosen);
+            state.dispatch(Action::SetLang(chosen));
+        })
+    };
     share::use_link_sync(&state, &session.presentation, session.sync_url);
     storage::use_autosave(
         &state,
@@ -80,29 +115,32 @@ pub fn App(props: &AppProps) -> Html {
         .map(|k| (*k, state.shown(*k).cloned()))
         .collect();
     let announcement = {
+        let t = lang.texts();
         let profits: Vec<String> = shown
             .iter()
             .filter_map(|(k, s)| {
                 s.as_ref().map(|s| {
-                    format!(
-                        "{}: {} a month",
-                        k.name(),
-                        format::money(s.result.monthly_profit, &currency)
-                    )
+                    let money = format::money(s.result.monthly_profit, &currency);
+                    i18n::fill(t.page.profit_a_month, |i| match i {
+                        0 => Some(t.model_name(*k).to_owned()),
+                        1 => Some(money.clone()),
+                        _ => None,
+                    })
                 })
             })
             .collect();
         let lead = recommendation
             .as_ref()
-            .map(|r| sentence(r, best_profit, &currency))
+            .map(|r| sentence_in(*lang, r, best_profit, &currency))
             .unwrap_or_default();
-        format!("{lead} {}", profits.join("; "))
+        format!("{lead} {}", profits.join(t.page.item_separator))
     };
 
     html! {
+        <ContextProvider<Lang> context={*lang}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader {on_preset} />
+                <PageHeader {on_preset} lang={*lang} {on_lang} />
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">
@@ -147,5 +185,6 @@ pub fn App(props: &AppProps) -> Html {
                 <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
             }
         </div>
+        </ContextProvider<Lang>>
     }
 }

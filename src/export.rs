@@ -2,6 +2,9 @@
 //! `window.sellerCalc.compare` plus the scenario. Both are built from the engine's serialized
 //! report, so every amount is the engine's once-rounded decimal string; files are downloaded from
 //! a Blob, without any network request.
+//!
+//! Exports stay English whatever language the page is in: they are data for spreadsheets and
+//! scripts, so their headers, labels, units and scenario names are stable across visitors.
 
 use std::str::FromStr;
 
@@ -10,6 +13,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+use crate::i18n::Lang;
 use crate::js_api::VERSION;
 use crate::state::{scenario_json, Field, Snapshot};
 use crate::storage::json_text;
@@ -131,7 +135,7 @@ pub fn csv(columns: &[Column]) -> String {
                 "",
                 "input",
                 field.path(),
-                field.label(),
+                field.label(Lang::En),
                 text,
                 &unit,
                 "",
@@ -241,7 +245,7 @@ pub fn json(columns: &[Column]) -> String {
             json!({
                 "name": c.name,
                 "link": c.link,
-                "scenario": scenario_json(&c.snapshot.form, &c.snapshot.assumptions),
+                "scenario": scenario_json(&c.snapshot.form, &c.snapshot.assumptions, crate::i18n::Lang::En),
                 "result": report(c.comparison),
             })
         })

@@ -11,6 +11,8 @@ use sellercalc_engine::{
 use serde_json::{Map, Value};
 use yew::Reducible;
 
+use crate::i18n::share::share_texts;
+use crate::i18n::{read_number, texts, Lang, NumberIssue};
 use crate::presets::Preset;
 
 /// An input on the page, named by its path in the scenario.
@@ -101,33 +103,50 @@ impl Field {
         }
     }
 
-    /// The field's English name, as the page labels it (exports and A/B comparisons use it).
-    pub fn label(self) -> &'static str {
+    /// The field's name in `lang`, as the page labels it, for the A/B comparison; exports use
+    /// the English one. Two fields whose on-page label says less (the exchange rate's names its
+    /// currencies; the semi-managed price sits in its group) have a name of their own.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let i = &texts(lang).inputs;
+        let s = share_texts(lang);
         match self {
-            Field::CostCurrency => "Cost currency",
-            Field::SaleCurrency => "Sale currency",
-            Field::Rate => "Exchange rate",
-            Field::UnitCost => "Unit cost",
-            Field::Packaging => "Packaging",
-            Field::WeightG => "Weight",
-            Field::Category => "Category",
-            Field::Price => "Sale price",
-            Field::MonthlyUnits => "Units a month",
-            Field::Destination => "Destination",
-            Field::ReturnRate => "Return rate",
-            Field::AdSpend => "Advertising",
-            Field::AffiliateShare => "Orders from affiliates",
-            Field::AffiliateRate => "Affiliate commission",
-            Field::SemiPrice => "Semi-managed sale price",
-            Field::SemiMode => "How goods reach buyers",
-            Field::SemiPopular => "Popular product",
-            Field::SupplyPrice => "Supply price",
+            Field::CostCurrency => i.cost_currency,
+            Field::SaleCurrency => i.sale_currency,
+            Field::Rate => s.exchange_rate,
+            Field::UnitCost => i.unit_cost,
+            Field::Packaging => i.packaging,
+            Field::WeightG => i.weight,
+            Field::Category => i.category,
+            Field::Price => i.sale_price,
+            Field::MonthlyUnits => i.monthly_units,
+            Field::Destination => i.destination,
+            Field::ReturnRate => i.return_rate,
+            Field::AdSpend => i.advertising,
+            Field::AffiliateShare => i.affiliate_share,
+            Field::AffiliateRate => i.affiliate_rate,
+            Field::SemiPrice => s.semi_price,
+            Field::SemiMode => i.semi_mode,
+            Field::SemiPopular => i.popular,
+            Field::SupplyPrice => i.supply_price,
         }
     }
 
     /// The id of the field's input element.
     pub fn dom_id(self) -> String {
         format!("in-{}", self.path().replace(['.', '_'], "-"))
+    }
+
+    /// Whether the field holds a number, typed in the page's language.
+    pub fn is_number(self) -> bool {
+        !matches!(
+            self,
+            Field::CostCurrency
+                | Field::SaleCurrency
+                | Field::Category
+                | Field::Destination
+                | Field::SemiMode
+                | Field::SemiPopular
+        )
     }
 
     /// Whether an empty value means "use the default" rather than an error.
@@ -210,6 +229,7 @@ impl Pinned {
         let comparison = Rc::new(compare(&scenario_json(
             &snapshot.form,
             &snapshot.assumptions,
+            Lang::En,
         )));
         Pinned {
             snapshot,
@@ -218,8 +238,37 @@ impl Pinned {
     }
 }
 
-/// The scenario JSON for the engine: every typed text goes in as text, so the engine validates it.
-pub fn scenario_json(form: &Form, assumptions: &BTreeMap<String, String>) -> Value {
+/// What the engine should read for a number typed in `lang`: the canonical decimal ("1234.5")
+/// when the text reads as exactly one number, else something the engine rejects, so the models
+/// that depend on it stop; the page words the problem itself (see [`State::number_issue`]).
+fn engine_number(text: &str, lang: Lang) -> String {
+    match read_number(lang, text) {
+        Ok(canonical) => canonical,
+        Err(NumberIssue::Empty) => String::new(),
+        Err(_) => format!("not a number: {text}"),
+    }
+}
+
+/// A canonical decimal ("1234.5") written for `lang` ("1234,5"); other text unchanged.
+pub fn localized(canonical: &str, lang: Lang) -> String {
+    let decimal = lang.separators().decimal;
+    if decimal != '.' && sellercalc_engine::decimal::parse_decimal(canonical).is_ok() {
+        canonical.replace('.', &decimal.to_string())
+    } else {
+        canonical.to_owned()
+    }
+}
+
+/// Text typed in `lang` written canonically ("1234.5") when it reads as one number; other text
+/// unchanged, so nothing the user typed is lost.
+pub fn canonical(text: &str, lang: Lang) -> String {
+    read_number(lang, text).unwrap_or_else(|_| text.to_owned())
+}
+
+/// The scenario JSON for the engine, from numbers typed in `lang`. Every text goes in as text, so
+/// the engine validates it. Links, storage and presets hold canonical numbers: read them with
+/// [`Lang::En`].
+pub fn scenario_json(form: &Form, assumptions: &BTreeMap<String, String>, lang: Lang) -> Value {
     let mut root = Map::new();
     for (&field, text) in form {
         if field.optional() && text.trim().is_empty() {
@@ -227,6 +276,7 @@ pub fn scenario_json(form: &Form, assumptions: &BTreeMap<String, String>) -> Val
         }
         let value = match field {
             Field::SemiPopular => Value::Bool(text == "true"),
+            _ if field.is_number() => Value::String(engine_number(text, lang)),
             _ => Value::String(text.clone()),
         };
         let mut parts = field.path().split('.');
@@ -250,7 +300,7 @@ pub fn scenario_json(form: &Form, assumptions: &BTreeMap<String, String>) -> Val
     if !assumptions.is_empty() {
         let overrides = assumptions
             .iter()
-            .map(|(id, text)| (id.clone(), Value::String(text.clone())))
+            .map(|(id, text)| (id.clone(), Value::String(engine_number(text, lang))))
             .collect();
         root.insert("assumptions".to_owned(), Value::Object(overrides));
     }
@@ -281,6 +331,8 @@ pub struct State {
     pub recommendation: Option<(Recommendation, bool)>,
     /// Scenario A of an A/B comparison, when one is pinned; the current inputs are B.
     pub pinned: Option<Rc<Pinned>>,
+    /// The language numbers are typed in.
+    pub lang: Lang,
 }
 
 impl PartialEq for State {
@@ -291,6 +343,7 @@ impl PartialEq for State {
             && self.recommendation == other.recommendation
             && self.pinned.as_ref().map(|p| &p.snapshot)
                 == other.pinned.as_ref().map(|p| &p.snapshot)
+            && self.lang == other.lang
     }
 }
 
@@ -313,6 +366,8 @@ pub enum Action {
     Pin,
     /// Removed the pinned scenario.
     Unpin,
+    /// Switched the page's language: numbers typed so far are rewritten with its separators.
+    SetLang(Lang),
 }
 
 fn index(kind: ModelKind) -> usize {
@@ -324,9 +379,9 @@ fn index(kind: ModelKind) -> usize {
 }
 
 impl State {
-    /// The page's first state: the default scenario.
+    /// The page's first state: the default scenario, in English.
     pub fn new() -> Self {
-        Self::computed(default_form(), BTreeMap::new(), [None, None, None], None)
+        Self::restored(Snapshot::defaults(), None, Lang::En)
     }
 
     fn computed(
@@ -334,8 +389,9 @@ impl State {
         assumptions: BTreeMap<String, String>,
         previous: [Option<Shown>; 3],
         previous_recommendation: Option<(Recommendation, bool)>,
+        lang: Lang,
     ) -> Self {
-        let comparison = Rc::new(compare(&scenario_json(&form, &assumptions)));
+        let comparison = Rc::new(compare(&scenario_json(&form, &assumptions, lang)));
         let mut shown = previous;
         for kind in ModelKind::ALL {
             let slot = &mut shown[index(kind)];
@@ -364,22 +420,77 @@ impl State {
             shown,
             recommendation,
             pinned: None,
+            lang,
         }
     }
 
     /// The page's state for inputs restored from a link or storage, with an optional pinned
     /// scenario A.
-    pub fn restored(current: Snapshot, pinned: Option<Snapshot>) -> Self {
-        let mut state = Self::computed(current.form, current.assumptions, [None, None, None], None);
+    /// Their numbers are canonical ("1234.5") and are shown with `lang`'s separators.
+    pub fn restored(current: Snapshot, pinned: Option<Snapshot>, lang: Lang) -> Self {
+        let form = current
+            .form
+            .into_iter()
+            .map(|(field, text)| {
+                let text = if field.is_number() {
+                    localized(&text, lang)
+                } else {
+                    text
+                };
+                (field, text)
+            })
+            .collect();
+        let assumptions = current
+            .assumptions
+            .into_iter()
+            .map(|(id, text)| (id, localized(&text, lang)))
+            .collect();
+        let mut state = Self::computed(form, assumptions, [None, None, None], None, lang);
         state.pinned = pinned.map(|p| Rc::new(Pinned::of(p)));
         state
     }
 
-    /// The current inputs.
+    /// The current inputs, with numbers written canonically ("1234.5") so that links and storage
+    /// read the same in every language; text that is not one clear number stays as typed.
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
-            form: self.form.clone(),
-            assumptions: self.assumptions.clone(),
+            form: self
+                .form
+                .iter()
+                .map(|(&field, text)| {
+                    let text = if field.is_number() {
+                        canonical(text, self.lang)
+                    } else {
+                        text.clone()
+                    };
+                    (field, text)
+                })
+                .collect(),
+            assumptions: self
+                .assumptions
+                .iter()
+                .map(|(id, text)| (id.clone(), canonical(text, self.lang)))
+                .collect(),
+        }
+    }
+
+    /// Why the number typed in `field` cannot be read, when the page (not the engine) knows
+    /// better: it is ambiguous in this language ("1.234" in French).
+    pub fn number_issue(&self, field: Field) -> Option<NumberIssue> {
+        if !field.is_number() {
+            return None;
+        }
+        match read_number(self.lang, self.text(field)) {
+            Err(issue @ NumberIssue::Ambiguous { .. }) => Some(issue),
+            _ => None,
+        }
+    }
+
+    /// The same for a policy value's override.
+    pub fn assumption_issue(&self, id: &str) -> Option<NumberIssue> {
+        match read_number(self.lang, self.assumptions.get(id)?) {
+            Err(issue @ NumberIssue::Ambiguous { .. }) => Some(issue),
+            _ => None,
         }
     }
 
@@ -399,7 +510,10 @@ impl State {
             return false;
         };
         let default = self.policy().value(id).map(|v| v.default);
-        sellercalc_engine::decimal::parse_decimal(text).ok() != default
+        let value = read_number(self.lang, text)
+            .ok()
+            .and_then(|c| sellercalc_engine::decimal::parse_decimal(&c).ok());
+        value != default
     }
 
     /// How many policy values the user changed.
@@ -454,12 +568,17 @@ impl Reducible for State {
             Action::ResetAssumptions => assumptions.clear(),
             Action::ApplyPreset(preset) => {
                 for (field, text) in preset.fields {
-                    form.insert(*field, (*text).to_owned());
+                    form.insert(*field, localized(text, self.lang));
                 }
+            }
+            Action::SetLang(lang) => {
+                let mut state = State::restored(self.snapshot(), None, lang);
+                state.pinned = self.pinned.clone();
+                return Rc::new(state);
             }
             Action::Load(snapshot) => {
                 // Figures of the scenario left behind must not show as this one's "last valid" ones.
-                let mut state = State::restored(snapshot, None);
+                let mut state = State::restored(snapshot, None, self.lang);
                 state.pinned = self.pinned.clone();
                 return Rc::new(state);
             }
@@ -482,6 +601,7 @@ impl Reducible for State {
             assumptions,
             self.shown.clone(),
             self.recommendation.clone(),
+            self.lang,
         );
         state.pinned = self.pinned.clone();
         Rc::new(state)

@@ -233,8 +233,11 @@ fn csv_cells_are_quoted_and_formulas_defused_but_numbers_stay_numbers() {
 #[wasm_bindgen_test]
 fn the_csv_holds_every_line_item_with_the_engines_amounts() {
     let snapshot = Snapshot::defaults();
-    let comparison =
-        sellercalc_engine::compare(&scenario_json(&snapshot.form, &snapshot.assumptions));
+    let comparison = sellercalc_engine::compare(&scenario_json(
+        &snapshot.form,
+        &snapshot.assumptions,
+        sellercalc::i18n::Lang::En,
+    ));
     let report = serde_json::to_value(&comparison).expect("serializes");
     let text = export::csv(&[Column {
         name: "current",

@@ -6,31 +6,16 @@ use sellercalc_engine::decimal::{parse_decimal, plain_text, round_to};
 use sellercalc_engine::{Comparison, Decimal, ModelKind, ModelResult, PolicySet};
 use yew::prelude::*;
 
-use crate::export::field_unit;
 use crate::format;
+use crate::i18n::share::{fill_one, share_texts, ShareTexts};
+use crate::i18n::{
+    around, category_name, destination_name, fill, separators, texts, use_lang, value_label,
+    value_unit, Lang, Texts,
+};
 use crate::state::{Action, Field, Snapshot, State};
 
-/// Every sentence the comparison shows.
-mod text {
-    pub const TITLE: &str = "Comparing A (pinned) with B (now)";
-    pub const UNPIN: &str = "Unpin A";
-    pub const RESTORE: &str = "Go back to A";
-    pub const CHANGED: &str = "What differs: ";
-    pub const SAME: &str = "Nothing differs yet: change any input and B follows it, while A stays.";
-    pub const FIGURE: &str = "Figure";
-    pub const A: &str = "A";
-    pub const B: &str = "B";
-    pub const CHANGE: &str = "B − A";
-    pub const BEST: &str = "Earns most";
-    pub const MISSING: &str = "—";
-    pub const NO_CHANGE: &str = "no change";
-    pub const OTHER_CURRENCY: &str = "other currency";
-    pub const NONE: &str = "none";
-    pub const EMPTY: &str = "empty";
-    pub const CAPTION: &str = "Scenario A and scenario B, per selling model";
-    pub const DAYS: &str = "days";
-    pub const POINTS: &str = "pts";
-}
+/// What stands for a figure that does not exist; the same in every language.
+const MISSING: &str = "—";
 
 /// A figure compared between A and B.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -61,14 +46,16 @@ impl Figure {
         }
     }
 
-    fn label(self, kind: ModelKind) -> &'static str {
+    /// The row's label: the card's own words for the same figure.
+    fn label(self, kind: ModelKind, t: &Texts, s: &ShareTexts) -> &'static str {
+        let c = &t.card;
         match self {
-            Figure::MonthlyProfit => "Profit a month",
-            Figure::ProfitPerUnit => "Profit per unit",
-            Figure::Margin => "Margin",
-            Figure::BreakEven if kind == ModelKind::Full => "Break-even supply price",
-            Figure::BreakEven => "Break-even price",
-            Figure::DaysToCash => "Money back in",
+            Figure::MonthlyProfit => s.profit_a_month,
+            Figure::ProfitPerUnit => c.profit_per_unit,
+            Figure::Margin => c.margin,
+            Figure::BreakEven if kind == ModelKind::Full => c.break_even_supply,
+            Figure::BreakEven => c.break_even,
+            Figure::DaysToCash => c.money_back_in,
         }
     }
 
@@ -97,17 +84,23 @@ impl Figure {
         })
     }
 
-    fn show(self, value: Decimal, currency: Option<&str>) -> String {
+    fn show(self, value: Decimal, currency: Option<&str>, t: &Texts) -> String {
         match (self, currency) {
             (Figure::Margin, _) => format::percent(value),
-            (Figure::DaysToCash, _) => format!("{} {}", format::number(value, 0), text::DAYS),
+            (Figure::DaysToCash, _) => t.days(&format::number(value, 0), value == Decimal::ONE),
             (_, Some(currency)) => format::money(value, currency),
             (_, None) => format::number(value, 2),
         }
     }
 
     /// A difference with its sign spelled out, never by colour alone: `+¥120.00`, `−3 days`.
-    fn show_difference(self, difference: Decimal, currency: Option<&str>) -> String {
+    fn show_difference(
+        self,
+        difference: Decimal,
+        currency: Option<&str>,
+        t: &Texts,
+        s: &ShareTexts,
+    ) -> String {
         let sign = if difference.is_sign_negative() {
             "−"
         } else {
@@ -115,8 +108,8 @@ impl Figure {
         };
         let size = difference.abs();
         let amount = match (self, currency) {
-            (Figure::Margin, _) => format!("{} {}", format::number(size, 1), text::POINTS),
-            (Figure::DaysToCash, _) => format!("{} {}", format::number(size, 0), text::DAYS),
+            (Figure::Margin, _) => fill_one(s.points, &format::number(size, 1)),
+            (Figure::DaysToCash, _) => t.days(&format::number(size, 0), size == Decimal::ONE),
             (_, Some(currency)) => format::money(size, currency),
             (_, None) => format::number(size, 2),
         };
@@ -124,51 +117,90 @@ impl Figure {
     }
 }
 
+/// A number as the engine writes it (`12.99`) with the language's decimal separator (`12,99`);
+/// anything else (what the user typed in their own way) as it is.
+fn localized_number(text: &str, lang: Lang) -> String {
+    let canonical = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && parse_decimal(text).is_ok();
+    let decimal = separators(lang).decimal;
+    if canonical && decimal != '.' {
+        text.replace('.', &decimal.to_string())
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The unit an input is in, in `lang`: a currency code, `%`, grams, units. (Exports keep their
+/// own English units: see `export::field_unit`.)
+fn with_unit(field: Field, snapshot: &Snapshot, number: String, lang: Lang) -> String {
+    let (t, s) = (texts(lang), share_texts(lang));
+    let text = |f: Field| snapshot.form.get(&f).cloned().unwrap_or_default();
+    let currency = |code: String| format!("{number} {code}");
+    match field {
+        Field::UnitCost | Field::Packaging | Field::SupplyPrice => {
+            currency(text(Field::CostCurrency))
+        }
+        Field::Price | Field::SemiPrice => currency(text(Field::SaleCurrency)),
+        Field::Rate => {
+            let codes = [text(Field::CostCurrency), text(Field::SaleCurrency)];
+            format!("{number} {}", fill(s.rate_unit, |i| codes.get(i).cloned()))
+        }
+        Field::WeightG => format!("{number} {}", t.inputs.grams),
+        Field::ReturnRate | Field::AdSpend | Field::AffiliateShare | Field::AffiliateRate => {
+            fill_one(s.percent, &number)
+        }
+        Field::MonthlyUnits => fill_one(t.volume.units, &number),
+        _ => number,
+    }
+}
+
 /// How an input's text reads in the list of differences: names for choices, units for amounts.
-fn shown_input(field: Field, snapshot: &Snapshot, policy: Option<&PolicySet>) -> String {
+fn shown_input(
+    field: Field,
+    snapshot: &Snapshot,
+    policy: Option<&PolicySet>,
+    lang: Lang,
+) -> String {
+    let (t, s) = (texts(lang), share_texts(lang));
     let text = snapshot.form.get(&field).map_or("", String::as_str);
     let named = match field {
         Field::Category => policy
             .and_then(|p| p.category(text))
-            .map(|c| c.name.clone()),
+            .map(|c| category_name(t, &c.id, &c.name).to_owned()),
         Field::Destination => policy
             .and_then(|p| p.destination(text))
-            .map(|d| d.name.clone()),
+            .map(|d| destination_name(lang, &d.code, &d.name)),
         Field::SemiMode => match text {
-            "warehouse" => Some("warehouse".to_owned()),
-            "jit" => Some("JIT".to_owned()),
+            "warehouse" => Some(s.mode_warehouse.to_owned()),
+            "jit" => Some(s.mode_jit.to_owned()),
             _ => None,
         },
-        Field::SemiPopular => Some(if text == "true" { "yes" } else { "no" }.to_owned()),
+        Field::SemiPopular => Some(if text == "true" { s.yes } else { s.no }.to_owned()),
         _ => None,
     };
     if let Some(name) = named {
         return name;
     }
     if text.trim().is_empty() {
-        return text::EMPTY.to_owned();
+        return s.empty.to_owned();
     }
-    let unit = field_unit(field, snapshot);
-    if unit.is_empty() {
-        text.to_owned()
-    } else if unit == "%" {
-        format!("{text}%")
-    } else {
-        format!("{text} {unit}")
-    }
+    with_unit(field, snapshot, localized_number(text, lang), lang)
 }
 
-/// "Sale price 12.99 USD → 11.69 USD" for each input and policy value that differs.
-fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>) -> Vec<String> {
+/// "Sale price 12.99 USD → 11.69 USD" for each input and policy value that differs, in `lang`.
+fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lang) -> Vec<String> {
+    let (t, s) = (texts(lang), share_texts(lang));
     let mut out = Vec::new();
     for field in Field::ALL {
         if a.form.get(&field) != b.form.get(&field) {
-            out.push(format!(
-                "{} {} → {}",
-                field.label(),
-                shown_input(field, a, policy),
-                shown_input(field, b, policy)
-            ));
+            let parts = [
+                field.label(lang).to_owned(),
+                shown_input(field, a, policy, lang),
+                shown_input(field, b, policy, lang),
+            ];
+            out.push(fill(s.input_difference, |i| parts.get(i).cloned()));
         }
     }
     let Some(policy) = policy else {
@@ -197,7 +229,21 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>) -> Vec<St
             _ => text_a == text_b,
         };
         if !same {
-            out.push(format!("{} {text_a} → {text_b} {}", spec.label, spec.unit));
+            let category = |id: &str| {
+                let english = policy.category(id).map_or(id, |c| c.name.as_str());
+                category_name(t, id, english).to_owned()
+            };
+            let destination = |code: &str| {
+                let english = policy.destination(code).map_or("", |d| d.name.as_str());
+                destination_name(lang, code, english)
+            };
+            let parts = [
+                value_label(t, spec, category, destination),
+                localized_number(&text_a, lang),
+                localized_number(&text_b, lang),
+                value_unit(t, &spec.unit),
+            ];
+            out.push(fill(s.value_difference, |i| parts.get(i).cloned()));
         }
     }
     out
@@ -213,6 +259,8 @@ pub struct AbCompareProps {
 /// Both scenarios side by side, with their differences.
 #[function_component]
 pub fn AbCompare(props: &AbCompareProps) -> Html {
+    let lang = use_lang();
+    let (t, s) = (texts(lang), share_texts(lang));
     let state = &props.state;
     let Some(pinned) = state.pinned.clone() else {
         return Html::default();
@@ -229,8 +277,13 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
     let a: &Comparison = &pinned.comparison;
     let b: &Comparison = &state.comparison;
     let current = state.snapshot();
-    let changed = differences(&pinned.snapshot, &current, PolicySet::find(&b.policy_id));
-    let best = |c: &Comparison| c.best().map_or(text::MISSING, |k| k.name());
+    let changed = differences(
+        &pinned.snapshot,
+        &current,
+        PolicySet::find(&b.policy_id),
+        lang,
+    );
+    let best = |c: &Comparison| c.best().map_or(MISSING, |k| t.model_name(k));
 
     let row = |kind: ModelKind, figure: Figure| {
         let value_a = a
@@ -243,7 +296,7 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
             (Some((x, cx)), Some((y, cy))) if cx == cy => {
                 let difference = y.checked_sub(*x).unwrap_or_default();
                 if difference.is_zero() {
-                    (text::NO_CHANGE.to_owned(), "same")
+                    (s.no_change.to_owned(), "same")
                 } else {
                     let up = difference.is_sign_positive();
                     let arrow = if up { "▲ " } else { "▼ " };
@@ -251,24 +304,24 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
                     (
                         format!(
                             "{arrow}{}",
-                            figure.show_difference(difference, cy.as_deref())
+                            figure.show_difference(difference, cy.as_deref(), t, s)
                         ),
                         if good { "better" } else { "worse" },
                     )
                 }
             }
-            (Some(_), Some(_)) => (text::OTHER_CURRENCY.to_owned(), "same"),
-            _ => (text::MISSING.to_owned(), "same"),
+            (Some(_), Some(_)) => (s.other_currency.to_owned(), "same"),
+            _ => (MISSING.to_owned(), "same"),
         };
         // A model that was computed has every figure but a break-even price, which may not exist.
         let show = |c: &Comparison, v: &Option<(Decimal, Option<String>)>| match v {
-            Some((value, currency)) => figure.show(*value, currency.as_deref()),
-            None if c.model(kind).is_some() => text::NONE.to_owned(),
-            None => text::MISSING.to_owned(),
+            Some((value, currency)) => figure.show(*value, currency.as_deref(), t),
+            None if c.model(kind).is_some() => t.card.none.to_owned(),
+            None => MISSING.to_owned(),
         };
         html! {
             <tr data-testid={format!("ab-{}-{}", kind.id(), figure.key())}>
-                <th scope="row">{ figure.label(kind) }</th>
+                <th scope="row">{ figure.label(kind, t, s) }</th>
                 <td data-col="a">{ show(a, &value_a) }</td>
                 <td data-col="b">{ show(b, &value_b) }</td>
                 <td data-col="change" class={classes!("ab-change", class)}>{ change }</td>
@@ -276,42 +329,44 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
         }
     };
 
+    let (before, after) = around(s.differs);
     html! {
         <section class="ab" aria-labelledby="ab-title" data-testid="ab-compare">
             <div class="ab-head">
-                <h2 id="ab-title">{ text::TITLE }</h2>
+                <h2 id="ab-title">{ s.ab_title }</h2>
                 <div class="ab-tools">
-                    <button type="button" class="tool" data-testid="restore-a" onclick={on_restore}>{ text::RESTORE }</button>
-                    <button type="button" class="tool" data-testid="unpin" onclick={on_unpin}>{ text::UNPIN }</button>
+                    <button type="button" class="tool" data-testid="restore-a" onclick={on_restore}>{ s.restore }</button>
+                    <button type="button" class="tool" data-testid="unpin" onclick={on_unpin}>{ s.unpin }</button>
                 </div>
             </div>
             <p class="ab-changes" data-testid="ab-changes">
                 if changed.is_empty() {
-                    { text::SAME }
+                    { s.nothing_differs }
                 } else {
-                    <strong>{ text::CHANGED }</strong>
+                    <strong>{ before }</strong>
                     { for changed.iter().enumerate().map(|(i, c)| html! {
                         <>
-                            if i > 0 { { "; " } }
+                            if i > 0 { { t.page.clause_separator } }
                             <span class="ab-diff">{ c.clone() }</span>
                         </>
                     }) }
+                    { after }
                 }
             </p>
             <div class="ab-scroll">
                 <table class="ab-table">
-                    <caption class="visually-hidden">{ text::CAPTION }</caption>
+                    <caption class="visually-hidden">{ s.ab_caption }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ text::FIGURE }</th>
-                            <th scope="col">{ text::A }</th>
-                            <th scope="col">{ text::B }</th>
-                            <th scope="col">{ text::CHANGE }</th>
+                            <th scope="col">{ s.figure }</th>
+                            <th scope="col">{ "A" }</th>
+                            <th scope="col">{ "B" }</th>
+                            <th scope="col">{ "B − A" }</th>
                         </tr>
                     </thead>
                     <tbody>
                         <tr class="ab-best" data-testid="ab-best">
-                            <th scope="row">{ text::BEST }</th>
+                            <th scope="row">{ t.card.best }</th>
                             <td data-col="a">{ best(a) }</td>
                             <td data-col="b">{ best(b) }</td>
                             <td></td>
@@ -320,7 +375,7 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
                     { for ModelKind::ALL.into_iter().map(|kind| html! {
                         <tbody class={classes!("ab-model", kind.id())}>
                             <tr class="ab-model-head">
-                                <th scope="rowgroup" colspan="4">{ kind.name() }</th>
+                                <th scope="rowgroup" colspan="4">{ t.model_name(kind) }</th>
                             </tr>
                             { for Figure::ALL.into_iter().map(|figure| row(kind, figure)) }
                         </tbody>

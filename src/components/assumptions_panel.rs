@@ -1,15 +1,22 @@
 //! The assumptions panel: every policy value, editable, with its source.
 //!
 //! The panel re-renders on every keystroke anywhere on the page, so everything that only the policy
-//! set decides (labels, default texts, grouping, which notes to show) is computed once per policy,
-//! destination, category and sale currency, and each value is its own [`AssumptionRow`] with plain
-//! props, which Yew skips unless that value changed.
+//! set and the language decide (labels, units, notes, sources, default texts, grouping, which notes
+//! to show) is computed once per policy, language, destination, category and sale currency, and
+//! each value is its own [`AssumptionRow`] with plain, already translated props, which Yew skips
+//! unless that value changed.
 
-use sellercalc_engine::decimal::plain_text;
 use sellercalc_engine::{PolicySet, PolicyValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::field::error_text;
+use crate::format;
+use crate::i18n::number_issue_message;
+use crate::i18n::{
+    around, category_name, destination_name, fill, sentence_gap, texts, use_lang, value_label,
+    value_note, value_unit, AssumptionTexts, Lang,
+};
 use crate::state::{Action, State};
 
 /// Props of [`AssumptionsPanel`].
@@ -85,27 +92,15 @@ impl Group {
         }
     }
 
-    fn title(self) -> &'static str {
-        match self {
-            Group::Commission => "Commission",
-            Group::PostagePop => "Shipping to buyers — POP",
-            Group::PostageChoice => "Shipping to buyers — Choice/Cainiao",
-            Group::FirstMile => "First-mile freight",
-            Group::Warehouse => "Warehouse fees",
-            Group::AdvanceTraffic => "Advance payment & traffic",
-            Group::Returns => "Returns",
-            Group::Timing => "Timing",
-            Group::Payment => "Payment",
-            Group::ExchangeRates => "Exchange rates",
-            Group::Other => "Other values",
-        }
+    fn title(self, words: &AssumptionTexts) -> &'static str {
+        words.group(self.slug()).unwrap_or(words.group_other)
     }
 
     /// The heading of the nested list that holds the values not about the current scenario.
-    fn more_title(self) -> &'static str {
+    fn more_title(self, words: &AssumptionTexts) -> &'static str {
         match self {
-            Group::Commission => "Other categories",
-            _ => "Other destinations",
+            Group::Commission => words.other_categories,
+            _ => words.other_destinations,
         }
     }
 }
@@ -140,13 +135,17 @@ impl Mention {
     }
 }
 
-/// What a row shows that only the policy set decides.
+/// What a row shows that only the policy set and the language decide.
 #[derive(Clone)]
 struct RowSpec {
     value: &'static PolicyValue,
     dom_id: AttrValue,
+    label: AttrValue,
+    unit: AttrValue,
+    /// The default as the input shows it: the locale's decimal separator, no grouping.
     default_text: AttrValue,
     source_text: AttrValue,
+    note_text: AttrValue,
     note: Mention,
     /// Empty for assumptions: their badge says it all.
     source: Mention,
@@ -163,19 +162,35 @@ fn dom_id(id: &str) -> String {
     format!("as-{}", id.replace('.', "-"))
 }
 
-/// Turns values into rows, showing each distinct note and source once per list.
-fn rows(policy: &'static PolicySet, values: Vec<&'static PolicyValue>) -> Vec<RowSpec> {
+/// Turns values into rows in `lang`, showing each distinct note and source once per list.
+fn rows(lang: Lang, policy: &'static PolicySet, values: Vec<&'static PolicyValue>) -> Vec<RowSpec> {
+    let t = texts(lang);
+    let category = |id: &str| {
+        let english = policy.category(id).map_or(id, |c| c.name.as_str());
+        category_name(t, id, english).to_owned()
+    };
+    let destination = |code: &str| {
+        let english = policy
+            .destinations
+            .iter()
+            .find(|d| d.code == code)
+            .map_or(code, |d| d.name.as_str());
+        destination_name(lang, code, english)
+    };
     let mut notes = Vec::new();
     let mut sources = Vec::new();
     values
         .into_iter()
         .map(|value| {
             let dom_id = dom_id(&value.id);
-            let source_text = policy
-                .sources
-                .get(&value.source)
-                .map_or(value.source.as_str(), String::as_str);
-            let note = Mention::of(&mut notes, &value.note, format!("{dom_id}-note"));
+            let source_text = t.sources.get(&value.source).unwrap_or_else(|| {
+                policy
+                    .sources
+                    .get(&value.source)
+                    .map_or(value.source.as_str(), String::as_str)
+            });
+            let note_text = value_note(t, value);
+            let note = Mention::of(&mut notes, note_text, format!("{dom_id}-note"));
             let source = if value.is_assumption() {
                 Mention::default()
             } else {
@@ -183,8 +198,11 @@ fn rows(policy: &'static PolicySet, values: Vec<&'static PolicyValue>) -> Vec<Ro
             };
             RowSpec {
                 value,
-                default_text: AttrValue::from(plain_text(value.default)),
+                label: AttrValue::from(value_label(t, value, category, destination)),
+                unit: AttrValue::from(value_unit(t, &value.unit)),
+                default_text: AttrValue::from(format::editable(value.default)),
                 source_text: AttrValue::from(source_text),
+                note_text: AttrValue::from(note_text),
                 dom_id: AttrValue::from(dom_id),
                 note,
                 source,
@@ -195,6 +213,7 @@ fn rows(policy: &'static PolicySet, values: Vec<&'static PolicyValue>) -> Vec<Ro
 
 /// The panel's layout: groups in order, the current category, destination and sale currency first.
 fn sections(
+    lang: Lang,
     policy: &'static PolicySet,
     destination: &str,
     category: &str,
@@ -232,23 +251,26 @@ fn sections(
             }
             (!first.is_empty()).then(|| Section {
                 group,
-                rows: rows(policy, first),
-                more: rows(policy, more),
+                rows: rows(lang, policy, first),
+                more: rows(lang, policy, more),
             })
         })
         .collect()
 }
 
 /// " · 2 changed" and "⚠ 1 problem" after a group's title.
-fn counts(changed: usize, problems: usize) -> Html {
+fn counts(words: &AssumptionTexts, changed: usize, problems: usize) -> Html {
+    let count = |n: usize| format::number(n.into(), 0);
     html! {
         <>
             if changed > 0 {
-                <span class="as-count">{ format!(" · {changed} changed") }</span>
+                <span class="as-count">
+                    { format!(" · {}", fill(words.changed, |i| (i == 0).then(|| count(changed)))) }
+                </span>
             }
             if problems > 0 {
                 <span class="summary-problem">
-                    { format!(" ⚠ {problems} {}", if problems == 1 { "problem" } else { "problems" }) }
+                    { format!(" ⚠ {}", words.problems(&count(problems), problems == 1)) }
                 </span>
             }
         </>
@@ -258,17 +280,22 @@ fn counts(changed: usize, problems: usize) -> Html {
 /// Every policy value with its unit, source and a reset.
 #[function_component]
 pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
+    let lang = use_lang();
+    let words = &texts(lang).assumptions;
     let state = &props.state;
     let policy = state.policy();
     let scenario = &state.comparison.scenario;
     let layout = use_memo(
         (
             policy.id.clone(),
+            lang,
             scenario.destination.clone(),
             scenario.product.category.clone(),
             scenario.currency.sale.clone(),
         ),
-        |(_, destination, category, sale)| sections(policy, destination, category, sale),
+        |(_, lang, destination, category, sale)| {
+            sections(*lang, policy, destination, category, sale)
+        },
     );
     let dispatcher = state.dispatcher();
     let on_set = use_callback(dispatcher.clone(), |(id, text): (AttrValue, String), d| {
@@ -281,21 +308,29 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         d.dispatch(Action::ResetAssumptions);
     });
 
-    // Errors are rare: gather the panel's once rather than formatting a path for every row.
-    let errors: Vec<(&str, &str)> = state
+    // Errors are rare: gather and word the panel's once rather than formatting a path for every
+    // row.
+    let errors: Vec<(&str, AttrValue)> = state
         .comparison
         .errors
         .iter()
         .filter_map(|e| {
             let id = e.field.strip_prefix("assumptions.")?;
-            Some((id, e.message.as_str()))
+            Some((id, error_text(lang, e)))
         })
         .collect();
     let error_of = |id: &str| {
-        errors
-            .iter()
-            .find(|(error_id, _)| *error_id == id)
-            .map(|(_, message)| *message)
+        state
+            .assumption_issue(id)
+            .map(|issue| {
+                AttrValue::from(number_issue_message(texts(lang), &issue, format::canonical))
+            })
+            .or_else(|| {
+                errors
+                    .iter()
+                    .find(|(error_id, _)| *error_id == id)
+                    .map(|(_, message)| message.clone())
+            })
     };
     let tally = |specs: &[RowSpec]| {
         specs.iter().fold((0, 0), |(changed, problems), spec| {
@@ -315,17 +350,18 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 key={id}
                 id={id}
                 dom_id={spec.dom_id.clone()}
-                label={value.label.as_str()}
-                unit={value.unit.as_str()}
+                label={spec.label.clone()}
+                unit={spec.unit.clone()}
                 text={typed.map_or_else(|| spec.default_text.clone(), |t| AttrValue::from(t.clone()))}
                 default_text={spec.default_text.clone()}
                 changed={state.assumption_changed(id)}
                 is_assumption={value.is_assumption()}
                 source={spec.source_text.clone()}
-                note={value.note.as_str()}
+                note={spec.note_text.clone()}
                 note_ref={spec.note.clone()}
                 source_ref={spec.source.clone()}
-                error={error_of(id).map(|m| AttrValue::from(m.to_owned()))}
+                error={error_of(id)}
+                words={RowWords::of(words)}
                 on_set={on_set.clone()}
                 on_reset={on_reset.clone()}
             />
@@ -351,31 +387,39 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     });
 
     let total_changed = state.assumptions_changed();
+    let intro = fill(words.intro, |i| {
+        [&policy.name, &policy.version, &policy.effective_date]
+            .get(i)
+            .map(|v| v.to_string())
+    });
+    let (marked_before, marked_after) = around(words.marked);
+    // The intro and the badge sentence run on as the language writes sentences.
+    let marked_before = format!("{intro}{}{marked_before}", sentence_gap(&intro));
     html! {
         <details class="group assumptions" data-testid="assumptions">
             <summary>
-                { "Assumptions (policy)" }
-                { counts(total_changed, errors.len()) }
+                { words.title }
+                { counts(words, total_changed, errors.len()) }
             </summary>
             <div class="as-intro">
                 <p>
-                    { format!("Policy {} v{}, effective {}. Values marked ", policy.name, policy.version, policy.effective_date) }
-                    <span class="as-badge as-assumption">{ "Assumption" }</span>
-                    { " have no public source." }
+                    { marked_before }
+                    <span class="as-badge as-assumption">{ words.assumption }</span>
+                    { marked_after }
                 </p>
                 <button type="button" class="as-reset-all" data-testid="reset-assumptions"
                     disabled={total_changed == 0} onclick={on_reset_all}>
-                    { "Reset all" }
+                    { words.reset_all }
                 </button>
             </div>
             { for layout.iter().map(|section| {
                 let (changed, problems) = tally(&section.rows);
                 let (more_changed, more_problems) = tally(&section.more);
                 html! {
-                    <details class="as-group" key={section.group.title()} data-group={section.group.slug()}>
+                    <details class="as-group" key={section.group.slug()} data-group={section.group.slug()}>
                         <summary>
-                            { section.group.title() }
-                            { counts(changed + more_changed, problems + more_problems) }
+                            { section.group.title(words) }
+                            { counts(words, changed + more_changed, problems + more_problems) }
                         </summary>
                         <div class="as-rows">
                             { for section.rows.iter().map(row) }
@@ -383,9 +427,9 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                         if !section.more.is_empty() {
                             <details class="as-more">
                                 <summary>
-                                    { section.group.more_title() }
+                                    { section.group.more_title(words) }
                                     <span class="as-size">{ format!(" ({})", section.more.len()) }</span>
-                                    { counts(more_changed, more_problems) }
+                                    { counts(words, more_changed, more_problems) }
                                 </summary>
                                 <div class="as-rows">
                                     { for section.more.iter().map(row) }
@@ -420,13 +464,40 @@ struct AssumptionRowProps {
     note_ref: Mention,
     source_ref: Mention,
     error: Option<AttrValue>,
+    /// The row's own words in the page's language.
+    words: RowWords,
     on_set: Callback<(AttrValue, String)>,
     on_reset: Callback<AttrValue>,
+}
+
+/// The words every row uses, as plain `'static` strings so that comparing props stays cheap.
+#[derive(Clone, Copy, PartialEq)]
+struct RowWords {
+    assumption: &'static str,
+    source: &'static str,
+    changed: &'static str,
+    reset: &'static str,
+    reset_label: &'static str,
+    source_text: &'static str,
+}
+
+impl RowWords {
+    fn of(words: &AssumptionTexts) -> Self {
+        RowWords {
+            assumption: words.assumption,
+            source: words.source,
+            changed: words.changed_mark,
+            reset: words.reset,
+            reset_label: words.reset_label,
+            source_text: words.source_text,
+        }
+    }
 }
 
 /// One policy value: label, input, unit, source badge, note and, once changed, a reset.
 #[function_component]
 fn AssumptionRow(props: &AssumptionRowProps) -> Html {
+    let words = props.words;
     let oninput = {
         let id = props.id.clone();
         props.on_set.reform(move |e: InputEvent| {
@@ -463,9 +534,9 @@ fn AssumptionRow(props: &AssumptionRowProps) -> Html {
         )} data-id={props.id.clone()}>
             <label for={props.dom_id.clone()}>{ &props.label }</label>
             if props.is_assumption {
-                <span class="as-badge as-assumption" id={badge_id} title={badge_title}>{ "Assumption" }</span>
+                <span class="as-badge as-assumption" id={badge_id} title={badge_title}>{ words.assumption }</span>
             } else {
-                <span class="as-badge as-source" id={badge_id} title={badge_title}>{ "Source" }</span>
+                <span class="as-badge as-source" id={badge_id} title={badge_title}>{ words.source }</span>
             }
             <div class="as-control">
                 <input
@@ -483,10 +554,14 @@ fn AssumptionRow(props: &AssumptionRowProps) -> Html {
                 <span class="unit">{ &props.unit }</span>
                 if props.changed {
                     <span class="as-changed-tools">
-                        <span class="as-changed">{ "changed" }</span>
+                        <span class="as-changed">{ words.changed }</span>
                         <button type="button" class="as-reset" {onclick}
-                            aria-label={format!("Reset {} to {}", props.label, props.default_text)}>
-                            { "Reset" }
+                            aria-label={fill(words.reset_label, |i| match i {
+                                0 => Some(props.label.to_string()),
+                                1 => Some(props.default_text.to_string()),
+                                _ => None,
+                            })}>
+                            { words.reset }
                         </button>
                     </span>
                 }
@@ -500,9 +575,9 @@ fn AssumptionRow(props: &AssumptionRowProps) -> Html {
                         <span id={props.note_ref.id.clone()}>{ &props.note }</span>
                     }
                     if props.source_ref.here {
-                        { " " }
+                        if props.note_ref.here { { sentence_gap(&props.note) } }
                         <span class="as-source-text" id={props.source_ref.id.clone()}>
-                            { "Source: " }{ &props.source }
+                            { fill(words.source_text, |i| (i == 0).then(|| props.source.to_string())) }
                         </span>
                     }
                 </p>

@@ -5,6 +5,7 @@ use sellercalc_engine::{CostGroup, Decimal, ModelKind, ModelResult};
 use yew::prelude::*;
 
 use crate::format;
+use crate::i18n::{and_list, fill, sentences, texts, use_lang, Lang, Texts};
 use crate::state::Shown;
 
 /// Props of [`BreakdownChart`].
@@ -16,13 +17,14 @@ pub struct BreakdownChartProps {
     pub currency: AttrValue,
 }
 
-/// The cost groups in the order they stack, with their label and colour class.
-const GROUPS: [(CostGroup, &str, &str); 5] = [
-    (CostGroup::Product, "Product cost", "g-product"),
-    (CostGroup::Logistics, "Logistics", "g-logistics"),
-    (CostGroup::PlatformFees, "Platform fees", "g-platform"),
-    (CostGroup::Returns, "Returns", "g-returns"),
-    (CostGroup::Marketing, "Marketing", "g-marketing"),
+/// The cost groups in the order they stack, with their colour class; [`Texts::cost_group`] names
+/// them.
+const GROUPS: [(CostGroup, &str); 5] = [
+    (CostGroup::Product, "g-product"),
+    (CostGroup::Logistics, "g-logistics"),
+    (CostGroup::PlatformFees, "g-platform"),
+    (CostGroup::Returns, "g-returns"),
+    (CostGroup::Marketing, "g-marketing"),
 ];
 
 /// Where a bar sits in its SVG, in CSS pixels: the revenue mark of a loss reaches past it.
@@ -45,7 +47,7 @@ impl Split {
     fn of(result: &ModelResult) -> Self {
         let mut groups = [Decimal::ZERO; 5];
         for item in &result.line_items {
-            for (sum, (group, ..)) in groups.iter_mut().zip(GROUPS.iter()) {
+            for (sum, (group, _)) in groups.iter_mut().zip(GROUPS.iter()) {
                 if item.group == *group {
                     *sum = sum.checked_add(item.amount).unwrap_or(*sum);
                 }
@@ -88,26 +90,20 @@ impl Split {
     }
 }
 
-/// A model's name inside a sentence.
-fn in_sentence(kind: ModelKind) -> &'static str {
-    match kind {
-        ModelKind::Pop => "POP",
-        ModelKind::Semi => "semi-managed",
-        ModelKind::Full => "fully managed",
-    }
+/// Fills a template's `{0}`, `{1}`… with `values`.
+fn with(template: &str, values: &[String]) -> String {
+    fill(template, |i| values.get(i).cloned())
 }
 
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+/// The first letter in upper case, for a list of names that starts a sentence.
+fn capitalised(text: &str) -> String {
+    crate::i18n::capitalize(text)
 }
 
 /// The sentence under the bars: each model's biggest cost, and any loss.
-fn note(splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &str) -> String {
+fn note(lang: Lang, splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &str) -> String {
+    let t = texts(lang);
+    let b = &t.breakdown;
     // (group label, [model (share)]) in the order the groups first appear.
     let mut biggest: Vec<(&str, Vec<String>)> = Vec::new();
     let mut losses = Vec::new();
@@ -118,12 +114,14 @@ fn note(splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &str) -> Stri
             .zip(split.groups.iter())
             .filter(|(_, amount)| **amount > Decimal::ZERO)
             .max_by(|a, b| a.1.cmp(b.1));
-        if let Some(((_, label, _), amount)) = top {
+        if let Some(((group, _), amount)) = top {
+            let label = t.cost_group(*group);
+            let name = t.model_in_sentence(*kind).to_owned();
             let who = match split.share(*amount) {
-                Some(share) => format!("{} ({share})", in_sentence(*kind)),
-                None => in_sentence(*kind).to_owned(),
+                Some(share) => with(b.model_share, &[name, share]),
+                None => name,
             };
-            match biggest.iter_mut().find(|(l, _)| l == label) {
+            match biggest.iter_mut().find(|(l, _)| *l == label) {
                 Some((_, models)) => models.push(who),
                 None => biggest.push((label, vec![who])),
             }
@@ -136,39 +134,33 @@ fn note(splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &str) -> Stri
     if !biggest.is_empty() {
         let parts: Vec<String> = biggest
             .iter()
-            .map(|(label, models)| format!("{} for {}", label.to_lowercase(), and_list(models)))
+            .map(|(label, models)| {
+                with(
+                    b.biggest_part,
+                    &[crate::i18n::lower(label), and_list(lang, models)],
+                )
+            })
             .collect();
-        text = format!(
-            "Biggest cost, as a share of what you are paid: {}.",
-            parts.join("; ")
-        );
+        text = with(b.biggest_cost, &[parts.join(t.page.clause_separator)]);
     }
     let loss = match losses.as_slice() {
         [] => String::new(),
-        [(kind, profit)] => format!(
-            "{} loses {} on every sale: its costs come to more than it is paid.",
-            kind.name(),
-            format::money(-*profit, currency)
+        [(kind, profit)] => with(
+            b.loses_one,
+            &[
+                t.model_name(*kind).to_owned(),
+                format::money(-*profit, currency),
+            ],
         ),
         many => {
             let names: Vec<String> = many
                 .iter()
-                .map(|(kind, _)| in_sentence(*kind).to_owned())
+                .map(|(kind, _)| t.model_in_sentence(*kind).to_owned())
                 .collect();
-            let mut names = and_list(&names);
-            if let Some(first) = names.get(..1) {
-                names = format!("{}{}", first.to_uppercase(), names.get(1..).unwrap_or(""));
-            }
-            format!(
-                "{names} lose money on every sale: their costs come to more than they are paid."
-            )
+            with(b.lose_many, &[capitalised(&and_list(lang, &names))])
         }
     };
-    [text, loss]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    sentences(&[text, loss])
 }
 
 /// A round axis maximum at or above `max`, and the ticks from zero up to it.
@@ -233,6 +225,9 @@ fn pct(value: f64) -> String {
 /// Stacked bars of product cost, logistics, platform fees, returns, marketing and profit.
 #[function_component]
 pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
+    let lang = use_lang();
+    let t: &Texts = texts(lang);
+    let b = &t.breakdown;
     let cur = props.currency.as_str();
     let money = |d: Decimal| format::money(d, cur);
     let splits: Vec<(ModelKind, Option<(&Shown, Split)>)> = props
@@ -255,13 +250,13 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
 
     let legend = html! {
         <ul class="chart-legend" aria-hidden="true">
-            { for GROUPS.iter().map(|(_, label, class)| html! {
-                <li><span class={classes!("swatch", *class)}></span>{ *label }</li>
+            { for GROUPS.iter().map(|(group, class)| html! {
+                <li><span class={classes!("swatch", *class)}></span>{ t.cost_group(*group) }</li>
             }) }
-            <li><span class="swatch g-profit"></span>{ "Profit" }</li>
+            <li><span class="swatch g-profit"></span>{ b.profit }</li>
             if any_loss {
-                <li><span class="swatch loss-swatch"></span>{ "Loss ▼" }</li>
-                <li><span class="swatch revenue-swatch"></span>{ "What you are paid" }</li>
+                <li><span class="swatch loss-swatch"></span>{ b.loss }{ " ▼" }</li>
+                <li><span class="swatch revenue-swatch"></span>{ b.what_you_are_paid }</li>
             }
         </ul>
     };
@@ -277,25 +272,29 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
 
     let bar = |kind: ModelKind, entry: &Option<(&Shown, Split)>| -> Html {
         let id = kind.id();
-        let name = html! { <span class="bar-name">{ kind.name() }</span> };
+        let name = html! { <span class="bar-name">{ t.model_name(kind) }</span> };
         let Some((shown, split)) = entry else {
             return html! {
                 <div class={classes!("bar-row", id, "missing")} data-testid={format!("breakdown-{id}")}>
                     <div class="bar-head">{ name }<span class="bar-value">{ "—" }</span></div>
-                    <div class="bar-empty">{ "Fix the highlighted fields to see this bar." }</div>
+                    <div class="bar-empty">{ b.fix_to_see }</div>
                 </div>
             };
         };
         let result = &shown.result;
         let titled = |label: &str, amount: Decimal| match split.share(amount) {
-            Some(share) => format!("{label}: {} ({share})", money(amount)),
-            None => format!("{label}: {}", money(amount)),
+            Some(share) => with(
+                b.label_value_share,
+                &[label.to_owned(), money(amount), share],
+            ),
+            None => with(b.label_value, &[label.to_owned(), money(amount)]),
         };
         let mut start = Decimal::ZERO;
         let mut segments = Vec::new();
-        for ((_, label, class), (net, drawn)) in
+        for ((group, class), (net, drawn)) in
             GROUPS.iter().zip(split.groups.iter().zip(split.drawn()))
         {
+            let label = t.cost_group(*group);
             let end = start.checked_add(drawn).unwrap_or(start);
             if drawn > Decimal::ZERO {
                 let x = position(start, top);
@@ -314,7 +313,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
             let width = position(revenue, top) - x;
             segments.push(html! {
                 <rect class="seg g-profit" x={pct(x)} width={pct(width)} y={BAR_Y} height={BAR_HEIGHT}>
-                    <title>{ titled("Profit", split.profit) }</title>
+                    <title>{ titled(b.profit, split.profit) }</title>
                 </rect>
             });
         }
@@ -325,10 +324,10 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
                 <>
                     <rect class="loss-area" x={pct(x)} width={pct(width)} y={BAR_Y} height={BAR_HEIGHT}
                         fill={format!("url(#{LOSS_HATCH})")}>
-                        <title>{ titled("Loss", -split.profit) }</title>
+                        <title>{ titled(b.loss, -split.profit) }</title>
                     </rect>
                     <line class="revenue-mark" x1={pct(x)} x2={pct(x)} y1="0" y2={SVG_HEIGHT}>
-                        <title>{ format!("What you are paid: {}", money(split.revenue)) }</title>
+                        <title>{ with(b.what_you_are_paid_value, &[money(split.revenue)]) }</title>
                     </line>
                 </>
             }
@@ -336,36 +335,44 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
         let parts: Vec<String> = GROUPS
             .iter()
             .zip(split.groups.iter())
-            .map(|((_, label, _), amount)| format!("{} {}", label.to_lowercase(), money(*amount)))
+            .map(|((group, _), amount)| {
+                with(
+                    b.bar_part,
+                    &[crate::i18n::lower(t.cost_group(*group)), money(*amount)],
+                )
+            })
             .collect();
         let outcome = if split.is_loss() {
-            format!("a loss of {}", money(-split.profit))
+            with(b.outcome_loss, &[money(-split.profit)])
         } else {
-            format!("profit {}", money(split.profit))
+            with(b.outcome_profit, &[money(split.profit)])
         };
-        let summary = format!(
-            "{}: of {} paid per unit, {}; {}.",
-            kind.name(),
-            money(split.revenue),
-            parts.join(", "),
-            outcome
+        let summary = with(
+            b.bar_summary,
+            &[
+                t.model_name(kind).to_owned(),
+                money(split.revenue),
+                parts.join(t.page.item_separator),
+                outcome,
+            ],
         );
+        let per_unit = format!("{} · ", t.page.per_unit);
         let value = if split.is_loss() {
             html! {
                 <span class="bar-value">
-                    <strong class="loss">{ "Loss ▼ " }{ money(-split.profit) }</strong>
-                    <span class="per">{ "/unit · " }</span>
+                    <strong class="loss">{ b.loss }{ " ▼ " }{ money(-split.profit) }</strong>
+                    <span class="per">{ per_unit }</span>
                     <span class="loss">{ money(result.monthly_profit) }</span>
-                    <span class="per">{ "/mo" }</span>
+                    <span class="per">{ t.page.per_month }</span>
                 </span>
             }
         } else {
             html! {
                 <span class="bar-value">
                     <strong>{ money(split.profit) }</strong>
-                    <span class="per">{ "/unit · " }</span>
+                    <span class="per">{ per_unit }</span>
                     <span class="gain">{ money(result.monthly_profit) }</span>
-                    <span class="per">{ "/mo" }</span>
+                    <span class="per">{ t.page.per_month }</span>
                 </span>
             }
         };
@@ -399,7 +406,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
         .map(|(kind, entry)| match entry {
             Some((_, split)) => html! {
                 <tr>
-                    <th scope="row">{ kind.name() }</th>
+                    <th scope="row">{ t.model_name(*kind) }</th>
                     { cell(split.revenue) }
                     { for split.groups.iter().map(|g| cell(*g)) }
                     { cell(split.profit) }
@@ -407,7 +414,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
             },
             None => html! {
                 <tr>
-                    <th scope="row">{ kind.name() }</th>
+                    <th scope="row">{ t.model_name(*kind) }</th>
                     { for (0..GROUPS.len() + 2).map(|_| html! { <td>{ "—" }</td> }) }
                 </tr>
             },
@@ -416,7 +423,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
 
     html! {
         <figure class="chart breakdown" data-testid="breakdown-chart">
-            <figcaption>{ format!("Where each sale goes (per unit, {cur})") }</figcaption>
+            <figcaption>{ with(b.caption, &[cur.to_owned()]) }</figcaption>
             { legend }
             <svg class="chart-defs" width="0" height="0" aria-hidden="true" focusable="false">
                 <defs>
@@ -431,16 +438,16 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
                 { for splits.iter().map(|(kind, entry)| bar(*kind, entry)) }
                 <div class="bar-axis" aria-hidden="true">{ axis_labels }</div>
             </div>
-            <p class="chart-note">{ note(&splits, cur) }</p>
+            <p class="chart-note">{ note(lang, &splits, cur) }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ format!("Where each sale goes, per unit in {cur}") }</caption>
+                <caption>{ with(b.table_caption, &[cur.to_owned()]) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Model" }</th>
-                        <th scope="col">{ "Paid to you" }</th>
-                        { for GROUPS.iter().map(|(_, label, _)| html! { <th scope="col">{ *label }</th> }) }
-                        <th scope="col">{ "Profit" }</th>
+                        <th scope="col">{ b.model }</th>
+                        <th scope="col">{ b.paid_to_you }</th>
+                        { for GROUPS.iter().map(|(group, _)| html! { <th scope="col">{ t.cost_group(*group) }</th> }) }
+                        <th scope="col">{ b.profit }</th>
                     </tr>
                 </thead>
                 <tbody>{ table_rows }</tbody>

@@ -1,9 +1,26 @@
 //! One labelled input with its error message beside it.
 
+use sellercalc_engine::FieldError;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::format;
+use crate::i18n::{error_message, texts, Lang};
 use crate::state::Field;
+
+/// The first of `errors` about `path` (`product.unit_cost`, `assumptions.commission.home`), in
+/// `lang`, with the numbers it quotes written for the page's locale.
+pub fn error_at(lang: Lang, errors: &[FieldError], path: &str) -> Option<AttrValue> {
+    errors
+        .iter()
+        .find(|e| e.field == path)
+        .map(|e| error_text(lang, e))
+}
+
+/// An engine error in `lang`.
+pub fn error_text(lang: Lang, error: &FieldError) -> AttrValue {
+    AttrValue::from(error_message(texts(lang), error, format::canonical))
+}
 
 /// Props of [`NumberField`].
 #[derive(Properties, PartialEq)]

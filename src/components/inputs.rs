@@ -1,8 +1,16 @@
 //! The input column: product, sales, market and one small group per model.
 
+use std::rc::Rc;
+
+use sellercalc_engine::decimal::parse_decimal;
 use yew::prelude::*;
 
-use crate::components::field::{CheckboxField, NumberField, SelectField};
+use crate::components::field::{error_at, CheckboxField, NumberField, SelectField};
+use crate::format;
+use crate::i18n::{
+    category_name, currency_name, destination_name, fill, number_issue_message, texts, use_lang,
+    Lang,
+};
 use crate::state::{Field, State};
 
 /// Props of [`Inputs`].
@@ -14,18 +22,76 @@ pub struct InputsProps {
     pub on_change: Callback<(Field, String)>,
 }
 
+/// `(value, text)` pairs of a drop-down.
+type Options = Vec<(AttrValue, AttrValue)>;
+
+/// The drop-downs' options in one language: categories, destinations (in the policy's order) and
+/// currencies ("USD — US Dollar"). Only the policy set and the language decide them.
+#[derive(PartialEq)]
+struct Choices {
+    categories: Options,
+    destinations: Options,
+    currencies: Options,
+}
+
+fn choices(lang: Lang, policy: &sellercalc_engine::PolicySet) -> Choices {
+    let t = texts(lang);
+    let option =
+        |value: &str, text: String| (AttrValue::from(value.to_owned()), AttrValue::from(text));
+    Choices {
+        categories: policy
+            .categories
+            .iter()
+            .map(|c| option(&c.id, category_name(t, &c.id, &c.name).to_owned()))
+            .collect(),
+        destinations: policy
+            .destinations
+            .iter()
+            .map(|d| option(&d.code, destination_name(lang, &d.code, &d.name)))
+            .collect(),
+        currencies: policy
+            .currencies
+            .iter()
+            .map(|code| {
+                let name = currency_name(lang, code);
+                let text = if name == *code {
+                    code.clone()
+                } else {
+                    format!("{code} — {name}")
+                };
+                option(code, text)
+            })
+            .collect(),
+    }
+}
+
+/// Fills a template's `{0}`, `{1}`… with `values`.
+fn with(template: &str, values: &[&str]) -> String {
+    fill(template, |i| values.get(i).map(|v| (*v).to_owned()))
+}
+
 /// Every scenario input, grouped the way a seller thinks about them.
 #[function_component]
 pub fn Inputs(props: &InputsProps) -> Html {
+    let lang = use_lang();
+    let t = texts(lang);
+    let words = &t.inputs;
     let state = &props.state;
     let policy = state.policy();
     let cost = state.comparison.scenario.currency.cost.clone();
     let sale = state.comparison.scenario.currency.sale.clone();
     let on_change = props.on_change.clone();
+    let choices: Rc<Choices> = use_memo((lang, policy.id.clone()), move |(lang, _)| {
+        choices(*lang, policy)
+    });
+    // A number that reads two ways in this language is the page's to explain, not the engine's.
     let error = |field: Field| {
         state
-            .error(field.path())
-            .map(|m| AttrValue::from(m.to_owned()))
+            .number_issue(field)
+            .map(|issue| {
+                AttrValue::from(number_issue_message(texts(lang), &issue, format::canonical))
+            })
+            .or_else(|| error_at(lang, &state.comparison.errors, field.path()))
     };
     let number = |field: Field,
                   label: String,
@@ -45,40 +111,14 @@ pub fn Inputs(props: &InputsProps) -> Html {
             />
         }
     };
-    let categories: Vec<(AttrValue, AttrValue)> = policy
-        .categories
-        .iter()
-        .map(|c| {
-            (
-                AttrValue::from(c.id.clone()),
-                AttrValue::from(c.name.clone()),
-            )
-        })
-        .collect();
-    let destinations: Vec<(AttrValue, AttrValue)> = policy
-        .destinations
-        .iter()
-        .map(|d| {
-            (
-                AttrValue::from(d.code.clone()),
-                AttrValue::from(d.name.clone()),
-            )
-        })
-        .collect();
-    let currencies: Vec<(AttrValue, AttrValue)> = policy
-        .currencies
-        .iter()
-        .map(|c| (AttrValue::from(c.clone()), AttrValue::from(c.clone())))
-        .collect();
-    let select =
-        |field: Field, label: &str, options: Vec<(AttrValue, AttrValue)>, hint: Option<&str>| {
-            html! {
-                <SelectField {field} label={label.to_owned()} {options}
-                    value={AttrValue::from(state.text(field).to_owned())}
-                    hint={hint.map(|h| AttrValue::from(h.to_owned()))}
-                    error={error(field)} on_change={on_change.clone()} />
-            }
-        };
+    let select = |field: Field, label: &str, options: Options, hint: Option<&str>| {
+        html! {
+            <SelectField {field} label={label.to_owned()} {options}
+                value={AttrValue::from(state.text(field).to_owned())}
+                hint={hint.map(|h| AttrValue::from(h.to_owned()))}
+                error={error(field)} on_change={on_change.clone()} />
+        }
+    };
     // A collapsed group says when a field inside it has a problem, so no error is hidden.
     let summary = |title: &str, explain: &str, fields: &[Field]| {
         let problems = fields
@@ -90,69 +130,77 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { title.to_owned() }
                 <span class="explain">{ format!(" · {explain}") }</span>
                 if problems > 0 {
-                    <span class="summary-problem">{ format!(" ⚠ {problems} to fix") }</span>
+                    <span class="summary-problem">
+                        { format!(" ⚠ {}", with(words.to_fix, &[&format::number(problems.into(), 0)])) }
+                    </span>
                 }
             </summary>
         }
     };
-    let rate_placeholder = format!(
-        "{} (default)",
-        sellercalc_engine::decimal::plain_text(state.comparison.rate)
+    let rate_placeholder = with(
+        words.rate_placeholder,
+        &[&format::editable(state.comparison.rate)],
     );
+    // The advance payment in force: the user's own figure when it reads, else the policy's.
+    let advance_id = "semi.advance_payment";
+    let advance = state
+        .assumptions
+        .get(advance_id)
+        .and_then(|text| parse_decimal(text).ok())
+        .or_else(|| policy.value(advance_id).map(|v| v.default));
+    let hint_popular = advance.map(|pct| with(words.hint_popular, &[&format::percent_plain(pct)]));
     let price = state.text(Field::Price).to_owned();
     let modes = vec![
         (
             AttrValue::from("warehouse"),
-            AttrValue::from("Warehouse: stock in the Cainiao warehouse"),
+            AttrValue::from(words.mode_warehouse),
         ),
-        (
-            AttrValue::from("jit"),
-            AttrValue::from("JIT: ship each order to Cainiao when it comes in"),
-        ),
+        (AttrValue::from("jit"), AttrValue::from(words.mode_jit)),
     ];
+    let cost_currencies = with(words.currencies_summary, &[&cost, &sale]);
 
     html! {
-        <form class="inputs" aria-label="Your product and sales" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class="inputs" aria-label={words.form_label} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
-                <legend>{ "Product" }</legend>
-                { number(Field::UnitCost, "Unit cost".into(), Some(cost.clone()), None, None) }
-                { number(Field::Packaging, "Packaging".into(), Some(cost.clone()), None, None) }
-                { number(Field::WeightG, "Weight".into(), Some("g".into()), Some("Shipping weight of one packed unit."), None) }
-                { select(Field::Category, "Category", categories, Some("Sets the commission rate.")) }
+                <legend>{ words.product }</legend>
+                { number(Field::UnitCost, words.unit_cost.into(), Some(cost.clone()), None, None) }
+                { number(Field::Packaging, words.packaging.into(), Some(cost.clone()), None, None) }
+                { number(Field::WeightG, words.weight.into(), Some(words.grams.into()), Some(words.hint_weight), None) }
+                { select(Field::Category, words.category, choices.categories.clone(), Some(words.hint_category)) }
             </fieldset>
             <fieldset>
-                <legend>{ "Sales" }</legend>
-                { number(Field::Price, "Sale price".into(), Some(sale.clone()), Some("Your retail price on AliExpress."), None) }
-                { number(Field::MonthlyUnits, "Units a month".into(), None, None, None) }
+                <legend>{ words.sales }</legend>
+                { number(Field::Price, words.sale_price.into(), Some(sale.clone()), Some(words.hint_sale_price), None) }
+                { number(Field::MonthlyUnits, words.monthly_units.into(), None, None, None) }
             </fieldset>
             <fieldset>
-                <legend>{ "Market" }</legend>
-                { select(Field::Destination, "Destination", destinations, Some("Where your buyers are; sets shipping rates.")) }
-                { number(Field::ReturnRate, "Return rate".into(), Some("%".into()), Some("Share of orders refunded or returned."), None) }
+                <legend>{ words.market }</legend>
+                { select(Field::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination)) }
+                { number(Field::ReturnRate, words.return_rate.into(), Some("%".into()), Some(words.hint_return_rate), None) }
             </fieldset>
             <details class="group">
-                { summary("Currencies", &format!("{cost} costs, {sale} prices"), &[Field::CostCurrency, Field::SaleCurrency, Field::Rate]) }
-                { select(Field::CostCurrency, "Cost currency", currencies.clone(), Some("Costs, supply price and every result.")) }
-                { select(Field::SaleCurrency, "Sale currency", currencies, Some("Your retail prices on AliExpress.")) }
-                { number(Field::Rate, format!("{cost} per {sale}"), None, Some("Leave empty for the default rate."), Some(rate_placeholder)) }
+                { summary(words.currencies, &cost_currencies, &[Field::CostCurrency, Field::SaleCurrency, Field::Rate]) }
+                { select(Field::CostCurrency, words.cost_currency, choices.currencies.clone(), Some(words.hint_cost_currency)) }
+                { select(Field::SaleCurrency, words.sale_currency, choices.currencies.clone(), Some(words.hint_sale_currency)) }
+                { number(Field::Rate, with(words.rate, &[&cost, &sale]), None, Some(words.hint_rate), Some(rate_placeholder)) }
             </details>
             <details class="group">
-                { summary("POP settings", "your own store: you ship and handle returns", &[Field::AdSpend, Field::AffiliateShare, Field::AffiliateRate]) }
-                { number(Field::AdSpend, "Advertising".into(), Some("% of price".into()), None, None) }
-                { number(Field::AffiliateShare, "Orders from affiliates".into(), Some("%".into()), None, None) }
-                { number(Field::AffiliateRate, "Affiliate commission".into(), Some("%".into()), Some("You set 3%–50%; paid only on affiliate orders."), None) }
+                { summary(words.pop_settings, words.pop_summary, &[Field::AdSpend, Field::AffiliateShare, Field::AffiliateRate]) }
+                { number(Field::AdSpend, words.advertising.into(), Some(words.percent_of_price.into()), None, None) }
+                { number(Field::AffiliateShare, words.affiliate_share.into(), Some("%".into()), None, None) }
+                { number(Field::AffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_affiliate_rate), None) }
             </details>
             <details class="group">
-                { summary("Semi-managed settings", "you set the price, the platform ships", &[Field::SemiPrice, Field::SemiMode]) }
-                { number(Field::SemiPrice, "Sale price".into(), Some(sale), Some("Leave empty to use the POP price."), Some(price)) }
-                { select(Field::SemiMode, "How goods reach buyers", modes, Some("Warehouse: your stock waits in a Cainiao warehouse. JIT (just in time): you send each order to Cainiao once it comes in.")) }
-                <CheckboxField field={Field::SemiPopular} label="Popular product"
-                    hint="Popular warehouse goods get 60% of their value paid in advance."
+                { summary(words.semi_settings, words.semi_summary, &[Field::SemiPrice, Field::SemiMode]) }
+                { number(Field::SemiPrice, words.sale_price.into(), Some(sale), Some(words.hint_semi_price), Some(price)) }
+                { select(Field::SemiMode, words.semi_mode, modes, Some(words.hint_semi_mode)) }
+                <CheckboxField field={Field::SemiPopular} label={words.popular}
+                    hint={hint_popular.map(AttrValue::from)}
                     checked={state.text(Field::SemiPopular) == "true"} on_change={on_change.clone()} />
             </details>
             <details class="group">
-                { summary("Fully managed settings", "the platform buys from you and does the rest", &[Field::SupplyPrice]) }
-                { number(Field::SupplyPrice, "Supply price".into(), Some(cost), Some("What the platform pays you per unit sold."), None) }
+                { summary(words.full_settings, words.full_summary, &[Field::SupplyPrice]) }
+                { number(Field::SupplyPrice, words.supply_price.into(), Some(cost), Some(words.hint_supply_price), None) }
             </details>
         </form>
     }

@@ -1,10 +1,12 @@
 //! One selling model's figures, and why they are what they are.
 
 use rust_decimal::RoundingStrategy;
-use sellercalc_engine::{Decimal, ModelKind};
+use sellercalc_engine::decimal::round_to;
+use sellercalc_engine::{Decimal, ModelKind, Rule, RuleArg};
 use yew::prelude::*;
 
 use crate::format;
+use crate::i18n::{around, fill, name_arg, rule_text, sentences, texts, use_lang, Lang};
 use crate::state::Shown;
 
 /// Props of [`ModelCard`].
@@ -22,26 +24,32 @@ pub struct ModelCardProps {
     pub units: Decimal,
 }
 
-/// What each model means, in one plain sentence.
-pub fn explanation(kind: ModelKind) -> &'static str {
-    match kind {
-        ModelKind::Pop => "POP: your own store. You set the price, ship each order and handle returns.",
-        ModelKind::Semi => "Semi-managed: you set the price; the platform (Cainiao) ships, stores and handles returns.",
-        ModelKind::Full => "Fully managed: you sell to the platform at a supply price; it sets the retail price and does the rest.",
-    }
+/// A rule in `lang`: money and percentages through `Intl` in the page's locale, names from the
+/// tables or the browser.
+pub fn rule_in(lang: Lang, rule: &Rule) -> String {
+    rule_text(texts(lang), rule, |arg| match arg {
+        RuleArg::Money { amount, currency } => format::money(*amount, currency),
+        RuleArg::Percent { value } => format::percent_plain(*value),
+        RuleArg::Number { value } => format::number(*value, 4),
+        RuleArg::Name { kind, id, english } => name_arg(lang, kind, id, english),
+    })
 }
 
 /// A card with profit per unit, monthly profit, margin, break-even and days to cash; "why?"
 /// expands to every line item and its rule.
 #[function_component]
 pub fn ModelCard(props: &ModelCardProps) -> Html {
+    let lang = use_lang();
+    let t = texts(lang);
+    let c = &t.card;
     let kind = props.kind;
     let id = kind.id();
+    let name = t.model_name(kind);
     let title = html! {
         <header>
-            <h2 id={format!("{id}-title")}>{ kind.name() }</h2>
+            <h2 id={format!("{id}-title")}>{ name }</h2>
             if props.best {
-                <span class="best-badge">{ "★ Earns most" }</span>
+                <span class="best-badge">{ "★ " }{ c.best }</span>
             }
         </header>
     };
@@ -49,8 +57,8 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
         return html! {
             <article class={classes!("card", id)} aria-labelledby={format!("{id}-title")}>
                 { title }
-                <p class="explain">{ explanation(kind) }</p>
-                <p class="stale-note">{ "Fix the highlighted fields to see these figures." }</p>
+                <p class="explain">{ t.model_explanation(kind) }</p>
+                <p class="stale-note">{ c.fix_to_see }</p>
             </article>
         };
     };
@@ -82,62 +90,69 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
         )
     });
     let break_even_label = if kind == ModelKind::Full {
-        "Break-even supply price"
+        c.break_even_supply
     } else {
-        "Break-even price"
+        c.break_even
     };
-    let days = format::number(m.cash.days_to_cash, 0);
+    let whole_days = round_to(m.cash.days_to_cash, 0);
+    let days = t.days(&format::number(whole_days, 0), whole_days == Decimal::ONE);
+    let (keep_before, keep_after) = around(c.you_keep);
+    let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
+    let tied_up = sentences(&[
+        rule_in(lang, &m.cash.rule),
+        one(c.money_tied_up_rule, money(m.cash.outlay_per_unit)),
+    ]);
     html! {
         <article class={classes!("card", id, props.best.then_some("best"), shown.stale.then_some("stale"))}
             aria-labelledby={format!("{id}-title")} data-testid={format!("{id}-card")}>
             { title }
-            <p class="explain">{ explanation(kind) }</p>
+            <p class="explain">{ t.model_explanation(kind) }</p>
             if shown.stale {
-                <p class="stale-note">{ "Last valid figures: fix the highlighted field to update them." }</p>
+                <p class="stale-note">{ c.stale }</p>
             }
             <p class="headline">
-                { "You keep " }<strong data-testid={format!("{id}-profit-per-unit")}>{ signed(m.profit_per_unit) }</strong>{ " of every sale" }
+                { keep_before }<strong data-testid={format!("{id}-profit-per-unit")}>{ signed(m.profit_per_unit) }</strong>{ keep_after }
             </p>
             <dl class="figures">
-                <div><dt>{ "A month" }</dt><dd data-testid={format!("{id}-monthly-profit")}>{ signed(m.monthly_profit) }</dd></div>
-                <div><dt>{ "Margin" }</dt><dd data-testid={format!("{id}-margin")}>{ format::percent(m.margin_pct) }</dd></div>
-                <div><dt>{ break_even_label }</dt><dd data-testid={format!("{id}-break-even")}>{ break_even.unwrap_or_else(|| "none".to_owned()) }</dd></div>
-                <div><dt>{ "Money back in" }</dt><dd data-testid={format!("{id}-days-to-cash")}>{ format!("{days} days") }</dd></div>
+                <div><dt>{ c.a_month }</dt><dd data-testid={format!("{id}-monthly-profit")}>{ signed(m.monthly_profit) }</dd></div>
+                <div><dt>{ c.margin }</dt><dd data-testid={format!("{id}-margin")}>{ format::percent(m.margin_pct) }</dd></div>
+                <div><dt>{ break_even_label }</dt><dd data-testid={format!("{id}-break-even")}>{ break_even.unwrap_or_else(|| c.none.to_owned()) }</dd></div>
+                <div><dt>{ c.money_back_in }</dt><dd data-testid={format!("{id}-days-to-cash")}>{ days }</dd></div>
             </dl>
             <details class="why">
-                <summary>{ "Why these figures?" }</summary>
+                <summary>{ c.why }</summary>
                 <table>
-                    <caption class="visually-hidden">{ format!("{} per unit sold", kind.name()) }</caption>
+                    <caption class="visually-hidden">{ one(c.per_unit_sold, name.to_owned()) }</caption>
                     <tbody>
                         <tr class="revenue">
-                            <th scope="row">{ "You are paid" }<span class="rule">{ m.revenue_rule.english() }</span></th>
+                            <th scope="row">{ c.you_are_paid }<span class="rule">{ rule_in(lang, &m.revenue_rule) }</span></th>
                             <td>{ money(m.revenue_per_unit) }</td>
                         </tr>
                         { for m.line_items.iter().map(|item| html! {
                             <tr data-key={item.key}>
-                                <th scope="row">{ item.label }<span class="rule">{ item.rule.english() }</span></th>
+                                <th scope="row">{ t.line_item(item) }<span class="rule">{ rule_in(lang, &item.rule) }</span></th>
                                 <td>
                                     { deduction(item.amount) }
                                     if let Some(waived) = item.waived {
-                                        <span class="waived">{ format!("saves {}", money(waived)) }</span>
+                                        <span class="waived">{ one(c.saves, money(waived)) }</span>
                                     }
                                 </td>
                             </tr>
                         }) }
                         <tr class="total">
-                            <th scope="row">{ "Profit per unit" }</th>
+                            <th scope="row">{ c.profit_per_unit }</th>
                             <td>{ money(m.profit_per_unit) }</td>
                         </tr>
                         <tr>
-                            <th scope="row">{ "Units a month" }
+                            <th scope="row">{ c.units_a_month }
                                 if m.monthly_units != props.units {
-                                    <span class="rule">{ "Includes the Choice traffic uplift (see Assumptions)." }</span>
+                                    <span class="rule">{ c.includes_uplift }</span>
                                 }
                             </th>
                             <td>{ format::number(m.monthly_units, 2) }</td>
                         </tr>
                         <tr>
-                            <th scope="row">{ "Money tied up" }<span class="rule">{ format!("{} Upfront costs of {} a unit for a month's sales, out for that many days.", m.cash.rule.english(), money(m.cash.outlay_per_unit)) }</span></th>
+                            <th scope="row">{ c.money_tied_up }<span class="rule">{ tied_up }</span></th>
                             <td>{ money(m.cash.capital_tied) }</td>
                         </tr>
                     </tbody>

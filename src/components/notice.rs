@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::share::{fill_one, in_lang, share_texts};
+use crate::i18n::{sentence_gap, texts, Lang};
 use crate::share::Unreadable;
 
 /// Something the user should know about, which the page recovered from.
@@ -31,51 +33,39 @@ pub enum Message {
 }
 
 impl Message {
-    /// The notice's sentence, and a second one with the detail.
-    fn text(&self) -> (String, Option<String>) {
-        let own = |s: &str| s.to_owned();
+    /// The notice's sentence in `lang`, and a second one with the detail.
+    fn text(&self, lang: Lang) -> (String, Option<String>) {
+        let s = share_texts(lang);
+        let own = |text: &str| text.to_owned();
         match self {
             Message::LinkUnreadable(why) => (
-                own("This link could not be read; showing the defaults."),
+                own(s.link_unreadable),
                 Some(own(match why {
-                    Unreadable::Version(_) => "It was made by a different version of SellerCalc.",
-                    Unreadable::Checksum => "It was changed or cut short after it was shared.",
-                    Unreadable::Malformed => "It is garbled: a value is repeated, too long or badly encoded.",
+                    Unreadable::Version(_) => s.link_other_version,
+                    Unreadable::Checksum => s.link_changed,
+                    Unreadable::Malformed => s.link_garbled,
                 })),
             ),
             Message::LinkIgnored(names) => (
-                own("Some link parameters were not understood and were left out:"),
-                Some(names.join(", ")),
+                own(s.link_ignored),
+                Some(names.join(texts(lang).page.item_separator)),
             ),
-            Message::AutosaveUnreadable => (
-                own("Your last session could not be restored; showing the defaults."),
-                Some(own("What this browser had stored is damaged or from another app.")),
-            ),
-            Message::LibraryUnreadable => (
-                own("Your saved scenarios could not be read, so none are listed."),
-                Some(own("What this browser had stored is damaged or from another app. Saving a scenario replaces it.")),
-            ),
-            Message::LibraryNewer => (
-                own("Your saved scenarios were saved by a newer version of SellerCalc."),
-                Some(own("They are kept unchanged; open the newer version to use them.")),
-            ),
-            Message::LibrarySkipped(n) => (
-                format!(
-                    "{n} saved {} could not be read and {} left out.",
-                    if *n == 1 { "scenario" } else { "scenarios" },
-                    if *n == 1 { "is" } else { "are" }
-                ),
-                None,
-            ),
-            Message::AutosaveFailed => (
-                own("This browser did not let SellerCalc keep your scenario; a reload will not restore it."),
-                Some(own("Its storage may be full or blocked. Copy the link to keep the scenario.")),
-            ),
-            Message::SaveFailed => (
-                own("This browser did not let SellerCalc save the scenario."),
-                Some(own("Its storage may be full or blocked. Copy the link to keep the scenario.")),
-            ),
-            Message::DownloadFailed => (own("This browser did not let SellerCalc download the file."), None),
+            Message::AutosaveUnreadable => {
+                (own(s.autosave_unreadable), Some(own(s.storage_damaged)))
+            }
+            Message::LibraryUnreadable => (own(s.library_unreadable), Some(own(s.library_damaged))),
+            Message::LibraryNewer => (own(s.library_newer), Some(own(s.library_newer_detail))),
+            Message::LibrarySkipped(n) => {
+                let template = if *n == 1 {
+                    s.library_skipped_one
+                } else {
+                    s.library_skipped_many
+                };
+                (fill_one(template, &n.to_string()), None)
+            }
+            Message::AutosaveFailed => (own(s.autosave_failed), Some(own(s.storage_full))),
+            Message::SaveFailed => (own(s.save_failed), Some(own(s.storage_full))),
+            Message::DownloadFailed => (own(s.download_failed), None),
         }
     }
 }
@@ -142,28 +132,33 @@ impl Reducible for Notices {
 /// The notices, each with a button that dismisses it. The list is a polite live region, so that
 /// notices added later are read out.
 pub fn notice_list(notices: &UseReducerHandle<Notices>) -> Html {
-    let dispatcher = notices.dispatcher();
-    html! {
-        <div class="notices" role="status" aria-live="polite" data-testid="notices">
-            { for notices.list.iter().map(|notice| {
-                let (text, detail) = notice.message.text();
-                let id = notice.id;
-                let dispatcher = dispatcher.clone();
-                let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(NoticeAction::Dismiss(id)));
-                html! {
-                    <div class="notice" key={id} data-testid="notice">
-                        <span class="notice-icon" aria-hidden="true">{ "⚠" }</span>
-                        <p>
-                            <span class="notice-text">{ text }</span>
-                            if let Some(detail) = detail {
-                                { " " }<span class="notice-detail">{ detail }</span>
-                            }
-                        </p>
-                        <button type="button" class="notice-dismiss" aria-label="Dismiss this notice"
-                            data-testid="notice-dismiss" {onclick}>{ "×" }</button>
-                    </div>
-                }
-            }) }
-        </div>
-    }
+    let notices = notices.clone();
+    in_lang(move |lang| {
+        let dismiss = share_texts(lang).dismiss;
+        let dispatcher = notices.dispatcher();
+        html! {
+            <div class="notices" role="status" aria-live="polite" data-testid="notices">
+                { for notices.list.iter().map(|notice| {
+                    let (text, detail) = notice.message.text(lang);
+                    let gap = sentence_gap(&text);
+                    let id = notice.id;
+                    let dispatcher = dispatcher.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(NoticeAction::Dismiss(id)));
+                    html! {
+                        <div class="notice" key={id} data-testid="notice">
+                            <span class="notice-icon" aria-hidden="true">{ "⚠" }</span>
+                            <p>
+                                <span class="notice-text">{ text }</span>
+                                if let Some(detail) = detail {
+                                    { gap }<span class="notice-detail">{ detail }</span>
+                                }
+                            </p>
+                            <button type="button" class="notice-dismiss" aria-label={dismiss}
+                                data-testid="notice-dismiss" {onclick}>{ "×" }</button>
+                        </div>
+                    }
+                }) }
+            </div>
+        }
+    })
 }

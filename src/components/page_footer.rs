@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{fill, texts, use_lang};
+
 /// Props of [`PageFooter`].
 #[derive(Properties, PartialEq)]
 pub struct PageFooterProps {
@@ -16,11 +18,14 @@ pub struct PageFooterProps {
 /// Policy version, effective date and the estimate disclaimer.
 #[function_component]
 pub fn PageFooter(props: &PageFooterProps) -> Html {
+    let footer = &texts(use_lang()).footer;
+    let values = [&props.policy_id, &props.version, &props.effective_date];
+    let policy = fill(footer.policy, |i| values.get(i).map(|v| v.to_string()));
     html! {
         <footer class="page-footer" data-testid="footer">
             <p>
-                { format!("Policy {} v{} · effective {} · ", props.policy_id, props.version, props.effective_date) }
-                { "Figures are estimates: values marked “assumption” have no public source. Nothing you enter leaves this page." }
+                { format!("{policy} · ") }
+                { footer.disclaimer }
             </p>
         </footer>
     }

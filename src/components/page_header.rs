@@ -3,6 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::presets::{self, Preset, PRESETS};
 
 /// Props of [`PageHeader`].
@@ -10,6 +11,10 @@ use crate::presets::{self, Preset, PRESETS};
 pub struct PageHeaderProps {
     /// Called when the user picks a preset.
     pub on_preset: Callback<&'static Preset>,
+    /// The page's language.
+    pub lang: Lang,
+    /// Called when the user picks another language.
+    pub on_lang: Callback<Lang>,
 }
 
 /// Title, one-line purpose and the preset picker.
@@ -24,17 +29,33 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
         // Back to the prompt, so the same preset can be picked again.
         select.set_value("");
     });
+    let t = props.lang.texts();
+    let on_lang = props.on_lang.clone();
+    let onlang = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == select.value()) {
+            on_lang.emit(lang);
+        }
+    });
     html! {
         <header class="page-header">
             <div class="brand">
                 <h1>{ "SellerCalc" }</h1>
-                <p class="tagline">{ "Which way of selling on AliExpress earns you more?" }</p>
+                <p class="tagline">{ t.header.tagline }</p>
             </div>
             <div class="header-controls">
-                <label for="preset" class="visually-hidden">{ "Fill in a typical product" }</label>
+                <label for="preset" class="visually-hidden">{ t.header.preset_label }</label>
                 <select id="preset" {onchange} data-testid="preset">
-                    <option value="" selected=true>{ "Presets: typical products…" }</option>
-                    { for PRESETS.iter().map(|p| html! { <option value={p.id}>{ p.name }</option> }) }
+                    <option value="" selected=true>{ t.header.preset_prompt }</option>
+                    { for PRESETS.iter().map(|p| html! {
+                        <option value={p.id}>{ t.presets.get(p.id).unwrap_or(p.name) }</option>
+                    }) }
+                </select>
+                <label for="language" class="visually-hidden">{ t.header.language }</label>
+                <select id="language" onchange={onlang} data-testid="language">
+                    { for Lang::ALL.into_iter().map(|l| html! {
+                        <option value={l.code()} lang={l.code()} selected={l == props.lang}>{ l.native_name() }</option>
+                    }) }
                 </select>
             </div>
         </header>

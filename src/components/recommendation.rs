@@ -1,9 +1,10 @@
 //! The plain recommendation at the top of the results.
 
-use sellercalc_engine::{ModelKind, Recommendation};
+use sellercalc_engine::{Decimal, Recommendation};
 use yew::prelude::*;
 
 use crate::format;
+use crate::i18n::{fill, texts, use_lang, Lang};
 
 /// Props of [`RecommendationBanner`].
 #[derive(Properties, PartialEq)]
@@ -13,72 +14,69 @@ pub struct RecommendationProps {
     /// Whether it comes from an earlier input (the current one has an error).
     pub stale: bool,
     /// The best model's monthly profit, to say when nothing makes money.
-    pub best_monthly_profit: Option<sellercalc_engine::Decimal>,
+    pub best_monthly_profit: Option<Decimal>,
     /// The cost currency.
     pub currency: AttrValue,
 }
 
-fn lower_name(kind: ModelKind) -> &'static str {
-    match kind {
-        ModelKind::Pop => "POP",
-        ModelKind::Semi => "semi-managed",
-        ModelKind::Full => "fully managed",
-    }
-}
-
-/// The reason, as the end of a sentence: "mostly from lower commission".
-fn reason(key: &str, label: &str) -> String {
-    match key {
-        "revenue" => "mostly from higher revenue".to_owned(),
-        "commission" => "mostly from lower commission".to_owned(),
-        "last_mile" => "mostly from cheaper shipping to buyers".to_owned(),
-        _ => format!("mostly from lower {}", label.to_lowercase()),
-    }
-}
-
-/// The one-sentence recommendation.
-pub fn sentence(
+/// The one-sentence recommendation in `lang`: "Semi-managed earns ¥1,240.00 more a month than
+/// POP, mostly from lower commission."
+pub fn sentence_in(
+    lang: Lang,
     r: &Recommendation,
-    best_monthly_profit: Option<sellercalc_engine::Decimal>,
+    best_monthly_profit: Option<Decimal>,
     currency: &str,
 ) -> String {
-    if best_monthly_profit.is_some_and(|p| p <= sellercalc_engine::Decimal::ZERO) {
-        return format!(
-            "No way of selling makes a profit with these figures; {} loses least.",
-            lower_name(r.best)
-        );
+    let t = texts(lang);
+    let words = &t.recommendation;
+    if best_monthly_profit.is_some_and(|p| p <= Decimal::ZERO) {
+        let best = t.model_in_sentence(r.best);
+        return fill(words.no_profit, |i| (i == 0).then(|| best.to_owned()));
     }
     if r.monthly_advantage.is_zero() {
-        return format!(
-            "{} and {} earn the same.",
-            r.best.name(),
-            lower_name(r.runner_up)
-        );
+        let names = [t.model_name(r.best), t.model_in_sentence(r.runner_up)];
+        return fill(words.same, |i| names.get(i).map(|n| (*n).to_owned()));
     }
-    format!(
-        "{} earns {} more a month than {}, {}.",
-        r.best.name(),
+    // The reason's line item in this language, for a key the reasons table does not know.
+    let label = t
+        .line_items
+        .label(r.main_reason, "")
+        .unwrap_or(r.main_reason_label);
+    let values = [
+        t.model_name(r.best).to_owned(),
         format::money(r.monthly_advantage, currency),
-        lower_name(r.runner_up),
-        reason(r.main_reason, r.main_reason_label)
-    )
+        t.model_in_sentence(r.runner_up).to_owned(),
+        t.reason(r.main_reason, label),
+    ];
+    fill(words.earns_more, |i| values.get(i).cloned())
+}
+
+/// The one-sentence recommendation in English; [`sentence_in`] speaks the page's language.
+pub fn sentence(
+    r: &Recommendation,
+    best_monthly_profit: Option<Decimal>,
+    currency: &str,
+) -> String {
+    sentence_in(Lang::En, r, best_monthly_profit, currency)
 }
 
 /// "★ Semi-managed earns ¥1,240 more a month than POP, mostly from lower commission."
 #[function_component]
 pub fn RecommendationBanner(props: &RecommendationProps) -> Html {
+    let lang = use_lang();
+    let words = &texts(lang).recommendation;
     let Some(r) = &props.recommendation else {
         return html! {
             <section class="recommendation" data-testid="recommendation">
-                <p>{ "Fix the highlighted fields to see which way of selling earns most." }</p>
+                <p>{ words.fix_to_see }</p>
             </section>
         };
     };
     html! {
         <section class={classes!("recommendation", props.stale.then_some("stale"))} data-testid="recommendation">
-            <p><span class="star" aria-hidden="true">{ "★ " }</span>{ sentence(r, props.best_monthly_profit, &props.currency) }</p>
+            <p><span class="star" aria-hidden="true">{ "★ " }</span>{ sentence_in(lang, r, props.best_monthly_profit, &props.currency) }</p>
             if props.stale {
-                <p class="stale-note">{ "From the last valid figures." }</p>
+                <p class="stale-note">{ words.stale }</p>
             }
         </section>
     }

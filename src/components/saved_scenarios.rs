@@ -7,52 +7,51 @@ use yew::prelude::*;
 
 use crate::components::notice::Message;
 use crate::format;
+use crate::i18n::share::{fill_one, share_texts, ShareTexts};
+use crate::i18n::use_lang;
 use crate::state::{Action, State};
 use crate::storage::{self, Library, ReadError, SavedScenario, MAX_NAME_CHARS, MAX_SCENARIOS};
 
-/// Every sentence the panel shows.
-mod text {
-    pub const TITLE: &str = "Saved scenarios";
-    pub const WHERE: &str = " · in this browser only";
-    pub const NAME: &str = "Name this scenario";
-    pub const PLACEHOLDER: &str = "e.g. Phone case at 6.99";
-    pub const SAVE: &str = "Save";
-    pub const HINT: &str = "Saving again under the same name replaces that scenario.";
-    pub const NEED_NAME: &str = "Enter a name to save this scenario under.";
-    pub const FULL: &str = "You have 100 saved scenarios: delete one to save another.";
-    pub const TAKEN: &str = "Another saved scenario has this name.";
-    pub const EMPTY: &str = "Nothing saved yet.";
-    pub const BLOCKED: &str = "This browser blocks storage here, so scenarios cannot be saved. Copy the link to keep one.";
-    pub const NEWER: &str = "Your saved scenarios come from a newer version of SellerCalc: they are kept, unchanged, and saving is off here.";
-    pub const LOAD: &str = "Load";
-    pub const RENAME: &str = "Rename";
-    pub const DELETE: &str = "Delete";
-    pub const CANCEL: &str = "Cancel";
-    pub const SHOWING: &str = "showing";
-    pub const LIST: &str = "Your saved scenarios";
-    pub fn saved(name: &str) -> String {
-        format!("Saved “{name}”.")
+/// Why a name cannot be saved; worded when shown, so it follows the page's language.
+#[derive(Clone, Copy, PartialEq)]
+enum NameError {
+    Missing,
+    Full,
+    Taken,
+}
+
+impl NameError {
+    fn text(self, s: &ShareTexts) -> String {
+        match self {
+            NameError::Missing => s.need_name.to_owned(),
+            NameError::Full => fill_one(s.full, &MAX_SCENARIOS.to_string()),
+            NameError::Taken => s.taken.to_owned(),
+        }
     }
-    pub fn updated(name: &str) -> String {
-        format!("Updated “{name}”.")
-    }
-    pub fn loaded(name: &str) -> String {
-        format!("Loaded “{name}”.")
-    }
-    pub fn renamed(name: &str) -> String {
-        format!("Renamed to “{name}”.")
-    }
-    pub fn deleted(name: &str) -> String {
-        format!("Deleted “{name}”.")
-    }
-    pub fn confirm(name: &str) -> String {
-        format!("Delete “{name}”?")
-    }
-    pub fn new_name_for(name: &str) -> String {
-        format!("New name for “{name}”")
-    }
-    pub fn action_on(action: &str, name: &str) -> String {
-        format!("{action} “{name}”")
+}
+
+/// What was last done, for the status line; worded when shown.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Saved(String),
+    Updated(String),
+    Loaded(String),
+    Renamed(String),
+    Deleted(String),
+}
+
+impl Status {
+    fn text(&self, s: &ShareTexts) -> String {
+        let (template, name) = match self {
+            Status::Idle => return String::new(),
+            Status::Saved(name) => (s.saved, name),
+            Status::Updated(name) => (s.updated, name),
+            Status::Loaded(name) => (s.loaded, name),
+            Status::Renamed(name) => (s.renamed, name),
+            Status::Deleted(name) => (s.deleted, name),
+        };
+        fill_one(template, name)
     }
 }
 
@@ -78,7 +77,7 @@ enum RowMode {
     Renaming {
         id: String,
         text: String,
-        error: Option<&'static str>,
+        error: Option<NameError>,
     },
     Deleting(String),
 }
@@ -93,7 +92,7 @@ fn fresh(shown: &[SavedScenario]) -> Vec<SavedScenario> {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
+    crate::i18n::lower(a) == crate::i18n::lower(b)
 }
 
 /// A saved time as the user's locale writes it.
@@ -121,11 +120,12 @@ fn focus(id: &str) {
 /// Save the current inputs under a name; load, rename or delete what was saved.
 #[function_component]
 pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
+    let s = share_texts(use_lang());
     let scenarios = use_state(|| props.initial.scenarios.clone());
     let name = use_state(String::new);
-    let name_error = use_state(|| None::<&'static str>);
+    let name_error = use_state(|| None::<NameError>);
     let mode = use_state(|| RowMode::Idle);
-    let status = use_state(String::new);
+    let status = use_state(|| Status::Idle);
     let can_write = props.available && props.writable;
     let current = props.state.snapshot();
 
@@ -144,7 +144,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
         let scenarios = scenarios.clone();
         let status = status.clone();
         let on_message = props.on_message.clone();
-        move |list: Vec<SavedScenario>, message: String| -> bool {
+        move |list: Vec<SavedScenario>, message: Status| -> bool {
             if storage::save_library(&list) {
                 scenarios.set(list);
                 status.set(message);
@@ -174,7 +174,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(clean) = storage::clean_name(&name) else {
-                name_error.set(Some(text::NEED_NAME));
+                name_error.set(Some(NameError::Missing));
                 return;
             };
             let mut list = fresh(&scenarios);
@@ -183,15 +183,15 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                     existing.snapshot = current.clone();
                     existing.saved_at = storage::now();
                     existing.name = clean.clone();
-                    text::updated(&clean)
+                    Status::Updated(clean.clone())
                 } else {
                     if list.len() >= MAX_SCENARIOS {
-                        name_error.set(Some(text::FULL));
+                        name_error.set(Some(NameError::Full));
                         return;
                     }
                     let entry = storage::new_scenario(clean.clone(), current.clone(), &list);
                     list.insert(0, entry);
-                    text::saved(&clean)
+                    Status::Saved(clean.clone())
                 };
             if commit(list, message) {
                 name.set(String::new());
@@ -237,7 +237,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                             error: Some(message),
                         };
                         let Some(clean) = storage::clean_name(&typed) else {
-                            mode.set(error(text::NEED_NAME));
+                            mode.set(error(NameError::Missing));
                             return;
                         };
                         let mut list = fresh(&scenarios);
@@ -245,13 +245,13 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                             .iter()
                             .any(|s| s.id != id && same_name(&s.name, &clean))
                         {
-                            mode.set(error(text::TAKEN));
+                            mode.set(error(NameError::Taken));
                             return;
                         }
                         if let Some(entry) = list.iter_mut().find(|s| s.id == id) {
                             entry.name = clean.clone();
                         }
-                        if commit(list, text::renamed(&clean)) {
+                        if commit(list, Status::Renamed(clean.clone())) {
                             mode.set(RowMode::Idle);
                             focus(&format!("rename-button-{id}"));
                         }
@@ -268,17 +268,17 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                 html! {
                     <li class="saved-item editing" key={id.clone()} data-testid="saved-item">
                         <form class="rename-form" onsubmit={on_submit}>
-                            <label for={input_id.clone()} class="visually-hidden">{ text::new_name_for(&label) }</label>
+                            <label for={input_id.clone()} class="visually-hidden">{ fill_one(s.new_name_for, &label) }</label>
                             <input id={input_id} type="text" value={typed.clone()} maxlength={MAX_NAME_CHARS.to_string()}
                                 autocomplete="off" data-testid="rename-input" oninput={on_input}
                                 aria-invalid={error.is_some().then_some("true")}
                                 aria-describedby={error.is_some().then(|| error_id.clone())} />
                             <div class="saved-actions">
-                                <button type="submit" class="tool" data-testid="rename-save">{ text::SAVE }</button>
-                                <button type="button" class="tool" onclick={on_cancel}>{ text::CANCEL }</button>
+                                <button type="submit" class="tool" data-testid="rename-save">{ s.save }</button>
+                                <button type="button" class="tool" onclick={on_cancel}>{ s.cancel }</button>
                             </div>
                             if let Some(error) = error {
-                                <p class="error" id={error_id} role="alert">{ *error }</p>
+                                <p class="error" id={error_id} role="alert">{ error.text(s) }</p>
                             }
                         </form>
                     </li>
@@ -296,7 +296,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                             .into_iter()
                             .filter(|s| s.id != id)
                             .collect();
-                        if commit(list, text::deleted(&label)) {
+                        if commit(list, Status::Deleted(label.clone())) {
                             mode.set(RowMode::Idle);
                             focus("save-name");
                         }
@@ -312,11 +312,11 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                 };
                 html! {
                     <li class="saved-item deleting" key={id.clone()} data-testid="saved-item">
-                        <span class="saved-name">{ text::confirm(&label) }</span>
+                        <span class="saved-name">{ fill_one(s.confirm_delete, &label) }</span>
                         <div class="saved-actions">
                             <button type="button" class="tool danger" id={format!("confirm-delete-{id}")}
-                                data-testid="confirm-delete" onclick={on_confirm}>{ text::DELETE }</button>
-                            <button type="button" class="tool" onclick={on_cancel}>{ text::CANCEL }</button>
+                                data-testid="confirm-delete" onclick={on_confirm}>{ s.delete }</button>
+                            <button type="button" class="tool" onclick={on_cancel}>{ s.cancel }</button>
                         </div>
                     </li>
                 }
@@ -329,7 +329,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                     let label = label.clone();
                     Callback::from(move |_: MouseEvent| {
                         dispatcher.dispatch(Action::Load(snapshot.clone()));
-                        status.set(text::loaded(&label));
+                        status.set(Status::Loaded(label.clone()));
                     })
                 };
                 let on_rename = {
@@ -355,17 +355,17 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                         <span class="saved-meta">
                             { when(&scenario.saved_at) }
                             if showing {
-                                <span class="saved-showing">{ text::SHOWING }</span>
+                                <span class="saved-showing">{ s.showing }</span>
                             }
                         </span>
                         <div class="saved-actions">
                             <button type="button" class="tool" data-testid="load" onclick={on_load}
-                                aria-label={text::action_on(text::LOAD, &label)}>{ text::LOAD }</button>
+                                aria-label={fill_one(s.load_named, &label)}>{ s.load }</button>
                             if can_write {
                                 <button type="button" class="tool" id={format!("rename-button-{id}")} data-testid="rename"
-                                    onclick={on_rename} aria-label={text::action_on(text::RENAME, &label)}>{ text::RENAME }</button>
+                                    onclick={on_rename} aria-label={fill_one(s.rename_named, &label)}>{ s.rename }</button>
                                 <button type="button" class="tool" id={format!("delete-button-{id}")} data-testid="delete"
-                                    onclick={on_delete} aria-label={text::action_on(text::DELETE, &label)}>{ text::DELETE }</button>
+                                    onclick={on_delete} aria-label={fill_one(s.delete_named, &label)}>{ s.delete }</button>
                             }
                         </div>
                     </li>
@@ -378,38 +378,38 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
     html! {
         <details class="saved" id="saved-scenarios" data-testid="saved-scenarios">
             <summary>
-                { text::TITLE }
+                { s.saved_title }
                 if count > 0 {
                     <span class="saved-count">{ format!(" ({count})") }</span>
                 }
-                <span class="explain">{ text::WHERE }</span>
+                <span class="explain">{ " · " }{ s.saved_where }</span>
             </summary>
             if !props.available {
-                <p class="saved-note">{ text::BLOCKED }</p>
+                <p class="saved-note">{ s.storage_blocked }</p>
             } else if !props.writable {
-                <p class="saved-note">{ text::NEWER }</p>
+                <p class="saved-note">{ s.storage_newer }</p>
             } else {
                 <form class="save-form" onsubmit={on_save}>
-                    <label for="save-name">{ text::NAME }</label>
+                    <label for="save-name">{ s.name_label }</label>
                     <div class="save-row">
-                        <input id="save-name" type="text" value={(*name).clone()} placeholder={text::PLACEHOLDER}
+                        <input id="save-name" type="text" value={(*name).clone()} placeholder={s.name_placeholder}
                             maxlength={MAX_NAME_CHARS.to_string()} autocomplete="off" data-testid="save-name"
                             oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
                             aria-describedby={if name_error.is_some() { "save-name-error" } else { "save-name-hint" }} />
-                        <button type="submit" class="tool primary" data-testid="save-submit">{ text::SAVE }</button>
+                        <button type="submit" class="tool primary" data-testid="save-submit">{ s.save }</button>
                     </div>
                     if let Some(error) = *name_error {
-                        <p class="error" id="save-name-error" role="alert">{ error }</p>
+                        <p class="error" id="save-name-error" role="alert">{ error.text(s) }</p>
                     } else {
-                        <p class="hint" id="save-name-hint">{ text::HINT }</p>
+                        <p class="hint" id="save-name-hint">{ s.save_hint }</p>
                     }
                 </form>
             }
-            <p class="saved-status" aria-live="polite" data-testid="saved-status">{ (*status).clone() }</p>
+            <p class="saved-status" aria-live="polite" data-testid="saved-status">{ status.text(s) }</p>
             if count == 0 {
-                <p class="saved-note">{ text::EMPTY }</p>
+                <p class="saved-note">{ s.nothing_saved }</p>
             } else {
-                <ul class="saved-list" aria-label={text::LIST}>
+                <ul class="saved-list" aria-label={s.saved_list}>
                     { for scenarios.iter().map(row) }
                 </ul>
             }

@@ -9,31 +9,10 @@ use yew::prelude::*;
 
 use crate::components::notice::Message;
 use crate::export::{self, Column};
+use crate::i18n::share::{in_lang, share_texts};
+use crate::i18n::{around, use_lang};
 use crate::share::{self, Presentation};
 use crate::state::{Action, State};
-
-/// Every sentence the bar shows.
-mod text {
-    pub const COPY: &str = "Copy link";
-    pub const COPIED: &str = "Link copied: anyone who opens it sees these figures.";
-    pub const COPY_BY_HAND: &str =
-        "This browser blocks copying here: the link is selected, press Ctrl+C (⌘C) to copy it.";
-    pub const LINK_LABEL: &str = "Link to this scenario";
-    pub const SAVE: &str = "Save…";
-    pub const PIN: &str = "Pin as A";
-    pub const REPIN: &str = "Replace A";
-    pub const PIN_HINT: &str =
-        "Keeps these figures as scenario A: then change any input to compare.";
-    pub const CSV: &str = "Export CSV";
-    pub const JSON: &str = "Export JSON";
-    pub const PRINT: &str = "Print";
-    pub const TOOLS: &str = "Share, save and compare";
-    pub const PRINT_LINK: &str = "Open these figures again: ";
-    pub const EMBED_TITLE: &str = "SellerCalc: which way of selling on AliExpress earns you more?";
-    pub const EMBED_NOTE: &str = "Figures are estimates. ";
-    pub const EMBED_OPEN: &str = "Open this scenario in SellerCalc";
-    pub const NEW_TAB: &str = " (opens in a new tab)";
-}
 
 /// Props of [`ShareBar`].
 #[derive(Properties, PartialEq)]
@@ -74,6 +53,7 @@ fn share_link(state: &State, presentation: &Presentation) -> String {
 /// Buttons for the scenario as a whole, above the results.
 #[function_component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let s = share_texts(use_lang());
     let state = &props.state;
     let link = share_link(state, &props.presentation);
     let status = use_state(|| CopyStatus::Idle);
@@ -186,59 +166,65 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         }
     });
     let pinned = state.pinned.is_some();
+    let (print_before, print_after) = around(s.print_link);
 
     html! {
-        <section class="share-bar" aria-label={text::TOOLS} data-testid="share-bar">
+        <section class="share-bar" aria-label={s.tools} data-testid="share-bar">
             <div class="share-buttons">
                 <button type="button" class="tool primary" data-testid="copy-link" onclick={on_copy}>
-                    { text::COPY }
+                    { s.copy }
                 </button>
                 if props.can_save {
-                    <button type="button" class="tool" data-testid="save-open" onclick={on_save}>{ text::SAVE }</button>
+                    <button type="button" class="tool" data-testid="save-open" onclick={on_save}>{ s.save_open }</button>
                 }
                 <button type="button" class="tool" data-testid="pin" onclick={on_pin}
                     aria-describedby="pin-hint">
-                    { if pinned { text::REPIN } else { text::PIN } }
+                    { if pinned { s.repin } else { s.pin } }
                 </button>
-                <button type="button" class="tool" data-testid="export-csv" onclick={export(true)}>{ text::CSV }</button>
-                <button type="button" class="tool" data-testid="export-json" onclick={export(false)}>{ text::JSON }</button>
-                <button type="button" class="tool" data-testid="print" onclick={on_print}>{ text::PRINT }</button>
+                <button type="button" class="tool" data-testid="export-csv" onclick={export(true)}>{ s.export_csv }</button>
+                <button type="button" class="tool" data-testid="export-json" onclick={export(false)}>{ s.export_json }</button>
+                <button type="button" class="tool" data-testid="print" onclick={on_print}>{ s.print }</button>
             </div>
-            <p class="visually-hidden" id="pin-hint">{ text::PIN_HINT }</p>
+            <p class="visually-hidden" id="pin-hint">{ s.pin_hint }</p>
             <div class="copy-status" aria-live="polite" data-testid="copy-status">
                 if *status == CopyStatus::Copied {
-                    <p class="copied"><span aria-hidden="true">{ "✓ " }</span>{ text::COPIED }</p>
+                    <p class="copied"><span aria-hidden="true">{ "✓ " }</span>{ s.copied }</p>
                 }
                 if *status == CopyStatus::ByHand {
-                    <p>{ text::COPY_BY_HAND }</p>
+                    <p>{ s.copy_by_hand }</p>
                 }
             </div>
             if *status == CopyStatus::ByHand {
                 <input ref={link_ref} type="text" class="share-link" readonly=true value={link.clone()}
-                    aria-label={text::LINK_LABEL} data-testid="share-link" />
+                    aria-label={s.link_label} data-testid="share-link" />
             }
-            <p class="print-only print-link">{ text::PRINT_LINK }<span class="url">{ link }</span></p>
+            <p class="print-only print-link">{ print_before }<span class="url">{ link }</span>{ print_after }</p>
         </section>
     }
 }
 
 /// In embed mode, in place of the footer: that figures are estimates, and a link to the full
 /// calculator with this scenario. (Plain functions, not components: each component costs the
-/// page a few kilobytes of Yew machinery.)
+/// page a few kilobytes of Yew machinery; [`in_lang`] is the one they share for the language.)
 pub fn embed_link(state: &State, presentation: &Presentation) -> Html {
     let link = share_link(state, presentation);
-    html! {
-        <footer class="embed-link" data-testid="embed-link">
-            { text::EMBED_NOTE }
-            <a href={link} target="_blank" rel="noopener">
-                { text::EMBED_OPEN }<span aria-hidden="true">{ " ↗" }</span>
-                <span class="visually-hidden">{ text::NEW_TAB }</span>
-            </a>
-        </footer>
-    }
+    in_lang(move |lang| {
+        let s = share_texts(lang);
+        let (before, after) = around(s.embed_note);
+        html! {
+            <footer class="embed-link" data-testid="embed-link">
+                { before }
+                <a href={link.clone()} target="_blank" rel="noopener">
+                    { s.embed_open }<span aria-hidden="true">{ " ↗" }</span>
+                    <span class="visually-hidden">{ " " }{ s.new_tab }</span>
+                </a>
+                { after }
+            </footer>
+        }
+    })
 }
 
 /// In embed mode, in place of the header: the page's title, for screen readers only.
 pub fn embed_title() -> Html {
-    html! { <h1 class="visually-hidden">{ text::EMBED_TITLE }</h1> }
+    in_lang(|lang| html! { <h1 class="visually-hidden">{ share_texts(lang).embed_title }</h1> })
 }

@@ -5,6 +5,7 @@ use sellercalc_engine::ModelKind;
 use yew::prelude::*;
 
 use crate::format;
+use crate::i18n::{texts, use_lang};
 use crate::state::Shown;
 
 /// Props of [`SummaryBar`].
@@ -21,6 +22,7 @@ pub struct SummaryBarProps {
 /// The three monthly profits in one line.
 #[function_component]
 pub fn SummaryBar(props: &SummaryBarProps) -> Html {
+    let t = texts(use_lang());
     html! {
         <div class="summary-bar" aria-hidden="true">
             { for props.shown.iter().map(|(kind, shown)| {
@@ -28,8 +30,8 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
                 let stale = shown.as_ref().is_some_and(|s| s.stale);
                 html! {
                     <div class={classes!("mini", kind.id(), (props.best == Some(*kind)).then_some("best"), stale.then_some("stale"))}>
-                        <span class="mini-name">{ kind.name() }</span>
-                        <span class="mini-value">{ value }<span class="per">{ "/mo" }</span></span>
+                        <span class="mini-name">{ t.model_name(*kind) }</span>
+                        <span class="mini-value">{ value }<span class="per">{ t.page.per_month }</span></span>
                     </div>
                 }
             }) }

@@ -5,6 +5,7 @@ use sellercalc_engine::{Decimal, ModelKind};
 use yew::prelude::*;
 
 use crate::format;
+use crate::i18n::{and_list, fill, sentences, texts, use_lang, Lang};
 use crate::state::Shown;
 
 /// Props of [`VolumeChart`].
@@ -53,13 +54,9 @@ struct Crossing {
     profit: Decimal,
 }
 
-/// A model's name inside a sentence.
-fn in_sentence(kind: ModelKind) -> &'static str {
-    match kind {
-        ModelKind::Pop => "POP",
-        ModelKind::Semi => "semi-managed",
-        ModelKind::Full => "fully managed",
-    }
+/// Fills a template's `{0}`, `{1}`… with `values`.
+fn with(template: &str, values: &[String]) -> String {
+    fill(template, |i| values.get(i).cloned())
 }
 
 /// Every point with more than zero units, up to `range`, where two lines give the same profit.
@@ -86,48 +83,46 @@ fn crossings(lines: &[Line<'_>], range: Decimal) -> Vec<Crossing> {
 }
 
 /// The sentence under the chart.
-fn verdict(lines: &[Line<'_>], found: &[Crossing], range: Decimal) -> String {
+fn verdict(lang: Lang, lines: &[Line<'_>], found: &[Crossing], range: Decimal) -> String {
+    let t = texts(lang);
+    let v = &t.volume;
     if lines.len() < 2 {
-        return "Fix the highlighted fields to compare the models.".to_owned();
+        return v.fix_to_compare.to_owned();
     }
     if !found.is_empty() {
-        return found
+        let each: Vec<String> = found
             .iter()
             .map(|c| {
-                format!(
-                    "{} and {} earn the same at {} units a month.",
-                    c.first.name(),
-                    in_sentence(c.second),
-                    format::number(c.units, 0)
+                with(
+                    v.same_at,
+                    &[
+                        t.model_name(c.first).to_owned(),
+                        t.model_in_sentence(c.second).to_owned(),
+                        format::number(c.units, 0),
+                    ],
                 )
             })
-            .collect::<Vec<_>>()
-            .join(" ");
+            .collect();
+        return sentences(&each);
     }
     let top = lines
         .iter()
         .map(|l| l.at(range))
         .fold(Decimal::MIN, Decimal::max);
     let best: Vec<&Line<'_>> = lines.iter().filter(|l| l.at(range) == top).collect();
-    let verb = if top < Decimal::ZERO {
-        ("loses least", "lose least")
+    let (one_template, many_template) = if top < Decimal::ZERO {
+        (v.loses_least_always, v.lose_least_always)
     } else {
-        ("earns more", "earn the most")
+        (v.earns_more_always, v.earn_most_always)
     };
     match best.as_slice() {
-        [one] => format!(
-            "The lines do not cross: {} {} at every volume.",
-            one.kind.name(),
-            verb.0
-        ),
+        [one] => with(one_template, &[t.model_name(one.kind).to_owned()]),
         [first, rest @ ..] => {
-            let others: Vec<&str> = rest.iter().map(|l| in_sentence(l.kind)).collect();
-            format!(
-                "The lines do not cross: {} and {} {} at every volume.",
-                first.kind.name(),
-                others.join(" and "),
-                verb.1
-            )
+            let names: Vec<String> = std::iter::once(t.model_name(first.kind))
+                .chain(rest.iter().map(|l| t.model_in_sentence(l.kind)))
+                .map(str::to_owned)
+                .collect();
+            with(many_template, &[and_list(lang, &names)])
         }
         [] => String::new(),
     }
@@ -156,6 +151,9 @@ fn spread<T>(mut labels: Vec<(T, f64)>, gap: f64) -> Vec<(T, f64)> {
 /// Lines of monthly profit against volume, with crossovers marked.
 #[function_component]
 pub fn VolumeChart(props: &VolumeChartProps) -> Html {
+    let lang = use_lang();
+    let t = texts(lang);
+    let v = &t.volume;
     let cur = props.currency.as_str();
     let money = |d: Decimal| format::money(d, cur);
     let entered = props.units > Decimal::ZERO;
@@ -193,7 +191,8 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         })
         .collect();
     let found = crossings(&lines, range);
-    let sentence = verdict(&lines, &found, range);
+    let sentence = verdict(lang, &lines, &found, range);
+    let range_text = format::number(range, 0);
 
     // Geometry: f64 from here on, for coordinates only.
     let ends = lines
@@ -265,7 +264,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
             html! {
                 <path class={classes!("line", id, l.shown.stale.then_some("stale"))} d={d}
                     vector-effect="non-scaling-stroke" data-testid={format!("volume-line-{id}")}>
-                    <title>{ format!("{}: {} a month at {} units", l.kind.name(), money(l.at(range)), format::number(range, 0)) }</title>
+                    <title>{ with(v.line_title, &[t.model_name(l.kind).to_owned(), money(l.at(range)), range_text.clone()]) }</title>
                 </path>
             }
         })
@@ -277,8 +276,12 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                 <circle class="crossover" data-testid="crossover" r="5"
                     cx={format!("{:.3}%", x_of(c.units) * 100.0)}
                     cy={format!("{:.3}%", y_of(c.profit) * 100.0)}>
-                    <title>{ format!("{} and {} earn the same at {} units a month: {} a month each.",
-                        c.first.name(), in_sentence(c.second), format::number(c.units, 0), money(c.profit)) }</title>
+                    <title>{ with(v.crossing_title, &[
+                        t.model_name(c.first).to_owned(),
+                        t.model_in_sentence(c.second).to_owned(),
+                        format::number(c.units, 0),
+                        money(c.profit),
+                    ]) }</title>
                 </circle>
             }
         })
@@ -295,7 +298,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         html! {
             <span class={classes!("end-label", l.kind.id(), l.shown.stale.then_some("stale"))}
                 style={format!("top: {top:.2}%")}>
-                { l.kind.name() }
+                { t.model_name(l.kind) }
             </span>
         }
     })
@@ -309,7 +312,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                 <span class={classes!("tick", place)} style={format!("left: {:.3}%", x_of(t) * 100.0)}>
                     { format::number(t, 0) }
                     if t == current {
-                        <span class="now">{ " now" }</span>
+                        <span class="now">{ " " }{ v.now }</span>
                     }
                 </span>
             }
@@ -323,7 +326,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                     <svg class="line-swatch" width="28" height="10">
                         <line class={classes!("line", kind.id())} x1="2" y1="5" x2="26" y2="5" />
                     </svg>
-                    { kind.name() }
+                    { t.model_name(*kind) }
                     if shown.is_none() { { " —" } }
                 </li>
             }) }
@@ -331,10 +334,10 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                 <svg class="line-swatch" width="28" height="10">
                     <line class="now-line" x1="14" y1="0" x2="14" y2="10" />
                 </svg>
-                { "Your volume now" }
+                { v.your_volume_now }
             </li>
             if !found.is_empty() {
-                <li><span class="crossover-swatch"></span>{ "Lines cross" }</li>
+                <li><span class="crossover-swatch"></span>{ v.lines_cross }</li>
             }
         </ul>
     };
@@ -343,18 +346,23 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         let each: Vec<String> = lines
             .iter()
             .map(|l| {
-                format!(
-                    "{} {} at {} units",
-                    l.kind.name(),
-                    money(l.at(range)),
-                    format::number(range, 0)
+                with(
+                    v.summary_item,
+                    &[
+                        t.model_name(l.kind).to_owned(),
+                        money(l.at(range)),
+                        range_text.clone(),
+                    ],
                 )
             })
             .collect();
-        format!(
-            "Monthly profit from 0 to {} units a month: {}. {sentence}",
-            format::number(range, 0),
-            each.join("; ")
+        with(
+            v.summary,
+            &[
+                range_text.clone(),
+                each.join(t.page.clause_separator),
+                sentence.clone(),
+            ],
         )
     };
     let table_rows = props
@@ -367,7 +375,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
             };
             html! {
                 <tr>
-                    <th scope="row">{ kind.name() }</th>
+                    <th scope="row">{ t.model_name(*kind) }</th>
                     { cell(Decimal::ZERO) }
                     { cell(current) }
                     { cell(range) }
@@ -378,7 +386,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
 
     html! {
         <figure class="chart volume" data-testid="volume-chart">
-            <figcaption>{ format!("Profit vs volume (a month, {cur})") }</figcaption>
+            <figcaption>{ with(v.caption, &[cur.to_owned()]) }</figcaption>
             { legend }
             <div class="plot-grid" style={format!("--plot-height: {PLOT_HEIGHT_PX}px")}>
                 <div class="y-labels" aria-hidden="true">{ y_labels }</div>
@@ -397,18 +405,18 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                 </div>
                 <div class="end-labels" aria-hidden="true">{ end_labels }</div>
                 <div class="x-labels" aria-hidden="true">{ x_ticks }</div>
-                <div class="x-title" aria-hidden="true">{ "Units sold a month" }</div>
+                <div class="x-title" aria-hidden="true">{ v.x_title }</div>
             </div>
             <p class="chart-note" data-testid="volume-verdict">{ sentence }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ format!("Monthly profit by volume, in {cur}") }</caption>
+                <caption>{ with(v.table_caption, &[cur.to_owned()]) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Model" }</th>
-                        <th scope="col">{ "0 units" }</th>
-                        <th scope="col">{ format!("{} units (now)", format::number(current, 0)) }</th>
-                        <th scope="col">{ format!("{} units", format::number(range, 0)) }</th>
+                        <th scope="col">{ t.breakdown.model }</th>
+                        <th scope="col">{ with(v.units, &[format::number(Decimal::ZERO, 0)]) }</th>
+                        <th scope="col">{ with(v.units_now, &[format::number(current, 0)]) }</th>
+                        <th scope="col">{ with(v.units, std::slice::from_ref(&range_text)) }</th>
                     </tr>
                 </thead>
                 <tbody>{ table_rows }</tbody>

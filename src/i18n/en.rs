@@ -346,6 +346,7 @@ pub const TEXTS: Texts = Texts {
         negative: "Cannot be negative.",
         not_positive: "Must be more than 0.",
         too_large: "Too large: this field takes at most {0}.",
+        percent_limit: "{0}%",
         too_large_percent: "Must be a percentage from 0 to 100.",
         too_large_to_calculate: "This number is too large to calculate with.",
         unknown_value: "Choose one of the listed options.",

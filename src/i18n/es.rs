@@ -347,6 +347,7 @@ pub const TEXTS: Texts = Texts {
         negative: "No puede ser negativo.",
         not_positive: "Debe ser mayor que 0.",
         too_large: "Demasiado grande: este campo admite como máximo {0}.",
+        percent_limit: "{0}\u{a0}%",
         too_large_percent: "Debe ser un porcentaje entre 0 y 100.",
         too_large_to_calculate: "Este número es demasiado grande para calcular con él.",
         unknown_value: "Elige una de las opciones de la lista.",

@@ -348,6 +348,7 @@ pub const TEXTS: Texts = Texts {
         negative: "Ne peut pas être négatif.",
         not_positive: "Doit être supérieur à 0.",
         too_large: "Trop grand\u{a0}: ce champ accepte au plus {0}.",
+        percent_limit: "{0}\u{a0}%",
         too_large_percent: "Doit être un pourcentage entre 0 et 100.",
         too_large_to_calculate: "Ce nombre est trop grand pour le calcul.",
         unknown_value: "Choisissez l’une des options proposées.",

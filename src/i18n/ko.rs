@@ -349,6 +349,7 @@ pub const TEXTS: Texts = Texts {
         negative: "음수는 입력할 수 없습니다.",
         not_positive: "0보다 커야 합니다.",
         too_large: "너무 큽니다. 이 항목의 최댓값은 {0}입니다.",
+        percent_limit: "{0}%",
         too_large_percent: "0에서 100 사이의 백분율이어야 합니다.",
         too_large_to_calculate: "계산하기에 너무 큰 숫자입니다.",
         unknown_value: "목록에 있는 항목 중에서 선택하세요.",

@@ -23,6 +23,7 @@ mod intl;
 mod ko;
 pub mod parse;
 mod pt_br;
+pub mod share;
 mod texts;
 mod zh_cn;
 
@@ -153,6 +154,12 @@ pub fn lang_param(query: &str) -> Option<&str> {
         .filter(|value| !value.is_empty())
 }
 
+/// The page's language, from the nearest `ContextProvider<Lang>`; English without one.
+#[yew::hook]
+pub fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or(Lang::En)
+}
+
 /// Every string in `lang`.
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
@@ -183,12 +190,45 @@ pub fn rule_text(texts: &Texts, rule: &Rule, arg: impl Fn(&RuleArg) -> String) -
 }
 
 /// The words for a [`RuleArg::Name`]: a category from the table, a destination through
-/// `Intl.DisplayNames`, a currency as its code.
+/// [`destination_name`], a currency as its code.
 pub fn name_arg(lang: Lang, kind: &str, id: &str, english: &str) -> String {
     match kind {
         "category" => texts(lang).categories.get(id).unwrap_or(english).to_owned(),
-        "destination" => region_name(lang, id),
+        "destination" => destination_name(lang, id, english),
         _ => id.to_owned(),
+    }
+}
+
+/// A destination's name: the policy file's own (`english`) in English, so English matches the
+/// policy word for word; otherwise the browser's name for the ISO code through
+/// `Intl.DisplayNames` ([`region_name`]).
+pub fn destination_name(lang: Lang, code: &str, english: &str) -> String {
+    if lang == Lang::En && !english.is_empty() {
+        english.to_owned()
+    } else {
+        region_name(lang, code)
+    }
+}
+
+/// Sentences run together as the language writes them: a space after a sentence that ends in
+/// Latin punctuation, none after Chinese full-width punctuation (`。`, `！`, `？`, `：`). Empty
+/// parts are left out.
+pub fn sentences<S: AsRef<str>>(parts: &[S]) -> String {
+    let mut out = String::new();
+    for part in parts.iter().map(AsRef::as_ref).filter(|p| !p.is_empty()) {
+        out.push_str(sentence_gap(&out));
+        out.push_str(part);
+    }
+    out
+}
+
+/// What goes between `previous` and the sentence after it: a space, or nothing after Chinese
+/// full-width punctuation or when there is nothing before.
+pub fn sentence_gap(previous: &str) -> &'static str {
+    if previous.is_empty() || previous.ends_with(['。', '！', '？', '：']) {
+        ""
+    } else {
+        " "
     }
 }
 
@@ -355,11 +395,19 @@ pub fn value_unit(texts: &Texts, unit: &str) -> String {
     }
 }
 
-/// The largest value a "Too large: this field takes at most N." message names.
-fn stated_limit(message: &str) -> Option<&str> {
+/// The largest value a "Too large: this field takes at most N." message names, with the unit
+/// that follows it in a policy value's message ("Too large: at most 100 %.").
+fn stated_limit(message: &str) -> Option<(&str, Option<&str>)> {
     let after = &message[message.find("at most ")? + "at most ".len()..];
-    let digits = after.trim_end_matches('.');
-    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+    let stated = after.trim_end_matches('.');
+    let (number, unit) = match stated.split_once(' ') {
+        Some((number, unit)) => (number, Some(unit.trim()).filter(|u| !u.is_empty())),
+        None => (stated, None),
+    };
+    let numeric = number.starts_with(|c: char| c.is_ascii_digit())
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && number.bytes().filter(|b| *b == b'.').count() <= 1;
+    numeric.then_some((number, unit))
 }
 
 /// An engine error in `texts`' language. `number` formats a canonical decimal text ("12.99",
@@ -380,7 +428,16 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         ErrorCode::NotPositive => e.not_positive.to_owned(),
         ErrorCode::TooLarge if message.contains("percentage") => e.too_large_percent.to_owned(),
         ErrorCode::TooLarge => match stated_limit(message) {
-            Some(limit) => fill(e.too_large, |i| (i == 0).then(|| number(limit))),
+            Some((limit, unit)) => {
+                let shown = number(limit);
+                let limit = match unit {
+                    None => shown,
+                    Some("%") => fill(e.percent_limit, |i| (i == 0).then(|| shown.clone())),
+                    Some("days") => texts.days(&shown, limit == "1"),
+                    Some(unit) => format!("{shown} {}", value_unit(texts, unit)),
+                };
+                fill(e.too_large, |i| (i == 0).then(|| limit.clone()))
+            }
             None => e.too_large_to_calculate.to_owned(),
         },
         ErrorCode::UnknownValue => e.unknown_value.to_owned(),
@@ -415,6 +472,34 @@ pub fn number_issue_message(
             fill(template, |i| shown.get(i).cloned())
         }
     }
+}
+
+/// `text` in lower case. In the browser this asks JavaScript, which already carries Unicode's
+/// case tables; Rust's `str::to_lowercase` would add about 17 KB of them to the wasm.
+pub fn lower(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JsString::from(text).to_lower_case().into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
+    }
+}
+
+/// `text` with its first letter in upper case (see [`lower`] for why through JavaScript).
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    #[cfg(target_arch = "wasm32")]
+    let first: String = js_sys::JsString::from(first.to_string())
+        .to_upper_case()
+        .into();
+    #[cfg(not(target_arch = "wasm32"))]
+    let first: String = first.to_uppercase().collect();
+    first + chars.as_str()
 }
 
 /// Reads what the user typed in `lang`'s number format into the engine's canonical decimal text,

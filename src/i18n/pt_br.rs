@@ -348,6 +348,7 @@ pub const TEXTS: Texts = Texts {
         negative: "Não pode ser negativo.",
         not_positive: "Deve ser maior que 0.",
         too_large: "Grande demais: este campo aceita no máximo {0}.",
+        percent_limit: "{0}%",
         too_large_percent: "Deve ser uma porcentagem de 0 a 100.",
         too_large_to_calculate: "Este número é grande demais para o cálculo.",
         unknown_value: "Escolha uma das opções da lista.",

@@ -387,3 +387,31 @@ fn separators_default_to_what_intl_uses() {
     assert_eq!(Lang::PtBr.separators().decimal, ',');
     assert_eq!(separators(Lang::Ko), Lang::Ko.separators());
 }
+
+#[test]
+fn a_policy_values_limit_keeps_its_number_and_unit() {
+    let parsed = ParsedScenario::from_json(&json!({ "assumptions": { "commission.home": "120" } }));
+    assert_eq!(parsed.errors.len(), 1);
+    let error = &parsed.errors[0];
+    let plain = |s: &str| s.to_owned();
+    assert_eq!(
+        error_message(texts(Lang::En), error, plain),
+        "Too large: this field takes at most 100%."
+    );
+    let days =
+        ParsedScenario::from_json(&json!({ "assumptions": { "days.pop.delivery": "99999" } }));
+    let text = error_message(texts(Lang::Ko), &days.errors[0], plain);
+    assert!(text.contains("3650일"), "{text}");
+}
+
+#[test]
+fn sentences_run_together_the_way_each_script_writes_them() {
+    assert_eq!(sentences(&["One.", "", "Two."]), "One. Two.");
+    assert_eq!(sentences(&["一。", "二。"]), "一。二。");
+    assert_eq!(sentences::<&str>(&[]), "");
+    assert_eq!(destination_name(Lang::En, "TR", "Türkiye"), "Türkiye");
+    assert_eq!(
+        name_arg(Lang::En, "destination", "KR", "South Korea"),
+        "South Korea"
+    );
+}

@@ -217,7 +217,7 @@ impl Texts {
         match self.reasons.get(key) {
             Some(text) => text.to_owned(),
             None => super::fill(self.recommendation.other_reason, |i| {
-                (i == 0).then(|| label.to_lowercase())
+                (i == 0).then(|| super::lower(label))
             }),
         }
     }
@@ -824,6 +824,8 @@ text_table! {
         not_positive,
         /// `TooLarge`: {0} the largest value allowed.
         too_large,
+        /// A policy percentage's limit inside `too_large`: {0} the number ("100%").
+        percent_limit,
         /// `TooLarge` for a percentage.
         too_large_percent,
         /// `TooLarge` beyond exact arithmetic.

@@ -346,6 +346,7 @@ pub const TEXTS: Texts = Texts {
         negative: "不能为负数。",
         not_positive: "必须大于 0。",
         too_large: "数值过大：此项最大为{0}。",
+        percent_limit: "{0}%",
         too_large_percent: "必须是 0 到 100 之间的百分比。",
         too_large_to_calculate: "数值过大，无法计算。",
         unknown_value: "请从列出的选项中选择。",

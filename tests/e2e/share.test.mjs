@@ -109,7 +109,8 @@ test('prefill parameters fill the inputs and are validated like typing', () =>
   withPage(async (page) => {
     await ready(page, '/?cost=18&price=14.99&units=600&category=apparel&destination=FR&lang=es&utm_source=hc');
     assert.equal(await page.inputValue('#in-product-unit-cost'), '18');
-    assert.equal(await page.inputValue('#in-pop-price'), '14.99');
+    // Link values are canonical; the page shows them the Spanish way (lang=es).
+    assert.equal(await page.inputValue('#in-pop-price'), '14,99');
     assert.equal(await page.inputValue('#in-monthly-units'), '600');
     assert.equal(await page.inputValue('#in-product-category'), 'apparel');
     assert.equal(await page.inputValue('#in-destination'), 'FR');
@@ -117,10 +118,14 @@ test('prefill parameters fill the inputs and are validated like typing', () =>
     const expected = await page.evaluate(() => window.sellerCalc.compare({
       product: { unit_cost: '18', category: 'apparel' }, pop: { price: '14.99' }, monthly_units: '600', destination: 'FR',
     }).models.semi.monthly_profit);
-    assert.equal(await textOf(page, 'semi-monthly-profit'), yuan(cents(expected)));
+    const spanish = await page.evaluate((v) =>
+      new Intl.NumberFormat('es', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(v), expected);
+    assert.equal(await textOf(page, 'semi-monthly-profit'), spanish);
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
     await settled(page);
     const address = new URL(page.url());
-    assert.equal(address.searchParams.get('lang'), 'es', 'lang is kept for the translations to come');
+    assert.equal(address.searchParams.get('lang'), 'es', 'lang is kept in the link');
+    assert.equal(address.searchParams.get('price'), '14.99', 'the link itself stays canonical');
     assert.equal(address.searchParams.get('v'), '1');
     assert.match(address.searchParams.get('c'), /^[0-9a-f]{8}$/);
 

@@ -1,0 +1,328 @@
+//! The strings of sharing, saving, comparing and embedding, in every language: the share bar, the
+//! A/B comparison, the saved scenarios, the notices and the embed's title and link.
+//!
+//! They sit beside [`Texts`](super::Texts) rather than in it, one [`ShareTexts`] constant per
+//! language in `share/`; as there, a language that leaves a string out does not compile, and
+//! templates mark values `{0}`, `{1}`… for [`fill`](super::fill). English is the reference wording.
+//!
+//! Exports (CSV, JSON) stay English whatever the page's language: they are data, read by
+//! spreadsheets and scripts, so their headers and labels do not come from here.
+
+mod en;
+mod es;
+mod fr;
+mod ko;
+mod pt_br;
+mod zh_cn;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::Lang;
+
+/// A table of named strings, with [`entries`](ShareTexts::entries) listing them for tests: the
+/// same shape as the page's own tables.
+macro_rules! share_table {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident {
+            $( $(#[doc = $field_doc:literal])* $field:ident, )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug)]
+        pub struct $name {
+            $( $(#[doc = $field_doc])* pub $field: &'static str, )*
+        }
+
+        impl $name {
+            /// Every string with its field name, for tests and translators.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field)),*]
+            }
+        }
+    };
+}
+
+share_table! {
+    /// Sharing, saving, comparing and embedding.
+    ShareTexts {
+        // The share bar.
+        /// Accessible name of the bar.
+        tools,
+        copy,
+        copied,
+        copy_by_hand,
+        /// Accessible name of the link field shown when copying is blocked.
+        link_label,
+        /// Opens the saved-scenarios panel at its name field.
+        save_open,
+        pin,
+        /// The pin button once a scenario is pinned.
+        repin,
+        pin_hint,
+        export_csv,
+        export_json,
+        print,
+        /// Printed under the figures: {0} the link (the page wraps it; see `around`).
+        print_link,
+
+        // Embed mode.
+        /// For screen readers, in place of the header.
+        embed_title,
+        /// In place of the footer: {0} the link to the full calculator (see `around`).
+        embed_note,
+        embed_open,
+        /// After `embed_open`, for screen readers.
+        new_tab,
+
+        // The A/B comparison.
+        ab_title,
+        unpin,
+        /// Loads the pinned scenario's inputs again.
+        restore,
+        /// {0} the differences, joined by the page's clause separator (see `around`).
+        differs,
+        nothing_differs,
+        /// Table column.
+        figure,
+        /// Table caption.
+        ab_caption,
+        /// Row label (the other rows use the card's labels).
+        profit_a_month,
+        /// A change of margin: {0} the number of percentage points.
+        points,
+        no_change,
+        /// In the change column when A and B are in different currencies.
+        other_currency,
+        /// An input left empty.
+        empty,
+        /// An input that differs: {0} its label, {1} A's value, {2} B's value.
+        input_difference,
+        /// A policy value that differs: {0} its label, {1} A's value, {2} B's value, {3} the unit.
+        value_difference,
+        /// A percentage as typed: {0} the number.
+        percent,
+        /// The exchange rate's unit: {0} cost currency, {1} sale currency.
+        rate_unit,
+        /// The semi-managed mode, short.
+        mode_warehouse,
+        /// The semi-managed mode, short.
+        mode_jit,
+        yes,
+        no,
+        /// The exchange-rate input, by name (its on-page label names the currencies).
+        exchange_rate,
+        /// The semi-managed price input, by name (on the page it sits in the semi-managed group).
+        semi_price,
+
+        // Saved scenarios.
+        saved_title,
+        /// After the title, behind a separator.
+        saved_where,
+        name_label,
+        name_placeholder,
+        save,
+        save_hint,
+        need_name,
+        /// {0} the most scenarios that can be saved.
+        full,
+        taken,
+        nothing_saved,
+        storage_blocked,
+        storage_newer,
+        load,
+        rename,
+        delete,
+        cancel,
+        /// Beside the scenario the page shows now.
+        showing,
+        /// Accessible name of the list.
+        saved_list,
+        /// {0} the scenario's name.
+        saved,
+        /// {0} the scenario's name.
+        updated,
+        /// {0} the scenario's name.
+        loaded,
+        /// {0} the new name.
+        renamed,
+        /// {0} the scenario's name.
+        deleted,
+        /// {0} the scenario's name.
+        confirm_delete,
+        /// Accessible label of the rename field: {0} the current name.
+        new_name_for,
+        /// Accessible label of a button: {0} the scenario's name.
+        load_named,
+        /// Accessible label of a button: {0} the scenario's name.
+        rename_named,
+        /// Accessible label of a button: {0} the scenario's name.
+        delete_named,
+
+        // Notices.
+        /// Accessible label of a notice's close button.
+        dismiss,
+        link_unreadable,
+        link_other_version,
+        link_changed,
+        link_garbled,
+        /// Followed by the parameters' names.
+        link_ignored,
+        autosave_unreadable,
+        storage_damaged,
+        /// `storage_damaged`, for saved scenarios, which saving replaces.
+        library_damaged,
+        library_unreadable,
+        library_newer,
+        library_newer_detail,
+        /// {0} the number 1.
+        library_skipped_one,
+        /// {0} a number of scenarios other than 1.
+        library_skipped_many,
+        autosave_failed,
+        /// Why storage failed, and what to do.
+        storage_full,
+        save_failed,
+        download_failed,
+    }
+}
+
+/// Every sharing string in `lang`.
+pub fn share_texts(lang: Lang) -> &'static ShareTexts {
+    match lang {
+        Lang::En => &en::SHARE,
+        Lang::ZhCn => &zh_cn::SHARE,
+        Lang::Es => &es::SHARE,
+        Lang::Ko => &ko::SHARE,
+        Lang::PtBr => &pt_br::SHARE,
+        Lang::Fr => &fr::SHARE,
+    }
+}
+
+/// A template with one value, `{0}`.
+pub fn fill_one(template: &str, value: &str) -> String {
+    super::fill(template, |i| (i == 0).then(|| value.to_owned()))
+}
+
+/// Props of [`InLang`].
+#[derive(Properties, Clone)]
+pub struct InLangProps {
+    /// Renders in the page's language.
+    pub render: Rc<dyn Fn(Lang) -> Html>,
+}
+
+impl PartialEq for InLangProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.render, &other.render)
+    }
+}
+
+/// Gives a plain render function the page's language: the root calls such functions while it
+/// renders, where no hook can read the language it provides below itself. One small component
+/// serves them all, where a component each would cost the page a few kilobytes apiece.
+#[function_component]
+pub fn InLang(props: &InLangProps) -> Html {
+    let lang = super::use_lang();
+    (props.render)(lang)
+}
+
+/// `render`, in the page's language.
+pub fn in_lang(render: impl Fn(Lang) -> Html + 'static) -> Html {
+    let render: Rc<dyn Fn(Lang) -> Html> = Rc::new(render);
+    html! { <InLang {render} /> }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::state::Field;
+
+    /// The `{n}` indices a template uses.
+    fn placeholders(template: &str) -> BTreeSet<usize> {
+        let mut found = BTreeSet::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            rest = &rest[open + 1..];
+            if let Some(close) = rest.find('}') {
+                if let Ok(index) = rest[..close].parse() {
+                    found.insert(index);
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_string_is_filled_in_and_has_englishs_placeholders() {
+        let english = share_texts(Lang::En).entries();
+        for lang in Lang::ALL {
+            let entries = share_texts(lang).entries();
+            assert_eq!(entries.len(), english.len());
+            for ((key, text), (english_key, english_text)) in entries.iter().zip(&english) {
+                assert_eq!(key, english_key);
+                assert!(!text.is_empty(), "{lang:?} {key} is empty");
+                assert_eq!(text.trim(), *text, "{lang:?} {key} has stray spaces");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english_text),
+                    "{lang:?} {key}: {text}"
+                );
+                assert!(
+                    !text.contains("{}") && text.matches('{').count() == text.matches('}').count(),
+                    "{lang:?} {key} has a broken placeholder: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn templates_that_the_page_splits_have_their_value() {
+        for lang in Lang::ALL {
+            let s = share_texts(lang);
+            for template in [s.print_link, s.embed_note, s.differs] {
+                assert!(template.contains("{0}"), "{lang:?}: {template}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_field_labels_stay_the_exports_labels() {
+        // The CSV export names inputs in English; these are its labels, which must not drift.
+        let labels: Vec<&str> = Field::ALL.into_iter().map(|f| f.label(Lang::En)).collect();
+        assert_eq!(
+            labels,
+            [
+                "Cost currency",
+                "Sale currency",
+                "Exchange rate",
+                "Unit cost",
+                "Packaging",
+                "Weight",
+                "Category",
+                "Sale price",
+                "Units a month",
+                "Destination",
+                "Return rate",
+                "Advertising",
+                "Orders from affiliates",
+                "Affiliate commission",
+                "Semi-managed sale price",
+                "How goods reach buyers",
+                "Popular product",
+                "Supply price",
+            ]
+        );
+        for lang in Lang::ALL {
+            let labels: BTreeSet<&str> = Field::ALL.into_iter().map(|f| f.label(lang)).collect();
+            assert_eq!(
+                labels.len(),
+                Field::ALL.len(),
+                "{lang:?}: two fields share a label"
+            );
+        }
+    }
+}

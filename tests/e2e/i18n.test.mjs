@@ -1,0 +1,103 @@
+// Languages and locales: the switcher, ?lang=, local number formats, and numbers typed the local
+// way, including the ones that read two ways.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage, url, screenshot } from './helpers.mjs';
+
+const ready = async (page, path = '/') => {
+  await page.goto(url(path));
+  await page.waitForSelector('[data-testid="pop-monthly-profit"]', { timeout: 15_000 });
+};
+const textOf = async (page, testId) => ((await page.textContent(`[data-testid="${testId}"]`)) ?? '').trim();
+const label = (page, id) => page.textContent(`label[for="${id}"]`);
+/** The engine's figure for a scenario, formatted the way `locale` writes CNY, as the cards show it. */
+const figure = (page, scenario, model, key, locale) =>
+  page.evaluate(({ scenario, model, key, locale }) => {
+    const value = window.sellerCalc.compare(scenario).models[model][key];
+    const text = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(value);
+    return value.startsWith('-') ? `▼ ${text}` : text; // a loss is marked, not only coloured
+  }, { scenario, model, key, locale });
+
+test('the switcher changes labels and number formats, and the choice is remembered', () =>
+  withPage(async (page) => {
+    await ready(page);
+    assert.equal(await label(page, 'in-product-unit-cost'), 'Unit cost');
+    for (const [code, unitCost, tagline] of [
+      ['zh-CN', '单件成本', '在速卖通用哪种模式卖货更赚钱？'],
+      ['es', 'Coste unitario', '¿Con qué forma de vender en AliExpress ganas más?'],
+      ['ko', '개당 원가', '알리익스프레스에서 어떤 판매 방식이 더 많이 남을까요?'],
+    ]) {
+      await page.selectOption('[data-testid="language"]', code);
+      assert.equal(await label(page, 'in-product-unit-cost'), unitCost, code);
+      assert.equal(await page.textContent('.tagline'), tagline, code);
+      assert.equal(await page.getAttribute('html', 'lang'), code);
+      assert.equal(await textOf(page, 'pop-monthly-profit'), await figure(page, {}, 'pop', 'monthly_profit', code), `${code} money`);
+    }
+    // Spanish writes decimals with a comma: the form follows when the language changes.
+    await page.selectOption('[data-testid="language"]', 'es');
+    assert.equal(await page.inputValue('#in-pop-price'), '12,99');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '1822,94\u00a0¥');
+    // Remembered across a reload.
+    await ready(page);
+    assert.equal(await page.inputValue('[data-testid="language"]'), 'es');
+    assert.equal(await label(page, 'in-product-unit-cost'), 'Coste unitario');
+    // The engine's rules are translated too, not left in English.
+    await page.click('[data-testid="pop-card"] summary');
+    const commission = await page.textContent('[data-testid="pop-card"] tr[data-key="commission"]');
+    assert.doesNotMatch(commission, /of the sale price/);
+    assert.match(commission, /8\s?%/);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'i18n-switch' }));
+
+test('?lang= chooses the language, over a remembered one', () =>
+  withPage(async (page) => {
+    await ready(page, '/?lang=ko');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+    assert.equal(await label(page, 'in-product-unit-cost'), '개당 원가');
+    assert.match(await textOf(page, 'semi-card'), /반위탁/);
+    await ready(page, '/?lang=zh-CN&embed=1');
+    assert.match(await textOf(page, 'semi-card'), /半托管/);
+    assert.match(await textOf(page, 'full-card'), /全托管/);
+  }, { name: 'i18n-param' }));
+
+test('a French decimal comma is read as a decimal; a number that reads two ways is asked about', () =>
+  withPage(async (page) => {
+    await ready(page, '/?lang=fr');
+    await page.fill('#in-pop-price', '12,5');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), await figure(page, { pop: { price: '12.5' } }, 'pop', 'monthly_profit', 'fr'));
+    await page.fill('#in-product-unit-cost', '1 234,50');
+    assert.equal(
+      await textOf(page, 'full-monthly-profit'),
+      await figure(page, { product: { unit_cost: '1234.50' }, pop: { price: '12.5' } }, 'full', 'monthly_profit', 'fr'),
+    );
+    // "1.234" in French: one point two three four, or one thousand two hundred thirty-four?
+    await page.fill('#in-product-unit-cost', '1.234');
+    const message = (await page.textContent('#in-product-unit-cost-error')) ?? '';
+    assert.match(message, /Vouliez-vous dire/);
+    assert.match(message, /1,234/);
+    assert.match(message, /1\s234/);
+    assert.equal(await page.inputValue('#in-product-unit-cost'), '1.234', 'what was typed stays');
+    assert.match((await page.getAttribute('[data-testid="pop-card"]', 'class')) ?? '', /\bstale\b/, 'never a silent misreading');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'i18n-parse-fr' }));
+
+test('an English page reads "12,5" as a slip, not as 125, and takes grouped thousands', () =>
+  withPage(async (page) => {
+    await ready(page, '/?lang=en');
+    await page.fill('#in-pop-price', '12,5');
+    assert.match((await page.textContent('#in-pop-price-error')) ?? '', /12\.5/);
+    await page.fill('#in-pop-price', '1,299.00');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), await figure(page, { pop: { price: '1299' } }, 'pop', 'monthly_profit', 'en'));
+    assert.deepEqual(page.errors, []);
+  }, { name: 'i18n-parse-en' }));
+
+for (const code of ['zh-CN', 'ko']) {
+  test(`${code} at phone width: nothing overflows`, () =>
+    withPage(async (page) => {
+      await ready(page, `/?lang=${code}`);
+      for (const d of await page.$$('details')) await d.evaluate((el) => { el.open = true; });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `horizontal scroll in ${code} at 390 px`);
+      await screenshot(page, `phone-${code}`);
+    }, { width: 390, height: 844, name: `phone-${code}` }));
+}
