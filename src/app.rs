@@ -101,6 +101,30 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |preset| state.dispatch(Action::ApplyPreset(preset)))
     };
     let currency = AttrValue::from(state.comparison.scenario.currency.cost.clone());
+    // Results are in the cost currency unless the user asks for the sale currency.
+    let in_sale_currency = use_state(|| false);
+    let sale_currency = state.comparison.scenario.currency.sale.clone();
+    let can_convert = sale_currency != *currency;
+    let shown_in = if *in_sale_currency && can_convert {
+        format::set_display_currency(Some(format::Conversion {
+            from: currency.to_string(),
+            to: sale_currency.clone(),
+            rate: state.comparison.rate,
+        }));
+        sale_currency.clone()
+    } else {
+        format::set_display_currency(None);
+        currency.to_string()
+    };
+    let toggle_currency = {
+        let in_sale_currency = in_sale_currency.clone();
+        Callback::from(move |_: MouseEvent| in_sale_currency.set(!*in_sale_currency))
+    };
+    let other_currency = if shown_in == *currency {
+        sale_currency.clone()
+    } else {
+        currency.to_string()
+    };
     let (recommendation, stale) = match &state.recommendation {
         Some((r, stale)) => (Some(r.clone()), *stale),
         None => (None, false),
@@ -143,7 +167,16 @@ pub fn App(props: &AppProps) -> Html {
                 <PageHeader {on_preset} lang={*lang} {on_lang} />
             }
             <div class="layout">
-                <main class="results" data-testid="comparison" aria-label="Results">
+                // Keyed by the display currency, so every figure is drawn again when it changes.
+                <main class="results" data-testid="comparison" aria-label="Results" key={shown_in.clone()}>
+                    if can_convert {
+                        <p class="currency-toggle">
+                            <span>{ i18n::fill(lang.texts().page.results_in, |i| (i == 0).then(|| shown_in.clone())) }</span>
+                            <button type="button" data-testid="currency-toggle" onclick={toggle_currency}>
+                                { i18n::fill(lang.texts().page.show_results_in, |i| (i == 0).then(|| other_currency.clone())) }
+                            </button>
+                        </p>
+                    }
                     if embedded {
                         { embed_title() }
                     }

@@ -30,6 +30,7 @@ const DEFAULT_LOCALE: &str = "en-US";
 thread_local! {
     static LOCALE: RefCell<String> = RefCell::new(DEFAULT_LOCALE.to_owned());
     static FORMATS: RefCell<HashMap<Style, Intl::NumberFormat>> = RefCell::new(HashMap::new());
+    static DISPLAY: RefCell<Option<Conversion>> = const { RefCell::new(None) };
 }
 
 /// Makes `code` (a BCP 47 tag such as `zh-CN`) the locale of every figure from now on; the
@@ -102,9 +103,40 @@ fn format(style: Style, value: Decimal) -> String {
         .unwrap_or_else(|| value.to_string())
 }
 
-/// Money in `currency`, rounded to the cent: `¥1,240.00`.
+/// Amounts in one currency shown in another: the "results in the sale currency" toggle.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conversion {
+    /// The currency the amounts are in (the cost currency).
+    pub from: String,
+    /// The currency to show them in (the sale currency).
+    pub to: String,
+    /// Units of `from` that one unit of `to` buys (the scenario's exchange rate).
+    pub rate: Decimal,
+}
+
+/// Shows every amount in `conversion.from` in `conversion.to` instead; `None` shows each amount
+/// in its own currency. Converted amounts are divided unrounded and rounded once, for display.
+pub fn set_display_currency(conversion: Option<Conversion>) {
+    DISPLAY.with(|display| *display.borrow_mut() = conversion.filter(|c| !c.rate.is_zero()));
+}
+
+/// The currency that amounts in `currency` are shown in, for captions such as "(per unit, USD)".
+pub fn display_currency(currency: &str) -> String {
+    DISPLAY.with(|display| match &*display.borrow() {
+        Some(c) if c.from == currency => c.to.clone(),
+        _ => currency.to_owned(),
+    })
+}
+
+/// Money in `currency`, rounded to the cent: `¥1,240.00` (or in the display currency, see
+/// [`set_display_currency`]).
 pub fn money(value: Decimal, currency: &str) -> String {
-    format(Style::Money(currency.to_owned()), round_to(value, 2))
+    let converted = DISPLAY.with(|display| match &*display.borrow() {
+        Some(c) if c.from == currency => value.checked_div(c.rate).map(|v| (v, c.to.clone())),
+        _ => None,
+    });
+    let (value, currency) = converted.unwrap_or_else(|| (value, currency.to_owned()));
+    format(Style::Money(currency), round_to(value, 2))
 }
 
 /// A percentage given in percent (8.8 → `8.8%`), to one decimal.

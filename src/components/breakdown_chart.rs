@@ -423,7 +423,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
 
     html! {
         <figure class="chart breakdown" data-testid="breakdown-chart">
-            <figcaption>{ with(b.caption, &[cur.to_owned()]) }</figcaption>
+            <figcaption>{ with(b.caption, &[format::display_currency(cur)]) }</figcaption>
             { legend }
             <svg class="chart-defs" width="0" height="0" aria-hidden="true" focusable="false">
                 <defs>
@@ -441,7 +441,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
             <p class="chart-note">{ note(lang, &splits, cur) }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ with(b.table_caption, &[cur.to_owned()]) }</caption>
+                <caption>{ with(b.table_caption, &[format::display_currency(cur)]) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ b.model }</th>

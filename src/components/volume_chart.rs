@@ -386,7 +386,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
 
     html! {
         <figure class="chart volume" data-testid="volume-chart">
-            <figcaption>{ with(v.caption, &[cur.to_owned()]) }</figcaption>
+            <figcaption>{ with(v.caption, &[format::display_currency(cur)]) }</figcaption>
             { legend }
             <div class="plot-grid" style={format!("--plot-height: {PLOT_HEIGHT_PX}px")}>
                 <div class="y-labels" aria-hidden="true">{ y_labels }</div>
@@ -410,7 +410,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
             <p class="chart-note" data-testid="volume-verdict">{ sentence }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ with(v.table_caption, &[cur.to_owned()]) }</caption>
+                <caption>{ with(v.table_caption, &[format::display_currency(cur)]) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ t.breakdown.model }</th>

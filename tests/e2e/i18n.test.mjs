@@ -101,3 +101,23 @@ for (const code of ['zh-CN', 'ko']) {
       await screenshot(page, `phone-${code}`);
     }, { width: 390, height: 844, name: `phone-${code}` }));
 }
+
+test('results show in the cost currency, with a toggle for the sale currency', () =>
+  withPage(async (page) => {
+    await ready(page);
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,822.94');
+    await page.click('[data-testid="currency-toggle"]');
+    // 1,822.936 CNY ÷ 7.2 CNY per USD = 253.186 USD, rounded once.
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '$253.19');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '$0.63');
+    assert.match(await page.textContent('[data-testid="breakdown-chart"] figcaption'), /USD/);
+    assert.match(await textOf(page, 'currency-toggle'), /Show results in CNY/);
+    // The sale-currency price's break-even is already in USD and stays as it is.
+    assert.equal(await textOf(page, 'pop-break-even'), '$12.18');
+    await page.click('[data-testid="currency-toggle"]');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,822.94');
+    // With one currency for both, there is nothing to toggle.
+    await page.click('text=Currencies');
+    await page.selectOption('#in-currency-sale', 'CNY');
+    assert.equal(await page.$('[data-testid="currency-toggle"]'), null);
+  }, { name: 'currency-toggle' }));
