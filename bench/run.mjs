@@ -21,6 +21,7 @@
 //   BENCH_OUT           where JSON goes       (default bench-results)
 //   BENCH_COLD_RUNS 15, BENCH_EDITS 200, BENCH_MEM_EDITS 1000, BENCH_THROUGHPUT_MS 1000
 //   CHROMIUM_PATH       (default /usr/bin/chromium)
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,24 +47,14 @@ const CONFIG = {
   memEdits: num('BENCH_MEM_EDITS', 1000),
   memSamples: 4,
   throughputMs: num('BENCH_THROUGHPUT_MS', 1000),
-  chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  chromiumPath,
   memoryGrowthLimit: 2,
   coldLoadAim: 1.5,
   keystrokeP95AimMs: 4,
 };
 
-// The e2e tests' flags (tests/e2e/helpers.mjs), plus precise performance.memory.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+// The e2e tests' flags, plus precise performance.memory.
+const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 // What each app renders, and the input a keystroke edits. Values alternate, so every edit
 // changes the figure.

@@ -19,33 +19,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::texts::text_table;
 use super::Lang;
 
-/// A table of named strings, with [`entries`](ShareTexts::entries) listing them for tests: the
-/// same shape as the page's own tables.
-macro_rules! share_table {
-    (
-        $(#[doc = $doc:literal])*
-        $name:ident {
-            $( $(#[doc = $field_doc:literal])* $field:ident, )*
-        }
-    ) => {
-        $(#[doc = $doc])*
-        #[derive(Debug)]
-        pub struct $name {
-            $( $(#[doc = $field_doc])* pub $field: &'static str, )*
-        }
-
-        impl $name {
-            /// Every string with its field name, for tests and translators.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($field), self.$field)),*]
-            }
-        }
-    };
-}
-
-share_table! {
+text_table! {
     /// Sharing, saving, comparing and embedding.
     ShareTexts {
         // The share bar.
@@ -242,41 +219,9 @@ mod tests {
     use crate::state::Field;
 
     /// The `{n}` indices a template uses.
-    fn placeholders(template: &str) -> BTreeSet<usize> {
-        let mut found = BTreeSet::new();
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            rest = &rest[open + 1..];
-            if let Some(close) = rest.find('}') {
-                if let Ok(index) = rest[..close].parse() {
-                    found.insert(index);
-                }
-            }
-        }
-        found
-    }
-
     #[test]
     fn every_string_is_filled_in_and_has_englishs_placeholders() {
-        let english = share_texts(Lang::En).entries();
-        for lang in Lang::ALL {
-            let entries = share_texts(lang).entries();
-            assert_eq!(entries.len(), english.len());
-            for ((key, text), (english_key, english_text)) in entries.iter().zip(&english) {
-                assert_eq!(key, english_key);
-                assert!(!text.is_empty(), "{lang:?} {key} is empty");
-                assert_eq!(text.trim(), *text, "{lang:?} {key} has stray spaces");
-                assert_eq!(
-                    placeholders(text),
-                    placeholders(english_text),
-                    "{lang:?} {key}: {text}"
-                );
-                assert!(
-                    !text.contains("{}") && text.matches('{').count() == text.matches('}').count(),
-                    "{lang:?} {key} has a broken placeholder: {text}"
-                );
-            }
-        }
+        crate::i18n::tests::assert_like_english(|lang| share_texts(lang).entries(), |_| false);
     }
 
     #[test]

@@ -30,16 +30,21 @@ fn policy() -> &'static PolicySet {
     PolicySet::find(DEFAULT_POLICY_ID).expect("the default policy is built in")
 }
 
-#[test]
-fn every_string_is_filled_in_and_has_englishs_placeholders() {
-    let english = texts(Lang::En).entries();
+/// Every language's table has English's keys in English's order, no empty string, no stray
+/// space (except in keys `spaced` allows) and English's `{n}` placeholders.
+pub(super) fn assert_like_english<K: AsRef<str> + PartialEq + std::fmt::Debug>(
+    table: impl Fn(Lang) -> Vec<(K, &'static str)>,
+    spaced: impl Fn(&str) -> bool,
+) {
+    let english = table(Lang::En);
     for lang in Lang::ALL {
-        let entries = texts(lang).entries();
+        let entries = table(lang);
         assert_eq!(entries.len(), english.len());
         for ((key, text), (english_key, english_text)) in entries.iter().zip(&english) {
-            assert_eq!(key, english_key);
+            let key = key.as_ref();
+            assert_eq!(key, english_key.as_ref());
             assert!(!text.is_empty(), "{lang:?} {key} is empty");
-            if !key.ends_with("separator") {
+            if !spaced(key) {
                 assert_eq!(text.trim(), *text, "{lang:?} {key} has stray spaces");
             }
             assert_eq!(
@@ -53,6 +58,14 @@ fn every_string_is_filled_in_and_has_englishs_placeholders() {
             );
         }
     }
+}
+
+#[test]
+fn every_string_is_filled_in_and_has_englishs_placeholders() {
+    assert_like_english(
+        |lang| texts(lang).entries(),
+        |key| key.ends_with("separator"),
+    );
 }
 
 #[test]

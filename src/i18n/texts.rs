@@ -29,6 +29,9 @@ macro_rules! text_table {
     };
 }
 
+// The share tables (share.rs) are built the same way.
+pub(crate) use text_table;
+
 /// A table of strings looked up by a stable id from the engine or the policy file.
 macro_rules! keyed_table {
     (

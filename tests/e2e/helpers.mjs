@@ -19,24 +19,17 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+
+export { chromiumPath };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
 export const distDir = path.resolve(process.env.DIST_DIR ?? path.join(repoRoot, 'dist'));
 export const artifactsDir = path.resolve(process.env.E2E_ARTIFACTS_DIR ?? path.join(repoRoot, 'artifacts'));
 export const screenshotsDir = path.join(artifactsDir, 'screenshots');
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS } from './chromium.mjs';
 
 // One static server per test file, on a random free port. unref() so it never
 // keeps the test process alive; it is also closed after the file's tests.
