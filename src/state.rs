@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use sellercalc_engine::{
     compare, Comparison, ModelKind, ModelResult, PolicySet, Recommendation, Scenario,
-    DEFAULT_POLICY_ID,
 };
 use serde_json::{Map, Value};
 use yew::Reducible;
@@ -535,10 +534,7 @@ impl State {
 
     /// The policy set in use.
     pub fn policy(&self) -> &'static PolicySet {
-        PolicySet::find(&self.comparison.policy_id)
-            .or_else(|| PolicySet::find(DEFAULT_POLICY_ID))
-            .or_else(|| PolicySet::builtin().first())
-            .expect("a policy set is built in")
+        PolicySet::find(&self.comparison.policy_id).unwrap_or_else(PolicySet::default_set)
     }
 }
 

@@ -140,6 +140,29 @@ impl PolicySet {
         })
     }
 
+    /// The default set; an empty one if none were built in, which tests rule out, so that callers
+    /// never need to unwrap.
+    pub fn default_set() -> &'static PolicySet {
+        static EMPTY: OnceLock<PolicySet> = OnceLock::new();
+        Self::find(DEFAULT_POLICY_ID)
+            .or_else(|| Self::builtin().first())
+            .unwrap_or_else(|| {
+                EMPTY.get_or_init(|| PolicySet {
+                    id: String::new(),
+                    name: String::new(),
+                    version: String::new(),
+                    effective_date: String::new(),
+                    currency: String::new(),
+                    sources: BTreeMap::new(),
+                    categories: Vec::new(),
+                    destinations: Vec::new(),
+                    currencies: Vec::new(),
+                    values: Vec::new(),
+                    index: HashMap::new(),
+                })
+            })
+    }
+
     /// The built-in set with this id.
     pub fn find(id: &str) -> Option<&'static PolicySet> {
         Self::builtin().iter().find(|set| set.id == id)
@@ -258,6 +281,7 @@ mod tests {
     fn builtin_policy_parses() {
         let set = PolicySet::find(DEFAULT_POLICY_ID).expect("built-in policy");
         assert_eq!(set.version, "1");
+        assert_eq!(PolicySet::default_set().id, DEFAULT_POLICY_ID);
         assert_eq!(set.defaults().get("commission.home"), Ok(Decimal::from(8)));
         assert!(set.value("commission.home").unwrap().is_assumption());
         assert!(!set
