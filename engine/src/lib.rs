@@ -27,6 +27,7 @@ mod model;
 pub mod policy;
 pub mod rule;
 mod scenario;
+mod solve;
 
 pub use comparison::{compare, compare_scenario, policies_report, Comparison, Recommendation};
 pub use error::{ErrorCode, FieldError};
@@ -37,4 +38,8 @@ pub use rust_decimal::Decimal;
 pub use scenario::{
     affected_models, CurrencyPair, FullSettings, ModelKind, ParsedScenario, PopSettings, Product,
     Scenario, SemiManagedMode, SemiSettings,
+};
+pub use solve::{
+    indifference_supply_price, indifference_supply_price_decimals, price_decimals,
+    target_margin_price,
 };

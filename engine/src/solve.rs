@@ -1,0 +1,159 @@
+//! Exact solvers: the price that gives a target margin, and the fully managed supply price at
+//! which fully managed earns as much a month as POP or semi-managed.
+//!
+//! Every line item is `share × revenue + fixed` and revenue is `price × f` (f is the exchange rate
+//! for POP and semi-managed, 1 for fully managed), so with S the sum of the shares and F the sum
+//! of the fixed amounts, profit per unit is `p × f × (1 − S) − F`: linear in the price, and each
+//! target is met by one division. Results are exact and unrounded; state them with the places
+//! that [`price_decimals`] and [`indifference_supply_price_decimals`] give, and plugging the
+//! stated price back into [`crate::compare`] meets the target to the cent.
+
+use rust_decimal::Decimal;
+
+use crate::comparison::Comparison;
+use crate::decimal::{add, div, mul, sub, Overflow};
+use crate::model::ModelResult;
+use crate::scenario::ModelKind;
+
+/// S and F of a model: profit per unit is `revenue × (1 − shares) − fixed`.
+struct Linear {
+    shares: Decimal,
+    fixed: Decimal,
+}
+
+/// S and F, read back from the line items: each item's fixed part is `amount − share × revenue`.
+fn linear(m: &ModelResult) -> Result<Linear, Overflow> {
+    let mut shares = Decimal::ZERO;
+    let mut fixed = Decimal::ZERO;
+    for item in &m.line_items {
+        shares = add(shares, item.share_of_revenue)?;
+        let scaled = mul(item.share_of_revenue, m.revenue_per_unit)?;
+        fixed = add(fixed, sub(item.amount, scaled)?)?;
+    }
+    Ok(Linear { shares, fixed })
+}
+
+/// Cost-currency units per unit of the price the model is priced in: the rate for POP and
+/// semi-managed (sale currency), 1 for fully managed (a supply price in the cost currency).
+fn price_factor(comparison: &Comparison, model: ModelKind) -> Decimal {
+    match model {
+        ModelKind::Pop | ModelKind::Semi => comparison.rate,
+        ModelKind::Full => Decimal::ONE,
+    }
+}
+
+/// The price at which `model`'s margin (profit ÷ revenue × 100) is `margin_pct`: the sale price
+/// for POP and semi-managed, the supply price (cost currency) for fully managed. Exact and
+/// unrounded; state it with [`price_decimals`] places.
+///
+/// With m = `margin_pct` ÷ 100, profit − m × revenue = p × f × (1 − S − m) − F, which is zero at
+/// p = F ÷ (f × (1 − S − m)). `None` when no positive price gives the margin: when the
+/// percentage costs and the margin together take all of any price (1 − S − m ≤ 0), when there is
+/// no fixed cost (every price then gives the margin 1 − S), when the model was not computed, or
+/// when the figures exceed exact arithmetic. A margin of 0 gives the break-even price.
+pub fn target_margin_price(
+    comparison: &Comparison,
+    model: ModelKind,
+    margin_pct: Decimal,
+) -> Option<Decimal> {
+    let m = comparison.model(model)?;
+    let Linear { shares, fixed } = linear(m).ok()?;
+    let target = div(margin_pct, Decimal::ONE_HUNDRED).ok()?;
+    let kept = sub(sub(Decimal::ONE, shares).ok()?, target).ok()?;
+    if kept <= Decimal::ZERO {
+        return None;
+    }
+    // The same order of operations as the break-even price: F ÷ (1 − S − m) ÷ f.
+    let price = div(div(fixed, kept).ok()?, price_factor(comparison, model)).ok()?;
+    (price > Decimal::ZERO).then_some(price)
+}
+
+/// Decimal places to state a [`target_margin_price`] of `model` with: the break-even rule
+/// ([`ModelResult::break_even_decimals`]), the fewest places (at least 4) for which
+/// f × (1 − S) < 10^(d − 2). Rounding the price to d places moves it by at most half a unit in
+/// the last place, which moves profit − m × revenue by at most 0.5 × 10^−d × f × (1 − S − m)
+/// ≤ 0.5 × 10^−d × f × (1 − S) < 0.005 for any margin m ≥ 0: the target to the cent. (A negative
+/// target margin scales the error by 1 − S − m > 1 − S and may need more places.) 4 when the
+/// model was not computed.
+pub fn price_decimals(comparison: &Comparison, model: ModelKind) -> u32 {
+    comparison
+        .model(model)
+        .map_or(MIN_DECIMALS, |m| m.break_even_decimals)
+}
+
+/// The fully managed supply price (cost currency) at which fully managed's monthly profit equals
+/// `versus`'s (POP or semi-managed) monthly profit at its current price. Exact and unrounded;
+/// state it with [`indifference_supply_price_decimals`] places.
+///
+/// Fully managed earns U × (s × (1 − S) − F) a month at a supply price s, with U its monthly units
+/// (with any uplift), so it earns the other model's monthly profit V at
+/// s = (V ÷ U + F) ÷ (1 − S). `None` when `versus` is fully managed, when either model was not
+/// computed, when fully managed sells no units, when its percentage costs take all of any price
+/// (1 − S ≤ 0), when the price would not be positive (the other model loses more than fully
+/// managed does at any price), or when the figures exceed exact arithmetic.
+pub fn indifference_supply_price(comparison: &Comparison, versus: ModelKind) -> Option<Decimal> {
+    if versus == ModelKind::Full {
+        return None;
+    }
+    let other = comparison.model(versus)?;
+    let full = comparison.full.as_ref()?;
+    if full.monthly_units.is_zero() {
+        return None;
+    }
+    let Linear { shares, fixed } = linear(full).ok()?;
+    let kept = sub(Decimal::ONE, shares).ok()?;
+    if kept <= Decimal::ZERO {
+        return None;
+    }
+    let per_unit = div(other.monthly_profit, full.monthly_units).ok()?;
+    let price = div(add(per_unit, fixed).ok()?, kept).ok()?;
+    (price > Decimal::ZERO).then_some(price)
+}
+
+/// Decimal places to state an [`indifference_supply_price`] with: the fewest (at least 4) for
+/// which U × (1 − S) < 10^(d − 2), with U fully managed's monthly units. Rounding the supply price
+/// to d places moves it by at most 0.5 × 10^−d, which moves the monthly profit by at most
+/// 0.5 × 10^−d × U × (1 − S) < 0.005: equal monthly profits to the cent. This is the break-even
+/// rule with the monthly units folded into the scale, so it is at most the break-even places plus
+/// the digits of U before the decimal point. 4 when fully managed was not computed.
+pub fn indifference_supply_price_decimals(comparison: &Comparison) -> u32 {
+    let Some(full) = comparison.full.as_ref() else {
+        return MIN_DECIMALS;
+    };
+    let scale = linear(full)
+        .and_then(|l| sub(Decimal::ONE, l.shares))
+        .and_then(|kept| mul(full.monthly_units, kept.max(Decimal::ZERO)));
+    match scale {
+        Ok(scale) => decimals_for(scale),
+        Err(Overflow) => MAX_DECIMALS,
+    }
+}
+
+const MIN_DECIMALS: u32 = 4;
+const MAX_DECIMALS: u32 = 20;
+
+/// The fewest places d (at least 4, at most 20) with `scale` < 10^(d − 2): an error of half a unit
+/// in the d-th place, worth `scale` cost-currency units per unit of price, stays under half a cent.
+fn decimals_for(scale: Decimal) -> u32 {
+    let mut decimals = MIN_DECIMALS;
+    let mut bound = Decimal::ONE_HUNDRED;
+    while scale >= bound && decimals < MAX_DECIMALS {
+        decimals += 1;
+        bound = bound.saturating_mul(Decimal::TEN);
+    }
+    decimals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_grow_with_the_scale() {
+        assert_eq!(decimals_for(Decimal::ZERO), 4);
+        assert_eq!(decimals_for(Decimal::new(9999, 2)), 4);
+        assert_eq!(decimals_for(Decimal::ONE_HUNDRED), 5);
+        assert_eq!(decimals_for(Decimal::from(440)), 5);
+        assert_eq!(decimals_for(Decimal::MAX), MAX_DECIMALS);
+    }
+}

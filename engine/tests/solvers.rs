@@ -1,0 +1,325 @@
+//! The solvers are exact: each result, stated with the places the engine gives and entered back
+//! into `compare`, meets its target to the cent. Hand-checked figures on the default scenario,
+//! then properties over random valid scenarios.
+
+mod common;
+
+use common::{dec, model, model_json, price_field, run, text, with};
+use proptest::prelude::*;
+use proptest::sample::select;
+use rust_decimal::Decimal;
+use sellercalc_engine::decimal::round_to;
+use sellercalc_engine::{
+    compare, indifference_supply_price, indifference_supply_price_decimals, price_decimals,
+    target_margin_price, Comparison, ModelKind, PolicySet, DEFAULT_POLICY_ID,
+};
+use serde_json::{json, Value};
+
+/// Half a cent.
+fn half_cent() -> Decimal {
+    Decimal::new(5, 3)
+}
+
+/// `price` stated with `dp` places, as text to enter into the scenario.
+fn stated(price: Decimal, dp: u32) -> String {
+    round_to(price, dp).to_string()
+}
+
+/// Whether a stated price can be entered: prices are positive and at most 1,000,000,000.
+fn enterable(price: &str) -> bool {
+    let p = dec(price);
+    p > Decimal::ZERO && p <= Decimal::from(1_000_000_000)
+}
+
+/// profit − m × revenue per unit, unrounded: zero exactly at the target margin `margin_pct`.
+fn margin_gap(comparison: &Comparison, kind: ModelKind, margin_pct: Decimal) -> Decimal {
+    let m = model(comparison, kind);
+    m.profit_per_unit - margin_pct / Decimal::ONE_HUNDRED * m.revenue_per_unit
+}
+
+// ---- The default scenario, by hand ----
+//
+// POP:  S = 8% commission + 1% affiliate (20% × 5%) + 8% ads + 1% conversion + 4% refunds = 22%,
+//       F = 25 + 1.5 + 0 + 41.8945 = 68.3945 CNY, f = 7.20 CNY per USD (docs/model.md).
+// Semi: S = 0% commission (waived) + 1% conversion + 4% refunds = 5%,
+//       F = 25 + 1.5 + 4.2 + 41.8945 − 0.742 = 71.8525 CNY, f = 7.20.
+// Full: S = 4% refunds, F = 25 + 1.5 + 0.7 − 0.742 = 26.458 CNY, f = 1; 400 units (no uplift by
+//       default).
+
+#[test]
+fn target_margin_prices_on_the_default_scenario() {
+    let (comparison, _) = run(&json!({}));
+    // POP at 10%: 68.3945 ÷ (7.20 × (1 − 0.22 − 0.10)) = 68.3945 ÷ 4.896 = 13.96946486…
+    let pop = target_margin_price(&comparison, ModelKind::Pop, dec("10")).unwrap();
+    assert_eq!(price_decimals(&comparison, ModelKind::Pop), 4); // 7.2 × 0.78 = 5.616 < 100
+    assert_eq!(stated(pop, 4), "13.9695");
+    // Full at 20%: 26.458 ÷ (1 × (1 − 0.04 − 0.20)) = 26.458 ÷ 0.76 = 34.81315789…
+    let full = target_margin_price(&comparison, ModelKind::Full, dec("20")).unwrap();
+    assert_eq!(price_decimals(&comparison, ModelKind::Full), 4);
+    assert_eq!(stated(full, 4), "34.8132");
+    // Semi at 0% is the break-even price: 71.8525 ÷ 0.95 ÷ 7.20 = 10.50475146…
+    let semi = target_margin_price(&comparison, ModelKind::Semi, Decimal::ZERO).unwrap();
+    assert_eq!(stated(semi, 4), "10.5048");
+    assert_eq!(
+        Some(semi),
+        model(&comparison, ModelKind::Semi).break_even_price
+    );
+
+    // Entered back, each gives its margin to the cent of money, and the shown margin.
+    for (kind, price, margin, shown) in [
+        (ModelKind::Pop, pop, "10", "10.00"),
+        (ModelKind::Full, full, "20", "20.00"),
+        (ModelKind::Semi, semi, "0", "0.00"),
+    ] {
+        let price = stated(price, price_decimals(&comparison, kind));
+        let (again, json) = run(&with(&json!({}), price_field(kind), json!(price)));
+        assert!(margin_gap(&again, kind, dec(margin)).abs() < half_cent());
+        assert_eq!(text(model_json(&json, kind), "margin_pct"), shown);
+    }
+}
+
+#[test]
+fn target_margin_prices_that_do_not_exist() {
+    let comparison = compare(&json!({}));
+    // POP keeps 78% of revenue: no price gives a margin of 78% or more.
+    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("78")).is_none());
+    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("120")).is_none());
+    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("77.99")).is_some());
+    // Percentages of 100% and more leave no price at all.
+    let all_taken = json!({ "pop": { "ad_spend_pct": "100" } });
+    assert!(target_margin_price(&compare(&all_taken), ModelKind::Pop, Decimal::ZERO).is_none());
+    // With no fixed cost, every price gives the same margin (1 − S): no price for another.
+    let free = json!({ "product": { "unit_cost": "0", "packaging": "0", "weight_g": "0" } });
+    let free = compare(&free);
+    assert_eq!(
+        model(&free, ModelKind::Full).break_even_price,
+        Some(Decimal::ZERO)
+    );
+    assert!(target_margin_price(&free, ModelKind::Full, dec("10")).is_none());
+}
+
+#[test]
+fn indifference_supply_prices_on_the_default_scenario() {
+    let (comparison, _) = run(&json!({}));
+    // Fully managed: 400 units × (1 − 4%) = 384 cost-currency units of monthly profit per unit of
+    // supply price; 384 ≥ 100, so 5 places (384 < 1000).
+    assert_eq!(indifference_supply_price_decimals(&comparison), 5);
+    // POP earns 4.55734 × 400 = 1822.936 a month; full matches it at
+    // (1822.936 ÷ 400 + 26.458) ÷ 0.96 = 31.01534 ÷ 0.96 = 32.307645833…
+    let versus_pop = indifference_supply_price(&comparison, ModelKind::Pop).unwrap();
+    assert_eq!(stated(versus_pop, 5), "32.30765");
+    // Semi earns 16.9991 × 400 = 6799.64 a month; (16.9991 + 26.458) ÷ 0.96 = 45.2678125 exactly.
+    let versus_semi = indifference_supply_price(&comparison, ModelKind::Semi).unwrap();
+    assert_eq!(versus_semi, dec("45.2678125"));
+
+    // Entered back, the monthly profits match to the cent: at 32.30765, full earns
+    // (32.30765 × 0.96 − 26.458) × 400 = 1822.9376, POP 1822.936.
+    for (versus, price, monthly) in [
+        (ModelKind::Pop, versus_pop, "1822.94"),
+        (ModelKind::Semi, versus_semi, "6799.64"),
+    ] {
+        let price = stated(price, 5);
+        let (again, json) = run(&with(&json!({}), "full.supply_price", json!(price)));
+        let gap =
+            model(&again, ModelKind::Full).monthly_profit - model(&again, versus).monthly_profit;
+        assert!(gap.abs() < half_cent(), "{} gap {gap}", versus.id());
+        assert_eq!(
+            text(model_json(&json, ModelKind::Full), "monthly_profit"),
+            monthly
+        );
+        assert_eq!(text(model_json(&json, versus), "monthly_profit"), monthly);
+    }
+}
+
+/// The figures of docs/model.md's "Solvers" section: the worked examples' 10% uplift.
+#[test]
+fn the_documented_solver_figures() {
+    let input = json!({ "assumptions": { "choice.traffic_uplift": "10" } });
+    let comparison = compare(&input);
+    let price = |kind, margin| target_margin_price(&comparison, kind, dec(margin)).unwrap();
+    assert_eq!(stated(price(ModelKind::Pop, "10"), 4), "13.9695");
+    assert_eq!(stated(price(ModelKind::Full, "20"), 4), "34.8132");
+    // 440 × 0.96 = 422.4 < 1000: 5 places.
+    assert_eq!(indifference_supply_price_decimals(&comparison), 5);
+    let versus = |kind| indifference_supply_price(&comparison, kind).unwrap();
+    assert_eq!(stated(versus(ModelKind::Pop), 5), "31.87608");
+    assert_eq!(versus(ModelKind::Semi), dec("45.2678125"));
+}
+
+#[test]
+fn indifference_supply_prices_that_do_not_exist() {
+    let comparison = compare(&json!({}));
+    assert!(indifference_supply_price(&comparison, ModelKind::Full).is_none());
+    // No units: fully managed earns nothing a month at any supply price.
+    let none_sold = compare(&json!({ "monthly_units": "0" }));
+    assert!(indifference_supply_price(&none_sold, ModelKind::Pop).is_none());
+    // Every unit refunded: fully managed keeps nothing of any supply price.
+    let all_back = compare(&json!({ "return_rate_pct": "100" }));
+    assert!(indifference_supply_price(&all_back, ModelKind::Semi).is_none());
+}
+
+// ---- Random valid scenarios ----
+
+fn policy() -> &'static PolicySet {
+    PolicySet::find(DEFAULT_POLICY_ID).expect("the default policy is built in")
+}
+
+/// `lo..=hi` units of the `places`-th decimal place, as decimal text.
+fn decimal(lo: i64, hi: i64, places: u32) -> impl Strategy<Value = String> {
+    (lo..=hi).prop_map(move |n| Decimal::new(n, places).to_string())
+}
+
+fn pct() -> impl Strategy<Value = String> {
+    decimal(0, 10_000, 2)
+}
+
+/// A valid scenario as JSON: every currency pair (with or without an entered rate), category,
+/// destination and semi-managed mode, with any uplift.
+fn scenario() -> impl Strategy<Value = Value> {
+    let p = policy();
+    let currencies = p.currencies.clone();
+    let categories: Vec<String> = p.categories.iter().map(|c| c.id.clone()).collect();
+    let destinations: Vec<String> = p.destinations.iter().map(|d| d.code.clone()).collect();
+    let price = || decimal(1, 1_000_000, 2); // 0.01 to 10000
+    let cost = || decimal(0, 1_000_000, 2); // 0 to 10000
+    (
+        (
+            select(currencies.clone()),
+            select(currencies),
+            prop::option::of(decimal(1, 2_000_000, 3)), // 0.001 to 2000
+        ),
+        (
+            cost(),
+            cost(),
+            decimal(0, 500_000, 1), // 0 to 50000 g
+            select(categories),
+            decimal(0, 1_000_000, 0),
+            select(destinations),
+            pct(),
+        ),
+        (price(), pct(), pct(), pct()),
+        (
+            prop::option::of(price()),
+            any::<bool>(),
+            any::<bool>(),
+            price(),
+            prop::option::of(decimal(0, 100_000, 2)), // uplift 0 to 1000%
+        ),
+    )
+        .prop_map(
+            |(
+                (cost_currency, sale, rate),
+                (unit_cost, packaging, weight_g, category, units, destination, return_rate),
+                (pop_price, ads, affiliate_share, affiliate_rate),
+                (semi_price, jit, popular, supply, uplift),
+            )| {
+                let mut currency = json!({ "cost": cost_currency, "sale": sale });
+                if cost_currency != sale {
+                    if let Some(rate) = rate {
+                        currency["rate"] = json!(rate);
+                    }
+                }
+                let mut semi = json!({ "mode": if jit { "jit" } else { "warehouse" }, "popular": popular });
+                if let Some(price) = semi_price {
+                    semi["price"] = json!(price);
+                }
+                let mut scenario = json!({
+                    "currency": currency,
+                    "product": {
+                        "unit_cost": unit_cost, "packaging": packaging,
+                        "weight_g": weight_g, "category": category,
+                    },
+                    "monthly_units": units,
+                    "destination": destination,
+                    "return_rate_pct": return_rate,
+                    "pop": {
+                        "price": pop_price, "ad_spend_pct": ads,
+                        "affiliate_share_pct": affiliate_share, "affiliate_rate_pct": affiliate_rate,
+                    },
+                    "semi": semi,
+                    "full": { "supply_price": supply },
+                });
+                if let Some(uplift) = uplift {
+                    scenario["assumptions"] = json!({ "choice.traffic_uplift": uplift });
+                }
+                scenario
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The target-margin price, stated with `price_decimals` places and entered back, gives
+    /// profit − m × revenue within half a cent (m the target margin, 0 to 99.99%).
+    #[test]
+    fn target_margin_price_round_trip_to_the_cent(input in scenario(), margin in decimal(0, 9_999, 2)) {
+        let comparison = compare(&input);
+        prop_assert!(comparison.ok(), "{:?}", comparison.errors);
+        let margin = dec(&margin);
+        for kind in ModelKind::ALL {
+            let Some(price) = target_margin_price(&comparison, kind, margin) else {
+                continue;
+            };
+            prop_assert!(price > Decimal::ZERO);
+            let dp = price_decimals(&comparison, kind);
+            prop_assert!(dp >= 4);
+            let price = stated(price, dp);
+            if !enterable(&price) {
+                continue;
+            }
+            let again = compare(&with(&input, price_field(kind), json!(price)));
+            prop_assert!(again.ok(), "{:?}", again.errors);
+            let gap = margin_gap(&again, kind, margin);
+            prop_assert!(gap.abs() < half_cent(), "{} at {} for {}%: gap {}", kind.id(), price, margin, gap);
+        }
+    }
+
+    /// The indifference supply price, stated with `indifference_supply_price_decimals` places
+    /// and entered back, makes fully managed's monthly profit equal the other model's within half
+    /// a cent; those places are at most the break-even places plus the digits of the units.
+    #[test]
+    fn indifference_supply_price_round_trip_to_the_cent(input in scenario()) {
+        let comparison = compare(&input);
+        prop_assert!(comparison.ok(), "{:?}", comparison.errors);
+        let dp = indifference_supply_price_decimals(&comparison);
+        let units = model(&comparison, ModelKind::Full).monthly_units;
+        let unit_digits = units.trunc().to_string().len() as u32;
+        prop_assert!(dp >= 4);
+        prop_assert!(dp <= price_decimals(&comparison, ModelKind::Full) + unit_digits);
+        for versus in [ModelKind::Pop, ModelKind::Semi] {
+            let Some(price) = indifference_supply_price(&comparison, versus) else {
+                continue;
+            };
+            prop_assert!(price > Decimal::ZERO);
+            let price = stated(price, dp);
+            if !enterable(&price) {
+                continue;
+            }
+            let again = compare(&with(&input, "full.supply_price", json!(price)));
+            prop_assert!(again.ok(), "{:?}", again.errors);
+            let gap = model(&again, ModelKind::Full).monthly_profit - model(&again, versus).monthly_profit;
+            prop_assert!(gap.abs() < half_cent(), "versus {} at {}: gap {}", versus.id(), price, gap);
+        }
+    }
+
+    /// Break-even is the 0% target margin.
+    #[test]
+    fn break_even_is_the_zero_margin_price(input in scenario()) {
+        let comparison = compare(&input);
+        for kind in ModelKind::ALL {
+            let break_even = model(&comparison, kind).break_even_price;
+            let zero_margin = target_margin_price(&comparison, kind, Decimal::ZERO);
+            match (break_even, zero_margin) {
+                (Some(b), Some(t)) => {
+                    // Equal but for the last of 28 significant digits.
+                    let tolerance = Decimal::new(1, 18) * b.max(Decimal::ONE);
+                    prop_assert!((b - t).abs() <= tolerance, "{}: {} against {}", kind.id(), b, t);
+                }
+                // No fixed cost: profit is zero at price 0, and no positive price gives 0%.
+                (Some(b), None) => prop_assert!(b.is_zero(), "{}: {}", kind.id(), b),
+                (None, t) => prop_assert!(t.is_none(), "{}", kind.id()),
+            }
+        }
+    }
+}
