@@ -260,14 +260,9 @@ pub fn json(columns: &[Column]) -> String {
     json_text(&export, true)
 }
 
-/// The comparison as `window.sellerCalc.compare` returns it, through the same serializer.
+/// The comparison as `window.sellerCalc.compare` returns it.
 fn report(comparison: &Comparison) -> Value {
-    use serde::Serialize;
-    comparison
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()
-        .and_then(|js| serde_wasm_bindgen::from_value(js).ok())
-        .unwrap_or(Value::Null)
+    serde_json::to_value(comparison).unwrap_or(Value::Null)
 }
 
 /// Offers `text` as a file download; `false` when the browser refused.

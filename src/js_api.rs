@@ -1,7 +1,7 @@
 //! `window.sellerCalc`: the public JavaScript API (see PRODUCT.md). It only translates between
 //! JavaScript values and the engine; `compare` never throws.
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object, Reflect, JSON};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -9,9 +9,12 @@ use wasm_bindgen::prelude::*;
 /// The app's version string, as `window.sellerCalc.version` reports it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// A plain JavaScript object from a serializable value, through JSON text: every amount in the
+/// results is already a string, so nothing is lost, and the page needs no second serializer.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
 
@@ -20,11 +23,13 @@ pub fn compare(input: JsValue) -> JsValue {
     let scenario = if input.is_undefined() || input.is_null() {
         Value::Null
     } else {
-        match serde_wasm_bindgen::from_value::<Value>(input) {
-            Ok(value) => value,
-            // Functions, symbols, BigInts and cycles cannot be a scenario.
-            Err(_) => Value::String(String::new()),
-        }
+        // JSON.stringify throws on BigInts and cycles and skips functions and symbols: none of
+        // those can be a scenario, and the engine says so.
+        JSON::stringify(&input)
+            .ok()
+            .and_then(|text| text.as_string())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_else(|| Value::String(String::new()))
     };
     to_js(&sellercalc_engine::compare(&scenario))
 }

@@ -17,7 +17,6 @@ use gloo_storage::{LocalStorage, Storage};
 use sellercalc_engine::{PolicySet, DEFAULT_POLICY_ID};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::state::{Field, Snapshot, State};
@@ -51,25 +50,19 @@ pub fn available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
-/// JSON text of a value, through the browser's `JSON.stringify` (`indent`: pretty, for people).
-/// The browser's JSON and serde-wasm-bindgen, which `window.sellerCalc` already uses, cost the
-/// page far less than a second serde_json serializer.
+/// JSON text of a value (`indent`: pretty, for people).
 pub fn json_text(value: &impl Serialize, indent: bool) -> String {
-    let js = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL);
     let text = if indent {
-        js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(2))
+        serde_json::to_string_pretty(value)
     } else {
-        js_sys::JSON::stringify(&js)
+        serde_json::to_string(value)
     };
-    text.ok().and_then(|t| t.as_string()).unwrap_or_default()
+    text.unwrap_or_default()
 }
 
 /// A value from JSON text; `None` when it is not JSON.
 fn parse_json(text: &str) -> Option<Value> {
-    let js = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(js).ok()
+    serde_json::from_str(text).ok()
 }
 
 fn read(key: &str) -> Result<Option<Value>, ReadError> {
