@@ -137,6 +137,11 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </summary>
         }
     };
+    // The default rate comes from the policy's table: say how old it is, and that it is assumed.
+    let rate_hint = crate::i18n::sentences(&[
+        words.hint_rate.to_owned(),
+        with(words.hint_rate_default, &[&policy.effective_date]),
+    ]);
     let rate_placeholder = with(
         words.rate_placeholder,
         &[&format::editable(state.comparison.rate)],
@@ -182,7 +187,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { summary(words.currencies, &cost_currencies, &[Field::CostCurrency, Field::SaleCurrency, Field::Rate]) }
                 { select(Field::CostCurrency, words.cost_currency, choices.currencies.clone(), Some(words.hint_cost_currency)) }
                 { select(Field::SaleCurrency, words.sale_currency, choices.currencies.clone(), Some(words.hint_sale_currency)) }
-                { number(Field::Rate, with(words.rate, &[&cost, &sale]), None, Some(words.hint_rate), Some(rate_placeholder)) }
+                { number(Field::Rate, with(words.rate, &[&cost, &sale]), None, Some(rate_hint.as_str()), Some(rate_placeholder)) }
             </details>
             <details class="group">
                 { summary(words.pop_settings, words.pop_summary, &[Field::AdSpend, Field::AffiliateShare, Field::AffiliateRate]) }

@@ -118,6 +118,12 @@ test('results show in the cost currency, with a toggle for the sale currency', (
     assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,822.94');
     // With one currency for both, there is nothing to toggle.
     await page.click('text=Currencies');
+    // The default rate is the policy's, dated and marked as an assumption.
+    assert.equal(await page.getAttribute('#in-currency-rate', 'placeholder'), '7.2 (default)');
+    assert.equal(
+      await page.textContent('#in-currency-rate-hint'),
+      'Leave empty for the default rate. The default rate is dated 2024-01-01 and is an assumption.',
+    );
     await page.selectOption('#in-currency-sale', 'CNY');
     assert.equal(await page.$('[data-testid="currency-toggle"]'), null);
   }, { name: 'currency-toggle' }));
