@@ -4,14 +4,14 @@
 
 mod common;
 
+use common::scenarios::{decimal, valid};
 use common::{dec, model, model_json, price_field, run, text, with};
 use proptest::prelude::*;
-use proptest::sample::select;
 use rust_decimal::Decimal;
 use sellercalc_engine::decimal::round_to;
 use sellercalc_engine::{
     compare, indifference_supply_price, indifference_supply_price_decimals, price_decimals,
-    target_margin_price, Comparison, ModelKind, PolicySet, DEFAULT_POLICY_ID,
+    target_margin_price, Comparison, ModelKind,
 };
 use serde_json::{json, Value};
 
@@ -160,91 +160,9 @@ fn indifference_supply_prices_that_do_not_exist() {
 
 // ---- Random valid scenarios ----
 
-fn policy() -> &'static PolicySet {
-    PolicySet::find(DEFAULT_POLICY_ID).expect("the default policy is built in")
-}
-
-/// `lo..=hi` units of the `places`-th decimal place, as decimal text.
-fn decimal(lo: i64, hi: i64, places: u32) -> impl Strategy<Value = String> {
-    (lo..=hi).prop_map(move |n| Decimal::new(n, places).to_string())
-}
-
-fn pct() -> impl Strategy<Value = String> {
-    decimal(0, 10_000, 2)
-}
-
-/// A valid scenario as JSON: every currency pair (with or without an entered rate), category,
-/// destination and semi-managed mode, with any uplift.
+/// A valid random scenario as JSON input (the property tests' generator).
 fn scenario() -> impl Strategy<Value = Value> {
-    let p = policy();
-    let currencies = p.currencies.clone();
-    let categories: Vec<String> = p.categories.iter().map(|c| c.id.clone()).collect();
-    let destinations: Vec<String> = p.destinations.iter().map(|d| d.code.clone()).collect();
-    let price = || decimal(1, 1_000_000, 2); // 0.01 to 10000
-    let cost = || decimal(0, 1_000_000, 2); // 0 to 10000
-    (
-        (
-            select(currencies.clone()),
-            select(currencies),
-            prop::option::of(decimal(1, 2_000_000, 3)), // 0.001 to 2000
-        ),
-        (
-            cost(),
-            cost(),
-            decimal(0, 500_000, 1), // 0 to 50000 g
-            select(categories),
-            decimal(0, 1_000_000, 0),
-            select(destinations),
-            pct(),
-        ),
-        (price(), pct(), pct(), pct()),
-        (
-            prop::option::of(price()),
-            any::<bool>(),
-            any::<bool>(),
-            price(),
-            prop::option::of(decimal(0, 100_000, 2)), // uplift 0 to 1000%
-        ),
-    )
-        .prop_map(
-            |(
-                (cost_currency, sale, rate),
-                (unit_cost, packaging, weight_g, category, units, destination, return_rate),
-                (pop_price, ads, affiliate_share, affiliate_rate),
-                (semi_price, jit, popular, supply, uplift),
-            )| {
-                let mut currency = json!({ "cost": cost_currency, "sale": sale });
-                if cost_currency != sale {
-                    if let Some(rate) = rate {
-                        currency["rate"] = json!(rate);
-                    }
-                }
-                let mut semi = json!({ "mode": if jit { "jit" } else { "warehouse" }, "popular": popular });
-                if let Some(price) = semi_price {
-                    semi["price"] = json!(price);
-                }
-                let mut scenario = json!({
-                    "currency": currency,
-                    "product": {
-                        "unit_cost": unit_cost, "packaging": packaging,
-                        "weight_g": weight_g, "category": category,
-                    },
-                    "monthly_units": units,
-                    "destination": destination,
-                    "return_rate_pct": return_rate,
-                    "pop": {
-                        "price": pop_price, "ad_spend_pct": ads,
-                        "affiliate_share_pct": affiliate_share, "affiliate_rate_pct": affiliate_rate,
-                    },
-                    "semi": semi,
-                    "full": { "supply_price": supply },
-                });
-                if let Some(uplift) = uplift {
-                    scenario["assumptions"] = json!({ "choice.traffic_uplift": uplift });
-                }
-                scenario
-            },
-        )
+    valid().prop_map(|v| v.json())
 }
 
 proptest! {

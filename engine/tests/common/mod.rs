@@ -8,6 +8,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use sellercalc_engine::{compare, Comparison, ModelKind, ModelResult};
 use serde_json::Value;
 
+pub mod scenarios;
+
 /// Parses a decimal literal written in a test.
 #[track_caller]
 pub fn dec(text: &str) -> Decimal {

@@ -1,0 +1,165 @@
+//! Random valid scenarios for the property tests (proptest strategies).
+
+use proptest::prelude::*;
+use proptest::sample::select;
+use rust_decimal::Decimal;
+use sellercalc_engine::{PolicySet, DEFAULT_POLICY_ID};
+use serde_json::{json, Number, Value};
+
+/// The built-in default policy set.
+pub fn policy() -> &'static PolicySet {
+    PolicySet::find(DEFAULT_POLICY_ID).expect("the default policy is built in")
+}
+
+/// A JSON number for `f` (null for NaN and infinities, which JSON cannot hold).
+pub fn float(f: f64) -> Value {
+    Number::from_f64(f).map_or(Value::Null, Value::Number)
+}
+
+/// `lo..=hi` hundredths (or other places), as decimal text such as "12.34".
+pub fn decimal(lo: i64, hi: i64, places: u32) -> impl Strategy<Value = String> {
+    (lo..=hi).prop_map(move |n| Decimal::new(n, places).to_string())
+}
+
+pub fn pct() -> impl Strategy<Value = String> {
+    decimal(0, 10_000, 2)
+}
+
+/// A valid random scenario, as the fields it sets.
+#[derive(Clone, Debug)]
+pub struct Valid {
+    pub cost: String,
+    pub sale: String,
+    pub rate: Option<String>,
+    pub unit_cost: String,
+    pub packaging: String,
+    pub weight_g: String,
+    pub category: String,
+    pub units: String,
+    pub destination: String,
+    pub return_rate: String,
+    pub pop: (String, String, String, String),
+    pub semi_price: Option<String>,
+    pub jit: bool,
+    pub popular: bool,
+    pub supply: String,
+    pub uplift: Option<String>,
+    pub as_numbers: bool,
+}
+
+impl Valid {
+    /// The scenario as JSON input.
+    pub fn json(&self) -> Value {
+        // Some scenarios give the numbers as JSON numbers: the shortest double text of a value
+        // with a few decimals is that value, so the scenario is the same.
+        let n = |text: &String| -> Value {
+            if self.as_numbers {
+                float(text.parse::<f64>().expect("generated decimal"))
+            } else {
+                json!(text)
+            }
+        };
+        let mut currency = json!({ "cost": self.cost, "sale": self.sale });
+        if let Some(rate) = &self.rate {
+            currency["rate"] = n(rate);
+        }
+        let mut semi =
+            json!({ "mode": if self.jit { "jit" } else { "warehouse" }, "popular": self.popular });
+        if let Some(price) = &self.semi_price {
+            semi["price"] = n(price);
+        }
+        let mut scenario = json!({
+            "currency": currency,
+            "product": {
+                "unit_cost": n(&self.unit_cost),
+                "packaging": n(&self.packaging),
+                "weight_g": n(&self.weight_g),
+                "category": self.category,
+            },
+            "monthly_units": n(&self.units),
+            "destination": self.destination,
+            "return_rate_pct": n(&self.return_rate),
+            "pop": {
+                "price": n(&self.pop.0),
+                "ad_spend_pct": n(&self.pop.1),
+                "affiliate_share_pct": n(&self.pop.2),
+                "affiliate_rate_pct": n(&self.pop.3),
+            },
+            "semi": semi,
+            "full": { "supply_price": n(&self.supply) },
+        });
+        if let Some(uplift) = &self.uplift {
+            scenario["assumptions"] = json!({ "choice.traffic_uplift": uplift });
+        }
+        scenario
+    }
+}
+
+/// Valid random scenarios: every currency pair (with or without an entered rate), category,
+/// destination and semi-managed mode, with any uplift, numbers as text or as JSON numbers.
+pub fn valid() -> impl Strategy<Value = Valid> {
+    let p = policy();
+    let currencies = p.currencies.clone();
+    let categories: Vec<String> = p.categories.iter().map(|c| c.id.clone()).collect();
+    let destinations: Vec<String> = p.destinations.iter().map(|d| d.code.clone()).collect();
+    let price = || decimal(1, 1_000_000, 2); // 0.01 to 10000
+    let cost = || decimal(0, 1_000_000, 2); // 0 to 10000
+    (
+        (
+            select(currencies.clone()),
+            select(currencies),
+            prop::option::of(decimal(1, 2_000_000, 3)), // 0.001 to 2000
+        ),
+        (
+            cost(),
+            cost(),
+            decimal(0, 500_000, 1), // 0 to 50000 g
+            select(categories),
+            decimal(0, 1_000_000, 0),
+            select(destinations),
+            pct(),
+        ),
+        (price(), pct(), pct(), pct()),
+        (
+            prop::option::of(price()),
+            any::<bool>(),
+            any::<bool>(),
+            price(),
+        ),
+        (
+            prop::option::of(decimal(0, 100_000, 2)), // uplift 0 to 1000%
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |(
+                (cost_currency, sale, rate),
+                (unit_cost, packaging, weight_g, category, units, destination, return_rate),
+                pop,
+                (semi_price, jit, popular, supply),
+                (uplift, as_numbers),
+            )| {
+                // One currency takes no rate (or exactly 1).
+                let rate = rate.filter(|_| cost_currency != sale);
+                Valid {
+                    cost: cost_currency,
+                    sale,
+                    rate,
+                    unit_cost,
+                    packaging,
+                    weight_g,
+                    category,
+                    units,
+                    destination,
+                    return_rate,
+                    pop,
+                    semi_price,
+                    jit,
+                    popular,
+                    supply,
+                    uplift,
+                    as_numbers,
+                }
+            },
+        )
+}
