@@ -464,8 +464,7 @@ impl Draft {
         } else {
             None
         };
-        let break_even_decimals =
-            break_even_decimals(mul(self.price_factor, kept.max(Decimal::ZERO))?);
+        let break_even_decimals = decimals_for(mul(self.price_factor, kept.max(Decimal::ZERO))?);
         let margin_pct = if self.revenue.is_zero() {
             Decimal::ZERO
         } else {
@@ -495,12 +494,18 @@ impl Draft {
     }
 }
 
-/// Places `d` such that an error of half a unit in the `d`-th place of the price, worth
-/// `scale` cost-currency units per unit of price, stays under half a cent: `scale < 10^(d−2)`.
-fn break_even_decimals(scale: Decimal) -> u32 {
-    let mut decimals = 4;
+/// The fewest decimal places a price is stated with.
+pub(crate) const MIN_DECIMALS: u32 = 4;
+/// The most decimal places a price is stated with.
+pub(crate) const MAX_DECIMALS: u32 = 20;
+
+/// Places `d` (at least 4, at most 20) such that an error of half a unit in the `d`-th place of
+/// the price, worth `scale` cost-currency units per unit of price, stays under half a cent:
+/// `scale < 10^(d−2)`. Break-even prices and the solvers' prices both use it.
+pub(crate) fn decimals_for(scale: Decimal) -> u32 {
+    let mut decimals = MIN_DECIMALS;
     let mut bound = Decimal::ONE_HUNDRED;
-    while scale >= bound && decimals < 20 {
+    while scale >= bound && decimals < MAX_DECIMALS {
         decimals += 1;
         bound = bound.saturating_mul(Decimal::TEN);
     }

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::comparison::Comparison;
 use crate::decimal::{add, div, mul, sub, Overflow};
-use crate::model::ModelResult;
+use crate::model::{decimals_for, ModelResult, MAX_DECIMALS, MIN_DECIMALS};
 use crate::scenario::ModelKind;
 
 /// S and F of a model: profit per unit is `revenue × (1 − shares) − fixed`.
@@ -127,21 +127,6 @@ pub fn indifference_supply_price_decimals(comparison: &Comparison) -> u32 {
         Ok(scale) => decimals_for(scale),
         Err(Overflow) => MAX_DECIMALS,
     }
-}
-
-const MIN_DECIMALS: u32 = 4;
-const MAX_DECIMALS: u32 = 20;
-
-/// The fewest places d (at least 4, at most 20) with `scale` < 10^(d − 2): an error of half a unit
-/// in the d-th place, worth `scale` cost-currency units per unit of price, stays under half a cent.
-fn decimals_for(scale: Decimal) -> u32 {
-    let mut decimals = MIN_DECIMALS;
-    let mut bound = Decimal::ONE_HUNDRED;
-    while scale >= bound && decimals < MAX_DECIMALS {
-        decimals += 1;
-        bound = bound.saturating_mul(Decimal::TEN);
-    }
-    decimals
 }
 
 #[cfg(test)]
