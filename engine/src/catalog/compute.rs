@@ -1,0 +1,386 @@
+//! One catalog row compared under the three models: the base scenario with the row's cells as
+//! overrides, run through [`crate::compare`] so that validation is exactly the calculator's.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::read::{field_type, CatalogFile, ColumnKind, FieldType, SkuRow};
+use crate::comparison::{compare, Comparison};
+use crate::error::FieldError;
+use crate::policy::PolicySet;
+use crate::scenario::ModelKind;
+use crate::solve::{
+    indifference_supply_price, indifference_supply_price_decimals, price_decimals,
+    target_margin_price,
+};
+
+/// One model's figures for one SKU (unrounded; round once, at output).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkuModel {
+    /// Monthly profit, in the cost currency.
+    pub monthly_profit: Decimal,
+    /// Profit per unit sold, in the cost currency.
+    pub profit_per_unit: Decimal,
+    /// Profit as a percentage of revenue.
+    pub margin_pct: Decimal,
+    /// Units sold a month (with any Choice uplift).
+    pub monthly_units: Decimal,
+    /// The price at which profit is zero (sale currency; supply price in the cost currency for
+    /// fully managed), from [`crate::ModelResult::break_even_price`].
+    pub break_even_price: Option<Decimal>,
+    /// Places to state the break-even price with.
+    pub break_even_decimals: u32,
+    /// The price that gives the target margin ([`crate::target_margin_price`]); `None` when no
+    /// target was given or no positive price meets it.
+    pub target_price: Option<Decimal>,
+    /// Places to state the target price with ([`crate::price_decimals`]).
+    pub target_decimals: u32,
+}
+
+/// One row's comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkuResult {
+    /// The row's number in the file.
+    pub line: usize,
+    /// The SKU's name; empty when the row has none (show "Row N").
+    pub name: String,
+    /// POP, semi-managed and fully managed ([`ModelKind::ALL`] order), each when computed.
+    pub models: [Option<SkuModel>; 3],
+    /// The model with the highest monthly profit, when all three were computed.
+    pub best: Option<ModelKind>,
+    /// The next best.
+    pub runner_up: Option<ModelKind>,
+    /// Best − runner-up monthly profit, in the cost currency.
+    pub advantage: Option<Decimal>,
+    /// The fully managed supply price at which fully managed earns as much as POP, and as
+    /// semi-managed ([`crate::indifference_supply_price`]).
+    pub indifference: [Option<Decimal>; 2],
+    /// Places to state the indifference prices with.
+    pub indifference_decimals: u32,
+    /// Every problem with the row (or the base scenario), each mapped to its column.
+    pub errors: Vec<CellError>,
+    /// The currency of costs, supply prices and every monthly figure.
+    pub cost_currency: String,
+    /// The currency of retail prices.
+    pub sale_currency: String,
+}
+
+impl SkuResult {
+    /// One model's figures, when computed.
+    pub fn model(&self, kind: ModelKind) -> Option<&SkuModel> {
+        self.models[index(kind)].as_ref()
+    }
+
+    /// Whether the row had no problem.
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Whether all three models were computed (the row counts in the portfolio).
+    pub fn included(&self) -> bool {
+        self.models.iter().all(Option::is_some)
+    }
+}
+
+/// The position of `kind` in [`ModelKind::ALL`].
+pub(crate) fn index(kind: ModelKind) -> usize {
+    match kind {
+        ModelKind::Pop => 0,
+        ModelKind::Semi => 1,
+        ModelKind::Full => 2,
+    }
+}
+
+/// A problem with one cell of a row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellError {
+    /// The file column the error is about; `None` if its field is not in the file (the base
+    /// scenario's value, or a whole model that overflowed).
+    pub column: Option<usize>,
+    /// The engine's error, naming the scenario field.
+    pub error: FieldError,
+}
+
+/// Whether `text` is digits split by `mark` into a first group of 1 to 3 digits and then groups of
+/// exactly 3 (`1,234`, `12,345,678`), with at least one mark.
+fn grouped(text: &str, mark: char) -> bool {
+    let mut groups = text.split(mark);
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let mut count = 0;
+    for group in groups {
+        if group.len() != 3 || !digits(group) {
+            return false;
+        }
+        count += 1;
+    }
+    count > 0 && (1..=3).contains(&first.len()) && digits(first)
+}
+
+/// A number cell as the engine reads numbers (a dot for decimals, no grouping), when it can be
+/// read unambiguously; otherwise the cell unchanged, for the engine to report.
+///
+/// Spaces, no-break spaces and narrow no-break spaces (thousands separators) and a trailing `%`
+/// are dropped. With both `,` and `.`, the last is the decimal mark and the other groups
+/// thousands. With only `,`: a decimal comma in a `;` or tab file; in a `,` file (the cell was
+/// quoted) it groups thousands when it splits off exactly groups of three digits, and is
+/// otherwise a decimal comma. Several `.` that group thousands (`1.234.567`) are grouping.
+pub(crate) fn normalise_number(cell: &str, delimiter: u8) -> Cow<'_, str> {
+    let simple = cell
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
+    if simple && cell.bytes().filter(|&b| b == b'.').count() <= 1 {
+        return Cow::Borrowed(cell);
+    }
+    let mut text: String = cell
+        .chars()
+        .filter(|&c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    if text.ends_with('%') {
+        text.pop();
+    }
+    let (sign, body) = match text.strip_prefix(['-', '+']) {
+        Some(rest) => (&text[..1], rest),
+        None => ("", text.as_str()),
+    };
+    let commas = body.matches(',').count();
+    let dots = body.matches('.').count();
+    let plain = |s: &str| format!("{sign}{s}");
+    let out = match (commas, dots) {
+        (0, 0) | (0, 1) => Some(plain(body)),
+        (0, _) if grouped(body, '.') => Some(plain(&body.replace('.', ""))),
+        (0, _) => None,
+        (_, 0) => {
+            let decimal_comma = commas == 1 && (delimiter != b',' || !grouped(body, ','));
+            if decimal_comma {
+                Some(plain(&body.replace(',', ".")))
+            } else if grouped(body, ',') {
+                Some(plain(&body.replace(',', "")))
+            } else {
+                None
+            }
+        }
+        _ => {
+            let last_comma = body.rfind(',').unwrap_or(0);
+            let last_dot = body.rfind('.').unwrap_or(0);
+            let (mark, group) = if last_comma > last_dot {
+                (',', '.')
+            } else {
+                ('.', ',')
+            };
+            match body.rsplit_once(mark) {
+                Some((whole, fraction))
+                    if !whole.contains(mark)
+                        && grouped(whole, group)
+                        && !fraction.is_empty()
+                        && fraction.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    Some(format!("{sign}{}.{fraction}", whole.replace(group, "")))
+                }
+                _ => None,
+            }
+        }
+    };
+    match out {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(cell),
+    }
+}
+
+/// A category cell: its id when the cell is a category's id or English name (any case, spaces
+/// for `_`); otherwise the cell unchanged.
+fn normalise_category(cell: &str) -> &str {
+    let policy = PolicySet::default_set();
+    let same = |a: &str, b: &str| {
+        a.len() == b.len()
+            && a.chars().zip(b.chars()).all(|(x, y)| {
+                let x = if x == ' ' {
+                    '_'
+                } else {
+                    x.to_ascii_lowercase()
+                };
+                let y = if y == ' ' {
+                    '_'
+                } else {
+                    y.to_ascii_lowercase()
+                };
+                x == y
+            })
+    };
+    policy
+        .categories
+        .iter()
+        .find(|c| same(cell, &c.id) || same(cell, &c.name))
+        .map_or(cell, |c| c.id.as_str())
+}
+
+/// The JSON value for a cell of `path`.
+fn cell_value(path: &str, cell: &str, delimiter: u8) -> Value {
+    match field_type(path) {
+        FieldType::Number => Value::String(normalise_number(cell, delimiter).into_owned()),
+        FieldType::Text => Value::String(cell.to_owned()),
+        FieldType::Category => Value::String(normalise_category(cell).to_owned()),
+        FieldType::Flag => match cell.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Value::Bool(true),
+            "false" | "no" | "0" => Value::Bool(false),
+            _ => Value::String(cell.to_owned()),
+        },
+    }
+}
+
+/// Sets the scenario `path` (`a`, `a.b` or `assumptions.<id>`, whose id has dots) in `root`.
+fn set_path(root: &mut Map<String, Value>, path: &str, value: Value) {
+    let split = match path.strip_prefix("assumptions.") {
+        Some(id) => Some(("assumptions", id)),
+        None => path.split_once('.'),
+    };
+    match split {
+        Some((group, key)) => {
+            if let Some(Value::Object(inner)) = root.get_mut(group) {
+                inner.insert(key.to_owned(), value);
+            } else {
+                // Absent (or not an object): the cell wins.
+                let mut inner = Map::new();
+                inner.insert(key.to_owned(), value);
+                root.insert(group.to_owned(), Value::Object(inner));
+            }
+        }
+        None => {
+            root.insert(path.to_owned(), value);
+        }
+    }
+}
+
+/// The base scenario with `row`'s non-empty cells as overrides: the scenario the row is compared
+/// with. When the row sets `pop.price` but not `semi.price`, the base's `semi.price` is dropped so
+/// that the semi-managed price follows the row's price, as it does in the calculator.
+pub fn merged_scenario(base: &Value, file: &CatalogFile, row: &SkuRow) -> Value {
+    let mut scenario = match base {
+        Value::Object(_) => base.clone(),
+        _ => Value::Object(Map::new()),
+    };
+    let Value::Object(root) = &mut scenario else {
+        return scenario;
+    };
+    let mut sets_pop_price = false;
+    let mut sets_semi_price = false;
+    for (column, cell) in file.columns.iter().zip(&row.cells) {
+        let ColumnKind::Field(path) = &column.kind else {
+            continue;
+        };
+        if cell.is_empty() {
+            continue;
+        }
+        sets_pop_price |= path == "pop.price";
+        sets_semi_price |= path == "semi.price";
+        set_path(root, path, cell_value(path, cell, file.delimiter));
+    }
+    if sets_pop_price && !sets_semi_price {
+        if let Some(Value::Object(semi)) = root.get_mut("semi") {
+            semi.remove("price");
+        }
+    }
+    scenario
+}
+
+/// Compares one row: `base` (the calculator's scenario in the public JSON input format, what
+/// [`crate::compare`] takes) with each non-empty cell of a field column overriding that path;
+/// empty cells keep the base value. Errors are mapped back to their columns by path, and every
+/// model that does not depend on a bad field is still computed.
+pub fn compute_row(
+    base: &Value,
+    file: &CatalogFile,
+    row: &SkuRow,
+    target_margin_pct: Option<Decimal>,
+) -> SkuResult {
+    let comparison = compare(&merged_scenario(base, file, row));
+    result_of(&comparison, file, row, target_margin_pct)
+}
+
+/// The row's result from its comparison.
+fn result_of(
+    comparison: &Comparison,
+    file: &CatalogFile,
+    row: &SkuRow,
+    target_margin_pct: Option<Decimal>,
+) -> SkuResult {
+    let models = ModelKind::ALL.map(|kind| {
+        comparison.model(kind).map(|m| SkuModel {
+            monthly_profit: m.monthly_profit,
+            profit_per_unit: m.profit_per_unit,
+            margin_pct: m.margin_pct,
+            monthly_units: m.monthly_units,
+            break_even_price: m.break_even_price,
+            break_even_decimals: m.break_even_decimals,
+            target_price: target_margin_pct
+                .and_then(|target| target_margin_price(comparison, kind, target)),
+            target_decimals: price_decimals(comparison, kind),
+        })
+    });
+    let recommendation = comparison.recommendation();
+    let errors = comparison
+        .errors
+        .iter()
+        .map(|error| CellError {
+            column: file
+                .columns
+                .iter()
+                .position(|c| matches!(&c.kind, ColumnKind::Field(path) if *path == error.field)),
+            error: error.clone(),
+        })
+        .collect();
+    SkuResult {
+        line: row.line,
+        name: file.name(row).to_owned(),
+        models,
+        best: recommendation.as_ref().map(|r| r.best),
+        runner_up: recommendation.as_ref().map(|r| r.runner_up),
+        advantage: recommendation.map(|r| r.monthly_advantage),
+        indifference: [ModelKind::Pop, ModelKind::Semi]
+            .map(|versus| indifference_supply_price(comparison, versus)),
+        indifference_decimals: indifference_supply_price_decimals(comparison),
+        errors,
+        cost_currency: comparison.scenario.currency.cost.clone(),
+        sale_currency: comparison.scenario.currency.sale.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_normalise() {
+        let n = |cell: &str, d: u8| normalise_number(cell, d).into_owned();
+        assert_eq!(n("12.99", b','), "12.99");
+        assert_eq!(n("12,99", b';'), "12.99");
+        assert_eq!(n("1,234", b','), "1234");
+        assert_eq!(n("1,234", b';'), "1.234");
+        assert_eq!(n("12,345,678", b','), "12345678");
+        assert_eq!(n("12,5", b','), "12.5");
+        assert_eq!(n("1.234,56", b';'), "1234.56");
+        assert_eq!(n("1,234.56", b','), "1234.56");
+        assert_eq!(n("1 234,56", b'\t'), "1234.56");
+        assert_eq!(n("1\u{a0}234", b';'), "1234");
+        assert_eq!(n("1\u{202f}234.5", b','), "1234.5");
+        assert_eq!(n("8%", b','), "8");
+        assert_eq!(n("-1.234,5", b';'), "-1234.5");
+        assert_eq!(n("1.234.567", b';'), "1234567");
+        // Ambiguous or wrong: unchanged, for the engine to report.
+        assert_eq!(n("1,2,3", b';'), "1,2,3");
+        assert_eq!(n("1.2.3", b','), "1.2.3");
+        assert_eq!(n("12,34.5", b','), "12,34.5");
+        assert_eq!(n("abc", b','), "abc");
+        assert_eq!(n("$5", b','), "$5");
+    }
+
+    #[test]
+    fn categories_by_id_or_name() {
+        assert_eq!(normalise_category("Phone accessories"), "phone_accessories");
+        assert_eq!(normalise_category("HOME"), "home");
+        assert_eq!(normalise_category("home & garden"), "home");
+        assert_eq!(normalise_category("nope"), "nope");
+    }
+}

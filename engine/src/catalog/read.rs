@@ -1,0 +1,574 @@
+//! Reading a catalog CSV: delimiter detection, header aliases, quotes, line numbers and the
+//! file-level problems. Never fails and never panics: whatever the text, a [`CatalogFile`] comes
+//! out, with what could not be understood listed in [`CatalogFile::problems`].
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::policy::PolicySet;
+
+/// The main columns, in template order: (field, template header). The field is `name` or a
+/// scenario path; the template header is what [`super::template_csv`] writes.
+pub const MAIN_COLUMNS: [(&str, &str); 8] = [
+    ("name", "Name"),
+    ("product.unit_cost", "Unit cost"),
+    ("product.packaging", "Packaging"),
+    ("product.weight_g", "Weight (g)"),
+    ("product.category", "Category"),
+    ("pop.price", "Price"),
+    ("full.supply_price", "Supply price"),
+    ("monthly_units", "Monthly units"),
+];
+
+/// Header aliases (after normalising: lowercase, unit dropped, spaces, `_` and `-` alike) for the
+/// main columns and the friendlier names of the optional ones. Every scenario path in
+/// [`OPTIONAL_PATHS`] and every `assumptions.<id>` is accepted as well, written as the path.
+const ALIASES: &[(&str, &str)] = &[
+    ("name", "name"),
+    ("sku", "name"),
+    ("product", "name"),
+    ("product_name", "name"),
+    ("title", "name"),
+    ("unit_cost", "product.unit_cost"),
+    ("cost", "product.unit_cost"),
+    ("product_cost", "product.unit_cost"),
+    ("cost_price", "product.unit_cost"),
+    ("product.unit_cost", "product.unit_cost"),
+    ("packaging", "product.packaging"),
+    ("packaging_cost", "product.packaging"),
+    ("product.packaging", "product.packaging"),
+    ("weight", "product.weight_g"),
+    ("weight_g", "product.weight_g"),
+    ("weight_grams", "product.weight_g"),
+    ("product.weight_g", "product.weight_g"),
+    ("category", "product.category"),
+    ("product.category", "product.category"),
+    ("price", "pop.price"),
+    ("retail_price", "pop.price"),
+    ("sale_price", "pop.price"),
+    ("pop_price", "pop.price"),
+    ("pop.price", "pop.price"),
+    ("supply_price", "full.supply_price"),
+    ("full.supply_price", "full.supply_price"),
+    ("monthly_units", "monthly_units"),
+    ("units", "monthly_units"),
+    ("units_per_month", "monthly_units"),
+    ("monthly_volume", "monthly_units"),
+    // Friendlier names for the optional per-SKU overrides.
+    ("semi_price", "semi.price"),
+    ("semi_managed_price", "semi.price"),
+    ("semi_mode", "semi.mode"),
+    ("semi_managed_mode", "semi.mode"),
+    ("popular", "semi.popular"),
+    ("ad_spend", "pop.ad_spend_pct"),
+    ("affiliate_share", "pop.affiliate_share_pct"),
+    ("affiliate_rate", "pop.affiliate_rate_pct"),
+    ("return_rate", "return_rate_pct"),
+    ("exchange_rate", "currency.rate"),
+    ("cost_currency", "currency.cost"),
+    ("sale_currency", "currency.sale"),
+];
+
+/// Scenario paths a column may override besides the main ones (the optional per-SKU overrides).
+pub(crate) const OPTIONAL_PATHS: [&str; 11] = [
+    "semi.price",
+    "semi.mode",
+    "semi.popular",
+    "pop.ad_spend_pct",
+    "pop.affiliate_share_pct",
+    "pop.affiliate_rate_pct",
+    "return_rate_pct",
+    "destination",
+    "currency.rate",
+    "currency.cost",
+    "currency.sale",
+];
+
+/// A catalog file as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogFile {
+    /// `b','`, `b';'` or `b'\t'`, detected from the header line (outside quotes).
+    pub delimiter: u8,
+    /// The columns, in file order.
+    pub columns: Vec<Column>,
+    /// The data rows; blank lines and rows whose cells are all empty are skipped.
+    pub rows: Vec<SkuRow>,
+    /// File-level findings: columns (by column), then missing main columns (in
+    /// [`MAIN_COLUMNS`] order), then rows (by line), then [`FileProblem::NoRows`].
+    pub problems: Vec<FileProblem>,
+}
+
+/// One column of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The header as in the file, trimmed.
+    pub header: String,
+    /// What it holds. A duplicate of an earlier column is `Unknown`: it is ignored.
+    pub kind: ColumnKind,
+}
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// The SKU's name.
+    Name,
+    /// A scenario JSON path, such as `product.unit_cost` or `assumptions.commission.home`.
+    Field(String),
+    /// Not understood (or a duplicate): ignored.
+    Unknown,
+}
+
+/// One data row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkuRow {
+    /// The row number as a spreadsheet shows it: the header is 1, the first data row 2 (blank lines
+    /// count); a record spanning lines through quotes has the number of its first line.
+    pub line: usize,
+    /// Exactly one cell per column, trimmed; missing trailing cells are empty.
+    pub cells: Vec<String>,
+}
+
+/// A finding about the file as a whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// No header line at all.
+    Empty,
+    /// A header but no data rows.
+    NoRows,
+    /// A header that is not understood; the column is ignored.
+    UnknownColumn {
+        /// Column index (0-based).
+        column: usize,
+        /// The header as in the file.
+        header: String,
+    },
+    /// A second column for the same field; the later copy is ignored.
+    DuplicateColumn {
+        /// Column index (0-based) of the ignored copy.
+        column: usize,
+        /// The header as in the file.
+        header: String,
+    },
+    /// One of [`MAIN_COLUMNS`] is absent: the base scenario's value applies to every row.
+    MissingColumn {
+        /// Its field (`name` or a scenario path).
+        field: &'static str,
+    },
+    /// A row that could not be read as written, such as one with an unclosed quote.
+    Malformed {
+        /// Its row number.
+        line: usize,
+        /// What is wrong, in plain English.
+        message: String,
+    },
+    /// A row with more non-empty cells than there are headers; the extra cells are ignored.
+    TooManyCells {
+        /// Its row number.
+        line: usize,
+    },
+}
+
+impl CatalogFile {
+    /// The index of the column for `field` (`name` or a scenario path), if the file has one.
+    pub fn column_of(&self, field: &str) -> Option<usize> {
+        self.columns.iter().position(|c| match &c.kind {
+            ColumnKind::Name => field == "name",
+            ColumnKind::Field(path) => path == field,
+            ColumnKind::Unknown => false,
+        })
+    }
+
+    /// `row`'s cell for `field`, if the file has that column.
+    pub fn cell<'a>(&self, row: &'a SkuRow, field: &str) -> Option<&'a str> {
+        let column = self.column_of(field)?;
+        row.cells.get(column).map(String::as_str)
+    }
+
+    /// The SKU name of `row` (empty when the file has no name column or the cell is empty).
+    pub fn name<'a>(&self, row: &'a SkuRow) -> &'a str {
+        self.cell(row, "name").unwrap_or("")
+    }
+}
+
+/// How the engine reads a field's cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FieldType {
+    /// A number: separators and `%` are normalised.
+    Number,
+    /// Text passed through as is (destination, mode, currencies).
+    Text,
+    /// A category id or English name.
+    Category,
+    /// true/false, yes/no, 1/0.
+    Flag,
+}
+
+/// How a scenario path's cells are read.
+pub(crate) fn field_type(path: &str) -> FieldType {
+    match path {
+        "product.category" => FieldType::Category,
+        "semi.popular" => FieldType::Flag,
+        "semi.mode" | "destination" | "currency.cost" | "currency.sale" => FieldType::Text,
+        _ => FieldType::Number,
+    }
+}
+
+/// Lowercases, drops a trailing parenthesised unit and treats spaces, `_` and `-` alike (as one
+/// `_`). Returns the key and the unit dropped, if any.
+fn normalise_header(header: &str) -> (String, Option<String>) {
+    let lower = header.trim().to_lowercase();
+    let (base, unit) = match lower.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        Some((base, unit)) if !base.trim().is_empty() => {
+            (base.trim(), Some(unit.trim().to_owned()))
+        }
+        _ => (lower.as_str(), None),
+    };
+    let mut key = String::with_capacity(base.len());
+    for c in base.chars() {
+        let c = if c == ' ' || c == '-' || c == '_' || c.is_whitespace() {
+            '_'
+        } else {
+            c
+        };
+        if c == '_' && (key.is_empty() || key.ends_with('_')) {
+            continue;
+        }
+        key.push(c);
+    }
+    while key.ends_with('_') {
+        key.pop();
+    }
+    (key, unit)
+}
+
+/// Normalised header → field (`name` or a scenario path with its original case).
+fn header_table() -> &'static HashMap<String, String> {
+    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        let mut add = |alias: &str, field: &str| {
+            table
+                .entry(normalise_header(alias).0)
+                .or_insert_with(|| field.to_owned());
+        };
+        for (alias, field) in ALIASES {
+            add(alias, field);
+        }
+        for path in OPTIONAL_PATHS {
+            add(path, path);
+        }
+        for value in &PolicySet::default_set().values {
+            let path = format!("assumptions.{}", value.id);
+            add(&path, &path);
+        }
+        table
+    })
+}
+
+/// The kind of a column with this header.
+fn classify(header: &str) -> ColumnKind {
+    let (key, unit) = normalise_header(header);
+    let Some(field) = header_table().get(&key) else {
+        return ColumnKind::Unknown;
+    };
+    // Weights are in grams: a weight in another unit would be read 1,000 times off.
+    if field == "product.weight_g"
+        && unit
+            .as_deref()
+            .is_some_and(|u| !matches!(u, "g" | "gram" | "grams"))
+    {
+        return ColumnKind::Unknown;
+    }
+    if field == "name" {
+        ColumnKind::Name
+    } else {
+        ColumnKind::Field(field.clone())
+    }
+}
+
+/// Where a quote-aware scan is within a record.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    /// At the start of a record or field.
+    FieldStart,
+    /// In an unquoted field (a quote here is an ordinary character).
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// Just after a quote inside a quoted field: a second quote is a literal quote.
+    QuoteInQuoted,
+}
+
+/// The byte offset of the first record at or after `from` that opens a quote and never closes
+/// it, scanning as the `csv` crate reads (a quote opens only at the start of a field).
+fn unclosed_quote(bytes: &[u8], from: usize, is_delimiter: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut state = Scan::FieldStart;
+    let mut record_start = from;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        state = match (state, b) {
+            (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
+            (Scan::Quoted, _) => Scan::Quoted,
+            (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
+            (_, b'\n') => {
+                record_start = i + 1;
+                Scan::FieldStart
+            }
+            (_, b) if is_delimiter(b) => Scan::FieldStart,
+            (Scan::FieldStart | Scan::Unquoted | Scan::QuoteInQuoted, _) => Scan::Unquoted,
+        };
+    }
+    (state == Scan::Quoted).then_some(record_start)
+}
+
+/// The delimiter of a header starting at `start`: the most frequent of `,`, `;` and tab outside
+/// quotes on its (first) record; `,` on a tie or when there is none.
+fn detect_delimiter(bytes: &[u8], start: usize) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut state = Scan::FieldStart;
+    for &b in &bytes[start.min(bytes.len())..] {
+        let candidate = match b {
+            b',' => Some(0),
+            b';' => Some(1),
+            b'\t' => Some(2),
+            _ => None,
+        };
+        state = match (state, b) {
+            (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
+            (Scan::Quoted, _) => Scan::Quoted,
+            (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
+            (_, b'\n') => break,
+            _ => match candidate {
+                Some(i) => {
+                    counts[i] += 1;
+                    Scan::FieldStart
+                }
+                None => Scan::Unquoted,
+            },
+        };
+    }
+    let delimiters = [b',', b';', b'\t'];
+    let mut best = 0;
+    for i in 1..3 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    delimiters[best]
+}
+
+/// Tracks line numbers: counts `\n` from the last position asked about, so that numbering every
+/// record costs one pass over the text.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    /// The 1-based line of the first non-newline byte at or after `offset`, and that byte's offset.
+    fn record_start(&mut self, offset: usize) -> (usize, usize) {
+        let mut start = offset.min(self.bytes.len());
+        while self.bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        if start < self.at {
+            // Never happens (records come in order); restart rather than count wrong.
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.at..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = start;
+        (self.line, start)
+    }
+}
+
+/// Reads every record of `text` (line endings already `\n`), calling `each(line, record,
+/// malformed)`. A record with an unclosed quote is read again from its own line only, with quotes
+/// as ordinary characters, and passed with `malformed` true; reading resumes on the next line.
+fn records(text: &str, delimiter: u8, mut each: impl FnMut(usize, &csv::StringRecord, bool)) {
+    let bytes = text.as_bytes();
+    let mut lines = Lines {
+        bytes,
+        at: 0,
+        line: 1,
+    };
+    let mut record = csv::StringRecord::new();
+    let mut from = 0;
+    while from < bytes.len() {
+        let bad = unclosed_quote(bytes, from, |b| b == delimiter);
+        let end = bad.unwrap_or(bytes.len());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(&bytes[from..end]);
+        // The text is valid UTF-8 and split only at ASCII bytes, so reading cannot fail; stop
+        // rather than loop if it ever did.
+        while let Ok(true) = reader.read_record(&mut record) {
+            let start = record.position().map_or(0, |p| p.byte() as usize);
+            let (line, _) = lines.record_start(from + start);
+            each(line, &record, false);
+        }
+        let Some(bad) = bad else { break };
+        // The unclosed record's first line, read with quotes as ordinary characters.
+        let line_end = bytes[bad..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| bad + p);
+        let (line, _) = lines.record_start(bad);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .quoting(false)
+            .delimiter(delimiter)
+            .from_reader(&bytes[bad..line_end]);
+        if let Ok(true) = reader.read_record(&mut record) {
+            each(line, &record, true);
+        }
+        from = line_end + 1;
+    }
+}
+
+/// Reads a catalog CSV. Never fails and never panics.
+///
+/// A UTF-8 byte order mark is dropped; CRLF, LF and CR line endings are all accepted; the
+/// delimiter is detected from the header line; cells are trimmed.
+pub fn read_csv(text: &str) -> CatalogFile {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text: Cow<'_, str> = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let bytes = text.as_bytes();
+    let first = bytes.iter().position(|&b| b != b'\n');
+    let delimiter = first.map_or(b',', |start| detect_delimiter(bytes, start));
+
+    let mut file = CatalogFile {
+        delimiter,
+        columns: Vec::new(),
+        rows: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut header_seen = false;
+    let mut row_problems = Vec::new();
+    let mut used = Vec::new();
+    records(&text, delimiter, |line, record, malformed| {
+        if malformed {
+            row_problems.push(FileProblem::Malformed {
+                line,
+                message: "A quote mark (\") opens a cell on this row and is never closed, so \
+                              the row was read with its quote marks as ordinary characters."
+                    .to_owned(),
+            });
+        }
+        if !header_seen {
+            // A header of empty cells is a blank line in effect.
+            if record.iter().all(|c| c.trim().is_empty()) {
+                return;
+            }
+            header_seen = true;
+            file.columns = record
+                .iter()
+                .map(|h| Column {
+                    header: h.trim().to_owned(),
+                    kind: classify(h),
+                })
+                .collect();
+            used = vec![false; file.columns.len()];
+            return;
+        }
+        if record.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let n = file.columns.len();
+        let mut cells: Vec<String> = record.iter().take(n).map(|c| c.trim().to_owned()).collect();
+        cells.resize(n, String::new());
+        for (i, cell) in cells.iter().enumerate() {
+            if !cell.is_empty() {
+                used[i] = true;
+            }
+        }
+        if record.iter().skip(n).any(|c| !c.trim().is_empty()) {
+            row_problems.push(FileProblem::TooManyCells { line });
+        }
+        file.rows.push(SkuRow { line, cells });
+    });
+    if !header_seen {
+        file.problems.push(FileProblem::Empty);
+        return file;
+    }
+
+    // Columns: unknown ones, and later copies of a field (which are then ignored).
+    let mut seen: Vec<&ColumnKind> = Vec::new();
+    let mut ignored = Vec::new();
+    for (i, column) in file.columns.iter().enumerate() {
+        match &column.kind {
+            ColumnKind::Unknown => {
+                // A column with neither a header nor any data (a trailing delimiter) is noise.
+                if !column.header.is_empty() || used[i] {
+                    file.problems.push(FileProblem::UnknownColumn {
+                        column: i,
+                        header: column.header.clone(),
+                    });
+                }
+            }
+            kind if seen.contains(&kind) => {
+                file.problems.push(FileProblem::DuplicateColumn {
+                    column: i,
+                    header: column.header.clone(),
+                });
+                ignored.push(i);
+            }
+            kind => seen.push(kind),
+        }
+    }
+    for i in ignored {
+        file.columns[i].kind = ColumnKind::Unknown;
+    }
+    for (field, _) in MAIN_COLUMNS {
+        if file.column_of(field).is_none() {
+            file.problems.push(FileProblem::MissingColumn { field });
+        }
+    }
+    // Malformed rows are reported before their own too-many-cells finding.
+    row_problems.sort_by_key(|p| match p {
+        FileProblem::Malformed { line, .. } => (*line, 0),
+        FileProblem::TooManyCells { line } => (*line, 1),
+        _ => (usize::MAX, 2),
+    });
+    file.problems.extend(row_problems);
+    if file.rows.is_empty() {
+        file.problems.push(FileProblem::NoRows);
+    }
+    file
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_normalise() {
+        assert_eq!(normalise_header(" Weight (g) ").0, "weight");
+        assert_eq!(normalise_header("Unit-Cost (CNY)").0, "unit_cost");
+        assert_eq!(normalise_header("units  per   month").0, "units_per_month");
+        assert_eq!(classify("Weight (kg)"), ColumnKind::Unknown);
+        assert_eq!(
+            classify("assumptions.postage.pop.us.per_kg"),
+            ColumnKind::Field("assumptions.postage.pop.US.per_kg".to_owned())
+        );
+    }
+
+    #[test]
+    fn delimiter_counts_outside_quotes() {
+        assert_eq!(detect_delimiter(b"\"a;b;c\",d,e", 0), b',');
+        assert_eq!(detect_delimiter(b"a;b,c;d", 0), b';');
+        assert_eq!(detect_delimiter(b"a\tb\tc", 0), b'\t');
+        assert_eq!(detect_delimiter(b"name", 0), b',');
+    }
+}
