@@ -2,6 +2,9 @@
 //!
 //! `cargo run --release --manifest-path bench/engine/Cargo.toml -- [min_seconds]`
 //!
+//! `cargo run --release --manifest-path bench/engine/Cargo.toml -- catalog` instead times catalog
+//! mode (see `catalog.rs`) and writes `bench-results/catalog-native.json`.
+//!
 //! Built with the app's release profile (opt-level "z"), so the native/wasm ratio compares the
 //! same compiler settings. Two scenarios (the default one and a JIT one), each timed two ways:
 //! `compare` on an already-parsed `serde_json::Value` (the engine alone), and `json`: parse a
@@ -12,6 +15,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+mod catalog;
 
 const SCENARIOS: [(&str, &str); 2] = [("default", "{}"), ("jit", r#"{"semi":{"mode":"jit"}}"#)];
 
@@ -37,6 +42,10 @@ fn rate(min: Duration, mut f: impl FnMut()) -> (f64, u64) {
 }
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("catalog") {
+        catalog::run();
+        return;
+    }
     let min = std::env::args()
         .nth(1)
         .and_then(|s| s.parse::<f64>().ok())
