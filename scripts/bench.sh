@@ -38,8 +38,8 @@ T0=$SECONDS
 step() { echo; echo "== bench: $*"; }
 
 if [ "$BUILD" -eq 1 ]; then
-    step "trunk build --release (SellerCalc) -> bench-results/build/app"
-    trunk build --release --offline --dist "$BUILD_DIR/app"
+    step "scripts/build.sh (SellerCalc: calculator + catalog) -> bench-results/build/app"
+    bash scripts/build.sh "$BUILD_DIR/app"
 
     step "trunk build --release (Yew hello-world floor, bench/hello) -> bench-results/build/hello"
     # Its own workspace and Cargo.lock (same versions as the root lock); crates are already

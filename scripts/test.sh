@@ -5,7 +5,8 @@
 #   2 clippy   native and wasm32, warnings are errors
 #   3 engine   cargo test -p sellercalc-engine (native)
 #   4 wasm     cargo test -p sellercalc in headless Chromium (wasm-bindgen-test-runner)
-#   5 e2e      trunk build --release, then node --test tests/e2e/ (playwright-core + Chromium)
+#   5 e2e      scripts/build.sh (calculator + catalog, release), then node --test tests/e2e/
+#              (playwright-core + Chromium)
 set -euo pipefail
 # shellcheck source=scripts/setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"   # installs what is missing; cds to the repo root
@@ -59,8 +60,8 @@ CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-60}" \
     cargo test -p sellercalc --target wasm32-unknown-unknown
 
-stage e2e "trunk build --release, then node --test tests/e2e/"
-trunk build --release --offline
+stage e2e "scripts/build.sh (both pages, release), then node --test tests/e2e/"
+bash scripts/build.sh dist
 mkdir -p artifacts/screenshots
 node --test tests/e2e/
 

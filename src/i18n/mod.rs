@@ -16,6 +16,7 @@
 //! assert_eq!(line, "You keep ¥11.30 of every sale");
 //! ```
 
+pub mod catalog;
 mod en;
 mod es;
 mod fr;

@@ -1,0 +1,18 @@
+//! The catalog page (`/catalog/`): many products at once. Its own Trunk build and wasm binary
+//! (`src/bin/catalog.rs`), so the calculator's first load does not carry it.
+//!
+//! A CSV file (uploaded or pasted) is read by the engine's `catalog` module; each row is compared
+//! with the calculator's autosaved inputs as the base and the row's cells as overrides. Rows are
+//! computed in slices of a few milliseconds between which the browser paints and handles input,
+//! with a progress bar; only compact per-row figures are kept, never the full comparisons.
+
+pub mod page;
+pub mod settings;
+pub mod table;
+
+pub use page::CatalogPage;
+
+/// Renders the catalog page into `<body>`.
+pub fn start() {
+    yew::Renderer::<CatalogPage>::new().render();
+}

@@ -1,0 +1,185 @@
+//! The strings of the catalog page (`catalog/`), in every language.
+//!
+//! Built like [`ShareTexts`](super::share::ShareTexts): one [`CatalogTexts`] constant per language
+//! in `catalog/`, so a language that leaves a string out does not compile, and templates mark
+//! values `{0}`, `{1}`… for [`fill`](super::fill). English is the reference wording. Only the
+//! catalog page links these tables in; the calculator's first load does not carry them.
+//!
+//! The results CSV stays English whatever the page's language (see the engine's `catalog::export`).
+
+mod en;
+mod es;
+mod fr;
+mod ko;
+mod pt_br;
+mod zh_cn;
+
+use super::texts::text_table;
+use super::Lang;
+
+text_table! {
+    /// The catalog page.
+    CatalogTexts {
+        // Header and navigation.
+        /// The page's title, after "SellerCalc".
+        title,
+        /// One line under the title.
+        tagline,
+        /// Link back to the single-product calculator.
+        back,
+
+        // Loading products.
+        input_title,
+        intro,
+        upload,
+        /// Under the upload button.
+        upload_hint,
+        paste_label,
+        paste_placeholder,
+        compare_pasted,
+        template,
+        sample,
+        try_sample,
+        /// {0} the main column names, joined by the page's separator.
+        columns_help,
+        optional_title,
+        /// Before the list of optional column names.
+        optional_intro,
+        /// {0} an example assumption column.
+        optional_assumptions,
+        empty_state,
+        not_csv,
+        too_large,
+        not_utf8,
+        unreadable,
+        /// {0} the file's name.
+        loaded_file,
+        pasted,
+        sample_loaded,
+
+        // Settings every product shares.
+        /// {0} the list of settings.
+        settings,
+        settings_link,
+        /// The calculator had no saved inputs.
+        settings_default,
+        target_label,
+        target_hint,
+
+        // File problems.
+        file_title,
+        file_empty,
+        no_rows,
+        /// {0} the column's name as in the file.
+        unknown_column,
+        /// {0} the column's name as in the file.
+        duplicate_column,
+        /// {0} the column's name in the template, {1} the calculator's value.
+        missing_column,
+        no_name_column,
+        /// {0} the row number.
+        malformed,
+        /// {0} the row number.
+        too_many_cells,
+
+        // Progress.
+        /// {0} products compared so far, {1} all products.
+        progress,
+        /// {0} the number of products.
+        done,
+
+        // Rows with problems.
+        /// {0} the number of rows.
+        bad_title,
+        bad_intro,
+        /// {0} the row number.
+        row,
+        /// {0} the row number, {1} the product's name.
+        row_named,
+        /// {0} the column's name, {1} the message.
+        cell_error,
+        not_in_file,
+        /// Button that shows a row with problems in the table.
+        show_in_table,
+        /// {0} the number of rows not listed.
+        more_bad,
+        /// A fixed row: {0} the row number.
+        fixed,
+
+        // Portfolio.
+        totals_title,
+        /// {0} a model's name: selling every product that way ("All POP").
+        all_as,
+        best_mix,
+        /// {0} the number of products.
+        best_for,
+        /// {0} money: how much less than the best mix.
+        below_mix,
+        the_most,
+        /// {0} the number of rows left out.
+        excluded,
+        drivers_title,
+        /// {0} money a month, {1} the uniform choice ("All POP").
+        drivers_intro,
+        /// {0} the model's name.
+        all_same,
+        /// Column: the share of the difference.
+        share,
+        gain,
+        /// Label of the selector of a uniform choice to compare the best mix with.
+        versus,
+        /// The rows' cost currencies differ, so they cannot be added up.
+        mixed_currency,
+
+        // The table.
+        table_title,
+        filter_label,
+        filter_placeholder,
+        best_filter,
+        any,
+        /// An option of the "show" selector: {0} the model's name.
+        best_is,
+        problems_only,
+        view_label,
+        view_profit,
+        view_prices,
+        col_row,
+        col_product,
+        col_best,
+        col_ahead,
+        /// {0} the model's name.
+        col_profit,
+        /// {0} the model's name.
+        col_break_even,
+        /// {0} the model's name, {1} the target margin.
+        col_target,
+        /// {0} the model's name.
+        col_match,
+        /// The price columns' note: {0} the sale currency, {1} the cost currency.
+        prices_note,
+        /// {0} first row shown, {1} last row shown, {2} rows matching.
+        showing,
+        previous,
+        next,
+        no_match,
+        not_computed,
+        /// Accessible name of a sortable column's button: {0} the column.
+        sort_by,
+        export,
+        export_failed,
+    }
+}
+
+impl Lang {
+    /// The catalog page's strings in this language.
+    pub fn catalog(self) -> &'static CatalogTexts {
+        match self {
+            Lang::En => &en::CATALOG,
+            Lang::ZhCn => &zh_cn::CATALOG,
+            Lang::Es => &es::CATALOG,
+            Lang::Ko => &ko::CATALOG,
+            Lang::PtBr => &pt_br::CATALOG,
+            Lang::Fr => &fr::CATALOG,
+        }
+    }
+}
