@@ -23,6 +23,7 @@ pub const TEXTS: Texts = Texts {
         preset_label: "Fill in a typical product",
         preset_prompt: "Presets: typical products…",
         language: "Language",
+        catalog: "Many products? Compare a catalog →",
     },
     presets: PresetTexts {
         phone_case: "Phone case",

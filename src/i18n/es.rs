@@ -24,6 +24,7 @@ pub const TEXTS: Texts = Texts {
         preset_label: "Rellenar con un producto típico",
         preset_prompt: "Ejemplos: productos típicos…",
         language: "Idioma",
+        catalog: "¿Muchos productos? Compara un catálogo →",
     },
     presets: PresetTexts {
         phone_case: "Funda de móvil",

@@ -25,6 +25,7 @@ pub const TEXTS: Texts = Texts {
         preset_label: "Remplir avec un produit type",
         preset_prompt: "Exemples\u{a0}: produits types…",
         language: "Langue",
+        catalog: "Beaucoup de produits ? Comparez un catalogue →",
     },
     presets: PresetTexts {
         phone_case: "Coque de téléphone",

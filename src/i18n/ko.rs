@@ -26,6 +26,7 @@ pub const TEXTS: Texts = Texts {
         preset_label: "대표 상품으로 채우기",
         preset_prompt: "프리셋: 대표 상품…",
         language: "언어",
+        catalog: "상품이 많나요? 카탈로그 비교 →",
     },
     presets: PresetTexts {
         phone_case: "휴대폰 케이스",

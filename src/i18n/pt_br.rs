@@ -25,6 +25,7 @@ pub const TEXTS: Texts = Texts {
         preset_label: "Preencher com um produto típico",
         preset_prompt: "Exemplos: produtos típicos…",
         language: "Idioma",
+        catalog: "Muitos produtos? Compare um catálogo →",
     },
     presets: PresetTexts {
         phone_case: "Capinha de celular",

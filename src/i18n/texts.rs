@@ -272,6 +272,8 @@ text_table! {
         preset_prompt,
         /// Label of the language switcher.
         language,
+        /// Link to the catalog page (many products at once).
+        catalog,
     }
 }
 

@@ -23,6 +23,7 @@ pub const TEXTS: Texts = Texts {
         preset_label: "填入典型商品",
         preset_prompt: "预设：典型商品…",
         language: "语言",
+        catalog: "产品很多？比较整个产品目录 →",
     },
     presets: PresetTexts {
         phone_case: "手机壳",
