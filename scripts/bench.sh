@@ -5,6 +5,9 @@
 #   bash scripts/bench.sh                 build everything, then measure (1-2 min when cached)
 #   bash scripts/bench.sh --no-build      measure the builds already in bench-results/build/
 #   bash scripts/bench.sh --attribution   also attribute the wasm's size to crates (current sources)
+#   bash scripts/bench.sh --catalog       only catalog mode (issue #6): 1,000, 10,000 and 100,000
+#                                         SKUs natively (bench/engine) and in the browser
+#                                         (bench/catalog.mjs); about 1 min after the builds
 #
 # Steps: set-up (scripts/setup.sh); release build of the app with Trunk into
 # bench-results/build/app (dist/ is left alone); release build of the Yew hello-world floor
@@ -18,11 +21,13 @@
 set -euo pipefail
 BUILD=1
 ATTRIBUTION=0
+CATALOG=0
 for arg in "$@"; do
     case "$arg" in
         --no-build) BUILD=0 ;;
         --attribution) ATTRIBUTION=1 ;;
-        -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        --catalog) CATALOG=1 ;;
+        -h | --help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "bench: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -58,6 +63,17 @@ if [ ! -x "$ROOT/target/bench-engine/release/sellercalc-engine-bench" ]; then
     echo "bench: no native engine benchmark built; run without --no-build" >&2
     exit 1
 fi
+if [ "$CATALOG" -eq 1 ]; then
+    step "catalog mode, natively (bench/engine catalog): 1,000 / 10,000 / 100,000 SKUs"
+    (cd "$ROOT/bench/engine" && "$ROOT/target/bench-engine/release/sellercalc-engine-bench" catalog)
+    step "catalog mode in the browser (bench/catalog.mjs), the same files"
+    rc=0
+    node bench/catalog.mjs "$BUILD_DIR/app" || rc=$?
+    echo
+    echo "bench: done in $((SECONDS - T0))s (exit $rc)"
+    exit "$rc"
+fi
+
 step "native engine throughput (1 s per measure)"
 "$ROOT/target/bench-engine/release/sellercalc-engine-bench" 1 >"$BUILD_DIR/engine-native.json"
 cat "$BUILD_DIR/engine-native.json"

@@ -172,6 +172,10 @@ impl CatalogPage {
 
     fn load(&mut self, ctx: &Context<Self>, text: &str, note: Note) {
         self.garbled = text.contains('\u{fffd}');
+        // Free the last file's rows and results before reading the next, so that memory peaks at
+        // one catalog, not two.
+        self.file = None;
+        self.results = Vec::new();
         self.file = Some(cat::read_csv(text));
         self.note = Some(note);
         self.highlight = None;
@@ -182,7 +186,9 @@ impl CatalogPage {
     /// Computes every row again, from the first, in slices.
     fn restart(&mut self, ctx: &Context<Self>) {
         self.generation = self.generation.wrapping_add(1);
-        self.results = Vec::with_capacity(self.file.as_ref().map_or(0, |f| f.rows.len()));
+        self.results.clear();
+        self.results
+            .reserve(self.file.as_ref().map_or(0, |f| f.rows.len()));
         self.portfolio = None;
         self.order.clear();
         self.timer = None;
@@ -912,10 +918,7 @@ impl CatalogPage {
             Msg::Show(Show::from_value(&select.value()))
         });
         let (cost, sale) = self.currency();
-        let target = self
-            .target
-            .map(format::percent_plain)
-            .unwrap_or_default();
+        let target = self.target.map(format::percent_plain).unwrap_or_default();
         let mut columns: Vec<(SortKey, String)> = vec![
             (SortKey::Row, t.col_row.to_owned()),
             (SortKey::Name, t.col_product.to_owned()),

@@ -80,8 +80,16 @@ pub fn run() {
         "µs/row",
         "export KB"
     );
+    // The same files for the browser benchmark (bench/catalog.mjs), so both time the same rows.
+    let csv_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench-results/build");
     for n in SIZES {
         let text = catalog(n);
+        let csv_path = csv_dir.join(format!("catalog-{n}.csv"));
+        if let Err(e) =
+            std::fs::create_dir_all(&csv_dir).and_then(|()| std::fs::write(&csv_path, &text))
+        {
+            eprintln!("could not write {}: {e}", csv_path.display());
+        }
 
         let start = Instant::now();
         let file = read_csv(black_box(&text));
