@@ -4,9 +4,11 @@
 //! A CSV file (uploaded or pasted) is read by the engine's `catalog` module; each row is compared
 //! with the calculator's autosaved inputs as the base and the row's cells as overrides. Rows are
 //! computed in slices of a few milliseconds between which the browser paints and handles input,
-//! with a progress bar; only compact per-row figures are kept, never the full comparisons.
+//! with a progress bar; only compact per-row figures are kept, never the full comparisons. The
+//! catalog on screen is kept in `localStorage` (see [`saved`]) so that a reload does not lose it.
 
 pub mod page;
+pub mod saved;
 pub mod settings;
 pub mod table;
 

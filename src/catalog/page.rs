@@ -12,6 +12,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::saved::{self, Fix, Saved};
 use super::settings::{field_of, Base};
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
 use crate::components::field::error_text;
@@ -62,6 +63,7 @@ enum Note {
     Unreadable,
     Fixed(usize),
     ExportFailed,
+    Restored,
 }
 
 /// Messages of [`CatalogPage`].
@@ -114,6 +116,8 @@ pub enum Msg {
     Versus(ModelKind),
     /// Show one row (by index) in the table.
     ShowRow(usize),
+    /// Forget the catalog.
+    Clear,
 }
 
 /// The catalog page.
@@ -144,6 +148,10 @@ pub struct CatalogPage {
     order: Vec<u32>,
     /// A row to highlight in the table.
     highlight: Option<usize>,
+    /// What is kept for a reload; `None` when the file is too large to keep.
+    kept: Option<Saved>,
+    /// Whether the browser refused to keep the catalog (or it is too large).
+    not_kept: bool,
 }
 
 fn model_index(kind: ModelKind) -> usize {
@@ -152,6 +160,15 @@ fn model_index(kind: ModelKind) -> usize {
         ModelKind::Semi => 1,
         ModelKind::Full => 2,
     }
+}
+
+/// Whether a target margin can be met by some price: below 100 %, and not absurdly negative.
+fn valid_target(target: Decimal) -> bool {
+    target > Decimal::from(-1000) && target < Decimal::ONE_HUNDRED
+}
+
+fn storage_available() -> bool {
+    crate::storage::available()
 }
 
 /// A price rounded up to the cent: the lowest price in cents that reaches its target.
@@ -170,17 +187,53 @@ impl CatalogPage {
             .is_some_and(|f| self.results.len() == f.rows.len())
     }
 
-    fn load(&mut self, ctx: &Context<Self>, text: &str, note: Note) {
+    /// Reads `text` (then applies `fixes`, when restoring) and computes it; keeps it for a reload.
+    fn load(
+        &mut self,
+        ctx: &Context<Self>,
+        text: &str,
+        note: Note,
+        source: String,
+        fixes: Vec<Fix>,
+    ) {
         self.garbled = text.contains('\u{fffd}');
         // Free the last file's rows and results before reading the next, so that memory peaks at
         // one catalog, not two.
         self.file = None;
         self.results = Vec::new();
-        self.file = Some(cat::read_csv(text));
+        let mut file = cat::read_csv(text);
+        for (row, column, value) in &fixes {
+            if let Some(cell) = file
+                .rows
+                .get_mut(*row)
+                .and_then(|r| r.cells.get_mut(*column))
+            {
+                value.clone_into(cell);
+            }
+        }
+        self.file = Some(file);
         self.note = Some(note);
         self.highlight = None;
         self.page = 0;
+        self.kept = (text.len() <= saved::MAX_CHARS).then(|| Saved {
+            source,
+            text: text.to_owned(),
+            fixes,
+            target: self.target_text.clone(),
+        });
+        self.keep();
         self.restart(ctx);
+    }
+
+    /// Keeps the catalog for a reload, or says that it could not.
+    fn keep(&mut self) {
+        self.not_kept = match &self.kept {
+            Some(kept) => !saved::save(kept),
+            None => {
+                saved::clear();
+                storage_available()
+            }
+        };
     }
 
     /// Computes every row again, from the first, in slices.
@@ -272,7 +325,7 @@ impl Component for CatalogPage {
     type Message = Msg;
     type Properties = ();
 
-    fn create(_ctx: &Context<Self>) -> Self {
+    fn create(ctx: &Context<Self>) -> Self {
         let lang = i18n::negotiate(
             i18n::url_lang().as_deref(),
             i18n::stored_lang().as_deref(),
@@ -280,8 +333,17 @@ impl Component for CatalogPage {
         );
         format::set_locale(lang.code());
         set_document_lang(lang);
-        let target_text = state_localized(DEFAULT_TARGET, lang);
-        CatalogPage {
+        let restored = saved::load();
+        let target_text = restored.as_ref().map_or_else(
+            || state_localized(DEFAULT_TARGET, lang),
+            |r| r.target.clone(),
+        );
+        let target = i18n::read_number(lang, &target_text)
+            .ok()
+            .and_then(|canonical| parse_decimal(&canonical).ok())
+            .filter(|t| valid_target(*t))
+            .or_else(|| parse_decimal(DEFAULT_TARGET).ok());
+        let mut page = CatalogPage {
             lang,
             base: Base::load(),
             file: None,
@@ -292,7 +354,7 @@ impl Component for CatalogPage {
             generation: 0,
             timer: None,
             target_text,
-            target: parse_decimal(DEFAULT_TARGET).ok(),
+            target,
             portfolio: None,
             one_currency: true,
             versus: None,
@@ -303,7 +365,13 @@ impl Component for CatalogPage {
             page: 0,
             order: Vec::new(),
             highlight: None,
+            kept: None,
+            not_kept: false,
+        };
+        if let Some(r) = restored {
+            page.load(ctx, &r.text, Note::Restored, r.source, r.fixes);
         }
+        page
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -346,7 +414,7 @@ impl Component for CatalogPage {
                 if text.starts_with("PK\u{3}\u{4}") {
                     self.note = Some(Note::NotCsv);
                 } else {
-                    self.load(ctx, &text, Note::Loaded(name));
+                    self.load(ctx, &text, Note::Loaded(name.clone()), name, Vec::new());
                 }
             }
             Msg::ReadFailed => self.note = Some(Note::Unreadable),
@@ -356,9 +424,17 @@ impl Component for CatalogPage {
             }
             Msg::ComparePasted => {
                 let text = self.paste.clone();
-                self.load(ctx, &text, Note::Pasted);
+                self.load(ctx, &text, Note::Pasted, String::new(), Vec::new());
             }
-            Msg::TrySample => self.load(ctx, cat::sample_csv(), Note::Sample),
+            Msg::TrySample => {
+                self.load(
+                    ctx,
+                    cat::sample_csv(),
+                    Note::Sample,
+                    String::new(),
+                    Vec::new(),
+                );
+            }
             Msg::Download(which) => {
                 let ok = match which {
                     Download::Template => {
@@ -386,8 +462,15 @@ impl Component for CatalogPage {
                 else {
                     return false;
                 };
-                *cell = text;
-                let file = &*file;
+                cell.clone_from(&text);
+                if let Some(kept) = self.kept.as_mut() {
+                    kept.fixes.retain(|(r, c, _)| (*r, *c) != (row, column));
+                    kept.fixes.push((row, column, text));
+                }
+                self.keep();
+                let Some(file) = self.file.as_ref() else {
+                    return false;
+                };
                 if row < self.results.len() {
                     let result =
                         cat::compute_row(&self.base.json, file, &file.rows[row], self.target);
@@ -404,8 +487,12 @@ impl Component for CatalogPage {
                 let parsed = i18n::read_number(self.lang, &text)
                     .ok()
                     .and_then(|canonical| parse_decimal(&canonical).ok())
-                    .filter(|t| *t > Decimal::from(-1000) && *t < Decimal::ONE_HUNDRED);
+                    .filter(|t| valid_target(*t));
                 self.target_text = text;
+                if let Some(kept) = self.kept.as_mut() {
+                    kept.target.clone_from(&self.target_text);
+                    self.keep();
+                }
                 if parsed.is_some() && parsed != self.target {
                     self.target = parsed;
                     if self.file.is_some() {
@@ -439,6 +526,20 @@ impl Component for CatalogPage {
                     self.page = at / PAGE_SIZE;
                 }
                 self.highlight = Some(index);
+            }
+            Msg::Clear => {
+                saved::clear();
+                self.generation = self.generation.wrapping_add(1);
+                self.timer = None;
+                self.file = None;
+                self.results = Vec::new();
+                self.portfolio = None;
+                self.order = Vec::new();
+                self.kept = None;
+                self.not_kept = false;
+                self.note = None;
+                self.paste.clear();
+                self.highlight = None;
             }
         }
         true
@@ -476,7 +577,7 @@ impl Component for CatalogPage {
                     { self.input_section(ctx) }
                     { self.status() }
                     { self.file_problems() }
-                    { self.progress() }
+                    { self.progress(ctx) }
                     { self.totals(ctx) }
                     { self.bad_rows(ctx) }
                     { self.table(ctx) }
@@ -514,7 +615,7 @@ impl CatalogPage {
                 let ok = i18n::read_number(self.lang, &self.target_text)
                     .ok()
                     .and_then(|c| parse_decimal(&c).ok())
-                    .is_some_and(|v| v > Decimal::from(-1000) && v < Decimal::ONE_HUNDRED);
+                    .is_some_and(valid_target);
                 (!ok).then(|| self.lang.texts().errors.too_large_percent.to_owned())
             });
         let summary = self.base.summary(self.lang, self.file.as_ref());
@@ -615,6 +716,7 @@ impl CatalogPage {
                 false,
             ),
             Note::ExportFailed => (t.export_failed.to_owned(), true),
+            Note::Restored => (t.restored.to_owned(), false),
         };
         html! {
             <p class={classes!("catalog-status", error.then_some("error"))} role="status" data-testid="catalog-status">{ text }</p>
@@ -674,7 +776,7 @@ impl CatalogPage {
         }
     }
 
-    fn progress(&self) -> Html {
+    fn progress(&self, ctx: &Context<Self>) -> Html {
         let t = self.texts();
         let Some(file) = &self.file else {
             return html! { <p class="empty-state" data-testid="catalog-empty">{ t.empty_state }</p> };
@@ -696,9 +798,16 @@ impl CatalogPage {
             }
         } else {
             html! {
-                <p class="catalog-done" data-testid="catalog-done" aria-live="polite">
-                    { fill(t.done, |i| (i == 0).then(|| count(total))) }
-                </p>
+                <div class="catalog-done-row">
+                    <p class="catalog-done" data-testid="catalog-done" aria-live="polite">
+                        { fill(t.done, |i| (i == 0).then(|| count(total))) }
+                    </p>
+                    if self.not_kept {
+                        <p class="hint" data-testid="catalog-not-kept">{ t.not_kept }</p>
+                    }
+                    <button type="button" class="tool" data-testid="catalog-clear"
+                        onclick={ctx.link().callback(|_| Msg::Clear)}>{ t.clear }</button>
+                </div>
             }
         }
     }

@@ -87,6 +87,12 @@ text_table! {
         progress,
         /// {0} the number of products.
         done,
+        /// The catalog could not be kept for a reload (too large, or storage refused).
+        not_kept,
+        /// Button: forget the catalog on screen and in the browser.
+        clear,
+        /// Status after a reload brought the last catalog back.
+        restored,
 
         // Rows with problems.
         /// {0} the number of rows.

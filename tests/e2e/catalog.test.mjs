@@ -294,3 +294,30 @@ test('the catalog page passes axe-core with results on screen, on a phone too', 
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
     await screenshot(page, 'catalog-phone');
   }, { width: 390, height: 844, name: 'catalog-axe' }));
+
+test('a reload brings the last catalog back with its fixes and target; clearing forgets it', () =>
+  withPage(async (page) => {
+    await open(page);
+    await paste(page, `${HEADER}\nDesk lamp,40,2,800,lighting,25,60,100\nBroken cost,abc,2,800,lighting,25,60,100`);
+    await done(page);
+    await page.fill('[data-testid="fix-3-1"]', '35');
+    await page.press('[data-testid="fix-3-1"]', 'Enter');
+    await page.waitForSelector('[data-testid="bad-row-3"]', { state: 'detached' });
+    await page.fill('[data-testid="catalog-target"]', '22');
+    await page.check('[data-testid="view-prices"]');
+    const before = await tableRows(page);
+
+    await page.reload();
+    await done(page);
+    assert.equal(await textOf(page, 'catalog-status'), 'Your last catalog is back, with the fixes you made.');
+    assert.equal(await page.inputValue('[data-testid="catalog-target"]'), '22');
+    assert.equal(await page.$('[data-testid="catalog-bad-rows"]'), null, 'the fix is kept');
+    await page.check('[data-testid="view-prices"]');
+    assert.deepEqual(await tableRows(page), before);
+
+    await page.click('[data-testid="catalog-clear"]');
+    await page.waitForSelector('[data-testid="catalog-empty"]');
+    await page.reload();
+    await page.waitForSelector('[data-testid="catalog-empty"]', { timeout: 15_000 });
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-reload' }));

@@ -49,6 +49,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparing… {0} of {1} products",
     done: "{0} products compared.",
+    not_kept: "This catalog is too large to keep in this browser: after a reload, upload it again.",
+    clear: "Clear the catalog",
+    restored: "Your last catalog is back, with the fixes you made.",
 
     bad_title: "{0} rows need a fix",
     bad_intro: "They are left out of the totals until they are fixed. Correct a value here and the row is compared again at once.",

@@ -50,6 +50,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparando… {0} de {1} productos",
     done: "{0} productos comparados.",
+    not_kept: "Este catálogo es demasiado grande para guardarlo en este navegador: si recargas la página, vuelve a subirlo.",
+    clear: "Borrar el catálogo",
+    restored: "Ha vuelto tu último catálogo, con las correcciones que hiciste.",
 
     bad_title: "{0} filas necesitan corrección",
     bad_intro: "Quedan fuera de los totales hasta que se corrijan. Corrige un valor aquí y la fila se vuelve a comparar al instante.",

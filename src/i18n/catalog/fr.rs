@@ -51,6 +51,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparaison… {0} produits sur {1}",
     done: "{0}\u{a0}produits comparés.",
+    not_kept: "Ce catalogue est trop volumineux pour être conservé dans ce navigateur : après un rechargement, importez-le de nouveau.",
+    clear: "Effacer le catalogue",
+    restored: "Votre dernier catalogue est revenu, avec vos corrections.",
 
     bad_title: "{0}\u{a0}lignes à corriger",
     bad_intro: "Elles sont exclues des totaux tant qu’elles ne sont pas corrigées. Corrigez une valeur ici et la ligne est aussitôt comparée de nouveau.",

@@ -50,6 +50,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparando… {0} de {1} produtos",
     done: "{0} produtos comparados.",
+    not_kept: "Este catálogo é grande demais para ficar guardado neste navegador: depois de recarregar a página, envie-o de novo.",
+    clear: "Limpar o catálogo",
+    restored: "Seu último catálogo voltou, com as correções que você fez.",
 
     bad_title: "{0} linhas precisam de correção",
     bad_intro: "Elas ficam fora dos totais até serem corrigidas. Corrija um valor aqui e a linha é comparada de novo na hora.",

@@ -50,6 +50,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "正在比较…已完成{0}/{1}个商品",
     done: "已比较{0}个商品。",
+    not_kept: "这个目录太大，无法保存在此浏览器中：重新加载页面后，请再次上传。",
+    clear: "清除目录",
+    restored: "已恢复你上次的目录，包括你所做的修改。",
 
     bad_title: "{0}行需要修正",
     bad_intro: "修正之前，这些行不计入合计。在这里改正数值后，该行会立即重新比较。",
