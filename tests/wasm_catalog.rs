@@ -165,7 +165,7 @@ async fn pasted_rows_are_compared_and_a_bad_cell_is_fixed_in_place() {
             .length(),
         4
     );
-    assert!(text(&root, "catalog-bad-rows").contains("1 rows need a fix"));
+    assert!(text(&root, "catalog-bad-rows").contains("1 row needs a fix"));
     assert!(text(&root, "catalog-excluded").starts_with('1'));
 
     // Sorting by name puts "Broken cost" first.

@@ -800,7 +800,7 @@ impl CatalogPage {
             html! {
                 <div class="catalog-done-row">
                     <p class="catalog-done" data-testid="catalog-done" aria-live="polite">
-                        { fill(t.done, |i| (i == 0).then(|| count(total))) }
+                        { fill(if total == 1 { t.done_one } else { t.done }, |i| (i == 0).then(|| count(total))) }
                     </p>
                     if self.not_kept {
                         <p class="hint" data-testid="catalog-not-kept">{ t.not_kept }</p>
@@ -839,7 +839,7 @@ impl CatalogPage {
                 <div class={classes!("total", kind.id())} data-testid={format!("total-{}", kind.id())}>
                     <h3>{ all_as(kind) }</h3>
                     <p class={classes!("amount", (total < Decimal::ZERO).then_some("loss"))}>{ money(total) }</p>
-                    <p class="detail">{ fill(t.best_for, |i| (i == 0).then(|| count(p.best_counts[k]))) }</p>
+                    <p class="detail">{ fill(if p.best_counts[k] == 1 { t.best_for_one } else { t.best_for }, |i| (i == 0).then(|| count(p.best_counts[k]))) }</p>
                     <p class="detail">{ fill(t.below_mix, |i| (i == 0).then(|| money(below))) }</p>
                 </div>
             }
@@ -867,7 +867,7 @@ impl CatalogPage {
                     </div>
                 </div>
                 if p.excluded > 0 {
-                    <p class="excluded" data-testid="catalog-excluded">{ fill(t.excluded, |i| (i == 0).then(|| count(p.excluded))) }</p>
+                    <p class="excluded" data-testid="catalog-excluded">{ fill(if p.excluded == 1 { t.excluded_one } else { t.excluded }, |i| (i == 0).then(|| count(p.excluded))) }</p>
                 }
                 <h3 id="drivers-title">{ t.drivers_title }</h3>
                 <div class="field select versus">
@@ -930,7 +930,7 @@ impl CatalogPage {
         let count = |v: usize| format::number(v.into(), 0);
         html! {
             <section class="bad-rows" aria-labelledby="bad-title" data-testid="catalog-bad-rows">
-                <h2 id="bad-title">{ fill(t.bad_title, |i| (i == 0).then(|| count(bad.len()))) }</h2>
+                <h2 id="bad-title">{ fill(if bad.len() == 1 { t.bad_title_one } else { t.bad_title }, |i| (i == 0).then(|| count(bad.len()))) }</h2>
                 <p>{ t.bad_intro }</p>
                 <ul class="bad-list">
                     { for bad.iter().take(BAD_LISTED).map(|&i| self.bad_row(ctx, file, i)) }

@@ -87,6 +87,8 @@ text_table! {
         progress,
         /// {0} the number of products.
         done,
+        /// The same for one product (languages without a singular repeat `done`).
+        done_one,
         /// The catalog could not be kept for a reload (too large, or storage refused).
         not_kept,
         /// Button: forget the catalog on screen and in the browser.
@@ -97,6 +99,8 @@ text_table! {
         // Rows with problems.
         /// {0} the number of rows.
         bad_title,
+        /// The same for one row.
+        bad_title_one,
         bad_intro,
         /// {0} the row number.
         row,
@@ -119,11 +123,15 @@ text_table! {
         best_mix,
         /// {0} the number of products.
         best_for,
+        /// The same for one product.
+        best_for_one,
         /// {0} money: how much less than the best mix.
         below_mix,
         the_most,
         /// {0} the number of rows left out.
         excluded,
+        /// The same for one row.
+        excluded_one,
         drivers_title,
         /// {0} money a month, {1} the uniform choice ("All POP").
         drivers_intro,

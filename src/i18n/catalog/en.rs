@@ -49,11 +49,14 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparing… {0} of {1} products",
     done: "{0} products compared.",
+    done_one: "{0} product compared.",
     not_kept: "This catalog is too large to keep in this browser: after a reload, upload it again.",
     clear: "Clear the catalog",
     restored: "Your last catalog is back, with the fixes you made.",
 
     bad_title: "{0} rows need a fix",
+
+    bad_title_one: "{0} row needs a fix",
     bad_intro: "They are left out of the totals until they are fixed. Correct a value here and the row is compared again at once.",
     row: "Row {0}",
     row_named: "Row {0} · {1}",
@@ -67,9 +70,11 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     all_as: "All {0}",
     best_mix: "Best way for each product",
     best_for: "Best for {0} products",
+    best_for_one: "Best for {0} product",
     below_mix: "{0} less than the best mix",
     the_most: "The most you can earn",
     excluded: "{0} rows with problems are left out of these totals.",
+    excluded_one: "{0} row with a problem is left out of these totals.",
     drivers_title: "Which products make the difference",
     drivers_intro: "Choosing the best way for each product earns {0} a month more than “{1}”. These products add the most:",
     all_same: "{0} is the best way for every product, so mixing earns nothing more.",

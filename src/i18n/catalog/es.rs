@@ -50,11 +50,14 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparando… {0} de {1} productos",
     done: "{0} productos comparados.",
+    done_one: "{0} producto comparado.",
     not_kept: "Este catálogo es demasiado grande para guardarlo en este navegador: si recargas la página, vuelve a subirlo.",
     clear: "Borrar el catálogo",
     restored: "Ha vuelto tu último catálogo, con las correcciones que hiciste.",
 
     bad_title: "{0} filas necesitan corrección",
+
+    bad_title_one: "{0} fila necesita corrección",
     bad_intro: "Quedan fuera de los totales hasta que se corrijan. Corrige un valor aquí y la fila se vuelve a comparar al instante.",
     row: "Fila {0}",
     row_named: "Fila {0} · {1}",
@@ -68,9 +71,11 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     all_as: "Todo con {0}",
     best_mix: "La mejor forma para cada producto",
     best_for: "La mejor para {0} productos",
+    best_for_one: "La mejor para {0} producto",
     below_mix: "{0} menos que la mejor combinación",
     the_most: "Lo máximo que puedes ganar",
     excluded: "{0} filas con problemas quedan fuera de estos totales.",
+    excluded_one: "{0} fila con problemas queda fuera de estos totales.",
     drivers_title: "Qué productos marcan la diferencia",
     drivers_intro: "Elegir la mejor forma para cada producto te da {0} más al mes que «{1}». Estos productos son los que más aportan:",
     all_same: "{0} es la mejor forma para todos los productos, así que combinar no te hace ganar más.",

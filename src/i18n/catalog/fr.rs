@@ -51,11 +51,14 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparaison… {0} produits sur {1}",
     done: "{0}\u{a0}produits comparés.",
+    done_one: "{0}\u{a0}produit comparé.",
     not_kept: "Ce catalogue est trop volumineux pour être conservé dans ce navigateur : après un rechargement, importez-le de nouveau.",
     clear: "Effacer le catalogue",
     restored: "Votre dernier catalogue est revenu, avec vos corrections.",
 
     bad_title: "{0}\u{a0}lignes à corriger",
+
+    bad_title_one: "{0}\u{a0}ligne à corriger",
     bad_intro: "Elles sont exclues des totaux tant qu’elles ne sont pas corrigées. Corrigez une valeur ici et la ligne est aussitôt comparée de nouveau.",
     row: "Ligne {0}",
     row_named: "Ligne {0} · {1}",
@@ -69,9 +72,11 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     all_as: "Tout en {0}",
     best_mix: "La meilleure façon pour chaque produit",
     best_for: "La meilleure pour {0}\u{a0}produits",
+    best_for_one: "La meilleure pour {0}\u{a0}produit",
     below_mix: "{0} de moins que la meilleure combinaison",
     the_most: "Le maximum que vous pouvez gagner",
     excluded: "{0}\u{a0}lignes avec problèmes sont exclues de ces totaux.",
+    excluded_one: "{0}\u{a0}ligne avec un problème est exclue de ces totaux.",
     drivers_title: "Les produits qui font la différence",
     drivers_intro: "Choisir la meilleure façon pour chaque produit rapporte {0} de plus par mois que «\u{a0}{1}\u{a0}». Ces produits y contribuent le plus\u{a0}:",
     all_same: "{0} est la meilleure façon pour tous les produits\u{a0}: les combiner ne rapporte rien de plus.",

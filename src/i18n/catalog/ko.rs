@@ -51,11 +51,14 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "비교 중… 상품 {1}개 중 {0}개",
     done: "상품 {0}개 비교 완료.",
+    done_one: "상품 {0}개 비교 완료.",
     not_kept: "이 카탈로그는 너무 커서 이 브라우저에 보관할 수 없습니다. 페이지를 새로 고치면 다시 업로드하세요.",
     clear: "카탈로그 지우기",
     restored: "마지막으로 연 카탈로그를 고친 내용과 함께 다시 불러왔습니다.",
 
     bad_title: "수정이 필요한 행 {0}개",
+
+    bad_title_one: "수정이 필요한 행 {0}개",
     bad_intro: "수정하기 전까지 합계에서 제외됩니다. 여기서 값을 고치면 그 행을 바로 다시 비교합니다.",
     row: "{0}행",
     row_named: "{0}행 · {1}",
@@ -69,9 +72,11 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     all_as: "모두 {0}",
     best_mix: "상품별 최적 방식",
     best_for: "상품 {0}개에서 최적",
+    best_for_one: "상품 {0}개에서 최적",
     below_mix: "최적 조합보다 {0} 적음",
     the_most: "벌 수 있는 최대 금액",
     excluded: "문제가 있는 행 {0}개는 이 합계에서 제외되었습니다.",
+    excluded_one: "문제가 있는 행 {0}개는 이 합계에서 제외되었습니다.",
     drivers_title: "차이를 만드는 상품",
     drivers_intro: "상품마다 최적 방식을 고르면 “{1}”보다 월 {0} 더 남습니다. 가장 크게 기여하는 상품은 다음과 같습니다:",
     all_same: "모든 상품에서 {0}이 최적 방식이므로, 섞어도 더 남지 않습니다.",

@@ -50,11 +50,14 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparando… {0} de {1} produtos",
     done: "{0} produtos comparados.",
+    done_one: "{0} produto comparado.",
     not_kept: "Este catálogo é grande demais para ficar guardado neste navegador: depois de recarregar a página, envie-o de novo.",
     clear: "Limpar o catálogo",
     restored: "Seu último catálogo voltou, com as correções que você fez.",
 
     bad_title: "{0} linhas precisam de correção",
+
+    bad_title_one: "{0} linha precisa de correção",
     bad_intro: "Elas ficam fora dos totais até serem corrigidas. Corrija um valor aqui e a linha é comparada de novo na hora.",
     row: "Linha {0}",
     row_named: "Linha {0} · {1}",
@@ -68,9 +71,11 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     all_as: "Tudo no {0}",
     best_mix: "A melhor forma para cada produto",
     best_for: "A melhor para {0} produtos",
+    best_for_one: "A melhor para {0} produto",
     below_mix: "{0} a menos que a melhor combinação",
     the_most: "O máximo que você pode lucrar",
     excluded: "{0} linhas com problemas ficam fora destes totais.",
+    excluded_one: "{0} linha com problema fica fora destes totais.",
     drivers_title: "Quais produtos fazem a diferença",
     drivers_intro: "Escolher a melhor forma para cada produto lucra {0} a mais por mês do que “{1}”. Estes são os produtos que mais contribuem:",
     all_same: "{0} é a melhor forma para todos os produtos, então combinar não lucra nada a mais.",

@@ -50,11 +50,14 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "正在比较…已完成{0}/{1}个商品",
     done: "已比较{0}个商品。",
+    done_one: "已比较{0}个商品。",
     not_kept: "这个目录太大，无法保存在此浏览器中：重新加载页面后，请再次上传。",
     clear: "清除目录",
     restored: "已恢复你上次的目录，包括你所做的修改。",
 
     bad_title: "{0}行需要修正",
+
+    bad_title_one: "{0}行需要修正",
     bad_intro: "修正之前，这些行不计入合计。在这里改正数值后，该行会立即重新比较。",
     row: "第{0}行",
     row_named: "第{0}行 · {1}",
@@ -68,9 +71,11 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     all_as: "全部用{0}",
     best_mix: "每个商品用最佳模式",
     best_for: "对{0}个商品最佳",
+    best_for_one: "对{0}个商品最佳",
     below_mix: "比最佳组合少{0}",
     the_most: "您能赚到的最高金额",
     excluded: "有问题的{0}行未计入这些合计。",
+    excluded_one: "有问题的{0}行未计入这些合计。",
     drivers_title: "差距来自哪些商品",
     drivers_intro: "每个商品都选最佳模式，每月比“{1}”多赚{0}。贡献最大的商品如下：",
     all_same: "{0}对所有商品都是最佳模式，因此混合搭配不会多赚。",
