@@ -8,6 +8,7 @@
 
 use std::str::FromStr;
 
+use sellercalc_engine::catalog::spreadsheet_safe;
 use sellercalc_engine::{Comparison, Decimal, ModelKind};
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
@@ -57,29 +58,15 @@ pub fn field_unit(field: Field, snapshot: &Snapshot) -> String {
     }
 }
 
-/// Whether `text` is a plain decimal number, such as `-1.50`: a spreadsheet must read it as one.
-fn is_number(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    !whole.is_empty()
-        && !fraction.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// One CSV cell: text that a spreadsheet would run as a formula gets a leading `'`, and a cell
-/// with a comma, quote or line break is quoted (RFC 4180).
+/// One CSV cell: text that a spreadsheet would run as a formula gets a leading `'` (the engine's
+/// rule, shared with the catalog export), and a cell with a comma, quote or line break is quoted
+/// (RFC 4180).
 pub fn csv_cell(text: &str) -> String {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text);
-    let text = if formula {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
+    let text = spreadsheet_safe(text);
     if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text
+        text.into_owned()
     }
 }
 

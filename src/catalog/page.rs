@@ -619,17 +619,6 @@ impl CatalogPage {
                 (!ok).then(|| self.lang.texts().errors.too_large_percent.to_owned())
             });
         let summary = self.base.summary(self.lang, self.file.as_ref());
-        let optional = [
-            "semi.price",
-            "semi.mode",
-            "semi.popular",
-            "pop.ad_spend_pct",
-            "pop.affiliate_share_pct",
-            "pop.affiliate_rate_pct",
-            "return_rate_pct",
-            "destination",
-            "currency.rate",
-        ];
         html! {
             <section class="catalog-input" aria-labelledby="input-title">
                 <h2 id="input-title">{ t.input_title }</h2>
@@ -651,7 +640,7 @@ impl CatalogPage {
                     <summary>{ t.optional_title }</summary>
                     <p>{ t.optional_intro }</p>
                     <ul class="column-list">
-                        { for optional.iter().map(|path| {
+                        { for cat::OPTIONAL_PATHS.iter().map(|path| {
                             let label = field_of(path).map(|f| f.label(self.lang)).unwrap_or_default();
                             html! { <li><code>{ *path }</code>{ " · " }{ label }</li> }
                         }) }

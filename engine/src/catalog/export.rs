@@ -21,10 +21,10 @@ fn is_number(text: &str) -> bool {
         && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The formula-injection guard (the same rule as the calculator's CSV export): text that a
-/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return,
-/// and not a plain number) gets a leading `'`.
-fn guard(text: &str) -> std::borrow::Cow<'_, str> {
+/// The formula-injection guard, for every CSV the seller downloads (this export and the
+/// calculator's): text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return, and not a plain number) gets a leading `'`.
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text) {
         std::borrow::Cow::Owned(format!("'{text}"))
     } else {
@@ -46,7 +46,7 @@ fn writer(out: Vec<u8>) -> csv::Writer<Vec<u8>> {
 /// Writes one record, each cell guarded. Writing into memory cannot fail.
 fn write_record<S: AsRef<str>>(w: &mut csv::Writer<Vec<u8>>, cells: &[S]) {
     for cell in cells {
-        let _ = w.write_field(guard(cell.as_ref()).as_bytes());
+        let _ = w.write_field(spreadsheet_safe(cell.as_ref()).as_bytes());
     }
     let _ = w.write_record(None::<&[u8]>);
 }

@@ -71,7 +71,7 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Scenario paths a column may override besides the main ones (the optional per-SKU overrides).
-pub(crate) const OPTIONAL_PATHS: [&str; 11] = [
+pub const OPTIONAL_PATHS: [&str; 11] = [
     "semi.price",
     "semi.mode",
     "semi.popular",
