@@ -25,6 +25,7 @@ mod ko;
 pub mod parse;
 mod pt_br;
 pub mod share;
+pub mod solver;
 mod texts;
 mod zh_cn;
 
