@@ -2,9 +2,12 @@
 //! (the link in the address bar, the autosave, the height posted to an embedding page), and the
 //! layout.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use sellercalc_engine::ModelKind;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::ab_compare::AbCompare;
@@ -17,14 +20,131 @@ use crate::components::page_footer::PageFooter;
 use crate::components::page_header::PageHeader;
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
+use crate::components::sensitivity_chart::{Axis, Base, SensitivityChart};
 use crate::components::share_bar::{embed_link, embed_title, ShareBar};
+use crate::components::solver_panel::SolverPanel;
 use crate::components::summary_bar::SummaryBar;
 use crate::components::volume_chart::VolumeChart;
 use crate::format;
 use crate::i18n::{self, Lang};
 use crate::session::Session;
-use crate::state::{Action, State};
+use crate::state::{scenario_json, Action, Shown, State};
 use crate::{embed, share, storage};
+
+/// Runs `task` once the browser has painted the next frame: from a timeout queued by an
+/// animation-frame callback, which the browser runs after that frame's paint.
+fn after_paint(task: impl FnOnce() + 'static) {
+    let slot = Rc::new(RefCell::new(Some(task)));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            if let Some(task) = slot.borrow_mut().take() {
+                task();
+            }
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        return run();
+    };
+    let frame = {
+        let window = window.clone();
+        let run = run.clone();
+        move || {
+            let later = Closure::once_into_js(run.clone());
+            if window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0)
+                .is_err()
+            {
+                run();
+            }
+        }
+    };
+    let frame = Closure::once_into_js(frame);
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        run();
+    }
+}
+
+/// `value` as it was when the last frame was painted: the first render gets it at once, later
+/// ones a frame late, so that what depends on it draws after the key figures are on screen.
+/// Several changes within one frame give one update, with the latest value.
+#[hook]
+fn use_after_paint<T: Clone + PartialEq + 'static>(value: T) -> T {
+    let shown = use_state_eq(|| value.clone());
+    let latest = use_mut_ref(|| None::<T>);
+    let pending = use_mut_ref(|| false);
+    let setter = shown.setter();
+    use_effect_with(value, move |value| {
+        *latest.borrow_mut() = Some(value.clone());
+        if !pending.replace(true) {
+            after_paint(move || {
+                *pending.borrow_mut() = false;
+                if let Some(value) = latest.borrow_mut().take() {
+                    setter.set(value);
+                }
+            });
+        }
+    });
+    (*shown).clone()
+}
+
+/// The state the charts draw: a snapshot, compared by its comparison's identity (a new one is
+/// computed for every change of input, language or policy value).
+#[derive(Clone)]
+struct Drawn(Rc<State>);
+
+impl PartialEq for Drawn {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0.comparison, &other.0.comparison)
+    }
+}
+
+/// Props of [`Charts`]: everything the charts draw.
+#[derive(Properties, PartialEq, Clone)]
+struct ChartsProps {
+    /// The state to draw.
+    state: Drawn,
+    /// The cost currency.
+    currency: AttrValue,
+    /// Whether to draw the sensitivity charts ("What if").
+    what_if: bool,
+}
+
+/// The charts, drawn a frame after the figures they illustrate: a keystroke updates the cards at
+/// once, and the charts (the page's most costly views) follow in the next frame. Until then the
+/// charts' props stay equal, so Yew does not render them again.
+#[function_component]
+fn Charts(props: &ChartsProps) -> Html {
+    let drawn = use_after_paint(props.clone());
+    let state = &drawn.state.0;
+    let models: Vec<(ModelKind, Option<Shown>)> = ModelKind::ALL
+        .iter()
+        .map(|k| (*k, state.shown(*k).cloned()))
+        .collect();
+    // The scenario JSON the sensitivity charts vary, made once per drawn state.
+    let inputs = use_memo(drawn.state.clone(), |drawn| {
+        let state = &drawn.0;
+        scenario_json(&state.form, &state.assumptions, state.lang)
+    });
+    let base = Base {
+        comparison: state.comparison.clone(),
+        inputs,
+    };
+    let currency = &drawn.currency;
+    html! {
+        <div class="charts">
+            <BreakdownChart models={models.clone()} currency={currency.clone()} />
+            <VolumeChart {models} currency={currency.clone()} units={state.comparison.scenario.monthly_units} />
+            if drawn.what_if {
+                <SensitivityChart axis={Axis::Price} base={base.clone()} currency={currency.clone()} />
+                <SensitivityChart axis={Axis::Cost} {base} currency={currency.clone()} />
+            }
+        </div>
+    }
+}
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -197,10 +317,10 @@ pub fn App(props: &AppProps) -> Html {
                                 best={best == Some(*kind) && !stale} units={state.comparison.scenario.monthly_units} />
                         }) }
                     </div>
-                    <div class="charts">
-                        <BreakdownChart models={shown.clone()} currency={currency.clone()} />
-                        <VolumeChart models={shown.clone()} currency={currency.clone()} units={state.comparison.scenario.monthly_units} />
-                    </div>
+                    <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
+                    if !embedded {
+                        <SolverPanel state={state.clone()} on_change={on_change.clone()} />
+                    }
                 </main>
                 <aside class="input-column" aria-label="Inputs">
                     <Inputs state={state.clone()} on_change={on_change.clone()} />

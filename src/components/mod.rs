@@ -11,6 +11,8 @@ pub mod page_footer;
 pub mod page_header;
 pub mod recommendation;
 pub mod saved_scenarios;
+pub mod sensitivity_chart;
 pub mod share_bar;
+pub mod solver_panel;
 pub mod summary_bar;
 pub mod volume_chart;

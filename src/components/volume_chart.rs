@@ -148,6 +148,42 @@ fn spread<T>(mut labels: Vec<(T, f64)>, gap: f64) -> Vec<(T, f64)> {
     labels
 }
 
+/// The legend of a chart with one line per model: each model's line (a model not `drawn` is
+/// marked missing), the dashed line at today's value, and a kind of mark (swatch class, label).
+pub fn model_legend(
+    lang: Lang,
+    drawn: &[ModelKind],
+    now: &str,
+    mark: Option<(&'static str, &str)>,
+) -> Html {
+    let t = texts(lang);
+    html! {
+        <ul class="chart-legend" aria-hidden="true">
+            { for ModelKind::ALL.iter().map(|kind| {
+                let missing = !drawn.contains(kind);
+                html! {
+                    <li class={classes!(missing.then_some("missing"))}>
+                        <svg class="line-swatch" width="28" height="10">
+                            <line class={classes!("line", kind.id())} x1="2" y1="5" x2="26" y2="5" />
+                        </svg>
+                        { t.model_name(*kind) }
+                        if missing { { " —" } }
+                    </li>
+                }
+            }) }
+            <li>
+                <svg class="line-swatch" width="28" height="10">
+                    <line class="now-line" x1="14" y1="0" x2="14" y2="10" />
+                </svg>
+                { now }
+            </li>
+            if let Some((class, label)) = mark {
+                <li><span class={class}></span>{ label }</li>
+            }
+        </ul>
+    }
+}
+
 /// Lines of monthly profit against volume, with crossovers marked.
 #[function_component]
 pub fn VolumeChart(props: &VolumeChartProps) -> Html {
@@ -319,28 +355,13 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         })
         .collect::<Html>();
 
-    let legend = html! {
-        <ul class="chart-legend" aria-hidden="true">
-            { for props.models.iter().map(|(kind, shown)| html! {
-                <li class={classes!(shown.is_none().then_some("missing"))}>
-                    <svg class="line-swatch" width="28" height="10">
-                        <line class={classes!("line", kind.id())} x1="2" y1="5" x2="26" y2="5" />
-                    </svg>
-                    { t.model_name(*kind) }
-                    if shown.is_none() { { " —" } }
-                </li>
-            }) }
-            <li>
-                <svg class="line-swatch" width="28" height="10">
-                    <line class="now-line" x1="14" y1="0" x2="14" y2="10" />
-                </svg>
-                { v.your_volume_now }
-            </li>
-            if !found.is_empty() {
-                <li><span class="crossover-swatch"></span>{ v.lines_cross }</li>
-            }
-        </ul>
-    };
+    let drawn: Vec<ModelKind> = lines.iter().map(|l| l.kind).collect();
+    let legend = model_legend(
+        lang,
+        &drawn,
+        v.your_volume_now,
+        (!found.is_empty()).then_some(("crossover-swatch", v.lines_cross)),
+    );
 
     let summary = {
         let each: Vec<String> = lines

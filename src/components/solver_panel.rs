@@ -1,0 +1,244 @@
+//! "What if": each model's break-even price, the price that gives a target margin, and the supply
+//! price at which fully managed earns as much a month as POP or semi-managed. The engine solves
+//! each exactly and says how many decimals make the stated price meet the target to the cent; a
+//! button puts the price into its input, so the cards show the target met.
+
+use sellercalc_engine::decimal::{fixed_text, parse_decimal, round_to};
+use sellercalc_engine::{
+    indifference_supply_price, indifference_supply_price_decimals, price_decimals,
+    target_margin_price, Decimal, ModelKind,
+};
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::solver::solver_texts;
+use crate::i18n::{
+    fill, number_issue_message, read_number, separators, texts, use_lang, Lang, NumberIssue,
+};
+use crate::state::{localized, Field, State};
+
+/// Props of [`SolverPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SolverPanelProps {
+    /// The page state: the solvers start from its comparison.
+    pub state: UseReducerHandle<State>,
+    /// Sets an input, as typing in it would.
+    pub on_change: Callback<(Field, String)>,
+}
+
+/// The target margin a visitor starts with, in percent.
+const DEFAULT_TARGET: i64 = 15;
+const TARGET_ID: &str = "solver-target-margin";
+
+/// A price stated with exactly `decimals` places, in the page's locale, with its currency code:
+/// `13.9650 USD`. Not rounded to the cent: these are the places that meet the target.
+pub fn stated_price(lang: Lang, price: Decimal, decimals: u32, currency: &str) -> String {
+    // `Intl` drops trailing zeros; the places are part of the statement, so put them back.
+    let mut number = format::number(round_to(price, decimals), decimals);
+    let decimal = separators(lang).decimal;
+    let shown = number.rsplit_once(decimal).map_or(0, |(_, places)| {
+        places.chars().filter(char::is_ascii_digit).count()
+    });
+    if shown == 0 && decimals > 0 {
+        number.push(decimal);
+    }
+    number.extend(std::iter::repeat_n(
+        '0',
+        (decimals as usize).saturating_sub(shown),
+    ));
+    fill(solver_texts(lang).price_in, |i| match i {
+        0 => Some(number.clone()),
+        1 => Some(currency.to_owned()),
+        _ => None,
+    })
+}
+
+/// The input a model's price goes into.
+fn price_field(kind: ModelKind) -> Field {
+    match kind {
+        ModelKind::Pop => Field::Price,
+        ModelKind::Semi => Field::SemiPrice,
+        ModelKind::Full => Field::SupplyPrice,
+    }
+}
+
+/// The target margin typed in `lang`, in percent, or what is wrong with it.
+fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
+    let t = texts(lang);
+    let issue = |issue: NumberIssue| number_issue_message(t, &issue, format::canonical);
+    let canonical = read_number(lang, text).map_err(issue)?;
+    let value = parse_decimal(&canonical).map_err(|_| issue(NumberIssue::NotANumber))?;
+    if value < Decimal::ZERO {
+        return Err(t.errors.negative.to_owned());
+    }
+    if value >= Decimal::ONE_HUNDRED {
+        return Err(solver_texts(lang).margin_too_high.to_owned());
+    }
+    Ok(value)
+}
+
+/// The "What if" panel.
+#[function_component]
+pub fn SolverPanel(props: &SolverPanelProps) -> Html {
+    let lang = use_lang();
+    let t = texts(lang);
+    let s = solver_texts(lang);
+    let text = use_state(|| DEFAULT_TARGET.to_string());
+    // While the field cannot be read, the prices stay those of the last margin that could.
+    let last_good = use_mut_ref(|| Decimal::from(DEFAULT_TARGET));
+    let (margin, error) = match read_target(lang, &text) {
+        Ok(value) => {
+            *last_good.borrow_mut() = value;
+            (value, None)
+        }
+        Err(message) => (*last_good.borrow(), Some(message)),
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            text.set(input.value());
+        })
+    };
+    let comparison = &*props.state.comparison;
+    let margin_text = format::percent_plain(margin);
+    let use_button = |field: Field, price: Decimal, decimals: u32, test_id: String| {
+        let value = localized(&fixed_text(price, decimals), lang);
+        let on_change = props.on_change.clone();
+        let label = fill(s.use_price_for, |i| {
+            (i == 0).then(|| field.label(lang).to_owned())
+        });
+        html! {
+            <button type="button" class="tool use-price" data-testid={test_id} aria-label={label}
+                onclick={move |_: MouseEvent| on_change.emit((field, value.clone()))}>
+                { s.use_price }
+            </button>
+        }
+    };
+    let rows = ModelKind::ALL
+        .iter()
+        .map(|&kind| {
+            let id = kind.id();
+            let name = t.model_name(kind);
+            let head = if kind == ModelKind::Full {
+                fill(s.supply_row, |i| (i == 0).then(|| name.to_owned()))
+            } else {
+                name.to_owned()
+            };
+            let Some(m) = comparison.model(kind) else {
+                return html! {
+                    <tr class={kind.id()}>
+                        <th scope="row">{ head }</th>
+                        <td colspan="2" class="solver-missing">{ t.card.fix_to_see }</td>
+                    </tr>
+                };
+            };
+            let break_even = m.break_even_price.map_or_else(
+                || t.card.none.to_owned(),
+                |p| stated_price(lang, p, m.break_even_decimals, &m.break_even_currency),
+            );
+            let target = match target_margin_price(comparison, kind, margin) {
+                Some(price) => {
+                    let decimals = price_decimals(comparison, kind);
+                    html! {
+                        <>
+                            <span class="solved" data-testid={format!("solver-target-{id}")}>
+                                { stated_price(lang, price, decimals, &m.break_even_currency) }
+                            </span>
+                            { use_button(price_field(kind), price, decimals, format!("solver-use-{id}")) }
+                        </>
+                    }
+                }
+                None => html! {
+                    <span class="solver-none" data-testid={format!("solver-target-{id}")}>{ s.no_price }</span>
+                },
+            };
+            html! {
+                <tr class={kind.id()}>
+                    <th scope="row">{ head }</th>
+                    <td data-testid={format!("solver-break-even-{id}")}>{ break_even }</td>
+                    <td>{ target }</td>
+                </tr>
+            }
+        })
+        .collect::<Html>();
+
+    let cost_currency = comparison.scenario.currency.cost.as_str();
+    let same_as = [ModelKind::Pop, ModelKind::Semi]
+        .into_iter()
+        .map(|versus| {
+            let id = versus.id();
+            let other = comparison.model(versus);
+            let body = match (other, comparison.full.as_ref()) {
+                (Some(other), Some(_)) => {
+                    let lead = fill(s.same_as, |i| match i {
+                        0 => Some(t.model_in_sentence(versus).to_owned()),
+                        1 => Some(format::money(other.monthly_profit, cost_currency)),
+                        _ => None,
+                    });
+                    match indifference_supply_price(comparison, versus) {
+                        Some(price) => {
+                            let decimals = indifference_supply_price_decimals(comparison);
+                            html! {
+                                <>
+                                    <span>{ lead }{ ": " }</span>
+                                    <strong class="solved" data-testid={format!("solver-same-as-{id}")}>
+                                        { stated_price(lang, price, decimals, cost_currency) }
+                                    </strong>
+                                    { use_button(Field::SupplyPrice, price, decimals, format!("solver-use-same-as-{id}")) }
+                                </>
+                            }
+                        }
+                        None => html! {
+                            <span class="solver-none" data-testid={format!("solver-same-as-{id}")}>
+                                { fill(s.same_as_none, |i| (i == 0).then(|| t.model_in_sentence(versus).to_owned())) }
+                            </span>
+                        },
+                    }
+                }
+                _ => html! { <span class="solver-missing">{ t.card.fix_to_see }</span> },
+            };
+            html! { <li class={versus.id()}>{ body }</li> }
+        })
+        .collect::<Html>();
+
+    let error_id = format!("{TARGET_ID}-error");
+    let hint_id = format!("{TARGET_ID}-hint");
+    html! {
+        <section class="what-if" aria-labelledby="what-if-title" data-testid="solver">
+            <h2 id="what-if-title">{ s.title }</h2>
+            <p class="what-if-intro">{ s.intro }</p>
+            <div class={classes!("field", "solver-target", error.is_some().then_some("invalid"))}>
+                <label for={TARGET_ID}>{ s.target_label }</label>
+                <div class="control">
+                    <input id={TARGET_ID} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                        value={(*text).clone()} {oninput}
+                        aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby={if error.is_some() { error_id.clone() } else { hint_id.clone() }} />
+                    <span class="unit" aria-hidden="true">{ "%" }</span>
+                </div>
+                if let Some(message) = &error {
+                    <p class="error" id={error_id} role="alert" data-testid="solver-target-error">{ message }</p>
+                } else {
+                    <p class="hint" id={hint_id}>{ s.target_hint }</p>
+                }
+            </div>
+            <div class="solver-scroll">
+                <table class="solver-table">
+                    <caption class="visually-hidden">{ fill(s.table_caption, |i| (i == 0).then(|| margin_text.clone())) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.breakdown.model }</th>
+                            <th scope="col">{ t.card.break_even }</th>
+                            <th scope="col" data-testid="solver-target-heading">{ fill(s.price_for_margin, |i| (i == 0).then(|| margin_text.clone())) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ rows }</tbody>
+                </table>
+            </div>
+            <h3>{ s.same_as_title }</h3>
+            <ul class="same-as">{ same_as }</ul>
+            <p class="hint">{ s.same_as_note }</p>
+        </section>
+    }
+}
