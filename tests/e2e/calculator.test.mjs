@@ -213,6 +213,11 @@ test('the charts render: a stacked bar and a profit line per model', () =>
     // The bars follow the inputs: a price cut shrinks POP's profit segment.
     const before = await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent);
     await retype(page, '#in-pop-price', '11');
+    // The charts draw a frame after the figures.
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="breakdown-pop"]')?.textContent !== before,
+      before,
+    );
     assert.notEqual(await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent), before);
     assert.match(await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent), /Loss ▼/);
   }, { name: 'charts' }));

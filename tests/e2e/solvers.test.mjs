@@ -1,0 +1,114 @@
+// "What if": the solved prices round-trip into the inputs and the cards show the target met; the
+// sensitivity charts draw and follow the inputs; a bad target is explained at its field.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage, url, screenshot } from './helpers.mjs';
+
+const ready = async (page, path = '/') => {
+  await page.goto(url(path));
+  await page.waitForSelector('[data-testid="pop-monthly-profit"]', { timeout: 15_000 });
+  await page.waitForSelector('[data-testid="sensitivity-price-pop"]');
+};
+const textOf = async (page, testId) => ((await page.textContent(`[data-testid="${testId}"]`)) ?? '').trim();
+const retype = async (page, selector, text) => {
+  await page.click(selector, { clickCount: 3 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+};
+/** "13.9695 USD" → "13.9695". */
+const numberOf = (stated) => stated.split(/\s/)[0];
+/** Waits until an element's attribute differs from `before` (the charts draw a frame late). */
+const changed = (page, selector, name, before) =>
+  page.waitForFunction(
+    ({ selector, name, before }) => document.querySelector(selector)?.getAttribute(name) !== before,
+    { selector, name, before },
+    { timeout: 5_000 },
+  );
+
+test('the price for a target margin, used, gives that margin on the card', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await retype(page, '#solver-target-margin', '20');
+    await page.waitForFunction(() => document.querySelector('[data-testid="solver-target-heading"]')?.textContent.includes('20%'));
+    const stated = await textOf(page, 'solver-target-pop');
+    assert.match(stated, /^\d+\.\d{4,} USD$/, 'stated with the engine\'s places');
+    await page.click('[data-testid="solver-use-pop"]');
+    assert.equal(await page.inputValue('#in-pop-price'), numberOf(stated));
+    assert.equal(await textOf(page, 'pop-margin'), '20.0%');
+
+    const supply = await textOf(page, 'solver-target-full');
+    assert.match(supply, / CNY$/, 'fully managed: a supply price in the cost currency');
+    await page.click('[data-testid="solver-use-full"]');
+    assert.equal(await page.inputValue('#in-full-supply-price'), numberOf(supply));
+    assert.equal(await textOf(page, 'full-margin'), '20.0%');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'solver-target' }));
+
+test('the supply price that earns as much as POP, used, gives the same monthly profit to the cent', () =>
+  withPage(async (page) => {
+    await ready(page);
+    // Make the comparison less trivial first: a dearer product sold to Korea.
+    await retype(page, '#in-product-unit-cost', '27.35');
+    await page.selectOption('#in-destination', 'KR');
+    const stated = await textOf(page, 'solver-same-as-pop');
+    assert.match(stated, /^\d+\.\d{4,} CNY$/);
+    await page.click('[data-testid="solver-use-same-as-pop"]');
+    assert.equal(await page.inputValue('#in-full-supply-price'), numberOf(stated));
+    assert.equal(await textOf(page, 'full-monthly-profit'), await textOf(page, 'pop-monthly-profit'));
+    await page.click('[data-testid="solver-use-same-as-semi"]');
+    assert.equal(await textOf(page, 'full-monthly-profit'), await textOf(page, 'semi-monthly-profit'));
+    assert.deepEqual(page.errors, []);
+  }, { name: 'solver-same-as' }));
+
+test('the sensitivity charts draw three lines each and follow an input change', () =>
+  withPage(async (page) => {
+    await ready(page);
+    for (const chart of ['price', 'cost']) {
+      for (const model of ['pop', 'semi', 'full']) {
+        const d = await page.getAttribute(`[data-testid="sensitivity-${chart}-${model}"]`, 'd');
+        assert.equal((d ?? '').match(/[ML]/g)?.length, 11, `${chart} ${model}: ${d}`);
+      }
+      assert.equal(await page.$$eval(`[data-testid="sensitivity-${chart}"] svg[role="img"]`, (s) => s.length), 1);
+    }
+    assert.match(await textOf(page, 'sensitivity-price-note'), /POP breaks even at -6\.25% \(12\.1785 USD\)/);
+    const before = await page.getAttribute('[data-testid="sensitivity-price-pop"]', 'd');
+    await retype(page, '#in-product-unit-cost', '29');
+    await changed(page, '[data-testid="sensitivity-price-pop"]', 'd', before);
+    // Today's row of the data table is the card's figure.
+    const today = await page.$$eval('[data-testid="sensitivity-price"] tbody tr', (rows) => rows[5].textContent);
+    assert.ok(today.includes(await textOf(page, 'pop-monthly-profit')), today);
+    await screenshot(page, 'solver-charts');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'solver-charts' }));
+
+test('a bad target margin is explained next to the field, and the cards stay', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const cards = await textOf(page, 'pop-monthly-profit');
+    const price = await textOf(page, 'solver-target-pop');
+    await page.fill('#solver-target-margin', '1o');
+    assert.match(await textOf(page, 'solver-target-error'), /Enter a number/);
+    assert.equal(await page.getAttribute('#solver-target-margin', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('#solver-target-margin', 'aria-describedby'), 'solver-target-margin-error');
+    assert.equal(await page.inputValue('#solver-target-margin'), '1o', 'what the user typed stays');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), cards);
+    assert.equal(await textOf(page, 'solver-target-pop'), price, 'the last good target\'s prices stay');
+    await page.fill('#solver-target-margin', '150');
+    assert.match(await textOf(page, 'solver-target-error'), /less than 100%/);
+    await page.fill('#solver-target-margin', '10');
+    assert.equal(await page.$('[data-testid="solver-target-error"]'), null);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'solver-bad-target' }));
+
+test('French: a margin typed with a comma, prices written the French way', () =>
+  withPage(async (page) => {
+    await ready(page, '/?lang=fr');
+    await page.fill('#solver-target-margin', '12,5');
+    assert.equal(await page.$('[data-testid="solver-target-error"]'), null);
+    const stated = await textOf(page, 'solver-target-pop');
+    assert.match(stated, /^\d+,\d{4,}\u00a0USD$/, stated);
+    await page.click('[data-testid="solver-use-pop"]');
+    assert.equal(await page.inputValue('#in-pop-price'), stated.split('\u00a0')[0]);
+    assert.equal(await textOf(page, 'pop-margin'), '12,5\u00a0%');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'solver-fr' }));

@@ -1,0 +1,289 @@
+//! The "What if" tools in headless Chromium: the solved prices, their round trip into the inputs,
+//! the sensitivity charts, and the charts drawn a frame after the figures.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use sellercalc::app::App;
+use sellercalc::components::sensitivity_chart::{
+    Axis, Base, SensitivityChart, SensitivityChartProps,
+};
+use sellercalc::i18n::Lang;
+use sellercalc::state::{scenario_json, State};
+use sellercalc_engine::decimal::fixed_text;
+use sellercalc_engine::{price_decimals, target_margin_price, Decimal, ModelKind};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> Element {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    root
+}
+
+/// Long enough for Yew to render and for the charts' next frame to come.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(150)).await;
+}
+
+/// Lets pending microtasks run (Yew renders in one), but no animation frame or timeout.
+async fn microtasks() {
+    for _ in 0..5 {
+        let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
+    }
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    find(root, &format!("[data-testid=\"{test_id}\"]"))
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn attribute(root: &Element, test_id: &str, name: &str) -> Option<String> {
+    find(root, &format!("[data-testid=\"{test_id}\"]")).and_then(|e| e.get_attribute(name))
+}
+
+fn input(root: &Element, id: &str) -> HtmlInputElement {
+    find(root, &format!("#{id}"))
+        .expect("the input")
+        .dyn_into()
+        .expect("an input element")
+}
+
+fn type_into(root: &Element, id: &str, value: &str) {
+    let input = input(root, id);
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("input", &init).expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+}
+
+fn click(root: &Element, test_id: &str) {
+    find(root, &format!("[data-testid=\"{test_id}\"]"))
+        .expect("the button")
+        .dyn_into::<HtmlElement>()
+        .expect("an element")
+        .click();
+}
+
+/// The number in a stated price ("13.9695 USD" → "13.9695").
+fn number_of(stated: &str) -> String {
+    stated
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn app() -> Element {
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_target_margin_price_is_the_engines_and_using_it_meets_the_target() {
+    let root = app().await;
+    let state = State::new();
+    let comparison = &state.comparison;
+    let margin = Decimal::from(15);
+    let price = target_margin_price(comparison, ModelKind::Pop, margin).expect("a price");
+    let decimals = price_decimals(comparison, ModelKind::Pop);
+    let expected = fixed_text(price, decimals);
+    let shown = text(&root, "solver-target-pop");
+    assert_eq!(shown, format!("{expected} USD"));
+    let semi = text(&root, "semi-monthly-profit");
+    assert_eq!(
+        text(&root, "solver-target-heading"),
+        "Price for a 15% margin"
+    );
+    // Break-even with the engine's places, not rounded to the cent as on the card.
+    assert_eq!(text(&root, "solver-break-even-pop"), "12.1785 USD");
+
+    click(&root, "solver-use-pop");
+    settle().await;
+    assert_eq!(input(&root, "in-pop-price").value(), number_of(&shown));
+    assert_eq!(text(&root, "pop-margin"), "15.0%");
+    // Semi-managed follows the POP price while its own is empty: it moved too.
+    assert_ne!(text(&root, "semi-monthly-profit"), semi);
+
+    // Fully managed's price is a supply price, in the cost currency.
+    let full = text(&root, "solver-target-full");
+    assert!(full.ends_with(" CNY"), "{full}");
+    click(&root, "solver-use-full");
+    settle().await;
+    assert_eq!(
+        input(&root, "in-full-supply-price").value(),
+        number_of(&full)
+    );
+    assert_eq!(text(&root, "full-margin"), "15.0%");
+}
+
+#[wasm_bindgen_test]
+async fn the_supply_price_that_earns_as_much_as_pop_does_so_to_the_cent() {
+    let root = app().await;
+    // The worked example without uplift: (1822.936 ÷ 400 + 26.458) ÷ 0.96.
+    let stated = text(&root, "solver-same-as-pop");
+    assert!(stated.ends_with(" CNY"), "{stated}");
+    click(&root, "solver-use-same-as-pop");
+    settle().await;
+    assert_eq!(
+        input(&root, "in-full-supply-price").value(),
+        number_of(&stated)
+    );
+    assert_eq!(
+        text(&root, "full-monthly-profit"),
+        text(&root, "pop-monthly-profit")
+    );
+
+    click(&root, "solver-use-same-as-semi");
+    settle().await;
+    assert_eq!(
+        text(&root, "full-monthly-profit"),
+        text(&root, "semi-monthly-profit")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_target_says_why_at_the_field_and_everything_else_stays() {
+    let root = app().await;
+    let pop = text(&root, "pop-monthly-profit");
+    let price = text(&root, "solver-target-pop");
+    for (typed, message) in [
+        ("abc", "Enter a number"),
+        ("100", "less than 100%"),
+        ("-3", "Cannot be negative"),
+    ] {
+        type_into(&root, "solver-target-margin", typed);
+        settle().await;
+        let error = text(&root, "solver-target-error");
+        assert!(error.contains(message), "{typed}: {error}");
+        assert_eq!(
+            input(&root, "solver-target-margin")
+                .get_attribute("aria-invalid")
+                .as_deref(),
+            Some("true")
+        );
+        assert_eq!(input(&root, "solver-target-margin").value(), typed);
+        assert_eq!(text(&root, "pop-monthly-profit"), pop, "the cards stay");
+        assert_eq!(
+            text(&root, "solver-target-pop"),
+            price,
+            "the last good target stays"
+        );
+        assert!(!text(&root, "solver-break-even-semi").is_empty());
+    }
+    // A margin no price reaches: the percentage costs and the margin take the whole price.
+    type_into(&root, "solver-target-margin", "90");
+    settle().await;
+    assert!(text(&root, "solver-target-error").is_empty());
+    assert!(text(&root, "solver-target-pop").starts_with("No price gives this margin"));
+    assert!(find(&root, "[data-testid=\"solver-use-pop\"]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_sensitivity_charts_draw_three_lines_from_the_engine() {
+    let state = State::new();
+    let root = mount();
+    yew::Renderer::<SensitivityChart>::with_root_and_props(
+        root.clone(),
+        SensitivityChartProps {
+            axis: Axis::Price,
+            base: Base {
+                comparison: Rc::clone(&state.comparison),
+                inputs: Rc::new(scenario_json(&state.form, &state.assumptions, Lang::En)),
+            },
+            currency: "CNY".into(),
+        },
+    )
+    .render();
+    settle().await;
+    for model in ["pop", "semi", "full"] {
+        let d = attribute(&root, &format!("sensitivity-price-{model}"), "d").unwrap_or_default();
+        assert_eq!(d.matches(['M', 'L']).count(), 11, "{model}: {d}");
+    }
+    // Today's row is today's comparison: the card's monthly profit.
+    let rows: Vec<String> = {
+        let list = root.query_selector_all("tbody tr").expect("rows");
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+            .collect()
+    };
+    assert_eq!(rows.len(), 11);
+    assert!(
+        rows[5].starts_with("0%") && rows[5].contains("¥1,822.94"),
+        "{}",
+        rows[5]
+    );
+    // POP breaks even at 12.1785 USD, 6.25% under its 12.99.
+    let note = text(&root, "sensitivity-price-note");
+    assert!(
+        note.contains("POP breaks even at -6.25% (12.1785 USD)"),
+        "{note}"
+    );
+    assert!(find(&root, "circle.zero-mark.pop").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_charts_follow_a_frame_after_the_figures_and_say_what_is_missing() {
+    let root = app().await;
+    let figure = text(&root, "pop-monthly-profit");
+    let line = attribute(&root, "sensitivity-cost-pop", "d").expect("a cost line");
+    let volume = attribute(&root, "volume-line-pop", "d").expect("a volume line");
+
+    // Two keystrokes in one frame: the figures follow each at once, the charts only the last.
+    type_into(&root, "in-product-unit-cost", "3");
+    microtasks().await;
+    type_into(&root, "in-product-unit-cost", "30");
+    microtasks().await;
+    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥177.06");
+    assert_eq!(
+        attribute(&root, "sensitivity-cost-pop", "d").as_deref(),
+        Some(line.as_str()),
+        "the chart waits for the next frame"
+    );
+    settle().await;
+    assert_ne!(text(&root, "pop-monthly-profit"), figure);
+    let moved = attribute(&root, "sensitivity-cost-pop", "d").expect("still drawn");
+    assert_ne!(moved, line);
+    assert_ne!(
+        attribute(&root, "volume-line-pop", "d").expect("drawn"),
+        volume
+    );
+    assert!(
+        text(&root, "sensitivity-cost").contains("¥60.00"),
+        "x axis to 2 × 30"
+    );
+
+    // A bad supply price: fully managed's lines go, and the charts say why.
+    type_into(&root, "in-full-supply-price", "abc");
+    settle().await;
+    assert!(attribute(&root, "sensitivity-price-full", "d").is_none());
+    assert!(attribute(&root, "sensitivity-price-pop", "d").is_some());
+    assert!(text(&root, "sensitivity-price-note")
+        .contains("Fully managed: fix the highlighted fields to see this line."));
+
+    // A bad unit cost stops every model: a short message instead of a chart.
+    type_into(&root, "in-product-unit-cost", "-1");
+    settle().await;
+    assert!(text(&root, "sensitivity-cost").contains("Fix the highlighted fields"));
+    assert!(attribute(&root, "sensitivity-cost-pop", "d").is_none());
+}
