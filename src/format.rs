@@ -128,14 +128,20 @@ pub fn display_currency(currency: &str) -> String {
     })
 }
 
-/// Money in `currency`, rounded to the cent: `¥1,240.00` (or in the display currency, see
-/// [`set_display_currency`]).
-pub fn money(value: Decimal, currency: &str) -> String {
+/// An amount in `currency` as it is shown, unrounded, with the currency it is shown in: converted
+/// when the page shows `currency`'s amounts in another (see [`set_display_currency`]).
+pub fn shown(value: Decimal, currency: &str) -> (Decimal, String) {
     let converted = DISPLAY.with(|display| match &*display.borrow() {
         Some(c) if c.from == currency => value.checked_div(c.rate).map(|v| (v, c.to.clone())),
         _ => None,
     });
-    let (value, currency) = converted.unwrap_or_else(|| (value, currency.to_owned()));
+    converted.unwrap_or_else(|| (value, currency.to_owned()))
+}
+
+/// Money in `currency`, rounded to the cent: `¥1,240.00` (or in the display currency, see
+/// [`set_display_currency`]).
+pub fn money(value: Decimal, currency: &str) -> String {
+    let (value, currency) = shown(value, currency);
     format(Style::Money(currency), round_to(value, 2))
 }
 

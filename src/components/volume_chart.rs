@@ -254,7 +254,13 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
     // From the top, 0 to 1.
     let y_of = |profit: Decimal| ((hi - to_f64(profit)) / (hi - lo)).clamp(0.0, 1.0);
     let gap = LABEL_GAP_PX / PLOT_HEIGHT_PX * 100.0;
-    let y_decimals = if high.max(-low) < Decimal::TEN { 2 } else { 0 };
+    // Axis labels are amounts as the page shows them: in the sale currency after the toggle.
+    let axis = |d: Decimal| format::shown(d, cur).0;
+    let y_decimals = if axis(high.max(-low)) < Decimal::TEN {
+        2
+    } else {
+        0
+    };
 
     let mut y_ticks = vec![Decimal::ZERO];
     if low < Decimal::ZERO {
@@ -279,7 +285,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
     .map(|(t, top)| {
         html! {
             <span class={classes!("tick", t.is_zero().then_some("zero"))} style={format!("top: {top:.2}%")}>
-                { format::number(t, y_decimals) }
+                { format::number(axis(t), y_decimals) }
             </span>
         }
     })

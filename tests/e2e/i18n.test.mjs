@@ -111,6 +111,11 @@ test('results show in the cost currency, with a toggle for the sale currency', (
     assert.equal(await textOf(page, 'pop-monthly-profit'), '$253.19');
     assert.equal(await textOf(page, 'pop-profit-per-unit'), '$0.63');
     assert.match(await page.textContent('[data-testid="breakdown-chart"] figcaption'), /USD/);
+    // The volume chart's axis follows, a frame later: 2 × 400 units × 16.9991 CNY ÷ 7.2 ≈ 1,889 USD.
+    const yLabels = () => page.$$eval('[data-testid="volume-chart"] .y-labels .tick', (ts) => ts.map((t) => t.textContent.trim()));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="volume-chart"] .y-labels .tick')]
+      .some((t) => t.textContent.trim() === '1,889'));
+    assert.ok(!(await yLabels()).includes('13,599'), (await yLabels()).join(' '));
     assert.match(await textOf(page, 'currency-toggle'), /Show results in CNY/);
     // The sale-currency price's break-even is already in USD and stays as it is.
     assert.equal(await textOf(page, 'pop-break-even'), '$12.18');
