@@ -16,6 +16,7 @@ use super::saved::{self, Fix, Saved};
 use super::settings::{field_of, Base};
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
 use crate::components::field::error_text;
+use crate::components::page_footer::PageFooter;
 use crate::export::download;
 use crate::format;
 use crate::i18n::{self, catalog::CatalogTexts, fill, Lang};
@@ -548,6 +549,7 @@ impl Component for CatalogPage {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let t = self.texts();
         let link = ctx.link();
+        let policy = sellercalc_engine::PolicySet::default_set();
         let on_lang = link.callback(|e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let lang = Lang::ALL
@@ -557,6 +559,7 @@ impl Component for CatalogPage {
             Msg::Lang(lang)
         });
         html! {
+            <ContextProvider<Lang> context={self.lang}>
             <div class="page catalog-page">
                 <header class="page-header">
                     <div class="brand">
@@ -582,7 +585,10 @@ impl Component for CatalogPage {
                     { self.bad_rows(ctx) }
                     { self.table(ctx) }
                 </main>
+                <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()}
+                    effective_date={policy.effective_date.clone()} />
             </div>
+            </ContextProvider<Lang>>
         }
     }
 }
