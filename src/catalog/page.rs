@@ -1195,13 +1195,23 @@ impl CatalogPage {
         let r = &self.results[index];
         let cost = r.cost_currency.as_str();
         let sale = r.sale_currency.as_str();
-        let missing = || html! { <td class="num missing" title={t.not_computed}>{ "—" }</td> };
-        let money_cell = |value: Option<Decimal>, currency: &str, class: &'static str| match value {
-            Some(v) => html! {
-                <td class={classes!("num", class, (v < Decimal::ZERO).then_some("loss"))}>{ format::money(v, currency) }</td>
-            },
-            None => missing(),
+        // A dash says why: the row's problem stopped the model, or no positive price reaches it.
+        let missing = |computed: bool| {
+            let why = if computed { t.no_price } else { t.not_computed };
+            html! { <td class="num missing" title={why}>{ "—" }<span class="visually-hidden">{ why }</span></td> }
         };
+        let cell = |value: Option<Decimal>, computed: bool, currency: &str, class: &'static str| {
+            match value {
+                Some(v) => html! {
+                    <td class={classes!("num", class, (v < Decimal::ZERO).then_some("loss"))}>{ format::money(v, currency) }</td>
+                },
+                None => missing(computed),
+            }
+        };
+        let money_cell = |value: Option<Decimal>, currency: &str, class: &'static str| {
+            cell(value, false, currency, class)
+        };
+        let has = |k: ModelKind| r.model(k).is_some();
         let line = format::number(r.line.into(), 0);
         let name = if r.name.is_empty() {
             html! { <span class="muted">{ fill(t.row, |i| (i == 0).then(|| line.clone())) }</span> }
@@ -1223,13 +1233,15 @@ impl CatalogPage {
             View::Prices => {
                 let currency = |k: ModelKind| if k == ModelKind::Full { cost } else { sale };
                 html! { <>
-                    { for ModelKind::ALL.into_iter().map(|k| money_cell(
-                        r.model(k).and_then(|m| m.break_even_price).map(price_up), currency(k), "")) }
+                    { for ModelKind::ALL.into_iter().map(|k| cell(
+                        r.model(k).and_then(|m| m.break_even_price).map(price_up), has(k), currency(k), "")) }
                     if self.target.is_some() {
-                        { for ModelKind::ALL.into_iter().map(|k| money_cell(
-                            r.model(k).and_then(|m| m.target_price).map(price_up), currency(k), "")) }
+                        { for ModelKind::ALL.into_iter().map(|k| cell(
+                            r.model(k).and_then(|m| m.target_price).map(price_up), has(k), currency(k), "")) }
                     }
-                    { for r.indifference.iter().map(|v| money_cell(*v, cost, "")) }
+                    { for r.indifference.iter().zip([ModelKind::Pop, ModelKind::Semi]).map(|(v, k)| {
+                        cell(*v, has(k) && has(ModelKind::Full), cost, "")
+                    }) }
                 </> }
             }
         };

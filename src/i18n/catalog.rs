@@ -177,6 +177,8 @@ text_table! {
         next,
         no_match,
         not_computed,
+        /// A solved price that does not exist: no positive price reaches the target.
+        no_price,
         /// Accessible name of a sortable column's button: {0} the column.
         sort_by,
         export,

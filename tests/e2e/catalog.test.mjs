@@ -110,6 +110,10 @@ test('upload the sample file, read the totals, sort, filter and export', () =>
     assert.ok(headers.includes('Break-even, POP'), headers.join(' | '));
     assert.ok(headers.some((h) => /^POP price for 15% margin/.test(h)), headers.join(' | '));
     assert.ok(headers.some((h) => /^Supply price to match Semi-managed/.test(h)), headers.join(' | '));
+    // A dash where no positive price reaches the target says so (the sample has such rows).
+    const dashes = await page.$$eval('[data-testid="catalog-table"] td.missing', (tds) => tds.map((td) => td.title));
+    assert.ok(dashes.includes('No positive price reaches this target.'), dashes.join(' | '));
+    assert.ok(!dashes.includes('Not computed: see the row\'s problem.'), 'the sample has no bad rows');
     await screenshot(page, 'catalog-prices');
     await page.check('[data-testid="view-profit"]');
 

@@ -107,6 +107,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     next: "Next",
     no_match: "No product matches.",
     not_computed: "Not computed: see the row's problem.",
+    no_price: "No positive price reaches this target.",
     sort_by: "Sort by {0}",
     export: "Export results (CSV)",
     export_failed: "Your browser blocked the download.",

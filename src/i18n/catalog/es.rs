@@ -108,6 +108,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     next: "Siguiente",
     no_match: "Ningún producto coincide.",
     not_computed: "Sin calcular: consulta el problema de la fila.",
+    no_price: "Ningún precio positivo alcanza este objetivo.",
     sort_by: "Ordenar por {0}",
     export: "Exportar resultados (CSV)",
     export_failed: "Tu navegador ha bloqueado la descarga.",

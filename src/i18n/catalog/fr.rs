@@ -109,6 +109,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     next: "Suivant",
     no_match: "Aucun produit ne correspond.",
     not_computed: "Non calculé\u{a0}: voir le problème de la ligne.",
+    no_price: "Aucun prix positif n’atteint cet objectif.",
     sort_by: "Trier par {0}",
     export: "Exporter les résultats (CSV)",
     export_failed: "Votre navigateur a bloqué le téléchargement.",

@@ -109,6 +109,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     next: "다음",
     no_match: "일치하는 상품이 없습니다.",
     not_computed: "계산되지 않음: 해당 행의 문제를 확인하세요.",
+    no_price: "이 목표에 도달하는 양수 가격이 없습니다.",
     sort_by: "{0} 기준 정렬",
     export: "결과 내보내기(CSV)",
     export_failed: "브라우저가 다운로드를 차단했습니다.",

@@ -108,6 +108,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     next: "Próxima",
     no_match: "Nenhum produto corresponde.",
     not_computed: "Não calculado: veja o problema da linha.",
+    no_price: "Nenhum preço positivo atinge esta meta.",
     sort_by: "Ordenar por {0}",
     export: "Exportar resultados (CSV)",
     export_failed: "Seu navegador bloqueou o download.",

@@ -108,6 +108,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     next: "下一页",
     no_match: "没有匹配的商品。",
     not_computed: "未计算：请查看该行的问题。",
+    no_price: "没有任何正数价格能达到这个目标。",
     sort_by: "按{0}排序",
     export: "导出结果（CSV）",
     export_failed: "您的浏览器阻止了下载。",
