@@ -2,8 +2,6 @@
 //! filter, fix a bad cell in place; and the table's ordering logic on real engine results.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use sellercalc::catalog::table::{self, Show, Sort, SortKey};
 use sellercalc::catalog::CatalogPage;
 use sellercalc_engine::catalog::{compute_row, read_csv, SkuResult};
@@ -11,7 +9,11 @@ use sellercalc_engine::{Decimal, ModelKind};
 use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+
+mod dom;
+
+use dom::{click, find, fire, mount, sleep_ms, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -92,45 +94,8 @@ fn filters_by_name_best_model_and_problems() {
     assert_eq!(table::pages(51), 2);
 }
 
-fn mount() -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    root
-}
-
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-fn text(root: &Element, test_id: &str) -> String {
-    find(root, &format!("[data-testid=\"{test_id}\"]"))
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).expect("an event");
-    target.dispatch_event(&event).expect("dispatched");
-}
-
-fn click(root: &Element, test_id: &str) {
-    find(root, &format!("[data-testid=\"{test_id}\"]"))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .expect("the button")
-        .click();
+    sleep_ms(50).await;
 }
 
 async fn until_done(root: &Element) {

@@ -1,56 +1,22 @@
 //! Components rendered in headless Chromium: what a user sees, and what typing does.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use sellercalc::app::App;
 use sellercalc::components::model_card::{ModelCard, ModelCardProps};
 use sellercalc::state::State;
 use sellercalc_engine::ModelKind;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use web_sys::HtmlInputElement;
+
+mod dom;
+
+use dom::{mount, sleep_ms, text, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    root
-}
-
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
-}
-
-fn text(root: &Element, test_id: &str) -> String {
-    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn type_into(root: &Element, id: &str, value: &str) {
-    let input: HtmlInputElement = root
-        .query_selector(&format!("#{id}"))
-        .ok()
-        .flatten()
-        .expect("the input")
-        .dyn_into()
-        .expect("an input element");
-    input.set_value(value);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).expect("an event");
-    input.dispatch_event(&event).expect("dispatched");
+    sleep_ms(20).await;
 }
 
 #[wasm_bindgen_test]

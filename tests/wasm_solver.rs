@@ -2,9 +2,6 @@
 //! the sensitivity charts, and the charts drawn a frame after the figures.
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
-use std::time::Duration;
-
 use sellercalc::app::App;
 use sellercalc::components::sensitivity_chart::{
     Axis, Base, SensitivityChart, SensitivityChartProps,
@@ -13,28 +10,19 @@ use sellercalc::i18n::Lang;
 use sellercalc::state::{scenario_json, State};
 use sellercalc_engine::decimal::fixed_text;
 use sellercalc_engine::{price_decimals, target_margin_price, Decimal, ModelKind};
-use wasm_bindgen::JsCast;
+use std::rc::Rc;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::Element;
+
+mod dom;
+
+use dom::{click, find, input, mount, sleep_ms, text, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    root
-}
-
 /// Long enough for Yew to render and for the charts' next frame to come.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(150)).await;
+    sleep_ms(150).await;
 }
 
 /// Lets pending microtasks run (Yew renders in one), but no animation frame or timeout.
@@ -45,42 +33,8 @@ async fn microtasks() {
     }
 }
 
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-fn text(root: &Element, test_id: &str) -> String {
-    find(root, &format!("[data-testid=\"{test_id}\"]"))
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
 fn attribute(root: &Element, test_id: &str, name: &str) -> Option<String> {
     find(root, &format!("[data-testid=\"{test_id}\"]")).and_then(|e| e.get_attribute(name))
-}
-
-fn input(root: &Element, id: &str) -> HtmlInputElement {
-    find(root, &format!("#{id}"))
-        .expect("the input")
-        .dyn_into()
-        .expect("an input element")
-}
-
-fn type_into(root: &Element, id: &str, value: &str) {
-    let input = input(root, id);
-    input.set_value(value);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).expect("an event");
-    input.dispatch_event(&event).expect("dispatched");
-}
-
-fn click(root: &Element, test_id: &str) {
-    find(root, &format!("[data-testid=\"{test_id}\"]"))
-        .expect("the button")
-        .dyn_into::<HtmlElement>()
-        .expect("an element")
-        .click();
 }
 
 /// The number in a stated price ("13.9695 USD" → "13.9695").
