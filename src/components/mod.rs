@@ -9,6 +9,7 @@ pub mod model_card;
 pub mod notice;
 pub mod page_footer;
 pub mod page_header;
+pub mod plot;
 pub mod recommendation;
 pub mod saved_scenarios;
 pub mod sensitivity_chart;

@@ -44,7 +44,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                 <p class="tagline">{ t.header.tagline }</p>
             </div>
             <div class="header-controls">
-                <a class="catalog-link" href="catalog/" data-testid="to-catalog">{ t.header.catalog }</a>
+                <a class="nav-link" href="catalog/" data-testid="to-catalog">{ t.header.catalog }</a>
                 <label for="preset" class="visually-hidden">{ t.header.preset_label }</label>
                 <select id="preset" {onchange} data-testid="preset">
                     <option value="" selected=true>{ t.header.preset_prompt }</option>

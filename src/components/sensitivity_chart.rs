@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use rust_decimal::prelude::ToPrimitive;
 use sellercalc_engine::decimal::{add, div, mul, sub};
 use sellercalc_engine::{compare, Comparison, Decimal, ModelKind};
 use serde_json::{Map, Value};
 use yew::prelude::*;
 
+use crate::components::plot::{plot, to_f64, Plot, SPACE};
 use crate::components::solver_panel::stated_price;
 use crate::components::volume_chart::model_legend;
 use crate::format;
@@ -57,8 +57,6 @@ pub struct SensitivityChartProps {
 const HALF: i64 = 5;
 /// Height of the plot in CSS pixels.
 const PLOT_HEIGHT_PX: f64 = 180.0;
-/// The plot's drawing space, as in the volume chart.
-const SPACE: f64 = 1000.0;
 
 /// One x value and each model's monthly profit there (POP, semi-managed, fully managed); `None`
 /// for a model today's input cannot compute.
@@ -212,10 +210,6 @@ fn crossing(
                     .map(|(x, _)| (*x, String::new()))
             }),
     }
-}
-
-fn to_f64(value: Decimal) -> f64 {
-    value.to_f64().filter(|v| v.is_finite()).unwrap_or(0.0)
 }
 
 /// A price change as a signed percentage: `−50%`, `0%`, `+25%`.
@@ -491,24 +485,19 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
         <figure class={figure_class} data-testid={test_id}>
             { title }
             { legend }
-            <div class="plot-grid" style={format!("--plot-height: {PLOT_HEIGHT_PX}px")}>
-                <div class="y-labels" aria-hidden="true">{ y_labels }</div>
-                <div class="plot">
-                    <svg class="plot-svg" role="img" aria-label={summary} width="100%" height="100%">
-                        <svg viewBox={format!("0 0 {SPACE} {SPACE}")} preserveAspectRatio="none" width="100%" height="100%">
-                            { grid }
-                            <line class="now-line" x1={now_line.clone()} x2={now_line} y1="0" y2={SPACE.to_string()}
-                                vector-effect="non-scaling-stroke" />
-                            <line class="zero-line" x1="0" x2={SPACE.to_string()} y1={zero_y.clone()} y2={zero_y}
-                                vector-effect="non-scaling-stroke" />
-                            { paths }
-                        </svg>
-                        { markers }
-                    </svg>
-                </div>
-                <div class="x-labels" aria-hidden="true">{ x_ticks }</div>
-                <div class="x-title" aria-hidden="true">{ axis_title }</div>
-            </div>
+            { plot(Plot {
+                height_px: PLOT_HEIGHT_PX,
+                y_labels,
+                summary,
+                grid,
+                now_x: now_line,
+                zero_y,
+                paths,
+                markers,
+                end_labels: None,
+                x_ticks,
+                x_title: html! { axis_title },
+            }) }
             <p class="chart-note" data-testid={format!("sensitivity-{id}-note")}>{ sentences(&note) }</p>
             <div class="visually-hidden">
             <table>

@@ -1,9 +1,9 @@
 //! "Profit vs volume": monthly profit against monthly units, one line per model.
 
-use rust_decimal::prelude::ToPrimitive;
 use sellercalc_engine::{Decimal, ModelKind};
 use yew::prelude::*;
 
+use crate::components::plot::{plot, to_f64, Plot, SPACE};
 use crate::format;
 use crate::i18n::{and_list, fill, sentences, texts, use_lang, Lang};
 use crate::state::Shown;
@@ -23,8 +23,6 @@ pub struct VolumeChartProps {
 const PLOT_HEIGHT_PX: f64 = 200.0;
 /// The least distance between two labels beside the plot, in CSS pixels.
 const LABEL_GAP_PX: f64 = 15.0;
-/// The plot's drawing space: the inner SVG's viewBox is this wide and this high.
-const SPACE: f64 = 1000.0;
 
 /// One model's monthly profit as a straight line, `per_unit × units + fixed`.
 struct Line<'a> {
@@ -126,10 +124,6 @@ fn verdict(lang: Lang, lines: &[Line<'_>], found: &[Crossing], range: Decimal) -
         }
         [] => String::new(),
     }
-}
-
-fn to_f64(value: Decimal) -> f64 {
-    value.to_f64().filter(|v| v.is_finite()).unwrap_or(0.0)
 }
 
 /// Spreads label positions (percent from the top) at least `gap` apart, within 0–100.
@@ -415,25 +409,19 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         <figure class="chart volume" data-testid="volume-chart">
             <figcaption>{ with(v.caption, &[format::display_currency(cur)]) }</figcaption>
             { legend }
-            <div class="plot-grid" style={format!("--plot-height: {PLOT_HEIGHT_PX}px")}>
-                <div class="y-labels" aria-hidden="true">{ y_labels }</div>
-                <div class="plot">
-                    <svg class="plot-svg" role="img" aria-label={summary} width="100%" height="100%">
-                        <svg viewBox={format!("0 0 {SPACE} {SPACE}")} preserveAspectRatio="none" width="100%" height="100%">
-                            { grid }
-                            <line class="now-line" x1={now_x.clone()} x2={now_x} y1="0" y2={SPACE.to_string()}
-                                vector-effect="non-scaling-stroke" />
-                            <line class="zero-line" x1="0" x2={SPACE.to_string()} y1={zero_y.clone()} y2={zero_y}
-                                vector-effect="non-scaling-stroke" />
-                            { paths }
-                        </svg>
-                        { markers }
-                    </svg>
-                </div>
-                <div class="end-labels" aria-hidden="true">{ end_labels }</div>
-                <div class="x-labels" aria-hidden="true">{ x_ticks }</div>
-                <div class="x-title" aria-hidden="true">{ v.x_title }</div>
-            </div>
+            { plot(Plot {
+                height_px: PLOT_HEIGHT_PX,
+                y_labels,
+                summary,
+                grid,
+                now_x,
+                zero_y,
+                paths,
+                markers,
+                end_labels: Some(end_labels),
+                x_ticks,
+                x_title: html! { v.x_title },
+            }) }
             <p class="chart-note" data-testid="volume-verdict">{ sentence }</p>
             <div class="visually-hidden">
             <table>
