@@ -74,9 +74,16 @@ test('the sensitivity charts draw three lines each and follow an input change', 
     const before = await page.getAttribute('[data-testid="sensitivity-price-pop"]', 'd');
     await retype(page, '#in-product-unit-cost', '29');
     await changed(page, '[data-testid="sensitivity-price-pop"]', 'd', before);
-    // Today's row of the data table is the card's figure.
+    // Today's row of the data table comes to show the card's figure. The charts follow the
+    // figures a frame later, and typing "29" passes through "2", so wait for the last frame.
+    const card = await textOf(page, 'pop-monthly-profit');
+    await page.waitForFunction(
+      (figure) => document.querySelectorAll('[data-testid="sensitivity-price"] tbody tr')[5]?.textContent.includes(figure),
+      card,
+      { timeout: 5_000 },
+    ).catch(() => {});
     const today = await page.$$eval('[data-testid="sensitivity-price"] tbody tr', (rows) => rows[5].textContent);
-    assert.ok(today.includes(await textOf(page, 'pop-monthly-profit')), today);
+    assert.ok(today.includes(card), `${today} should include ${card}`);
     await screenshot(page, 'solver-charts');
     assert.deepEqual(page.errors, []);
   }, { name: 'solver-charts' }));
