@@ -106,7 +106,7 @@ impl Base {
             .filter(|field| file.is_none_or(|f| f.column_of(field.path()).is_none()))
             .filter_map(|field| {
                 self.value(field, lang)
-                    .map(|value| format!("{}: {value}", field.label(lang)))
+                    .map(|value| labelled(lang, field.label(lang), &value))
             })
             .collect();
         let changed = self.snapshot.assumptions.len();
@@ -114,10 +114,20 @@ impl Base {
             let t = lang.texts();
             let count = format::number(changed.into(), 0);
             let note = i18n::fill(t.assumptions.changed, |i| (i == 0).then(|| count.clone()));
-            lines.push(format!("{}: {note}", t.assumptions.title));
+            lines.push(labelled(lang, t.assumptions.title, &note));
         }
         lines
     }
+}
+
+/// "Label: value" as the language writes it (a full-width colon in Chinese, a space before it in
+/// French).
+fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    i18n::fill(lang.catalog().label_value, |i| match i {
+        0 => Some(label.to_owned()),
+        1 => Some(value.to_owned()),
+        _ => None,
+    })
 }
 
 /// The calculator field behind a scenario path, if the calculator has one.

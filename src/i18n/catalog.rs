@@ -61,6 +61,8 @@ text_table! {
         /// {0} the list of settings.
         settings,
         settings_link,
+        /// One shared setting in the list: {0} its label, {1} its value.
+        label_value,
         /// The calculator had no saved inputs.
         settings_default,
         target_label,

@@ -325,3 +325,17 @@ test('a reload brings the last catalog back with its fixes and target; clearing 
     await page.waitForSelector('[data-testid="catalog-empty"]', { timeout: 15_000 });
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-reload' }));
+
+test('the shared settings are listed the way each language writes them', () =>
+  withPage(async (page) => {
+    await page.goto(url('/catalog/?lang=zh-CN'));
+    await page.waitForSelector('[data-testid="catalog-empty"]', { timeout: 15_000 });
+    const zh = await page.textContent('.shared-settings p');
+    assert.match(zh, /目的国：西班牙/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    await page.selectOption('[data-testid="language"]', 'fr');
+    assert.match(await page.textContent('.shared-settings p'), /Espagne/);
+    await page.selectOption('[data-testid="language"]', 'en');
+    assert.match(await page.textContent('.shared-settings p'), /Destination: Spain · Cost currency: CNY/);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-languages' }));

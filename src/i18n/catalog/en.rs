@@ -33,6 +33,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     settings: "Every product also uses your calculator's settings: {0}.",
     settings_link: "Change them in the calculator",
+    label_value: "{0}: {1}",
     settings_default: "The calculator has no saved inputs, so its defaults apply.",
     target_label: "Target margin",
     target_hint: "For the “price for your target” columns.",

@@ -34,6 +34,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     settings: "Todos los productos usan también los ajustes de tu calculadora: {0}.",
     settings_link: "Cámbialos en la calculadora",
+    label_value: "{0}: {1}",
     settings_default: "La calculadora no tiene datos guardados, así que se aplican sus valores por defecto.",
     target_label: "Margen objetivo",
     target_hint: "Para las columnas de «precio para tu objetivo».",

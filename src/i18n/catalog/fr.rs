@@ -35,6 +35,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     settings: "Chaque produit utilise aussi les réglages de votre calculateur\u{a0}: {0}.",
     settings_link: "Les modifier dans le calculateur",
+    label_value: "{0}\u{a0}: {1}",
     settings_default: "Le calculateur n’a aucune saisie enregistrée, ses valeurs par défaut s’appliquent donc.",
     target_label: "Marge visée",
     target_hint: "Pour les colonnes «\u{a0}prix pour la marge visée\u{a0}».",

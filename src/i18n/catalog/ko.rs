@@ -35,6 +35,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     settings: "모든 상품에는 계산기 설정도 적용됩니다: {0}.",
     settings_link: "계산기에서 변경",
+    label_value: "{0}: {1}",
     settings_default: "계산기에 저장된 입력값이 없어 기본값이 적용됩니다.",
     target_label: "목표 이익률",
     target_hint: "“목표 이익률 가격” 열에 쓰입니다.",

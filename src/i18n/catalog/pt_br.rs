@@ -34,6 +34,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     settings: "Todos os produtos também usam as configurações da sua calculadora: {0}.",
     settings_link: "Altere-as na calculadora",
+    label_value: "{0}: {1}",
     settings_default: "A calculadora não tem dados salvos, então valem os valores padrão.",
     target_label: "Margem desejada",
     target_hint: "Para as colunas de “preço para a margem desejada”.",

@@ -34,6 +34,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     settings: "每个商品还会使用您在计算器中的设置：{0}。",
     settings_link: "在计算器中修改",
+    label_value: "{0}：{1}",
     settings_default: "计算器中没有保存的输入，因此使用默认值。",
     target_label: "目标利润率",
     target_hint: "用于“目标利润率所需价格”各列。",
