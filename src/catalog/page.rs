@@ -149,6 +149,8 @@ pub struct CatalogPage {
     order: Vec<u32>,
     /// A row to highlight in the table.
     highlight: Option<usize>,
+    /// Whether the highlighted row still has to be scrolled into view (after the next render).
+    scroll_to_highlight: bool,
     /// What is kept for a reload; `None` when the file is too large to keep.
     kept: Option<Saved>,
     /// Whether the browser refused to keep the catalog (or it is too large).
@@ -366,6 +368,7 @@ impl Component for CatalogPage {
             page: 0,
             order: Vec::new(),
             highlight: None,
+            scroll_to_highlight: false,
             kept: None,
             not_kept: false,
         };
@@ -527,6 +530,7 @@ impl Component for CatalogPage {
                     self.page = at / PAGE_SIZE;
                 }
                 self.highlight = Some(index);
+                self.scroll_to_highlight = true;
             }
             Msg::Clear => {
                 saved::clear();
@@ -544,6 +548,18 @@ impl Component for CatalogPage {
             }
         }
         true
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        if !std::mem::take(&mut self.scroll_to_highlight) {
+            return;
+        }
+        let row = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("tr.highlight").ok().flatten());
+        if let Some(row) = row {
+            row.scroll_into_view_with_bool(false);
+        }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {

@@ -162,6 +162,14 @@ test('bad rows are reported by row and column, left out of the totals, and fixed
     await page.selectOption('[data-testid="catalog-show"]', 'problems');
     assert.equal((await tableRows(page)).length, 3);
     await page.selectOption('[data-testid="catalog-show"]', 'all');
+    // "Show in the table" marks the row and brings it into view.
+    await page.click('[data-testid="bad-row-4"] button');
+    const marked = page.locator('[data-testid="catalog-row"].highlight');
+    assert.match(await marked.textContent(), /Unknown category/);
+    assert.ok(await marked.evaluate((tr) => {
+      const box = tr.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }), 'the marked row is on screen');
 
     // Fix the unit cost in place: the row is compared again and joins the totals.
     const before = money(await page.textContent('[data-testid="total-best"] .amount'));
