@@ -1,0 +1,222 @@
+//! What the page says about the file: the status line, the file's problems, the progress bar,
+//! and the rows with problems with an input per bad cell.
+
+use super::*;
+
+impl CatalogPage {
+    pub(super) fn status(&self) -> Html {
+        let t = self.texts();
+        let Some(note) = &self.note else {
+            return html! { <p class="catalog-status" role="status" data-testid="catalog-status"></p> };
+        };
+        let (text, error) = match note {
+            Note::Loaded(name) => (
+                fill(t.loaded_file, |i| (i == 0).then(|| name.clone())),
+                false,
+            ),
+            Note::Pasted => (t.pasted.to_owned(), false),
+            Note::Sample => (t.sample_loaded.to_owned(), false),
+            Note::NotCsv => (t.not_csv.to_owned(), true),
+            Note::TooLarge => (t.too_large.to_owned(), true),
+            Note::Unreadable => (t.unreadable.to_owned(), true),
+            Note::Fixed(line) => (
+                fill(t.fixed, |i| {
+                    (i == 0).then(|| format::number((*line).into(), 0))
+                }),
+                false,
+            ),
+            Note::ExportFailed => (t.export_failed.to_owned(), true),
+            Note::Restored => (t.restored.to_owned(), false),
+        };
+        html! {
+            <p class={classes!("catalog-status", error.then_some("error"))} role="status" data-testid="catalog-status">{ text }</p>
+        }
+    }
+
+    pub(super) fn file_problems(&self) -> Html {
+        let t = self.texts();
+        let Some(file) = &self.file else {
+            return html! {};
+        };
+        let n = |line: usize| format::number(line.into(), 0);
+        let mut lines: Vec<String> = Vec::new();
+        if self.garbled {
+            lines.push(t.not_utf8.to_owned());
+        }
+        for problem in &file.problems {
+            let one =
+                |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
+            lines.push(match problem {
+                FileProblem::Empty => t.file_empty.to_owned(),
+                FileProblem::NoRows => t.no_rows.to_owned(),
+                FileProblem::UnknownColumn { header, .. } => one(t.unknown_column, header.clone()),
+                FileProblem::DuplicateColumn { header, .. } => {
+                    one(t.duplicate_column, header.clone())
+                }
+                FileProblem::MissingColumn { field } if *field == "name" => {
+                    t.no_name_column.to_owned()
+                }
+                FileProblem::MissingColumn { field } => {
+                    let header = MAIN_COLUMNS
+                        .iter()
+                        .find(|(f, _)| f == field)
+                        .map_or(*field, |(_, h)| *h)
+                        .to_owned();
+                    let value = field_of(field)
+                        .and_then(|f| self.base.value(f, self.lang))
+                        .unwrap_or_else(|| "—".to_owned());
+                    fill(t.missing_column, |i| match i {
+                        0 => Some(header.clone()),
+                        1 => Some(value.clone()),
+                        _ => None,
+                    })
+                }
+                FileProblem::Malformed { line, .. } => one(t.malformed, n(*line)),
+                FileProblem::TooManyCells { line } => one(t.too_many_cells, n(*line)),
+            });
+        }
+        if lines.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="file-problems notice" aria-labelledby="file-title" data-testid="catalog-file-problems">
+                <h2 id="file-title">{ t.file_title }</h2>
+                <ul>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+            </section>
+        }
+    }
+
+    pub(super) fn progress(&self, ctx: &Context<Self>) -> Html {
+        let t = self.texts();
+        let Some(file) = &self.file else {
+            return html! { <p class="empty-state" data-testid="catalog-empty">{ t.empty_state }</p> };
+        };
+        let total = file.rows.len();
+        let done = self.results.len();
+        let count = |v: usize| format::number(v.into(), 0);
+        if done < total {
+            let text = fill(t.progress, |i| match i {
+                0 => Some(count(done)),
+                1 => Some(count(total)),
+                _ => None,
+            });
+            html! {
+                <div class="catalog-progress" data-testid="catalog-progress">
+                    <label for="catalog-progress-bar">{ text }</label>
+                    <progress id="catalog-progress-bar" max={total.to_string()} value={done.to_string()}></progress>
+                </div>
+            }
+        } else {
+            html! {
+                <div class="catalog-done-row">
+                    <p class="catalog-done" data-testid="catalog-done" aria-live="polite">
+                        { fill(if total == 1 { t.done_one } else { t.done }, |i| (i == 0).then(|| count(total))) }
+                    </p>
+                    if self.not_kept {
+                        <p class="hint" data-testid="catalog-not-kept">{ t.not_kept }</p>
+                    }
+                    <button type="button" class="tool" data-testid="catalog-clear"
+                        onclick={ctx.link().callback(|_| Msg::Clear)}>{ t.clear }</button>
+                </div>
+            }
+        }
+    }
+
+    pub(super) fn bad_rows(&self, ctx: &Context<Self>) -> Html {
+        let t = self.texts();
+        let Some(file) = &self.file else {
+            return html! {};
+        };
+        if !self.done() {
+            return html! {};
+        }
+        let bad: Vec<usize> = (0..self.results.len())
+            .filter(|&i| !self.results[i].ok())
+            .collect();
+        if bad.is_empty() {
+            return html! {};
+        }
+        let count = |v: usize| format::number(v.into(), 0);
+        html! {
+            <section class="bad-rows" aria-labelledby="bad-title" data-testid="catalog-bad-rows">
+                <h2 id="bad-title">{ fill(if bad.len() == 1 { t.bad_title_one } else { t.bad_title }, |i| (i == 0).then(|| count(bad.len()))) }</h2>
+                <p>{ t.bad_intro }</p>
+                <ul class="bad-list">
+                    { for bad.iter().take(BAD_LISTED).map(|&i| self.bad_row(ctx, file, i)) }
+                </ul>
+                if bad.len() > BAD_LISTED {
+                    <p>{ fill(t.more_bad, |i| (i == 0).then(|| count(bad.len() - BAD_LISTED))) }</p>
+                }
+            </section>
+        }
+    }
+
+    pub(super) fn bad_row(&self, ctx: &Context<Self>, file: &CatalogFile, index: usize) -> Html {
+        let t = self.texts();
+        let result = &self.results[index];
+        let row = &file.rows[index];
+        let line = format::number(result.line.into(), 0);
+        let title = if result.name.is_empty() {
+            fill(t.row, |i| (i == 0).then(|| line.clone()))
+        } else {
+            fill(t.row_named, |i| match i {
+                0 => Some(line.clone()),
+                1 => Some(result.name.clone()),
+                _ => None,
+            })
+        };
+        // One entry per column (a cell can have several problems), then those not in the file.
+        let mut columns: Vec<Option<usize>> = Vec::new();
+        for e in &result.errors {
+            if !columns.contains(&e.column) {
+                columns.push(e.column);
+            }
+        }
+        html! {
+            <li class="bad-row" data-testid={format!("bad-row-{}", result.line)}>
+                <h3>{ title }</h3>
+                { for columns.into_iter().map(|column| {
+                    let messages: Vec<String> = result.errors.iter()
+                        .filter(|e| e.column == column)
+                        .map(|e| error_text(self.lang, &e.error).to_string())
+                        .collect();
+                    let message = messages.join(" ");
+                    match column {
+                        Some(c) => {
+                            let header = file.columns.get(c).map(|col| col.header.clone()).unwrap_or_default();
+                            let id = format!("fix-{}-{c}", result.line);
+                            let note_id = format!("{id}-error");
+                            let onchange = ctx.link().callback(move |e: Event| {
+                                let input: HtmlInputElement = e.target_unchecked_into();
+                                Msg::Fix { row: index, column: c, text: input.value() }
+                            });
+                            html! {
+                                <div class="field invalid">
+                                    <label for={id.clone()}>{ header }</label>
+                                    <div class="control">
+                                        <input id={id.clone()} type="text" data-testid={id.clone()}
+                                            value={row.cells.get(c).cloned().unwrap_or_default()}
+                                            aria-invalid="true" aria-describedby={note_id.clone()} {onchange} />
+                                    </div>
+                                    <p class="error" id={note_id}>{ message }</p>
+                                </div>
+                            }
+                        }
+                        None => {
+                            let path = result.errors.iter().find(|e| e.column.is_none()).map(|e| e.error.field.clone()).unwrap_or_default();
+                            let label = field_of(&path).map_or(path.clone(), |f| f.label(self.lang).to_owned());
+                            html! {
+                                <p class="error">{ fill(t.cell_error, |i| match i {
+                                    0 => Some(label.clone()),
+                                    1 => Some(message.clone()),
+                                    _ => None,
+                                }) }{ " " }{ t.not_in_file }{ " " }<a href="../">{ t.settings_link }</a></p>
+                            }
+                        }
+                    }
+                }) }
+                <button type="button" class="tool" onclick={ctx.link().callback(move |_| Msg::ShowRow(index))}>{ t.show_in_table }</button>
+            </li>
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The portfolio: four totals and the products that make the difference.
+
+use super::*;
+
+impl CatalogPage {
+    pub(super) fn totals(&self, ctx: &Context<Self>) -> Html {
+        let t = self.texts();
+        let names = self.lang.texts();
+        let Some(p) = &self.portfolio else {
+            return html! {};
+        };
+        if p.included == 0 {
+            return html! {};
+        }
+        let (cost, _) = self.currency();
+        if !self.one_currency {
+            return html! { <p class="notice" data-testid="catalog-mixed">{ t.mixed_currency }</p> };
+        }
+        let money = |v: Decimal| format::money(v, &cost);
+        let count = |v: usize| format::number(v.into(), 0);
+        let all_as = |kind: ModelKind| {
+            let name = names.model_name(kind).to_owned();
+            fill(t.all_as, |i| (i == 0).then(|| name.clone()))
+        };
+        let tile = |kind: ModelKind| {
+            let k = model_index(kind);
+            let total = p.totals[k];
+            let below = p.best_per_sku - total;
+            html! {
+                <div class={classes!("total", kind.id())} data-testid={format!("total-{}", kind.id())}>
+                    <h3>{ all_as(kind) }</h3>
+                    <p class={classes!("amount", (total < Decimal::ZERO).then_some("loss"))}>{ money(total) }</p>
+                    <p class="detail">{ fill(if p.best_counts[k] == 1 { t.best_for_one } else { t.best_for }, |i| (i == 0).then(|| count(p.best_counts[k]))) }</p>
+                    <p class="detail">{ fill(t.below_mix, |i| (i == 0).then(|| money(below))) }</p>
+                </div>
+            }
+        };
+        let versus = self.versus.or(p.best_uniform).unwrap_or(ModelKind::Pop);
+        let gain = p.best_per_sku - p.totals[model_index(versus)];
+        let on_versus = ctx.link().callback(|e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let kind = ModelKind::ALL
+                .into_iter()
+                .find(|k| k.id() == select.value())
+                .unwrap_or(ModelKind::Pop);
+            Msg::Versus(kind)
+        });
+        let drivers = &p.drivers[model_index(versus)];
+        html! {
+            <section class="catalog-totals" aria-labelledby="totals-title" data-testid="catalog-totals">
+                <h2 id="totals-title">{ t.totals_title }</h2>
+                <div class="totals">
+                    { for ModelKind::ALL.into_iter().map(tile) }
+                    <div class="total best" data-testid="total-best">
+                        <h3>{ "★ " }{ t.best_mix }</h3>
+                        <p class="amount">{ money(p.best_per_sku) }</p>
+                        <p class="detail">{ t.the_most }</p>
+                    </div>
+                </div>
+                if p.excluded > 0 {
+                    <p class="excluded" data-testid="catalog-excluded">{ fill(if p.excluded == 1 { t.excluded_one } else { t.excluded }, |i| (i == 0).then(|| count(p.excluded))) }</p>
+                }
+                <h3 id="drivers-title">{ t.drivers_title }</h3>
+                <div class="field select versus">
+                    <label for="catalog-versus">{ t.versus }</label>
+                    <select id="catalog-versus" data-testid="catalog-versus" onchange={on_versus}>
+                        { for ModelKind::ALL.into_iter().map(|k| html! {
+                            <option value={k.id()} selected={k == versus}>{ all_as(k) }</option>
+                        }) }
+                    </select>
+                </div>
+                if gain.is_zero() || drivers.is_empty() {
+                    <p data-testid="catalog-drivers-none">{ fill(t.all_same, |i| (i == 0).then(|| names.model_name(versus).to_owned())) }</p>
+                } else {
+                    <p>{ fill(t.drivers_intro, |i| match i {
+                        0 => Some(money(gain)),
+                        1 => Some(all_as(versus)),
+                        _ => None,
+                    }) }</p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="drivers-title">
+                        <table class="drivers" data-testid="catalog-drivers">
+                            <thead><tr>
+                                <th scope="col">{ t.col_product }</th>
+                                <th scope="col">{ t.col_best }</th>
+                                <th scope="col" class="num">{ t.gain }</th>
+                                <th scope="col" class="num">{ t.share }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for drivers.iter().map(|d| {
+                                    let share = (d.gain * Decimal::ONE_HUNDRED).checked_div(gain).unwrap_or_default();
+                                    let name = product_name(t, &d.name, d.line);
+                                    html! { <tr>
+                                        <th scope="row">{ name }</th>
+                                        <td>{ names.model_name(d.best) }</td>
+                                        <td class="num gain">{ "+" }{ money(d.gain) }</td>
+                                        <td class="num">{ format::percent(share) }</td>
+                                    </tr> }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+        }
+    }
+}
