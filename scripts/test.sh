@@ -3,7 +3,7 @@
 # first failure:
 #   1 fmt      cargo fmt --check
 #   2 clippy   native and wasm32, warnings are errors
-#   3 engine   cargo test -p sellercalc-engine (native)
+#   3 engine   cargo test -p sellercalc-engine, and cargo test -p sellercalc --lib (native)
 #   4 wasm     cargo test -p sellercalc in headless Chromium (wasm-bindgen-test-runner)
 #   5 e2e      scripts/build.sh (calculator + catalog, release), then node --test tests/e2e/
 #              (playwright-core + Chromium)
@@ -49,8 +49,11 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p sellercalc --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p sellercalc-engine --lib --target wasm32-unknown-unknown -- -D warnings
 
-stage engine "cargo test -p sellercalc-engine (native)"
+stage engine "cargo test -p sellercalc-engine, and the app's own unit tests (native)"
 cargo test -p sellercalc-engine
+# The app's #[test] unit tests (text tables in every language, language packs in sync, number
+# parsing) are plain Rust: they run natively; the wasm stage runs the browser tests.
+cargo test -p sellercalc --lib
 
 stage wasm "cargo test -p sellercalc --target wasm32-unknown-unknown (headless Chromium)"
 # The runner reads the browser capabilities (--no-sandbox etc., needed as root)

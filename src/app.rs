@@ -146,6 +146,21 @@ fn Charts(props: &ChartsProps) -> Html {
     }
 }
 
+/// The page's language: `?lang=` wins, then the visitor's earlier choice (not in embed mode), then
+/// the browser's languages.
+pub fn initial_lang(session: &Session) -> Lang {
+    let stored = if session.presentation.embed {
+        None
+    } else {
+        i18n::stored_lang()
+    };
+    i18n::negotiate(
+        session.presentation.lang.as_deref(),
+        stored.as_deref(),
+        &i18n::navigator_languages(),
+    )
+}
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -161,15 +176,8 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = session.presentation.embed;
     // ?lang= wins, then the visitor's earlier choice, then the browser's languages.
     let lang = use_state({
-        let asked = session.presentation.lang.clone();
-        move || {
-            let stored = if embedded { None } else { i18n::stored_lang() };
-            i18n::negotiate(
-                asked.as_deref(),
-                stored.as_deref(),
-                &i18n::navigator_languages(),
-            )
-        }
+        let session = session.clone();
+        move || initial_lang(&session)
     });
     // Before any child renders, so every figure is formatted for the page's language.
     format::set_locale(lang.code());
@@ -201,8 +209,12 @@ pub fn App(props: &AppProps) -> Html {
             if !embedded {
                 i18n::store_lang(chosen);
             }
-            lang.set(chosen);
-            state.dispatch(Action::SetLang(chosen));
+            let (lang, state) = (lang.clone(), state.clone());
+            // A language other than English comes as a pack, fetched the first time it is chosen.
+            i18n::packs::when_available(chosen, "", move || {
+                lang.set(chosen);
+                state.dispatch(Action::SetLang(chosen));
+            });
         })
     };
     share::use_link_sync(&state, &session.presentation, session.sync_url);

@@ -16,10 +16,15 @@ pub mod share;
 pub mod state;
 pub mod storage;
 
-/// Installs `window.sellerCalc`, reads the scenario from the URL or the autosave, and renders the
-/// page into `<body>`.
+/// Installs `window.sellerCalc`, reads the scenario from the URL or the autosave, loads the
+/// language pack the visitor needs, and renders the page into `<body>`.
 pub fn start() {
     js_api::install();
     let session = std::rc::Rc::new(session::Session::read());
-    yew::Renderer::<app::App>::with_props(app::AppProps { session }).render();
+    // A visitor in another language than English gets that language's pack before the first
+    // render, so the page never flashes English first.
+    let lang = app::initial_lang(&session);
+    i18n::packs::when_available(lang, "", move || {
+        yew::Renderer::<app::App>::with_props(app::AppProps { session }).render();
+    });
 }

@@ -14,7 +14,11 @@ pub mod table;
 
 pub use page::CatalogPage;
 
-/// Renders the catalog page into `<body>`.
+/// Renders the catalog page into `<body>`, once the visitor's language pack is loaded (see
+/// [`crate::i18n::packs`]; the packs sit beside the calculator's page, one folder up).
 pub fn start() {
-    yew::Renderer::<CatalogPage>::new().render();
+    let lang = page::initial_lang();
+    crate::i18n::packs::when_available(lang, "../", || {
+        yew::Renderer::<CatalogPage>::new().render();
+    });
 }

@@ -334,11 +334,7 @@ impl Component for CatalogPage {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let lang = i18n::negotiate(
-            i18n::url_lang().as_deref(),
-            i18n::stored_lang().as_deref(),
-            &i18n::navigator_languages(),
-        );
+        let lang = initial_lang();
         format::set_locale(lang.code());
         set_document_lang(lang);
         let restored = saved::load();
@@ -385,6 +381,14 @@ impl Component for CatalogPage {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
+            Msg::Lang(lang) if !i18n::packs::available(lang) => {
+                // Fetch the language's pack first, then switch (English if it cannot be had).
+                let link = ctx.link().clone();
+                i18n::packs::when_available(lang, "../", move || {
+                    link.send_message(Msg::Lang(lang));
+                });
+                return false;
+            }
             Msg::Lang(lang) => {
                 self.lang = lang;
                 format::set_locale(lang.code());
@@ -612,6 +616,16 @@ impl Component for CatalogPage {
             </ContextProvider<Lang>>
         }
     }
+}
+
+/// The page's language: `?lang=`, then the visitor's earlier choice, then the browser's languages
+/// (as on the calculator).
+pub fn initial_lang() -> Lang {
+    i18n::negotiate(
+        i18n::url_lang().as_deref(),
+        i18n::stored_lang().as_deref(),
+        &i18n::navigator_languages(),
+    )
 }
 
 /// A product's name, or "Row n" when the file gave none.

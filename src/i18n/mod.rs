@@ -18,15 +18,21 @@
 
 pub mod catalog;
 mod en;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod es;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod fr;
 mod intl;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod ko;
+pub mod packs;
 pub mod parse;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod pt_br;
 pub mod share;
 pub mod solver;
 mod texts;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod zh_cn;
 
 use sellercalc_engine::{ErrorCode, FieldError, ModelKind, PolicyValue, Rule, RuleArg};
@@ -162,15 +168,29 @@ pub fn use_lang() -> Lang {
     yew::use_context::<Lang>().unwrap_or(Lang::En)
 }
 
+/// A language pack's table, or English until the pack is loaded.
+#[cfg(all(not(test), target_arch = "wasm32"))]
+fn packs_fallback(lang: Lang) -> &'static Texts {
+    packs::loaded(lang).map_or(&en::TEXTS, |p| p.texts)
+}
+
 /// Every string in `lang`.
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::En => &en::TEXTS,
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         Lang::ZhCn => &zh_cn::TEXTS,
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         Lang::Es => &es::TEXTS,
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         Lang::Ko => &ko::TEXTS,
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         Lang::PtBr => &pt_br::TEXTS,
+        #[cfg(any(test, not(target_arch = "wasm32")))]
         Lang::Fr => &fr::TEXTS,
+        // In the shipped wasm only English is compiled in; the others come as packs.
+        #[cfg(all(not(test), target_arch = "wasm32"))]
+        _ => packs_fallback(lang),
     }
 }
 

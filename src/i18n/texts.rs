@@ -25,6 +25,14 @@ macro_rules! text_table {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($field), self.$field)),*]
             }
+
+            /// The table from a language pack: `get` answers each field name; `None` if one
+            /// is missing (see [`crate::i18n::packs`]).
+            pub fn from_pack(get: &dyn Fn(&str) -> Option<&'static str>) -> Option<Self> {
+                Some(Self {
+                    $( $field: get(stringify!($field))?, )*
+                })
+            }
         }
     };
 }
@@ -61,6 +69,13 @@ macro_rules! keyed_table {
             /// Every string with its id, for tests and translators.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$(($key, self.$field)),*]
+            }
+
+            /// The table from a language pack: `get` answers each id; `None` if one is missing.
+            pub fn from_pack(get: &dyn Fn(&str) -> Option<&'static str>) -> Option<Self> {
+                Some(Self {
+                    $( $field: get($key)?, )*
+                })
             }
         }
     };
@@ -112,6 +127,33 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// The whole table from a language pack: `get` answers `table.field` keys, as
+    /// [`entries`](Texts::entries) names them; `None` if any is missing.
+    pub fn from_pack(get: &dyn Fn(&str) -> Option<&'static str>) -> Option<Texts> {
+        let table = |name: &'static str| move |key: &str| get(&format!("{name}.{key}"));
+        Some(Texts {
+            models: ModelTexts::from_pack(&table("models"))?,
+            header: HeaderTexts::from_pack(&table("header"))?,
+            presets: PresetTexts::from_pack(&table("presets"))?,
+            page: PageTexts::from_pack(&table("page"))?,
+            inputs: InputTexts::from_pack(&table("inputs"))?,
+            card: CardTexts::from_pack(&table("card"))?,
+            recommendation: RecommendationTexts::from_pack(&table("recommendation"))?,
+            reasons: ReasonTexts::from_pack(&table("reasons"))?,
+            line_items: LineItemTexts::from_pack(&table("line_items"))?,
+            breakdown: BreakdownTexts::from_pack(&table("breakdown"))?,
+            volume: VolumeTexts::from_pack(&table("volume"))?,
+            assumptions: AssumptionTexts::from_pack(&table("assumptions"))?,
+            sources: SourceTexts::from_pack(&table("sources"))?,
+            value_labels: ValueLabelTexts::from_pack(&table("value_labels"))?,
+            value_notes: ValueNoteTexts::from_pack(&table("value_notes"))?,
+            categories: CategoryTexts::from_pack(&table("categories"))?,
+            footer: FooterTexts::from_pack(&table("footer"))?,
+            errors: ErrorTexts::from_pack(&table("errors"))?,
+            rules: RuleTexts::from_pack(&table("rules"))?,
+        })
+    }
+
     /// Every string, as `table.field` with its text, for tests and translators.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
         // Destructured so that a new table cannot be left out of the checks.

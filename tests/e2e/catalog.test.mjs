@@ -342,8 +342,12 @@ test('the shared settings are listed the way each language writes them', () =>
     assert.match(zh, /目的国：西班牙/);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     await page.selectOption('[data-testid="language"]', 'fr');
+    // Other languages come as packs: the first switch waits for one to load.
+    await page.waitForFunction((code) => document.documentElement.lang === code, 'fr');
     assert.match(await page.textContent('.shared-settings p'), /Espagne/);
     await page.selectOption('[data-testid="language"]', 'en');
+    // Other languages come as packs: the first switch waits for one to load.
+    await page.waitForFunction((code) => document.documentElement.lang === code, 'en');
     assert.match(await page.textContent('.shared-settings p'), /Destination: Spain · Cost currency: CNY/);
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-languages' }));

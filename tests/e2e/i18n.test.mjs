@@ -28,6 +28,8 @@ test('the switcher changes labels and number formats, and the choice is remember
       ['ko', '개당 원가', '알리익스프레스에서 어떤 판매 방식이 더 많이 남을까요?'],
     ]) {
       await page.selectOption('[data-testid="language"]', code);
+      // Other languages come as packs: the first switch waits for one to load.
+      await page.waitForFunction((code) => document.documentElement.lang === code, code);
       assert.equal(await label(page, 'in-product-unit-cost'), unitCost, code);
       assert.equal(await page.textContent('.tagline'), tagline, code);
       assert.equal(await page.getAttribute('html', 'lang'), code);
@@ -35,6 +37,8 @@ test('the switcher changes labels and number formats, and the choice is remember
     }
     // Spanish writes decimals with a comma: the form follows when the language changes.
     await page.selectOption('[data-testid="language"]', 'es');
+    // Other languages come as packs: the first switch waits for one to load.
+    await page.waitForFunction((code) => document.documentElement.lang === code, 'es');
     assert.equal(await page.inputValue('#in-pop-price'), '12,99');
     assert.equal(await textOf(page, 'pop-monthly-profit'), '1822,94\u00a0¥');
     // Remembered across a reload.
