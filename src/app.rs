@@ -91,6 +91,19 @@ fn use_after_paint<T: Clone + PartialEq + 'static>(value: T) -> T {
     (*shown).clone()
 }
 
+/// Whether the page has been painted once: `false` during the first render, `true` from the
+/// render after the first paint. Views below the first screen wait for it, so that the first
+/// render (the key figures) is not held up by them.
+#[hook]
+pub fn use_painted() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.setter();
+        use_effect_with((), move |()| after_paint(move || painted.set(true)));
+    }
+    *painted
+}
+
 /// The state the charts draw: a snapshot, compared by its comparison's identity (a new one is
 /// computed for every change of input, language or policy value).
 #[derive(Clone)]
@@ -118,6 +131,7 @@ struct ChartsProps {
 /// charts' props stay equal, so Yew does not render them again.
 #[function_component]
 fn Charts(props: &ChartsProps) -> Html {
+    let painted = use_painted();
     let drawn = use_after_paint(props.clone());
     let state = &drawn.state.0;
     let models: Vec<(ModelKind, Option<Shown>)> = ModelKind::ALL
@@ -134,6 +148,10 @@ fn Charts(props: &ChartsProps) -> Html {
         inputs,
     };
     let currency = &drawn.currency;
+    if !painted {
+        // The first render shows the figures; the charts follow once they are on screen.
+        return html! { <div class="charts" data-pending="true"></div> };
+    }
     html! {
         <div class="charts">
             <BreakdownChart models={models.clone()} currency={currency.clone()} />
@@ -217,6 +235,7 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
+    let painted = use_painted();
     share::use_link_sync(&state, &session.presentation, session.sync_url);
     storage::use_autosave(
         &state,
@@ -330,14 +349,15 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                     </div>
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
-                    if !embedded {
+                    // Below the first screen: built once the figures are painted.
+                    if !embedded && painted {
                         <SolverPanel state={state.clone()} on_change={on_change.clone()} />
                     }
                 </main>
                 <aside class="input-column" aria-label="Inputs">
                     <Inputs state={state.clone()} on_change={on_change.clone()} />
                     <AssumptionsPanel state={state.clone()} />
-                    if !embedded {
+                    if !embedded && painted {
                         <SavedScenarios state={state.clone()} initial={session.library.clone()}
                             available={session.persist} writable={session.library_writable}
                             on_message={on_message.clone()} />

@@ -46,10 +46,16 @@ fn number_of(stated: &str) -> String {
         .to_owned()
 }
 
+/// The calculator, once its "What if" panel is there (it is built after the first paint).
 async fn app() -> Element {
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    for _ in 0..40 {
+        settle().await;
+        if find(&root, "[data-testid=\"solver-target-pop\"]").is_some() {
+            break;
+        }
+    }
     root
 }
 

@@ -370,8 +370,11 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
 
     // A value with an error may sit in a closed group (a shared link, say): open the groups around
     // it. Never close one here: that would take the focus from someone typing in it.
+    // The 110 rows sit in closed groups: they are built once the page has been painted, so that
+    // they do not hold up the first figures.
+    let painted = crate::app::use_painted();
     let error_ids: Vec<String> = errors.iter().map(|(id, _)| dom_id(id)).collect();
-    use_effect_with(error_ids, |ids| {
+    use_effect_with((error_ids, painted), |(ids, _)| {
         let document = web_sys::window().and_then(|w| w.document());
         for id in ids {
             let mut node = document.as_ref().and_then(|d| d.get_element_by_id(id));
@@ -412,7 +415,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                     { words.reset_all }
                 </button>
             </div>
-            { for layout.iter().map(|section| {
+            { for layout.iter().filter(|_| painted).map(|section| {
                 let (changed, problems) = tally(&section.rows);
                 let (more_changed, more_problems) = tally(&section.more);
                 html! {
