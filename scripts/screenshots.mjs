@@ -23,6 +23,8 @@ for (const [label, width, height] of [['desktop', 1280, 900], ['phone', 390, 844
   await withPage(async (page) => {
     await page.goto(url((catalog ? '/catalog/' : '/') + query));
     await page.waitForSelector(catalog ? '.catalog' : '[data-testid="comparison"]');
+    // The charts and the panels below the first screen are built a frame after the figures.
+    await page.waitForTimeout(300);
     for (const id of values('--click')) {
       await page.click(`[data-testid="${id}"]`);
       await page.waitForTimeout(500);
