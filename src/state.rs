@@ -369,14 +369,6 @@ pub enum Action {
     SetLang(Lang),
 }
 
-fn index(kind: ModelKind) -> usize {
-    match kind {
-        ModelKind::Pop => 0,
-        ModelKind::Semi => 1,
-        ModelKind::Full => 2,
-    }
-}
-
 impl State {
     /// The page's first state: the default scenario, in English.
     pub fn new() -> Self {
@@ -393,7 +385,7 @@ impl State {
         let comparison = Rc::new(compare(&scenario_json(&form, &assumptions, lang)));
         let mut shown = previous;
         for kind in ModelKind::ALL {
-            let slot = &mut shown[index(kind)];
+            let slot = &mut shown[kind.index()];
             match comparison.model(kind) {
                 Some(result) => {
                     *slot = Some(Shown {
@@ -495,7 +487,7 @@ impl State {
 
     /// A model's figures as shown.
     pub fn shown(&self, kind: ModelKind) -> Option<&Shown> {
-        self.shown[index(kind)].as_ref()
+        self.shown[kind.index()].as_ref()
     }
 
     /// The text the user typed in `field`.

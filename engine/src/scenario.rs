@@ -27,6 +27,15 @@ impl ModelKind {
     /// All three, in the order the page shows them.
     pub const ALL: [ModelKind; 3] = [ModelKind::Pop, ModelKind::Semi, ModelKind::Full];
 
+    /// The position of this model in [`ModelKind::ALL`], for arrays indexed by model.
+    pub fn index(self) -> usize {
+        match self {
+            ModelKind::Pop => 0,
+            ModelKind::Semi => 1,
+            ModelKind::Full => 2,
+        }
+    }
+
     /// The id used in scenarios and results: `pop`, `semi` or `full`.
     pub fn id(self) -> &'static str {
         match self {

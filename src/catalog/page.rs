@@ -162,14 +162,6 @@ pub struct CatalogPage {
     not_kept: bool,
 }
 
-fn model_index(kind: ModelKind) -> usize {
-    match kind {
-        ModelKind::Pop => 0,
-        ModelKind::Semi => 1,
-        ModelKind::Full => 2,
-    }
-}
-
 /// Whether a target margin can be met by some price: below 100 %, and not absurdly negative.
 fn valid_target(target: Decimal) -> bool {
     target > Decimal::from(-1000) && target < Decimal::ONE_HUNDRED

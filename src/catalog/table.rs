@@ -121,22 +121,14 @@ impl Show {
     }
 }
 
-fn index(kind: ModelKind) -> usize {
-    match kind {
-        ModelKind::Pop => 0,
-        ModelKind::Semi => 1,
-        ModelKind::Full => 2,
-    }
-}
-
 /// The figure a row is sorted by; `None` when the row has none (sorted last either way).
 pub fn figure(result: &SkuResult, key: SortKey) -> Option<Decimal> {
-    let model = |k: ModelKind| result.models[index(k)].as_ref();
+    let model = |k: ModelKind| result.models[k.index()].as_ref();
     match key {
         SortKey::Row => Some(Decimal::from(result.line)),
         SortKey::Name => None,
         SortKey::Profit(k) => model(k).map(|m| m.monthly_profit),
-        SortKey::Best => result.best.map(|k| Decimal::from(index(k))),
+        SortKey::Best => result.best.map(|k| Decimal::from(k.index())),
         SortKey::Ahead => result.advantage,
         SortKey::BreakEven(k) => model(k).and_then(|m| m.break_even_price),
         SortKey::Target(k) => model(k).and_then(|m| m.target_price),

@@ -70,7 +70,7 @@ pub struct SkuResult {
 impl SkuResult {
     /// One model's figures, when computed.
     pub fn model(&self, kind: ModelKind) -> Option<&SkuModel> {
-        self.models[index(kind)].as_ref()
+        self.models[kind.index()].as_ref()
     }
 
     /// Whether the row had no problem.
@@ -81,15 +81,6 @@ impl SkuResult {
     /// Whether all three models were computed (the row counts in the portfolio).
     pub fn included(&self) -> bool {
         self.models.iter().all(Option::is_some)
-    }
-}
-
-/// The position of `kind` in [`ModelKind::ALL`].
-pub(crate) fn index(kind: ModelKind) -> usize {
-    match kind {
-        ModelKind::Pop => 0,
-        ModelKind::Semi => 1,
-        ModelKind::Full => 2,
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 
 use rust_decimal::Decimal;
 
-use super::compute::{index, SkuResult};
+use super::compute::SkuResult;
 use crate::scenario::ModelKind;
 
 /// A SKU that gains most from leaving one model for its best one.
@@ -119,18 +119,18 @@ impl PortfolioBuilder {
         let best = result.best.unwrap_or_else(|| {
             let mut best = ModelKind::Pop;
             for kind in ModelKind::ALL {
-                if profits[index(kind)] > profits[index(best)] {
+                if profits[kind.index()] > profits[best.index()] {
                     best = kind;
                 }
             }
             best
         });
-        let best_profit = profits[index(best)];
+        let best_profit = profits[best.index()];
         self.included += 1;
-        self.best_counts[index(best)] += 1;
+        self.best_counts[best.index()] += 1;
         self.best_per_sku = self.best_per_sku.saturating_add(best_profit);
         for kind in ModelKind::ALL {
-            let k = index(kind);
+            let k = kind.index();
             self.totals[k] = self.totals[k].saturating_add(profits[k]);
             let gain = best_profit.saturating_sub(profits[k]);
             if gain <= Decimal::ZERO || self.top_n == 0 {
@@ -163,7 +163,7 @@ impl PortfolioBuilder {
         if self.included > 0 {
             let mut best = ModelKind::Pop;
             for kind in ModelKind::ALL {
-                if self.totals[index(kind)] > self.totals[index(best)] {
+                if self.totals[kind.index()] > self.totals[best.index()] {
                     best = kind;
                 }
             }

@@ -23,7 +23,7 @@ impl CatalogPage {
             fill(t.all_as, |i| (i == 0).then(|| name.clone()))
         };
         let tile = |kind: ModelKind| {
-            let k = model_index(kind);
+            let k = kind.index();
             let total = p.totals[k];
             let below = p.best_per_sku - total;
             html! {
@@ -36,7 +36,7 @@ impl CatalogPage {
             }
         };
         let versus = self.versus.or(p.best_uniform).unwrap_or(ModelKind::Pop);
-        let gain = p.best_per_sku - p.totals[model_index(versus)];
+        let gain = p.best_per_sku - p.totals[versus.index()];
         let on_versus = ctx.link().callback(|e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let kind = ModelKind::ALL
@@ -45,7 +45,7 @@ impl CatalogPage {
                 .unwrap_or(ModelKind::Pop);
             Msg::Versus(kind)
         });
-        let drivers = &p.drivers[model_index(versus)];
+        let drivers = &p.drivers[versus.index()];
         html! {
             <section class="catalog-totals" aria-labelledby="totals-title" data-testid="catalog-totals">
                 <h2 id="totals-title">{ t.totals_title }</h2>
