@@ -104,6 +104,12 @@ pub fn round_to(value: Decimal, dp: u32) -> Decimal {
     rounded
 }
 
+/// A price rounded up to the cent: the lowest price in cents that reaches its target (a
+/// break-even price shown this way never loses money, a target-margin price never falls short).
+pub fn price_up(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
+}
+
 /// The output text of a money amount: rounded once, to 2 places.
 pub fn money_text(value: Decimal) -> String {
     fixed_text(value, 2)

@@ -2,11 +2,10 @@
 //! rows with problems (fixed in place), the sortable table and the export.
 
 use gloo_timers::callback::Timeout;
-use rust_decimal::RoundingStrategy;
 use sellercalc_engine::catalog::{
     self as cat, CatalogFile, FileProblem, Portfolio, PortfolioBuilder, SkuResult, MAIN_COLUMNS,
 };
-use sellercalc_engine::decimal::parse_decimal;
+use sellercalc_engine::decimal::{parse_decimal, price_up};
 use sellercalc_engine::{Decimal, ModelKind};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -169,11 +168,6 @@ fn valid_target(target: Decimal) -> bool {
 
 fn storage_available() -> bool {
     crate::storage::available()
-}
-
-/// A price rounded up to the cent: the lowest price in cents that reaches its target.
-fn price_up(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
 }
 
 impl CatalogPage {

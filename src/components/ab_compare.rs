@@ -1,8 +1,7 @@
 //! The A/B comparison: the pinned scenario A beside the current inputs B, per model, with the
 //! difference B − A of each figure and the inputs that differ ("your price now vs. 10% lower").
 
-use rust_decimal::RoundingStrategy;
-use sellercalc_engine::decimal::{parse_decimal, plain_text, round_to};
+use sellercalc_engine::decimal::{parse_decimal, plain_text, price_up, round_to};
 use sellercalc_engine::{Comparison, Decimal, ModelKind, ModelResult, PolicySet};
 use yew::prelude::*;
 
@@ -76,8 +75,7 @@ impl Figure {
             Figure::Margin => (round_to(m.margin_pct, 1), None),
             // Rounded up, as on the cards: selling at the shown price never loses money.
             Figure::BreakEven => (
-                m.break_even_price?
-                    .round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity),
+                price_up(m.break_even_price?),
                 Some(m.break_even_currency.clone()),
             ),
             Figure::DaysToCash => (round_to(m.cash.days_to_cash, 0), None),

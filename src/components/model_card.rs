@@ -1,7 +1,6 @@
 //! One selling model's figures, and why they are what they are.
 
-use rust_decimal::RoundingStrategy;
-use sellercalc_engine::decimal::round_to;
+use sellercalc_engine::decimal::{price_up, round_to};
 use sellercalc_engine::{Decimal, ModelKind, Rule, RuleArg};
 use yew::prelude::*;
 
@@ -83,12 +82,9 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             format!("−{}", money(d))
         }
     };
-    let break_even = m.break_even_price.map(|p| {
-        format::money(
-            p.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity),
-            &m.break_even_currency,
-        )
-    });
+    let break_even = m
+        .break_even_price
+        .map(|p| format::money(price_up(p), &m.break_even_currency));
     let break_even_label = if kind == ModelKind::Full {
         c.break_even_supply
     } else {
