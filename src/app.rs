@@ -199,14 +199,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Before any child renders, so every figure is formatted for the page's language.
     format::set_locale(lang.code());
-    use_effect_with(*lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-    });
+    use_effect_with(*lang, |lang| i18n::set_document_lang(*lang));
     let state = use_reducer({
         let session = session.clone();
         let lang = *lang;

@@ -322,7 +322,7 @@ impl Component for CatalogPage {
     fn create(ctx: &Context<Self>) -> Self {
         let lang = initial_lang();
         format::set_locale(lang.code());
-        set_document_lang(lang);
+        i18n::set_document_lang(lang);
         let restored = saved::load();
         let target_text = restored.as_ref().map_or_else(
             || state_localized(DEFAULT_TARGET, lang),
@@ -378,7 +378,7 @@ impl Component for CatalogPage {
             Msg::Lang(lang) => {
                 self.lang = lang;
                 format::set_locale(lang.code());
-                set_document_lang(lang);
+                i18n::set_document_lang(lang);
                 i18n::store_lang(lang);
                 // The target keeps its value, written the new language's way.
                 if let Some(target) = self.target {
@@ -626,13 +626,4 @@ fn product_name(t: &CatalogTexts, name: &str, line: usize) -> String {
 /// A canonical number as the language writes it.
 fn state_localized(canonical: &str, lang: Lang) -> String {
     crate::state::localized(canonical, lang)
-}
-
-fn set_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", lang.code());
-    }
 }

@@ -203,6 +203,16 @@ mod browser {
             let _ = call(&storage, "setItem", &args);
         }
     }
+
+    /// Says the page's language on `<html lang>`, for screen readers, hyphenation and fonts.
+    pub fn set_document_lang(lang: Lang) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    }
 }
 
 /// Native fallbacks: the same API without a browser, for tests and tools.
@@ -247,6 +257,9 @@ mod browser {
 
     /// Remembering the choice: natively, nothing.
     pub fn store_lang(_lang: Lang) {}
+
+    /// No document natively.
+    pub fn set_document_lang(_lang: Lang) {}
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -38,8 +38,8 @@ mod zh_cn;
 use sellercalc_engine::{ErrorCode, FieldError, ModelKind, PolicyValue, Rule, RuleArg};
 
 pub use intl::{
-    and_list, currency_name, navigator_languages, region_name, separators, store_lang, stored_lang,
-    url_lang,
+    and_list, currency_name, navigator_languages, region_name, separators, set_document_lang,
+    store_lang, stored_lang, url_lang,
 };
 pub use parse::{normalize_number, NumberIssue, Separators};
 pub use sellercalc_engine::rule::fill;
