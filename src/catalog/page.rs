@@ -161,13 +161,15 @@ pub struct CatalogPage {
     not_kept: bool,
 }
 
-/// Whether a target margin can be met by some price: below 100 %, and not absurdly negative.
-fn valid_target(target: Decimal) -> bool {
-    target > Decimal::from(-1000) && target < Decimal::ONE_HUNDRED
-}
-
-fn storage_available() -> bool {
-    crate::storage::available()
+/// The target margin typed in `lang`, or what is wrong with it, in `lang`: a number that some
+/// price can reach, below 100 % and not absurdly negative.
+fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
+    let canonical = i18n::read_number(lang, text)
+        .map_err(|issue| i18n::number_issue_message(lang.texts(), &issue, format::canonical))?;
+    parse_decimal(&canonical)
+        .ok()
+        .filter(|t| *t > Decimal::from(-1000) && *t < Decimal::ONE_HUNDRED)
+        .ok_or_else(|| lang.texts().errors.too_large_percent.to_owned())
 }
 
 impl CatalogPage {
@@ -225,7 +227,7 @@ impl CatalogPage {
             Some(kept) => !saved::save(kept),
             None => {
                 saved::clear();
-                storage_available()
+                crate::storage::available()
             }
         };
     }
@@ -325,13 +327,11 @@ impl Component for CatalogPage {
         i18n::set_document_lang(lang);
         let restored = saved::load();
         let target_text = restored.as_ref().map_or_else(
-            || state_localized(DEFAULT_TARGET, lang),
+            || crate::state::localized(DEFAULT_TARGET, lang),
             |r| r.target.clone(),
         );
-        let target = i18n::read_number(lang, &target_text)
+        let target = read_target(lang, &target_text)
             .ok()
-            .and_then(|canonical| parse_decimal(&canonical).ok())
-            .filter(|t| valid_target(*t))
             .or_else(|| parse_decimal(DEFAULT_TARGET).ok());
         let mut page = CatalogPage {
             lang,
@@ -382,7 +382,8 @@ impl Component for CatalogPage {
                 i18n::store_lang(lang);
                 // The target keeps its value, written the new language's way.
                 if let Some(target) = self.target {
-                    self.target_text = state_localized(&target.normalize().to_string(), lang);
+                    self.target_text =
+                        crate::state::localized(&target.normalize().to_string(), lang);
                 }
             }
             Msg::Upload(None) => return false,
@@ -483,10 +484,7 @@ impl Component for CatalogPage {
                 }
             }
             Msg::Target(text) => {
-                let parsed = i18n::read_number(self.lang, &text)
-                    .ok()
-                    .and_then(|canonical| parse_decimal(&canonical).ok())
-                    .filter(|t| valid_target(*t));
+                let parsed = read_target(self.lang, &text).ok();
                 self.target_text = text;
                 if let Some(kept) = self.kept.as_mut() {
                     kept.target.clone_from(&self.target_text);
@@ -621,9 +619,4 @@ fn product_name(t: &CatalogTexts, name: &str, line: usize) -> String {
     } else {
         name.to_owned()
     }
-}
-
-/// A canonical number as the language writes it.
-fn state_localized(canonical: &str, lang: Lang) -> String {
-    crate::state::localized(canonical, lang)
 }

@@ -24,16 +24,7 @@ impl CatalogPage {
         });
         let columns: Vec<String> = MAIN_COLUMNS.iter().map(|(_, h)| (*h).to_owned()).collect();
         let columns = i18n::and_list(self.lang, &columns);
-        let target_issue = i18n::read_number(self.lang, &self.target_text)
-            .err()
-            .map(|issue| i18n::number_issue_message(self.lang.texts(), &issue, format::canonical))
-            .or_else(|| {
-                let ok = i18n::read_number(self.lang, &self.target_text)
-                    .ok()
-                    .and_then(|c| parse_decimal(&c).ok())
-                    .is_some_and(valid_target);
-                (!ok).then(|| self.lang.texts().errors.too_large_percent.to_owned())
-            });
+        let target_issue = read_target(self.lang, &self.target_text).err();
         let summary = self.base.summary(self.lang, self.file.as_ref());
         html! {
             <section class="catalog-input" aria-labelledby="input-title">
