@@ -168,30 +168,9 @@ pub fn use_lang() -> Lang {
     yew::use_context::<Lang>().unwrap_or(Lang::En)
 }
 
-/// A language pack's table, or English until the pack is loaded.
-#[cfg(all(not(test), target_arch = "wasm32"))]
-fn packs_fallback(lang: Lang) -> &'static Texts {
-    packs::loaded(lang).map_or(&en::TEXTS, |p| p.texts)
-}
-
 /// Every string in `lang`.
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::En => &en::TEXTS,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::ZhCn => &zh_cn::TEXTS,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Es => &es::TEXTS,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Ko => &ko::TEXTS,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::PtBr => &pt_br::TEXTS,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Fr => &fr::TEXTS,
-        // In the shipped wasm only English is compiled in; the others come as packs.
-        #[cfg(all(not(test), target_arch = "wasm32"))]
-        _ => packs_fallback(lang),
-    }
+    by_lang!(lang, TEXTS, texts)
 }
 
 /// Splits a template around its `{0}`, for pages that wrap the value in markup:

@@ -24,7 +24,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::texts::text_table;
+use super::texts::{by_lang, text_table};
 use super::Lang;
 
 text_table! {
@@ -171,30 +171,9 @@ text_table! {
     }
 }
 
-/// A language pack's table, or English until the pack is loaded.
-#[cfg(all(not(test), target_arch = "wasm32"))]
-fn packs_fallback(lang: Lang) -> &'static ShareTexts {
-    super::packs::loaded(lang).map_or(&en::SHARE, |p| p.share)
-}
-
 /// Every sharing string in `lang`.
 pub fn share_texts(lang: Lang) -> &'static ShareTexts {
-    match lang {
-        Lang::En => &en::SHARE,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::ZhCn => &zh_cn::SHARE,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Es => &es::SHARE,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Ko => &ko::SHARE,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::PtBr => &pt_br::SHARE,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Fr => &fr::SHARE,
-        // In the shipped wasm only English is compiled in; the others come as packs.
-        #[cfg(all(not(test), target_arch = "wasm32"))]
-        _ => packs_fallback(lang),
-    }
+    by_lang!(lang, SHARE, share)
 }
 
 /// A template with one value, `{0}`.

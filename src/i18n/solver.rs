@@ -19,7 +19,7 @@ mod pt_br;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 mod zh_cn;
 
-use super::texts::text_table;
+use super::texts::{by_lang, text_table};
 use super::Lang;
 
 text_table! {
@@ -95,30 +95,9 @@ text_table! {
     }
 }
 
-/// A language pack's table, or English until the pack is loaded.
-#[cfg(all(not(test), target_arch = "wasm32"))]
-fn packs_fallback(lang: Lang) -> &'static SolverTexts {
-    super::packs::loaded(lang).map_or(&en::SOLVER, |p| p.solver)
-}
-
 /// Every "What if" string in `lang`.
 pub fn solver_texts(lang: Lang) -> &'static SolverTexts {
-    match lang {
-        Lang::En => &en::SOLVER,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::ZhCn => &zh_cn::SOLVER,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Es => &es::SOLVER,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Ko => &ko::SOLVER,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::PtBr => &pt_br::SOLVER,
-        #[cfg(any(test, not(target_arch = "wasm32")))]
-        Lang::Fr => &fr::SOLVER,
-        // In the shipped wasm only English is compiled in; the others come as packs.
-        #[cfg(all(not(test), target_arch = "wasm32"))]
-        _ => packs_fallback(lang),
-    }
+    by_lang!(lang, SOLVER, solver)
 }
 
 #[cfg(test)]

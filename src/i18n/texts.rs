@@ -40,6 +40,33 @@ macro_rules! text_table {
 // The share tables (share.rs) are built the same way.
 pub(crate) use text_table;
 
+/// `lang`'s constant `$table` from the language modules (`en`, `zh_cn`…) where it is called:
+/// every language natively and in unit tests; in the shipped wasm only English is compiled in,
+/// and the others come from their loaded pack's `$pack` field (English until it is loaded; see
+/// [`crate::i18n::packs`]).
+macro_rules! by_lang {
+    ($lang:expr, $table:ident, $pack:ident) => {{
+        let lang: Lang = $lang;
+        match lang {
+            Lang::En => &en::$table,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
+            Lang::ZhCn => &zh_cn::$table,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
+            Lang::Es => &es::$table,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
+            Lang::Ko => &ko::$table,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
+            Lang::PtBr => &pt_br::$table,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
+            Lang::Fr => &fr::$table,
+            #[cfg(all(not(test), target_arch = "wasm32"))]
+            _ => $crate::i18n::packs::loaded(lang).map_or(&en::$table, |p| p.$pack),
+        }
+    }};
+}
+
+pub(crate) use by_lang;
+
 /// A table of strings looked up by a stable id from the engine or the policy file.
 macro_rules! keyed_table {
     (
