@@ -13,6 +13,18 @@ pub fn to_f64(value: Decimal) -> f64 {
     value.to_f64().filter(|v| v.is_finite()).unwrap_or(0.0)
 }
 
+/// The y range to draw for figures from `low` to `high` (both include zero): 6 % of room above
+/// and below, and a unit range when every figure is zero.
+pub fn y_range(low: Decimal, high: Decimal) -> (f64, f64) {
+    let (mut lo, mut hi) = (to_f64(low), to_f64(high));
+    if hi - lo <= 0.0 {
+        lo = -1.0;
+        hi = 1.0;
+    }
+    let pad = (hi - lo) * 0.06;
+    (lo - pad, hi + pad)
+}
+
 /// The parts of one line plot.
 pub struct Plot {
     /// Height of the plot in CSS pixels.

@@ -9,7 +9,7 @@ use sellercalc_engine::{compare, Comparison, Decimal, ModelKind};
 use serde_json::{Map, Value};
 use yew::prelude::*;
 
-use crate::components::plot::{plot, to_f64, Plot, SPACE};
+use crate::components::plot::{plot, to_f64, y_range, Plot, SPACE};
 use crate::components::solver_panel::stated_price;
 use crate::components::volume_chart::model_legend;
 use crate::format;
@@ -291,13 +291,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
     let all = lines.iter().flat_map(|(_, p, _)| p.iter().map(|(_, y)| *y));
     let low = all.clone().fold(Decimal::ZERO, Decimal::min);
     let high = all.fold(Decimal::ZERO, Decimal::max);
-    let (mut lo, mut hi) = (to_f64(low), to_f64(high));
-    if hi - lo <= 0.0 {
-        lo = -1.0;
-        hi = 1.0;
-    }
-    let pad = (hi - lo) * 0.06;
-    let (lo, hi) = (lo - pad, hi + pad);
+    let (lo, hi) = y_range(low, high);
     let (x_lo, x_hi) = (to_f64(first_x), to_f64(last_x));
     let x_of = |x: Decimal| {
         if x_hi > x_lo {

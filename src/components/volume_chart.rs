@@ -3,7 +3,7 @@
 use sellercalc_engine::{Decimal, ModelKind};
 use yew::prelude::*;
 
-use crate::components::plot::{plot, to_f64, Plot, SPACE};
+use crate::components::plot::{plot, to_f64, y_range, Plot, SPACE};
 use crate::format;
 use crate::i18n::{and_list, fill, sentences, texts, use_lang, Lang};
 use crate::state::Shown;
@@ -230,13 +230,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         .flat_map(|l| [l.at(Decimal::ZERO), l.at(range)]);
     let low = ends.clone().fold(Decimal::ZERO, Decimal::min);
     let high = ends.fold(Decimal::ZERO, Decimal::max);
-    let (mut lo, mut hi) = (to_f64(low), to_f64(high));
-    if hi - lo <= 0.0 {
-        lo = -1.0;
-        hi = 1.0;
-    }
-    let pad = (hi - lo) * 0.06;
-    let (lo, hi) = (lo - pad, hi + pad);
+    let (lo, hi) = y_range(low, high);
     let range_f = to_f64(range);
     let x_of = |units: Decimal| {
         if range_f > 0.0 {
