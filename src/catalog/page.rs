@@ -18,7 +18,7 @@ use crate::components::field::error_text;
 use crate::components::page_footer::PageFooter;
 use crate::export::download;
 use crate::format;
-use crate::i18n::{self, catalog::CatalogTexts, fill, Lang};
+use crate::i18n::{self, catalog::CatalogTexts, fill, fill_all, fill_one, Lang};
 
 mod input;
 mod report;
@@ -615,7 +615,7 @@ pub fn initial_lang() -> Lang {
 /// A product's name, or "Row n" when the file gave none.
 fn product_name(t: &CatalogTexts, name: &str, line: usize) -> String {
     if name.is_empty() {
-        fill(t.row, |i| (i == 0).then(|| format::number(line.into(), 0)))
+        fill_one(t.row, &format::number(line.into(), 0))
     } else {
         name.to_owned()
     }

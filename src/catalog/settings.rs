@@ -113,7 +113,7 @@ impl Base {
         if changed > 0 {
             let t = lang.texts();
             let count = format::number(changed.into(), 0);
-            let note = i18n::fill(t.assumptions.changed, |i| (i == 0).then(|| count.clone()));
+            let note = i18n::fill_one(t.assumptions.changed, &count);
             lines.push(labelled(lang, t.assumptions.title, &note));
         }
         lines
@@ -123,11 +123,7 @@ impl Base {
 /// "Label: value" as the language writes it (a full-width colon in Chinese, a space before it in
 /// French).
 fn labelled(lang: Lang, label: &str, value: &str) -> String {
-    i18n::fill(lang.catalog().label_value, |i| match i {
-        0 => Some(label.to_owned()),
-        1 => Some(value.to_owned()),
-        _ => None,
-    })
+    i18n::fill_all(lang.catalog().label_value, &[label, value])
 }
 
 /// The calculator field behind a scenario path, if the calculator has one.

@@ -5,7 +5,7 @@ use sellercalc_engine::{CostGroup, Decimal, ModelKind, ModelResult};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{and_list, fill, sentences, texts, use_lang, Lang, Texts};
+use crate::i18n::{and_list, fill_all, sentences, texts, use_lang, Lang, Texts};
 use crate::state::Shown;
 
 /// Props of [`BreakdownChart`].
@@ -90,11 +90,6 @@ impl Split {
     }
 }
 
-/// Fills a template's `{0}`, `{1}`… with `values`.
-fn with(template: &str, values: &[String]) -> String {
-    fill(template, |i| values.get(i).cloned())
-}
-
 /// The first letter in upper case, for a list of names that starts a sentence.
 fn capitalised(text: &str) -> String {
     crate::i18n::capitalize(text)
@@ -118,7 +113,7 @@ fn note(lang: Lang, splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &
             let label = t.cost_group(*group);
             let name = t.model_in_sentence(*kind).to_owned();
             let who = match split.share(*amount) {
-                Some(share) => with(b.model_share, &[name, share]),
+                Some(share) => fill_all(b.model_share, &[name, share]),
                 None => name,
             };
             match biggest.iter_mut().find(|(l, _)| *l == label) {
@@ -135,17 +130,17 @@ fn note(lang: Lang, splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &
         let parts: Vec<String> = biggest
             .iter()
             .map(|(label, models)| {
-                with(
+                fill_all(
                     b.biggest_part,
                     &[crate::i18n::lower(label), and_list(lang, models)],
                 )
             })
             .collect();
-        text = with(b.biggest_cost, &[parts.join(t.page.clause_separator)]);
+        text = fill_all(b.biggest_cost, &[parts.join(t.page.clause_separator)]);
     }
     let loss = match losses.as_slice() {
         [] => String::new(),
-        [(kind, profit)] => with(
+        [(kind, profit)] => fill_all(
             b.loses_one,
             &[
                 t.model_name(*kind).to_owned(),
@@ -157,7 +152,7 @@ fn note(lang: Lang, splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &
                 .iter()
                 .map(|(kind, _)| t.model_in_sentence(*kind).to_owned())
                 .collect();
-            with(b.lose_many, &[capitalised(&and_list(lang, &names))])
+            fill_all(b.lose_many, &[capitalised(&and_list(lang, &names))])
         }
     };
     sentences(&[text, loss])
@@ -283,11 +278,11 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
         };
         let result = &shown.result;
         let titled = |label: &str, amount: Decimal| match split.share(amount) {
-            Some(share) => with(
+            Some(share) => fill_all(
                 b.label_value_share,
                 &[label.to_owned(), money(amount), share],
             ),
-            None => with(b.label_value, &[label.to_owned(), money(amount)]),
+            None => fill_all(b.label_value, &[label.to_owned(), money(amount)]),
         };
         let mut start = Decimal::ZERO;
         let mut segments = Vec::new();
@@ -327,7 +322,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
                         <title>{ titled(b.loss, -split.profit) }</title>
                     </rect>
                     <line class="revenue-mark" x1={pct(x)} x2={pct(x)} y1="0" y2={SVG_HEIGHT}>
-                        <title>{ with(b.what_you_are_paid_value, &[money(split.revenue)]) }</title>
+                        <title>{ fill_all(b.what_you_are_paid_value, &[money(split.revenue)]) }</title>
                     </line>
                 </>
             }
@@ -336,18 +331,18 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
             .iter()
             .zip(split.groups.iter())
             .map(|((group, _), amount)| {
-                with(
+                fill_all(
                     b.bar_part,
                     &[crate::i18n::lower(t.cost_group(*group)), money(*amount)],
                 )
             })
             .collect();
         let outcome = if split.is_loss() {
-            with(b.outcome_loss, &[money(-split.profit)])
+            fill_all(b.outcome_loss, &[money(-split.profit)])
         } else {
-            with(b.outcome_profit, &[money(split.profit)])
+            fill_all(b.outcome_profit, &[money(split.profit)])
         };
-        let summary = with(
+        let summary = fill_all(
             b.bar_summary,
             &[
                 t.model_name(kind).to_owned(),
@@ -423,7 +418,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
 
     html! {
         <figure class="chart breakdown" data-testid="breakdown-chart">
-            <figcaption>{ with(b.caption, &[format::display_currency(cur)]) }</figcaption>
+            <figcaption>{ fill_all(b.caption, &[format::display_currency(cur)]) }</figcaption>
             { legend }
             <svg class="chart-defs" width="0" height="0" aria-hidden="true" focusable="false">
                 <defs>
@@ -441,7 +436,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
             <p class="chart-note">{ note(lang, &splits, cur) }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ with(b.table_caption, &[format::display_currency(cur)]) }</caption>
+                <caption>{ fill_all(b.table_caption, &[format::display_currency(cur)]) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ b.model }</th>

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::components::field::{error_at, CheckboxField, NumberField, SelectField};
 use crate::format;
 use crate::i18n::{
-    category_name, currency_name, destination_name, fill, number_issue_message, texts, use_lang,
-    Lang,
+    category_name, currency_name, destination_name, fill_all, number_issue_message, texts,
+    use_lang, Lang,
 };
 use crate::state::{Field, State};
 
@@ -63,11 +63,6 @@ fn choices(lang: Lang, policy: &sellercalc_engine::PolicySet) -> Choices {
             })
             .collect(),
     }
-}
-
-/// Fills a template's `{0}`, `{1}`… with `values`.
-fn with(template: &str, values: &[&str]) -> String {
-    fill(template, |i| values.get(i).map(|v| (*v).to_owned()))
 }
 
 /// Every scenario input, grouped the way a seller thinks about them.
@@ -131,7 +126,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 <span class="explain">{ format!(" · {explain}") }</span>
                 if problems > 0 {
                     <span class="summary-problem">
-                        { format!(" ⚠ {}", with(words.to_fix, &[&format::number(problems.into(), 0)])) }
+                        { format!(" ⚠ {}", fill_all(words.to_fix, &[&format::number(problems.into(), 0)])) }
                     </span>
                 }
             </summary>
@@ -140,9 +135,9 @@ pub fn Inputs(props: &InputsProps) -> Html {
     // The default rate comes from the policy's table: say how old it is, and that it is assumed.
     let rate_hint = crate::i18n::sentences(&[
         words.hint_rate.to_owned(),
-        with(words.hint_rate_default, &[&policy.effective_date]),
+        fill_all(words.hint_rate_default, &[&policy.effective_date]),
     ]);
-    let rate_placeholder = with(
+    let rate_placeholder = fill_all(
         words.rate_placeholder,
         &[&format::editable(state.comparison.rate)],
     );
@@ -153,7 +148,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
         .get(advance_id)
         .and_then(|text| parse_decimal(text).ok())
         .or_else(|| policy.value(advance_id).map(|v| v.default));
-    let hint_popular = advance.map(|pct| with(words.hint_popular, &[&format::percent_plain(pct)]));
+    let hint_popular =
+        advance.map(|pct| fill_all(words.hint_popular, &[&format::percent_plain(pct)]));
     let price = state.text(Field::Price).to_owned();
     let modes = vec![
         (
@@ -162,7 +158,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
         ),
         (AttrValue::from("jit"), AttrValue::from(words.mode_jit)),
     ];
-    let cost_currencies = with(words.currencies_summary, &[&cost, &sale]);
+    let cost_currencies = fill_all(words.currencies_summary, &[&cost, &sale]);
 
     html! {
         <form class="inputs" aria-label={words.form_label} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -187,7 +183,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { summary(words.currencies, &cost_currencies, &[Field::CostCurrency, Field::SaleCurrency, Field::Rate]) }
                 { select(Field::CostCurrency, words.cost_currency, choices.currencies.clone(), Some(words.hint_cost_currency)) }
                 { select(Field::SaleCurrency, words.sale_currency, choices.currencies.clone(), Some(words.hint_sale_currency)) }
-                { number(Field::Rate, with(words.rate, &[&cost, &sale]), None, Some(rate_hint.as_str()), Some(rate_placeholder)) }
+                { number(Field::Rate, fill_all(words.rate, &[&cost, &sale]), None, Some(rate_hint.as_str()), Some(rate_placeholder)) }
             </details>
             <details class="group">
                 { summary(words.pop_settings, words.pop_summary, &[Field::AdSpend, Field::AffiliateShare, Field::AffiliateRate]) }

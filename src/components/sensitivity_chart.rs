@@ -14,7 +14,7 @@ use crate::components::solver_panel::stated_price;
 use crate::components::volume_chart::model_legend;
 use crate::format;
 use crate::i18n::solver::solver_texts;
-use crate::i18n::{fill, sentences, texts, use_lang, Lang};
+use crate::i18n::{fill, fill_one, sentences, texts, use_lang, Lang};
 
 /// What the charts vary: today's comparison, and the scenario JSON it came from (the inputs as
 /// typed, which the engine reads). Compared by the comparison's identity: the page makes a new
@@ -277,7 +277,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
     };
     let figure_class = classes!("chart", "sensitivity", id);
     let test_id = format!("sensitivity-{id}");
-    let title = html! { <figcaption>{ fill(caption, |i| (i == 0).then(|| shown_in.clone())) }</figcaption> };
+    let title = html! { <figcaption>{ fill_one(caption, &shown_in) }</figcaption> };
     if lines.is_empty() {
         return html! {
             <figure class={figure_class} data-testid={test_id}>
@@ -450,7 +450,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
     .collect::<Html>();
     let axis_title = match axis {
         Axis::Price => s.price_axis.to_owned(),
-        Axis::Cost => fill(s.cost_axis, |i| (i == 0).then(|| shown_in.clone())),
+        Axis::Cost => fill_one(s.cost_axis, &shown_in),
     };
     let drawn: Vec<ModelKind> = lines.iter().map(|(k, _, _)| *k).collect();
     let legend = model_legend(
@@ -495,7 +495,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
             <p class="chart-note" data-testid={format!("sensitivity-{id}-note")}>{ sentences(&note) }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ fill(table_caption, |i| (i == 0).then(|| shown_in.clone())) }</caption>
+                <caption>{ fill_one(table_caption, &shown_in) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ x_head }</th>

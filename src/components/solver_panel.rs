@@ -13,7 +13,8 @@ use yew::prelude::*;
 use crate::format;
 use crate::i18n::solver::solver_texts;
 use crate::i18n::{
-    fill, number_issue_message, read_number, separators, texts, use_lang, Lang, NumberIssue,
+    fill_all, fill_one, number_issue_message, read_number, separators, texts, use_lang, Lang,
+    NumberIssue,
 };
 use crate::state::{localized, Field, State};
 
@@ -46,11 +47,7 @@ pub fn stated_price(lang: Lang, price: Decimal, decimals: u32, currency: &str) -
         '0',
         (decimals as usize).saturating_sub(shown),
     ));
-    fill(solver_texts(lang).price_in, |i| match i {
-        0 => Some(number.clone()),
-        1 => Some(currency.to_owned()),
-        _ => None,
-    })
+    fill_all(solver_texts(lang).price_in, &[number.as_str(), currency])
 }
 
 /// The input a model's price goes into.
@@ -105,9 +102,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
     let use_button = |field: Field, price: Decimal, decimals: u32, test_id: String| {
         let value = localized(&fixed_text(price, decimals), lang);
         let on_change = props.on_change.clone();
-        let label = fill(s.use_price_for, |i| {
-            (i == 0).then(|| field.label(lang).to_owned())
-        });
+        let label = fill_one(s.use_price_for, field.label(lang));
         html! {
             <button type="button" class="tool use-price" data-testid={test_id} aria-label={label}
                 onclick={move |_: MouseEvent| on_change.emit((field, value.clone()))}>
@@ -121,7 +116,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             let id = kind.id();
             let name = t.model_name(kind);
             let head = if kind == ModelKind::Full {
-                fill(s.supply_row, |i| (i == 0).then(|| name.to_owned()))
+                fill_one(s.supply_row, name)
             } else {
                 name.to_owned()
             };
@@ -171,11 +166,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             let other = comparison.model(versus);
             let body = match (other, comparison.full.as_ref()) {
                 (Some(other), Some(_)) => {
-                    let lead = fill(s.same_as, |i| match i {
-                        0 => Some(t.model_in_sentence(versus).to_owned()),
-                        1 => Some(format::money(other.monthly_profit, cost_currency)),
-                        _ => None,
-                    });
+                    let lead = fill_all(s.same_as, &[t.model_in_sentence(versus).to_owned(), format::money(other.monthly_profit, cost_currency)]);
                     match indifference_supply_price(comparison, versus) {
                         Some(price) => {
                             let decimals = indifference_supply_price_decimals(comparison);
@@ -191,7 +182,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
                         }
                         None => html! {
                             <span class="solver-none" data-testid={format!("solver-same-as-{id}")}>
-                                { fill(s.same_as_none, |i| (i == 0).then(|| t.model_in_sentence(versus).to_owned())) }
+                                { fill_one(s.same_as_none, t.model_in_sentence(versus)) }
                             </span>
                         },
                     }
@@ -225,12 +216,12 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             </div>
             <div class="solver-scroll">
                 <table class="solver-table">
-                    <caption class="visually-hidden">{ fill(s.table_caption, |i| (i == 0).then(|| margin_text.clone())) }</caption>
+                    <caption class="visually-hidden">{ fill_one(s.table_caption, &margin_text) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ t.breakdown.model }</th>
                             <th scope="col">{ t.card.break_even }</th>
-                            <th scope="col" data-testid="solver-target-heading">{ fill(s.price_for_margin, |i| (i == 0).then(|| margin_text.clone())) }</th>
+                            <th scope="col" data-testid="solver-target-heading">{ fill_one(s.price_for_margin, &margin_text) }</th>
                         </tr>
                     </thead>
                     <tbody>{ rows }</tbody>

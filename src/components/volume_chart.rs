@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::plot::{plot, to_f64, y_range, Plot, SPACE};
 use crate::format;
-use crate::i18n::{and_list, fill, sentences, texts, use_lang, Lang};
+use crate::i18n::{and_list, fill_all, sentences, texts, use_lang, Lang};
 use crate::state::Shown;
 
 /// Props of [`VolumeChart`].
@@ -52,11 +52,6 @@ struct Crossing {
     profit: Decimal,
 }
 
-/// Fills a template's `{0}`, `{1}`… with `values`.
-fn with(template: &str, values: &[String]) -> String {
-    fill(template, |i| values.get(i).cloned())
-}
-
 /// Every point with more than zero units, up to `range`, where two lines give the same profit.
 fn crossings(lines: &[Line<'_>], range: Decimal) -> Vec<Crossing> {
     let mut found = Vec::new();
@@ -91,7 +86,7 @@ fn verdict(lang: Lang, lines: &[Line<'_>], found: &[Crossing], range: Decimal) -
         let each: Vec<String> = found
             .iter()
             .map(|c| {
-                with(
+                fill_all(
                     v.same_at,
                     &[
                         t.model_name(c.first).to_owned(),
@@ -114,13 +109,13 @@ fn verdict(lang: Lang, lines: &[Line<'_>], found: &[Crossing], range: Decimal) -
         (v.earns_more_always, v.earn_most_always)
     };
     match best.as_slice() {
-        [one] => with(one_template, &[t.model_name(one.kind).to_owned()]),
+        [one] => fill_all(one_template, &[t.model_name(one.kind).to_owned()]),
         [first, rest @ ..] => {
             let names: Vec<String> = std::iter::once(t.model_name(first.kind))
                 .chain(rest.iter().map(|l| t.model_in_sentence(l.kind)))
                 .map(str::to_owned)
                 .collect();
-            with(many_template, &[and_list(lang, &names)])
+            fill_all(many_template, &[and_list(lang, &names)])
         }
         [] => String::new(),
     }
@@ -294,7 +289,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
             html! {
                 <path class={classes!("line", id, l.shown.stale.then_some("stale"))} d={d}
                     vector-effect="non-scaling-stroke" data-testid={format!("volume-line-{id}")}>
-                    <title>{ with(v.line_title, &[t.model_name(l.kind).to_owned(), money(l.at(range)), range_text.clone()]) }</title>
+                    <title>{ fill_all(v.line_title, &[t.model_name(l.kind).to_owned(), money(l.at(range)), range_text.clone()]) }</title>
                 </path>
             }
         })
@@ -306,7 +301,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                 <circle class="crossover" data-testid="crossover" r="5"
                     cx={format!("{:.3}%", x_of(c.units) * 100.0)}
                     cy={format!("{:.3}%", y_of(c.profit) * 100.0)}>
-                    <title>{ with(v.crossing_title, &[
+                    <title>{ fill_all(v.crossing_title, &[
                         t.model_name(c.first).to_owned(),
                         t.model_in_sentence(c.second).to_owned(),
                         format::number(c.units, 0),
@@ -361,7 +356,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         let each: Vec<String> = lines
             .iter()
             .map(|l| {
-                with(
+                fill_all(
                     v.summary_item,
                     &[
                         t.model_name(l.kind).to_owned(),
@@ -371,7 +366,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                 )
             })
             .collect();
-        with(
+        fill_all(
             v.summary,
             &[
                 range_text.clone(),
@@ -401,7 +396,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
 
     html! {
         <figure class="chart volume" data-testid="volume-chart">
-            <figcaption>{ with(v.caption, &[format::display_currency(cur)]) }</figcaption>
+            <figcaption>{ fill_all(v.caption, &[format::display_currency(cur)]) }</figcaption>
             { legend }
             { plot(Plot {
                 height_px: PLOT_HEIGHT_PX,
@@ -419,13 +414,13 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
             <p class="chart-note" data-testid="volume-verdict">{ sentence }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ with(v.table_caption, &[format::display_currency(cur)]) }</caption>
+                <caption>{ fill_all(v.table_caption, &[format::display_currency(cur)]) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ t.breakdown.model }</th>
-                        <th scope="col">{ with(v.units, &[format::number(Decimal::ZERO, 0)]) }</th>
-                        <th scope="col">{ with(v.units_now, &[format::number(current, 0)]) }</th>
-                        <th scope="col">{ with(v.units, std::slice::from_ref(&range_text)) }</th>
+                        <th scope="col">{ fill_all(v.units, &[format::number(Decimal::ZERO, 0)]) }</th>
+                        <th scope="col">{ fill_all(v.units_now, &[format::number(current, 0)]) }</th>
+                        <th scope="col">{ fill_all(v.units, std::slice::from_ref(&range_text)) }</th>
                     </tr>
                 </thead>
                 <tbody>{ table_rows }</tbody>

@@ -43,6 +43,16 @@ pub use intl::{
 };
 pub use parse::{normalize_number, NumberIssue, Separators};
 pub use sellercalc_engine::rule::fill;
+
+/// A template with one value, `{0}`.
+pub fn fill_one(template: &str, value: &str) -> String {
+    fill(template, |i| (i == 0).then(|| value.to_owned()))
+}
+
+/// A template with its values `{0}`, `{1}`… in order.
+pub fn fill_all<S: AsRef<str>>(template: &str, values: &[S]) -> String {
+    fill(template, |i| values.get(i).map(|v| v.as_ref().to_owned()))
+}
 pub use texts::*;
 
 /// A language the page speaks.

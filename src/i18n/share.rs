@@ -176,10 +176,7 @@ pub fn share_texts(lang: Lang) -> &'static ShareTexts {
     by_lang!(lang, SHARE, share)
 }
 
-/// A template with one value, `{0}`.
-pub fn fill_one(template: &str, value: &str) -> String {
-    super::fill(template, |i| (i == 0).then(|| value.to_owned()))
-}
+pub use super::fill_one;
 
 /// Props of [`InLang`].
 #[derive(Properties, Clone)]

@@ -42,7 +42,7 @@ impl CatalogPage {
                         onclick={link.callback(|_| Msg::Download(Download::Sample))}>{ t.sample }</button>
                 </div>
                 <p class="hint" id="upload-hint">{ t.upload_hint }</p>
-                <p class="hint">{ fill(t.columns_help, |i| (i == 0).then(|| columns.clone())) }</p>
+                <p class="hint">{ fill_one(t.columns_help, &columns) }</p>
                 <details class="optional-columns">
                     <summary>{ t.optional_title }</summary>
                     <p>{ t.optional_intro }</p>
@@ -52,7 +52,7 @@ impl CatalogPage {
                             html! { <li><code>{ *path }</code>{ " · " }{ label }</li> }
                         }) }
                     </ul>
-                    <p>{ fill(t.optional_assumptions, |i| (i == 0).then(|| "assumptions.commission.home".to_owned())) }</p>
+                    <p>{ fill_one(t.optional_assumptions, "assumptions.commission.home") }</p>
                 </details>
                 <div class="paste">
                     <label for="catalog-paste">{ t.paste_label }</label>
@@ -64,7 +64,7 @@ impl CatalogPage {
                 <div class="shared-settings">
                     <p>
                         { if summary.is_empty() { String::new() } else {
-                            fill(t.settings, |i| (i == 0).then(|| summary.join(" · ")))
+                            fill_one(t.settings, &summary.join(" · "))
                         } }
                         { " " }
                         if !self.base.from_calculator { { t.settings_default } { " " } }

@@ -10,10 +10,7 @@ impl CatalogPage {
             return html! { <p class="catalog-status" role="status" data-testid="catalog-status"></p> };
         };
         let (text, error) = match note {
-            Note::Loaded(name) => (
-                fill(t.loaded_file, |i| (i == 0).then(|| name.clone())),
-                false,
-            ),
+            Note::Loaded(name) => (fill_one(t.loaded_file, name), false),
             Note::Pasted => (t.pasted.to_owned(), false),
             Note::Sample => (t.sample_loaded.to_owned(), false),
             Note::NotCsv => (t.not_csv.to_owned(), true),
@@ -44,15 +41,11 @@ impl CatalogPage {
             lines.push(t.not_utf8.to_owned());
         }
         for problem in &file.problems {
-            let one =
-                |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
             lines.push(match problem {
                 FileProblem::Empty => t.file_empty.to_owned(),
                 FileProblem::NoRows => t.no_rows.to_owned(),
-                FileProblem::UnknownColumn { header, .. } => one(t.unknown_column, header.clone()),
-                FileProblem::DuplicateColumn { header, .. } => {
-                    one(t.duplicate_column, header.clone())
-                }
+                FileProblem::UnknownColumn { header, .. } => fill_one(t.unknown_column, header),
+                FileProblem::DuplicateColumn { header, .. } => fill_one(t.duplicate_column, header),
                 FileProblem::MissingColumn { field } if *field == "name" => {
                     t.no_name_column.to_owned()
                 }
@@ -65,14 +58,10 @@ impl CatalogPage {
                     let value = field_of(field)
                         .and_then(|f| self.base.value(f, self.lang))
                         .unwrap_or_else(|| "—".to_owned());
-                    fill(t.missing_column, |i| match i {
-                        0 => Some(header.clone()),
-                        1 => Some(value.clone()),
-                        _ => None,
-                    })
+                    fill_all(t.missing_column, &[header, value])
                 }
-                FileProblem::Malformed { line, .. } => one(t.malformed, n(*line)),
-                FileProblem::TooManyCells { line } => one(t.too_many_cells, n(*line)),
+                FileProblem::Malformed { line, .. } => fill_one(t.malformed, &n(*line)),
+                FileProblem::TooManyCells { line } => fill_one(t.too_many_cells, &n(*line)),
             });
         }
         if lines.is_empty() {
@@ -95,11 +84,7 @@ impl CatalogPage {
         let done = self.results.len();
         let count = |v: usize| format::number(v.into(), 0);
         if done < total {
-            let text = fill(t.progress, |i| match i {
-                0 => Some(count(done)),
-                1 => Some(count(total)),
-                _ => None,
-            });
+            let text = fill_all(t.progress, &[count(done), count(total)]);
             html! {
                 <div class="catalog-progress" data-testid="catalog-progress">
                     <label for="catalog-progress-bar">{ text }</label>
@@ -110,7 +95,7 @@ impl CatalogPage {
             html! {
                 <div class="catalog-done-row">
                     <p class="catalog-done" data-testid="catalog-done" aria-live="polite">
-                        { fill(if total == 1 { t.done_one } else { t.done }, |i| (i == 0).then(|| count(total))) }
+                        { fill_one(if total == 1 { t.done_one } else { t.done }, &count(total)) }
                     </p>
                     if self.not_kept {
                         <p class="hint" data-testid="catalog-not-kept">{ t.not_kept }</p>
@@ -139,13 +124,13 @@ impl CatalogPage {
         let count = |v: usize| format::number(v.into(), 0);
         html! {
             <section class="bad-rows" aria-labelledby="bad-title" data-testid="catalog-bad-rows">
-                <h2 id="bad-title">{ fill(if bad.len() == 1 { t.bad_title_one } else { t.bad_title }, |i| (i == 0).then(|| count(bad.len()))) }</h2>
+                <h2 id="bad-title">{ fill_one(if bad.len() == 1 { t.bad_title_one } else { t.bad_title }, &count(bad.len())) }</h2>
                 <p>{ t.bad_intro }</p>
                 <ul class="bad-list">
                     { for bad.iter().take(BAD_LISTED).map(|&i| self.bad_row(ctx, file, i)) }
                 </ul>
                 if bad.len() > BAD_LISTED {
-                    <p>{ fill(t.more_bad, |i| (i == 0).then(|| count(bad.len() - BAD_LISTED))) }</p>
+                    <p>{ fill_one(t.more_bad, &count(bad.len() - BAD_LISTED)) }</p>
                 }
             </section>
         }
@@ -157,13 +142,9 @@ impl CatalogPage {
         let row = &file.rows[index];
         let line = format::number(result.line.into(), 0);
         let title = if result.name.is_empty() {
-            fill(t.row, |i| (i == 0).then(|| line.clone()))
+            fill_one(t.row, &line)
         } else {
-            fill(t.row_named, |i| match i {
-                0 => Some(line.clone()),
-                1 => Some(result.name.clone()),
-                _ => None,
-            })
+            fill_all(t.row_named, &[&line, &result.name])
         };
         // One entry per column (a cell can have several problems), then those not in the file.
         let mut columns: Vec<Option<usize>> = Vec::new();
@@ -206,11 +187,7 @@ impl CatalogPage {
                             let path = result.errors.iter().find(|e| e.column.is_none()).map(|e| e.error.field.clone()).unwrap_or_default();
                             let label = field_of(&path).map_or(path.clone(), |f| f.label(self.lang).to_owned());
                             html! {
-                                <p class="error">{ fill(t.cell_error, |i| match i {
-                                    0 => Some(label.clone()),
-                                    1 => Some(message.clone()),
-                                    _ => None,
-                                }) }{ " " }{ t.not_in_file }{ " " }<a href="../">{ t.settings_link }</a></p>
+                                <p class="error">{ fill_all(t.cell_error, &[label, message]) }{ " " }{ t.not_in_file }{ " " }<a href="../">{ t.settings_link }</a></p>
                             }
                         }
                     }

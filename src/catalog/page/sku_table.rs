@@ -28,10 +28,7 @@ impl CatalogPage {
             View::Profit => {
                 for k in ModelKind::ALL {
                     let name = names.model_name(k).to_owned();
-                    columns.push((
-                        SortKey::Profit(k),
-                        fill(t.col_profit, |i| (i == 0).then(|| name.clone())),
-                    ));
+                    columns.push((SortKey::Profit(k), fill_one(t.col_profit, &name)));
                 }
                 columns.push((SortKey::Best, t.col_best.to_owned()));
                 columns.push((SortKey::Ahead, t.col_ahead.to_owned()));
@@ -39,21 +36,14 @@ impl CatalogPage {
             View::Prices => {
                 for k in ModelKind::ALL {
                     let name = names.model_name(k).to_owned();
-                    columns.push((
-                        SortKey::BreakEven(k),
-                        fill(t.col_break_even, |i| (i == 0).then(|| name.clone())),
-                    ));
+                    columns.push((SortKey::BreakEven(k), fill_one(t.col_break_even, &name)));
                 }
                 if self.target.is_some() {
                     for k in ModelKind::ALL {
                         let name = names.model_name(k).to_owned();
                         columns.push((
                             SortKey::Target(k),
-                            fill(t.col_target, |i| match i {
-                                0 => Some(name.clone()),
-                                1 => Some(target.clone()),
-                                _ => None,
-                            }),
+                            fill_all(t.col_target, &[name.as_str(), &target]),
                         ));
                     }
                 }
@@ -70,12 +60,14 @@ impl CatalogPage {
         let first = self.page * PAGE_SIZE;
         let last = (first + PAGE_SIZE).min(rows);
         let count = |v: usize| format::number(v.into(), 0);
-        let showing = fill(t.showing, |i| match i {
-            0 => Some(count(if rows == 0 { 0 } else { first + 1 })),
-            1 => Some(count(last)),
-            2 => Some(count(rows)),
-            _ => None,
-        });
+        let showing = fill_all(
+            t.showing,
+            &[
+                count(if rows == 0 { 0 } else { first + 1 }),
+                count(last),
+                count(rows),
+            ],
+        );
         let pages = table::pages(rows);
         let page = self.page;
         let caption = format!(
@@ -113,7 +105,7 @@ impl CatalogPage {
                                 let name = names.model_name(k).to_owned();
                                 html! {
                                     <option value={k.id()} selected={self.show == Show::Best(k)}>
-                                        { fill(t.best_is, |i| (i == 0).then(|| name.clone())) }
+                                        { fill_one(t.best_is, &name) }
                                     </option>
                                 }
                             }) }
@@ -129,11 +121,7 @@ impl CatalogPage {
                         onclick={link.callback(|_| Msg::Download(Download::Results))}>{ t.export }</button>
                 </div>
                 if self.view == View::Prices {
-                    <p class="hint">{ fill(t.prices_note, |i| match i {
-                        0 => Some(sale.clone()),
-                        1 => Some(cost.clone()),
-                        _ => None,
-                    }) }</p>
+                    <p class="hint">{ fill_all(t.prices_note, &[sale, cost]) }</p>
                 }
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="sku-caption">
                     <table class="sku-table" data-testid="catalog-table">
@@ -178,7 +166,7 @@ impl CatalogPage {
         html! {
             <th scope="col" aria-sort={aria_sort} class={classes!(numeric.then_some("num"))}>
                 <button type="button" class="sort" data-testid={format!("sort-{}", key.id())}
-                    title={fill(t.sort_by, |i| (i == 0).then(|| name.clone()))}
+                    title={fill_one(t.sort_by, &name)}
                     onclick={ctx.link().callback(move |_| Msg::Sort(key))}>
                     { label.to_owned() }<span aria-hidden="true">{ arrow }</span>
                 </button>
@@ -211,7 +199,7 @@ impl CatalogPage {
         let has = |k: ModelKind| r.model(k).is_some();
         let line = format::number(r.line.into(), 0);
         let name = if r.name.is_empty() {
-            html! { <span class="muted">{ fill(t.row, |i| (i == 0).then(|| line.clone())) }</span> }
+            html! { <span class="muted">{ fill_one(t.row, &line) }</span> }
         } else {
             html! { { r.name.clone() } }
         };

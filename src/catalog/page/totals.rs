@@ -20,7 +20,7 @@ impl CatalogPage {
         let count = |v: usize| format::number(v.into(), 0);
         let all_as = |kind: ModelKind| {
             let name = names.model_name(kind).to_owned();
-            fill(t.all_as, |i| (i == 0).then(|| name.clone()))
+            fill_one(t.all_as, &name)
         };
         let tile = |kind: ModelKind| {
             let k = kind.index();
@@ -30,8 +30,8 @@ impl CatalogPage {
                 <div class={classes!("total", kind.id())} data-testid={format!("total-{}", kind.id())}>
                     <h3>{ all_as(kind) }</h3>
                     <p class={classes!("amount", (total < Decimal::ZERO).then_some("loss"))}>{ money(total) }</p>
-                    <p class="detail">{ fill(if p.best_counts[k] == 1 { t.best_for_one } else { t.best_for }, |i| (i == 0).then(|| count(p.best_counts[k]))) }</p>
-                    <p class="detail">{ fill(t.below_mix, |i| (i == 0).then(|| money(below))) }</p>
+                    <p class="detail">{ fill_one(if p.best_counts[k] == 1 { t.best_for_one } else { t.best_for }, &count(p.best_counts[k])) }</p>
+                    <p class="detail">{ fill_one(t.below_mix, &money(below)) }</p>
                 </div>
             }
         };
@@ -58,7 +58,7 @@ impl CatalogPage {
                     </div>
                 </div>
                 if p.excluded > 0 {
-                    <p class="excluded" data-testid="catalog-excluded">{ fill(if p.excluded == 1 { t.excluded_one } else { t.excluded }, |i| (i == 0).then(|| count(p.excluded))) }</p>
+                    <p class="excluded" data-testid="catalog-excluded">{ fill_one(if p.excluded == 1 { t.excluded_one } else { t.excluded }, &count(p.excluded)) }</p>
                 }
                 <h3 id="drivers-title">{ t.drivers_title }</h3>
                 <div class="field select versus">
@@ -70,13 +70,9 @@ impl CatalogPage {
                     </select>
                 </div>
                 if gain.is_zero() || drivers.is_empty() {
-                    <p data-testid="catalog-drivers-none">{ fill(t.all_same, |i| (i == 0).then(|| names.model_name(versus).to_owned())) }</p>
+                    <p data-testid="catalog-drivers-none">{ fill_one(t.all_same, names.model_name(versus)) }</p>
                 } else {
-                    <p>{ fill(t.drivers_intro, |i| match i {
-                        0 => Some(money(gain)),
-                        1 => Some(all_as(versus)),
-                        _ => None,
-                    }) }</p>
+                    <p>{ fill_all(t.drivers_intro, &[money(gain), all_as(versus)]) }</p>
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="drivers-title">
                         <table class="drivers" data-testid="catalog-drivers">
                             <thead><tr>
