@@ -217,13 +217,14 @@ impl CatalogPage {
             fixes,
             target: self.target_text.clone(),
         });
-        self.keep();
+        self.keep(false);
         self.restart(ctx);
     }
 
-    /// Keeps the catalog for a reload, or says that it could not.
-    fn keep(&mut self) {
+    /// Keeps the catalog for a reload (the whole file, or only its edits), or says that it could not.
+    fn keep(&mut self, edits_only: bool) {
         self.not_kept = match &self.kept {
+            Some(kept) if edits_only => !saved::save_edits(kept),
             Some(kept) => !saved::save(kept),
             None => {
                 saved::clear();
@@ -467,7 +468,7 @@ impl Component for CatalogPage {
                     kept.fixes.retain(|(r, c, _)| (*r, *c) != (row, column));
                     kept.fixes.push((row, column, text));
                 }
-                self.keep();
+                self.keep(true);
                 let Some(file) = self.file.as_ref() else {
                     return false;
                 };
@@ -488,7 +489,7 @@ impl Component for CatalogPage {
                 self.target_text = text;
                 if let Some(kept) = self.kept.as_mut() {
                     kept.target.clone_from(&self.target_text);
-                    self.keep();
+                    self.keep(true);
                 }
                 if parsed.is_some() && parsed != self.target {
                     self.target = parsed;

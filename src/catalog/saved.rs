@@ -7,8 +7,11 @@ use serde_json::{json, Value};
 
 use crate::storage::{available, json_text};
 
-/// Where the catalog is kept.
+/// Where the catalog's file is kept (its source and text).
 pub const KEY: &str = "sellercalc:catalog";
+/// Where its edits are kept (the fixed cells and the target), apart from the text, so that typing
+/// a fix or a target does not write the whole file again.
+pub const EDITS_KEY: &str = "sellercalc:catalog:edits";
 /// The stored format's version.
 pub const VERSION: u64 = 1;
 /// The largest file text kept, in characters (about 20,000 typical rows).
@@ -31,25 +34,27 @@ pub struct Saved {
 }
 
 impl Saved {
-    /// The stored form.
-    pub fn to_json(&self) -> Value {
+    /// The stored file: version, source and text (written when a file is read).
+    fn file_json(&self) -> Value {
+        json!({ "version": VERSION, "source": self.source, "text": self.text })
+    }
+
+    /// The stored edits: version, fixes and target (written after each change, without the text).
+    fn edits_json(&self) -> Value {
         json!({
             "version": VERSION,
-            "source": self.source,
-            "text": self.text,
             "fixes": self.fixes.iter().map(|(r, c, t)| json!([r, c, t])).collect::<Vec<_>>(),
             "target": self.target,
         })
     }
 
-    /// Reads the stored form; `None` for anything else (another version, damage).
-    pub fn from_json(value: &Value) -> Option<Saved> {
-        let o = value.as_object()?;
-        if o.get("version")?.as_u64()? != VERSION {
-            return None;
-        }
-        let text = |key: &str| o.get(key).and_then(Value::as_str).map(str::to_owned);
-        let fixes = o
+    /// Reads the stored file and edits; `None` for anything else (another version, damage).
+    fn from_json(file: &Value, edits: &Value) -> Option<Saved> {
+        let (file, edits) = (versioned(file)?, versioned(edits)?);
+        let text = |o: &serde_json::Map<String, Value>, key: &str| {
+            o.get(key).and_then(Value::as_str).map(str::to_owned)
+        };
+        let fixes = edits
             .get("fixes")?
             .as_array()?
             .iter()
@@ -60,12 +65,29 @@ impl Saved {
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Saved {
-            source: text("source")?,
-            text: text("text")?,
+            source: text(file, "source")?,
+            text: text(file, "text")?,
             fixes,
-            target: text("target")?,
+            target: text(edits, "target")?,
         })
     }
+}
+
+/// The object of a stored value of this format's version.
+fn versioned(value: &Value) -> Option<&serde_json::Map<String, Value>> {
+    let o = value.as_object()?;
+    (o.get("version")?.as_u64()? == VERSION).then_some(o)
+}
+
+fn read(key: &str) -> Option<Value> {
+    let text = LocalStorage::raw().get_item(key).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+fn write(key: &str, value: &Value) -> bool {
+    LocalStorage::raw()
+        .set_item(key, &json_text(value, false))
+        .is_ok()
 }
 
 /// The kept catalog, if there is a usable one.
@@ -73,22 +95,27 @@ pub fn load() -> Option<Saved> {
     if !available() {
         return None;
     }
-    let text = LocalStorage::raw().get_item(KEY).ok()??;
-    serde_json::from_str(&text)
-        .ok()
-        .and_then(|v| Saved::from_json(&v))
+    Saved::from_json(&read(KEY)?, &read(EDITS_KEY)?)
 }
 
-/// Keeps `saved`; `false` when it is too large or the browser refused (then nothing is kept, so
-/// that a reload never shows an older catalog than the one on screen).
+/// Keeps `saved`, file and edits; `false` when it is too large or the browser refused (then
+/// nothing is kept, so that a reload never shows an older catalog than the one on screen).
 pub fn save(saved: &Saved) -> bool {
-    if !available() {
-        return false;
-    }
-    let kept = saved.text.len() <= MAX_CHARS
-        && LocalStorage::raw()
-            .set_item(KEY, &json_text(&saved.to_json(), false))
-            .is_ok();
+    keep_or_clear(
+        available()
+            && saved.text.len() <= MAX_CHARS
+            && write(KEY, &saved.file_json())
+            && write(EDITS_KEY, &saved.edits_json()),
+    )
+}
+
+/// Keeps the edits of the catalog `save` kept (a fixed cell, the target): a few bytes, not the
+/// whole file again.
+pub fn save_edits(saved: &Saved) -> bool {
+    keep_or_clear(available() && write(EDITS_KEY, &saved.edits_json()))
+}
+
+fn keep_or_clear(kept: bool) -> bool {
     if !kept {
         clear();
     }
@@ -99,5 +126,6 @@ pub fn save(saved: &Saved) -> bool {
 pub fn clear() {
     if available() {
         let _ = LocalStorage::raw().remove_item(KEY);
+        let _ = LocalStorage::raw().remove_item(EDITS_KEY);
     }
 }
