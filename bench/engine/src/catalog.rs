@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use sellercalc_engine::catalog::{compute_row, read_csv, results_csv, PortfolioBuilder};
-use sellercalc_engine::Decimal;
+use sellercalc_engine::{Decimal, PolicySet};
 use serde_json::json;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -16,20 +16,12 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// A catalog of `n` SKUs from a fixed xorshift sequence: every category, weights 20 g to 5 kg,
 /// varied prices, volumes, semi-managed modes and destinations; one name in seven quoted.
 fn catalog(n: usize) -> String {
-    const CATEGORIES: [&str; 12] = [
-        "home",
-        "apparel",
-        "phone_accessories",
-        "consumer_electronics",
-        "lighting",
-        "beauty",
-        "toys",
-        "sports",
-        "jewelry",
-        "bags_shoes",
-        "automotive",
-        "other",
-    ];
+    // Every category of the policy set, so the file cannot fall behind it.
+    let categories: Vec<&str> = PolicySet::default_set()
+        .categories
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     let mut text = String::with_capacity(n * 80);
     text.push_str("Name,Unit cost,Packaging,Weight (g),Category,Price,Supply price,Monthly units,Semi mode,Destination\r\n");
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -49,7 +41,7 @@ fn catalog(n: usize) -> String {
             Decimal::new(100 + r(0, 20_000) as i64, 2),
             Decimal::new(r(24, 300) as i64, 2),
             20 + r(32, 5_000),
-            CATEGORIES[r(40, 12) as usize],
+            categories[r(40, categories.len() as u64) as usize],
             Decimal::new(199 + r(8, 12_000) as i64, 2),
             Decimal::new(500 + r(16, 40_000) as i64, 2),
             r(44, 3_000),
