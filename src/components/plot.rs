@@ -25,6 +25,31 @@ pub fn y_range(low: Decimal, high: Decimal) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
+/// The figures the y axis marks: zero, and the lowest and highest when they are not zero.
+pub fn y_ticks(low: Decimal, high: Decimal) -> Vec<Decimal> {
+    let mut ticks = vec![Decimal::ZERO];
+    if low < Decimal::ZERO {
+        ticks.push(low);
+    }
+    if high > Decimal::ZERO {
+        ticks.push(high);
+    }
+    ticks
+}
+
+/// A grid line across the plot at each tick but zero (the zero line is drawn on its own);
+/// `y_of` places a figure from the top, 0 to 1.
+pub fn grid(ticks: &[Decimal], y_of: impl Fn(Decimal) -> f64) -> Html {
+    ticks
+        .iter()
+        .filter(|t| !t.is_zero())
+        .map(|t| {
+            let y = format!("{:.1}", y_of(*t) * SPACE);
+            html! { <line class="grid" x1="0" x2={SPACE.to_string()} y1={y.clone()} y2={y} /> }
+        })
+        .collect()
+}
+
 /// The parts of one line plot.
 pub struct Plot {
     /// Height of the plot in CSS pixels.

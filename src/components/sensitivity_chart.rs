@@ -9,7 +9,7 @@ use sellercalc_engine::{compare, Comparison, Decimal, ModelKind};
 use serde_json::{Map, Value};
 use yew::prelude::*;
 
-use crate::components::plot::{plot, to_f64, y_range, Plot, SPACE};
+use crate::components::plot::{grid, plot, to_f64, y_range, y_ticks, Plot, SPACE};
 use crate::components::solver_panel::stated_price;
 use crate::components::volume_chart::model_legend;
 use crate::format;
@@ -302,13 +302,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
     };
     let y_of = |y: Decimal| ((hi - to_f64(y)) / (hi - lo)).clamp(0.0, 1.0);
 
-    let mut y_ticks = vec![Decimal::ZERO];
-    if low < Decimal::ZERO {
-        y_ticks.push(low);
-    }
-    if high > Decimal::ZERO {
-        y_ticks.push(high);
-    }
+    let y_ticks = y_ticks(low, high);
     let y_labels = y_ticks
         .iter()
         .map(|v| {
@@ -319,14 +313,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
             }
         })
         .collect::<Html>();
-    let grid = y_ticks
-        .iter()
-        .filter(|v| !v.is_zero())
-        .map(|v| {
-            let y = format!("{:.1}", y_of(*v) * SPACE);
-            html! { <line class="grid" x1="0" x2={SPACE.to_string()} y1={y.clone()} y2={y} /> }
-        })
-        .collect::<Html>();
+    let grid = grid(&y_ticks, y_of);
     let paths = lines
         .iter()
         .map(|(kind, points, _)| {

@@ -3,7 +3,7 @@
 use sellercalc_engine::{Decimal, ModelKind};
 use yew::prelude::*;
 
-use crate::components::plot::{plot, to_f64, y_range, Plot, SPACE};
+use crate::components::plot::{grid, plot, to_f64, y_range, y_ticks, Plot, SPACE};
 use crate::format;
 use crate::i18n::{and_list, fill_all, sentences, texts, use_lang, Lang};
 use crate::state::Shown;
@@ -245,21 +245,8 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         0
     };
 
-    let mut y_ticks = vec![Decimal::ZERO];
-    if low < Decimal::ZERO {
-        y_ticks.push(low);
-    }
-    if high > Decimal::ZERO {
-        y_ticks.push(high);
-    }
-    let grid = y_ticks
-        .iter()
-        .filter(|t| !t.is_zero())
-        .map(|t| {
-            let y = format!("{:.1}", y_of(*t) * SPACE);
-            html! { <line class="grid" x1="0" x2={SPACE.to_string()} y1={y.clone()} y2={y} /> }
-        })
-        .collect::<Html>();
+    let y_ticks = y_ticks(low, high);
+    let grid = grid(&y_ticks, y_of);
     let y_labels = spread(
         y_ticks.iter().map(|t| (*t, y_of(*t) * 100.0)).collect(),
         gap,
