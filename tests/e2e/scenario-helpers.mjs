@@ -20,13 +20,18 @@ export async function retype(page, selector, text) {
   await page.keyboard.type(text);
 }
 
-/** Opens every closed <details> on the page, so that every input can be used. */
+/** Opens every closed <details> on the page, so that every input can be used. The assumption
+ * groups are built a frame after the first figures, so they are waited for first. */
 export async function openAll(page) {
+  await page.waitForSelector('.assumptions .as-group', { state: 'attached', timeout: 15_000 });
   for (const d of await page.$$('details:not([open])')) await d.evaluate((el) => { el.open = true; });
 }
 
-/** Every input of the form and the assumptions panel: id → value (or checked state). */
-export function inputValues(page) {
+/** Every input of the form and the assumptions panel: id → value (or checked state). The
+ * assumption rows are built a frame after the first figures (`use_painted` in src/app.rs), so a
+ * page that has just loaded is given the time to build them first. */
+export async function inputValues(page) {
+  await page.waitForSelector('.assumptions input', { state: 'attached', timeout: 15_000 });
   return page.evaluate(() => Object.fromEntries(
     [...document.querySelectorAll('.inputs input, .inputs select, .assumptions input')]
       .filter((el) => el.id)
