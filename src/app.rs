@@ -17,7 +17,7 @@ use crate::components::inputs::Inputs;
 use crate::components::model_card::ModelCard;
 use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
-use crate::components::page_header::PageHeader;
+use crate::components::page_header::{reset_language_picker, PageHeader};
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
 use crate::components::sensitivity_chart::{Axis, Base, SensitivityChart};
@@ -185,6 +185,10 @@ pub struct AppProps {
     /// What the page starts from; by default the default scenario, with no storage and no link.
     #[prop_or_default]
     pub session: Rc<Session>,
+    /// The language to start in; by default [`initial_lang`] of the session. [`crate::start`]
+    /// passes English when the negotiated language's pack could not be fetched.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
 }
 
 /// The calculator page.
@@ -192,10 +196,11 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let session = props.session.clone();
     let embedded = session.presentation.embed;
-    // ?lang= wins, then the visitor's earlier choice, then the browser's languages.
+    // The language start() could load, else ?lang=, the visitor's earlier choice, the browser's.
     let lang = use_state({
         let session = session.clone();
-        move || initial_lang(&session)
+        let start = props.lang;
+        move || start.unwrap_or_else(|| initial_lang(&session))
     });
     // Before any child renders, so every figure is formatted for the page's language.
     format::set_locale(lang.code());
@@ -216,13 +221,20 @@ pub fn App(props: &AppProps) -> Html {
     let on_lang = {
         let lang = lang.clone();
         let state = state.dispatcher();
+        let on_message = on_message.clone();
         Callback::from(move |chosen: Lang| {
-            if !embedded {
-                i18n::store_lang(chosen);
-            }
-            let (lang, state) = (lang.clone(), state.clone());
+            let (lang, state, on_message) = (lang.clone(), state.clone(), on_message.clone());
             // A language other than English comes as a pack, fetched the first time it is chosen.
-            i18n::packs::when_available(chosen, "", move || {
+            // If it cannot be had, the page stays as it is and says why.
+            i18n::packs::when_available(chosen, "", move |loaded| {
+                if !loaded {
+                    reset_language_picker(*lang);
+                    on_message.emit(Message::LanguageUnavailable(chosen));
+                    return;
+                }
+                if !embedded {
+                    i18n::store_lang(chosen);
+                }
                 lang.set(chosen);
                 state.dispatch(Action::SetLang(chosen));
             });

@@ -20,11 +20,24 @@ pub mod storage;
 /// language pack the visitor needs, and renders the page into `<body>`.
 pub fn start() {
     js_api::install();
-    let session = std::rc::Rc::new(session::Session::read());
+    let mut session = session::Session::read();
     // A visitor in another language than English gets that language's pack before the first
-    // render, so the page never flashes English first.
+    // render, so the page never flashes English first. If the pack cannot be fetched, the page
+    // starts in English and says why.
     let lang = app::initial_lang(&session);
-    i18n::packs::when_available(lang, "", move || {
-        yew::Renderer::<app::App>::with_props(app::AppProps { session }).render();
+    i18n::packs::when_available(lang, "", move |loaded| {
+        let lang = if loaded {
+            lang
+        } else {
+            session
+                .messages
+                .push(components::notice::Message::LanguageUnavailable(lang));
+            i18n::Lang::En
+        };
+        let props = app::AppProps {
+            session: std::rc::Rc::new(session),
+            lang: Some(lang),
+        };
+        yew::Renderer::<app::App>::with_props(props).render();
     });
 }

@@ -18,7 +18,8 @@ pub use page::CatalogPage;
 /// [`crate::i18n::packs`]; the packs sit beside the calculator's page, one folder up).
 pub fn start() {
     let lang = page::initial_lang();
-    crate::i18n::packs::when_available(lang, "../", || {
+    // Rendered in English if the pack cannot be had (the page says so).
+    crate::i18n::packs::when_available(lang, "../", |_| {
         yew::Renderer::<CatalogPage>::new().render();
     });
 }

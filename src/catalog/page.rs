@@ -16,6 +16,7 @@ use super::settings::{field_of, Base};
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
 use crate::components::field::error_text;
 use crate::components::page_footer::PageFooter;
+use crate::components::page_header::reset_language_picker;
 use crate::export::download;
 use crate::format;
 use crate::i18n::{self, catalog::CatalogTexts, fill, fill_all, fill_one, Lang};
@@ -69,12 +70,16 @@ enum Note {
     Fixed(usize),
     ExportFailed,
     Restored,
+    /// This language's strings could not be fetched; the page stays in the one it shows.
+    LangUnavailable(Lang),
 }
 
 /// Messages of [`CatalogPage`].
 pub enum Msg {
     /// The user picked a language.
     Lang(Lang),
+    /// The strings of the language the user picked could not be fetched.
+    LangUnavailable(Lang),
     /// A file was chosen.
     Upload(Option<File>),
     /// A chosen file's text.
@@ -323,7 +328,13 @@ impl Component for CatalogPage {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let lang = initial_lang();
+        // start() renders once the visitor's pack has been fetched, or has failed to be.
+        let wanted = initial_lang();
+        let lang = if i18n::packs::available(wanted) {
+            wanted
+        } else {
+            Lang::En
+        };
         format::set_locale(lang.code());
         i18n::set_document_lang(lang);
         let restored = saved::load();
@@ -363,18 +374,30 @@ impl Component for CatalogPage {
         if let Some(r) = restored {
             page.load(ctx, &r.text, Note::Restored, r.source, r.fixes);
         }
+        if wanted != lang {
+            page.note = Some(Note::LangUnavailable(wanted));
+        }
         page
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Lang(lang) if !i18n::packs::available(lang) => {
-                // Fetch the language's pack first, then switch (English if it cannot be had).
+                // Fetch the language's pack first, then switch; if it cannot be had, stay and
+                // say why (a failed fetch is not retried until the user picks it again).
                 let link = ctx.link().clone();
-                i18n::packs::when_available(lang, "../", move || {
-                    link.send_message(Msg::Lang(lang));
+                i18n::packs::when_available(lang, "../", move |loaded| {
+                    link.send_message(if loaded {
+                        Msg::Lang(lang)
+                    } else {
+                        Msg::LangUnavailable(lang)
+                    });
                 });
                 return false;
+            }
+            Msg::LangUnavailable(lang) => {
+                reset_language_picker(self.lang);
+                self.note = Some(Note::LangUnavailable(lang));
             }
             Msg::Lang(lang) => {
                 self.lang = lang;

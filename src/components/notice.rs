@@ -30,6 +30,8 @@ pub enum Message {
     SaveFailed,
     /// The browser refused to download a file.
     DownloadFailed,
+    /// The strings of this language could not be fetched; the page stays in the one it shows.
+    LanguageUnavailable(Lang),
 }
 
 impl Message {
@@ -66,6 +68,10 @@ impl Message {
             Message::AutosaveFailed => (own(s.autosave_failed), Some(own(s.storage_full))),
             Message::SaveFailed => (own(s.save_failed), Some(own(s.storage_full))),
             Message::DownloadFailed => (own(s.download_failed), None),
+            Message::LanguageUnavailable(wanted) => (
+                fill_one(s.lang_unavailable, wanted.native_name()),
+                Some(own(s.lang_unavailable_detail)),
+            ),
         }
     }
 }

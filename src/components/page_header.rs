@@ -62,3 +62,17 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
         </header>
     }
 }
+
+/// Puts the language picker (`#language`, on both pages) back to `lang`: after a language whose
+/// strings could not be fetched, the page stays in `lang` and the picker must say so too.
+pub fn reset_language_picker(lang: Lang) {
+    use wasm_bindgen::JsCast;
+
+    if let Some(select) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("language"))
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+    {
+        select.set_value(lang.code());
+    }
+}

@@ -6,7 +6,8 @@
 //! visitor's first load). The others are written as JSON, `static/i18n/<lang>.json`, by
 //! `cargo run --bin i18n_packs`, copied by Trunk to `dist/i18n/`, and fetched once, before the
 //! first render or when the visitor switches language. A unit test fails when a pack no longer
-//! matches its tables. Until a pack is loaded (or when it cannot be), the page shows English.
+//! matches its tables. Until a pack is loaded the page shows the language it has; when a pack
+//! cannot be loaded, the page stays in that language and says so.
 //!
 //! Format: `{"version": 1, "lang": "fr", "strings": {"texts.header.tagline": "…",
 //! "share.copy": "…", "solver.…": "…"}}`, keys sorted.
@@ -82,7 +83,7 @@ pub fn install(lang: Lang, pack: Pack) {
 
 /// Fetches and installs the pack of `lang` from `base` (`""` on the calculator's page, `"../"` on
 /// the catalog's), unless the page can already show it. `false` when it could not be loaded: the
-/// page then stays in English.
+/// page then stays in the language it shows.
 #[cfg(target_arch = "wasm32")]
 pub async fn load(lang: Lang, base: &str) -> bool {
     use wasm_bindgen::JsCast;
@@ -123,24 +124,26 @@ pub async fn load(lang: Lang, base: &str) -> bool {
     }
 }
 
-/// Runs `then` once the page can show `lang`: at once when it can already, else after fetching its
-/// pack from `base` (in English if the pack cannot be had: the page never waits for nothing).
-pub fn when_available(lang: Lang, base: &str, then: impl FnOnce() + 'static) {
+/// Runs `then` once the page can show `lang`, or once it is known that it cannot: at once when it
+/// can already, else after fetching its pack from `base`. `then` is told which: `false` when the
+/// pack could not be had (offline, say), and the page must then stay in a language it has. The
+/// page never waits for nothing, and a failed fetch is not retried on its own.
+pub fn when_available(lang: Lang, base: &str, then: impl FnOnce(bool) + 'static) {
     if available(lang) {
-        return then();
+        return then(true);
     }
     #[cfg(target_arch = "wasm32")]
     {
         let base = base.to_owned();
         wasm_bindgen_futures::spawn_local(async move {
-            load(lang, &base).await;
-            then();
+            let loaded = load(lang, &base).await;
+            then(loaded);
         });
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = base;
-        then();
+        then(true);
     }
 }
 

@@ -168,6 +168,10 @@ text_table! {
         storage_full,
         save_failed,
         download_failed,
+        /// A language's pack could not be fetched: {0} the language's own name.
+        lang_unavailable,
+        /// After `lang_unavailable`: what to do.
+        lang_unavailable_detail,
     }
 }
 

@@ -351,3 +351,28 @@ test('the shared settings are listed the way each language writes them', () =>
     assert.match(await page.textContent('.shared-settings p'), /Destination: Spain · Cost currency: CNY/);
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-languages' }));
+
+test('a language whose strings cannot be fetched leaves the catalog page as it is, and says so', () =>
+  withPage(async (page) => {
+    let offline = true;
+    let fetched = 0;
+    await page.route('**/i18n/*.json', (route) => {
+      fetched += 1;
+      return offline ? route.abort('internetdisconnected') : route.continue();
+    });
+    await page.goto(url('/catalog/?lang=ko'));
+    await page.waitForSelector('[data-testid="catalog-empty"]', { timeout: 15_000 });
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.inputValue('[data-testid="language"]'), 'en');
+    assert.match(await textOf(page, 'catalog-status'), /^한국어 could not be loaded, so the page stays in this language\. Check the connection/);
+    await page.selectOption('[data-testid="language"]', 'fr');
+    await page.waitForFunction(() => /Français could not be loaded/.test(document.querySelector('[data-testid="catalog-status"]').textContent));
+    assert.equal(await page.inputValue('[data-testid="language"]'), 'en');
+    await page.waitForTimeout(300);
+    assert.equal(fetched, 2, 'each failed pack was asked for once: no retry loop');
+    offline = false;
+    await page.selectOption('[data-testid="language"]', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.match(await page.textContent('.shared-settings p'), /Espagne/);
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  }, { name: 'catalog-offline-language' }));

@@ -10,6 +10,11 @@ const ready = async (page, path = '/') => {
 };
 const textOf = async (page, testId) => ((await page.textContent(`[data-testid="${testId}"]`)) ?? '').trim();
 const label = (page, id) => page.textContent(`label[for="${id}"]`);
+/** Replaces the unit cost the way a user does. */
+const retypeUnitCost = async (page, text) => {
+  await page.click('#in-product-unit-cost', { clickCount: 3 });
+  await page.keyboard.type(text);
+};
 /** The engine's figure for a scenario, formatted the way `locale` writes CNY, as the cards show it. */
 const figure = (page, scenario, model, key, locale) =>
   page.evaluate(({ scenario, model, key, locale }) => {
@@ -63,6 +68,49 @@ test('?lang= chooses the language, over a remembered one', () =>
     assert.match(await textOf(page, 'semi-card'), /半托管/);
     assert.match(await textOf(page, 'full-card'), /全托管/);
   }, { name: 'i18n-param' }));
+
+test('a language whose strings cannot be fetched leaves the page as it is, and says so', () =>
+  withPage(async (page) => {
+    // The packs are the only requests after load; a visitor who has gone offline loses them.
+    let offline = true;
+    const requested = [];
+    await page.route('**/i18n/*.json', (route) => {
+      requested.push(new URL(route.request().url()).pathname);
+      return offline ? route.abort('internetdisconnected') : route.continue();
+    });
+    // Opened in French without the French strings: the page starts in English and says why.
+    await ready(page, '/?lang=fr');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await label(page, 'in-product-unit-cost'), 'Unit cost');
+    assert.equal(await page.inputValue('[data-testid="language"]'), 'en');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), await figure(page, {}, 'pop', 'monthly_profit', 'en'));
+    const notice = page.locator('[data-testid="notice"]');
+    await assert.doesNotReject(notice.filter({ hasText: 'Français could not be loaded' }).waitFor());
+    assert.match(await notice.textContent(), /Check the connection and choose it again\./);
+    await page.click('[data-testid="notice-dismiss"]');
+
+    // Switching to Spanish offline: nothing changes but the notice; the picker says English.
+    await retypeUnitCost(page, '31.5');
+    const before = await textOf(page, 'pop-monthly-profit');
+    await page.selectOption('[data-testid="language"]', 'es');
+    await notice.filter({ hasText: 'Español could not be loaded' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.inputValue('[data-testid="language"]'), 'en');
+    assert.equal(await page.inputValue('#in-product-unit-cost'), '31.5', 'what the user typed stays');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), before, 'the figures stay');
+    assert.equal(requested.filter((p) => p.endsWith('/es.json')).length, 1, 'a failed pack is not fetched again on its own');
+    await page.waitForTimeout(300);
+    assert.equal(requested.filter((p) => p.endsWith('/es.json')).length, 1, 'no retry loop');
+    // Back online, choosing it again works.
+    offline = false;
+    await page.selectOption('[data-testid="language"]', 'es');
+    await page.waitForFunction(() => document.documentElement.lang === 'es');
+    assert.equal(await label(page, 'in-product-unit-cost'), 'Coste unitario');
+    // The choice is only remembered once it took effect.
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc.lang')), 'es');
+    // Failed fetches log a network error in the console; nothing else may.
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  }, { name: 'i18n-offline' }));
 
 test('a French decimal comma is read as a decimal; a number that reads two ways is asked about', () =>
   withPage(async (page) => {

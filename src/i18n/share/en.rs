@@ -94,4 +94,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     storage_full: "Its storage may be full or blocked. Copy the link to keep the scenario.",
     save_failed: "This browser did not let SellerCalc save the scenario.",
     download_failed: "This browser did not let SellerCalc download the file.",
+    lang_unavailable: "{0} could not be loaded, so the page stays in this language.",
+    lang_unavailable_detail: "Check the connection and choose it again.",
 };

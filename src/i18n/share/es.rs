@@ -94,4 +94,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     storage_full: "Puede que su almacenamiento esté lleno o bloqueado. Copia el enlace para conservar el escenario.",
     save_failed: "Este navegador no ha dejado que SellerCalc guarde el escenario.",
     download_failed: "Este navegador no ha dejado que SellerCalc descargue el archivo.",
+    lang_unavailable: "No se ha podido cargar {0}; la página sigue en este idioma.",
+    lang_unavailable_detail: "Comprueba la conexión y vuelve a elegirlo.",
 };

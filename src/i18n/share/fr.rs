@@ -95,4 +95,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     storage_full: "Son stockage est peut-être plein ou bloqué. Copiez le lien pour garder le scénario.",
     save_failed: "Ce navigateur n’a pas permis à SellerCalc d’enregistrer le scénario.",
     download_failed: "Ce navigateur n’a pas permis à SellerCalc de télécharger le fichier.",
+    lang_unavailable: "Impossible de charger {0}\u{202f}; la page reste dans cette langue.",
+    lang_unavailable_detail: "Vérifiez la connexion et choisissez-la à nouveau.",
 };

@@ -95,4 +95,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     storage_full: "저장 공간이 가득 찼거나 차단되었을 수 있습니다. 링크를 복사해 시나리오를 보관하세요.",
     save_failed: "이 브라우저가 SellerCalc의 시나리오 저장을 허용하지 않았습니다.",
     download_failed: "이 브라우저가 SellerCalc의 파일 다운로드를 허용하지 않았습니다.",
+    lang_unavailable: "{0}을(를) 불러오지 못해 지금 언어로 계속 표시합니다.",
+    lang_unavailable_detail: "연결을 확인한 뒤 다시 선택해 주세요.",
 };

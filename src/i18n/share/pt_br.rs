@@ -94,4 +94,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     storage_full: "O armazenamento pode estar cheio ou bloqueado. Copie o link para guardar o cenário.",
     save_failed: "Este navegador não deixou o SellerCalc salvar o cenário.",
     download_failed: "Este navegador não deixou o SellerCalc baixar o arquivo.",
+    lang_unavailable: "Não foi possível carregar {0}; a página continua neste idioma.",
+    lang_unavailable_detail: "Verifique a conexão e escolha-o de novo.",
 };

@@ -94,4 +94,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     storage_full: "浏览器存储空间可能已满或被禁用。请复制链接来保留此方案。",
     save_failed: "此浏览器不允许 SellerCalc 保存此方案。",
     download_failed: "此浏览器不允许 SellerCalc 下载文件。",
+    lang_unavailable: "无法加载{0}，页面保持当前语言。",
+    lang_unavailable_detail: "请检查网络连接后重新选择。",
 };
