@@ -70,8 +70,6 @@ enum Note {
     Fixed(usize),
     ExportFailed,
     Restored,
-    /// This language's strings could not be fetched; the page stays in the one it shows.
-    LangUnavailable(Lang),
 }
 
 /// Messages of [`CatalogPage`].
@@ -133,6 +131,8 @@ pub enum Msg {
 /// The catalog page.
 pub struct CatalogPage {
     lang: Lang,
+    /// A language the user asked for whose strings could not be fetched.
+    lang_unavailable: Option<Lang>,
     base: Base,
     file: Option<CatalogFile>,
     /// Whether the text had characters that were not valid UTF-8.
@@ -370,13 +370,12 @@ impl Component for CatalogPage {
             scroll_to_highlight: false,
             kept: None,
             not_kept: false,
+            lang_unavailable: None,
         };
         if let Some(r) = restored {
             page.load(ctx, &r.text, Note::Restored, r.source, r.fixes);
         }
-        if wanted != lang {
-            page.note = Some(Note::LangUnavailable(wanted));
-        }
+        page.lang_unavailable = (wanted != lang).then_some(wanted);
         page
     }
 
@@ -397,10 +396,11 @@ impl Component for CatalogPage {
             }
             Msg::LangUnavailable(lang) => {
                 reset_language_picker(self.lang);
-                self.note = Some(Note::LangUnavailable(lang));
+                self.lang_unavailable = Some(lang);
             }
             Msg::Lang(lang) => {
                 self.lang = lang;
+                self.lang_unavailable = None;
                 format::set_locale(lang.code());
                 i18n::set_document_lang(lang);
                 i18n::store_lang(lang);
@@ -607,6 +607,7 @@ impl Component for CatalogPage {
                                 <option value={l.code()} lang={l.code()} selected={l == self.lang}>{ l.native_name() }</option>
                             }) }
                         </select>
+                        { self.lang_notice() }
                     </div>
                 </header>
                 <main class="catalog">
@@ -634,6 +635,22 @@ pub fn initial_lang() -> Lang {
         i18n::stored_lang().as_deref(),
         &i18n::navigator_languages(),
     )
+}
+
+impl CatalogPage {
+    /// Beside the language picker: why the page did not switch to the language asked for.
+    fn lang_notice(&self) -> Html {
+        let Some(wanted) = self.lang_unavailable else {
+            return Html::default();
+        };
+        let s = i18n::share::share_texts(self.lang);
+        let text = fill_one(s.lang_unavailable, wanted.native_name());
+        html! {
+            <p class="header-notice" role="status" data-testid="language-notice">
+                { format!("{text}{}{}", i18n::sentence_gap(&text), s.lang_unavailable_detail) }
+            </p>
+        }
+    }
 }
 
 /// A product's name, or "Row n" when the file gave none.

@@ -364,9 +364,10 @@ test('a language whose strings cannot be fetched leaves the catalog page as it i
     await page.waitForSelector('[data-testid="catalog-empty"]', { timeout: 15_000 });
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.inputValue('[data-testid="language"]'), 'en');
-    assert.match(await textOf(page, 'catalog-status'), /^한국어 could not be loaded, so the page stays in this language\. Check the connection/);
+    // Said beside the language picker, where the visitor is looking.
+    assert.match(await textOf(page, 'language-notice'), /^한국어 could not be loaded, so the page stays in this language\. Check the connection/);
     await page.selectOption('[data-testid="language"]', 'fr');
-    await page.waitForFunction(() => /Français could not be loaded/.test(document.querySelector('[data-testid="catalog-status"]').textContent));
+    await page.waitForFunction(() => /Français could not be loaded/.test(document.querySelector('[data-testid="language-notice"]').textContent));
     assert.equal(await page.inputValue('[data-testid="language"]'), 'en');
     await page.waitForTimeout(300);
     assert.equal(fetched, 2, 'each failed pack was asked for once: no retry loop');
@@ -374,5 +375,6 @@ test('a language whose strings cannot be fetched leaves the catalog page as it i
     await page.selectOption('[data-testid="language"]', 'fr');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     assert.match(await page.textContent('.shared-settings p'), /Espagne/);
+    assert.equal(await page.$('[data-testid="language-notice"]'), null, 'the notice goes once the language is shown');
     assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
   }, { name: 'catalog-offline-language' }));

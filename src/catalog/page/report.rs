@@ -24,18 +24,6 @@ impl CatalogPage {
             ),
             Note::ExportFailed => (t.export_failed.to_owned(), true),
             Note::Restored => (t.restored.to_owned(), false),
-            Note::LangUnavailable(wanted) => {
-                let s = i18n::share::share_texts(self.lang);
-                let text = fill_one(s.lang_unavailable, wanted.native_name());
-                (
-                    format!(
-                        "{text}{}{}",
-                        i18n::sentence_gap(&text),
-                        s.lang_unavailable_detail
-                    ),
-                    true,
-                )
-            }
         };
         html! {
             <p class={classes!("catalog-status", error.then_some("error"))} role="status" data-testid="catalog-status">{ text }</p>
