@@ -1,6 +1,7 @@
 //! Policy sets: the platform's rules as versioned data, with a source for every value.
 //!
-//! A policy set is a JSON file under `engine/policies/`, compiled into the binary. Each value has
+//! A policy set is a JSON file under `engine/policies/`, compiled into the binary as tables by
+//! `engine/build.rs` (so the shipped wasm needs no JSON parsing for it). Each value has
 //! an id (`commission.home`, `postage.pop.ES.per_kg`), a unit, a default and a source key; the
 //! source `assumption` marks values that no public source supports. A scenario may override any
 //! value by id through its `assumptions` object.
@@ -17,7 +18,37 @@ use crate::error::{ErrorCode, FieldError};
 /// The policy set a scenario uses when it names none.
 pub const DEFAULT_POLICY_ID: &str = "aliexpress-2024";
 
-const BUILTIN_FILES: &[&str] = &[include_str!("../policies/aliexpress-2024.json")];
+/// A built-in policy file as `build.rs` compiles it: every field as the file writes it.
+struct RawSet {
+    /// The file's name under `engine/policies/`, for the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    file: &'static str,
+    id: &'static str,
+    name: &'static str,
+    version: &'static str,
+    effective_date: &'static str,
+    currency: &'static str,
+    sources: &'static [(&'static str, &'static str)],
+    categories: &'static [(&'static str, &'static str)],
+    destinations: &'static [(&'static str, &'static str, bool)],
+    currencies: &'static [&'static str],
+    values: &'static [RawValue],
+}
+
+/// One value of a [`RawSet`].
+struct RawValue {
+    id: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    default: Decimal,
+    source: &'static str,
+    note: &'static str,
+    max: Option<Decimal>,
+    positive: bool,
+}
+
+// `const BUILTIN: &[RawSet]`, one per file in engine/policies/.
+include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 
 /// A product category, which sets the commission rate.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
@@ -110,12 +141,65 @@ pub struct PolicySet {
 impl PolicySet {
     /// Parses a policy file and checks that its ids are unique and its sources known.
     pub fn from_json(text: &str) -> Result<Self, String> {
-        let mut set: PolicySet = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        for (i, value) in set.values.iter().enumerate() {
-            if set.index.insert(value.id.clone(), i).is_some() {
+        let set: PolicySet = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        set.checked()
+    }
+
+    /// A built-in set from the tables `build.rs` wrote.
+    fn from_raw(raw: &RawSet) -> Result<Self, String> {
+        let own = |s: &str| s.to_owned();
+        PolicySet {
+            id: own(raw.id),
+            name: own(raw.name),
+            version: own(raw.version),
+            effective_date: own(raw.effective_date),
+            currency: own(raw.currency),
+            sources: raw.sources.iter().map(|(k, v)| (own(k), own(v))).collect(),
+            categories: raw
+                .categories
+                .iter()
+                .map(|(id, name)| Category {
+                    id: own(id),
+                    name: own(name),
+                })
+                .collect(),
+            destinations: raw
+                .destinations
+                .iter()
+                .map(|(code, name, five_day)| Destination {
+                    code: own(code),
+                    name: own(name),
+                    cainiao_five_day: *five_day,
+                })
+                .collect(),
+            currencies: raw.currencies.iter().map(|c| own(c)).collect(),
+            values: raw
+                .values
+                .iter()
+                .map(|v| PolicyValue {
+                    id: own(v.id),
+                    label: own(v.label),
+                    unit: own(v.unit),
+                    default: v.default,
+                    source: own(v.source),
+                    note: own(v.note),
+                    max: v.max,
+                    positive: v.positive,
+                })
+                .collect(),
+            index: HashMap::new(),
+        }
+        .checked()
+    }
+
+    /// Indexes the values, and checks that their ids are unique, their sources known and their
+    /// defaults in range.
+    fn checked(mut self) -> Result<Self, String> {
+        for (i, value) in self.values.iter().enumerate() {
+            if self.index.insert(value.id.clone(), i).is_some() {
                 return Err(format!("duplicate policy value id {}", value.id));
             }
-            if !set.sources.contains_key(&value.source) {
+            if !self.sources.contains_key(&value.source) {
                 return Err(format!("{}: unknown source {}", value.id, value.source));
             }
             if value.default.is_sign_negative()
@@ -125,17 +209,18 @@ impl PolicySet {
                 return Err(format!("{}: default out of range", value.id));
             }
         }
-        Ok(set)
+        Ok(self)
     }
 
     /// The built-in policy sets.
     pub fn builtin() -> &'static [PolicySet] {
         static SETS: OnceLock<Vec<PolicySet>> = OnceLock::new();
         SETS.get_or_init(|| {
-            BUILTIN_FILES
+            BUILTIN
                 .iter()
-                // The files are compiled in and parsed by the test suite, so a bad file cannot ship.
-                .filter_map(|text| PolicySet::from_json(text).ok())
+                // The files are compiled in and checked by the test suite, so a bad file cannot
+                // ship.
+                .filter_map(|raw| PolicySet::from_raw(raw).ok())
                 .collect()
         })
     }
@@ -288,6 +373,29 @@ mod tests {
             .value("semi.jit_commission_waiver")
             .unwrap()
             .is_assumption());
+    }
+
+    /// Each built-in set is exactly what its file says, read the way any policy file is read.
+    #[test]
+    fn builtin_sets_equal_their_files() {
+        assert_eq!(
+            BUILTIN.len(),
+            PolicySet::builtin().len(),
+            "every file checks"
+        );
+        for (raw, set) in BUILTIN.iter().zip(PolicySet::builtin()) {
+            let path = format!("{}/policies/{}", env!("CARGO_MANIFEST_DIR"), raw.file);
+            let text = std::fs::read_to_string(&path).expect("the policy file");
+            let read = PolicySet::from_json(&text).expect("the file reads");
+            // Serialised, so that decimals compare with their scale ("1.30" is not "1.3").
+            assert_eq!(
+                serde_json::to_value(set).unwrap(),
+                serde_json::to_value(&read).unwrap(),
+                "{}",
+                raw.file
+            );
+            assert_eq!(set.index, read.index, "{}", raw.file);
+        }
     }
 
     #[test]
