@@ -12,8 +12,11 @@
 //! overwritten, so that going back to an older page loses nothing.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
+use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, Storage};
+use gloo_timers::callback::Timeout;
 use sellercalc_engine::{PolicySet, DEFAULT_POLICY_ID};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -304,22 +307,61 @@ pub fn new_scenario(name: String, snapshot: Snapshot, existing: &[SavedScenario]
     }
 }
 
-/// Saves the session after every change once `enabled`, except the first render: opening a link
-/// or a broken page must not overwrite the last session before the user does anything.
-/// `on_failure` is called once if the browser refuses.
+/// How long the autosave waits after the last change: typing a number writes storage once, not
+/// once per key (each write is synchronous, on the path of the next keystroke).
+pub const AUTOSAVE_DELAY_MS: u32 = 400;
+
+/// Saves the session once `enabled`, [`AUTOSAVE_DELAY_MS`] after the last change, and at once
+/// when the page is hidden or left (a closed tab, a navigation, a phone switching apps), so that
+/// no change is lost. Not after the first render: opening a link or a broken page must not
+/// overwrite the last session before the user does anything. `on_failure` is called once if the
+/// browser refuses.
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<State>, enabled: bool, on_failure: Callback<()>) {
     let first = use_mut_ref(|| true);
+    // The session not yet written, if any.
+    let pending = use_mut_ref(|| None::<Autosave>);
     let failed = use_mut_ref(|| false);
+    let flush = {
+        let pending = pending.clone();
+        Rc::new(move || {
+            let Some(autosave) = pending.borrow_mut().take() else {
+                return;
+            };
+            if !save_autosave(&autosave) && !failed.replace(true) {
+                on_failure.emit(());
+            }
+        })
+    };
     let autosave = Autosave {
         current: state.snapshot(),
         pinned: state.pinned.as_ref().map(|p| p.snapshot.clone()),
     };
-    use_effect_with(autosave, move |autosave| {
-        let skip = std::mem::replace(&mut *first.borrow_mut(), false);
-        if enabled && !skip && !save_autosave(autosave) && !*failed.borrow() {
-            *failed.borrow_mut() = true;
-            on_failure.emit(());
-        }
+    {
+        let flush = flush.clone();
+        use_effect_with(autosave, move |autosave| {
+            let skip = std::mem::replace(&mut *first.borrow_mut(), false);
+            let timer = (enabled && !skip).then(|| {
+                *pending.borrow_mut() = Some(autosave.clone());
+                Timeout::new(AUTOSAVE_DELAY_MS, move || flush())
+            });
+            // A newer change replaces the timer; the pending session stays for the next one.
+            move || drop(timer)
+        });
+    }
+    use_effect_with(enabled, move |enabled| {
+        // `visibilitychange` to hidden comes before the page goes (reload, navigation, closed
+        // tab) and when a phone switches apps, where `pagehide` may never come.
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .filter(|_| *enabled);
+        let listener = document.map(|document| {
+            EventListener::new(&document.clone(), "visibilitychange", move |_| {
+                if document.visibility_state() == web_sys::VisibilityState::Hidden {
+                    flush();
+                }
+            })
+        });
+        move || drop(listener)
     });
 }

@@ -172,6 +172,37 @@ test('autosave: a reload, or opening the bare address, restores the scenario and
     assert.deepEqual(page.errors, []);
   }, { name: 'share-autosave' }));
 
+test('autosave: typing writes storage once after a pause, and leaving at once loses nothing', () =>
+  withPage(async (page, context) => {
+    // Count the writes of the autosave, from before the page's own scripts run.
+    await context.addInitScript(() => {
+      window.__autosaves = 0;
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'sellercalc:autosave') window.__autosaves += 1;
+        return setItem.call(this, key, value);
+      };
+    });
+    await ready(page);
+    await page.click('#in-monthly-units', { clickCount: 3 });
+    await page.keyboard.type('123456', { delay: 30 });
+    assert.equal(await page.evaluate(() => window.__autosaves), 0, 'not while typing');
+    await page.waitForFunction(() => window.__autosaves > 0);
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => window.__autosaves), 1, 'one write for six keys');
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('sellercalc:autosave')).current.form.monthly_units), '123456');
+
+    // A change followed at once by leaving the page is written as the page goes: the bare
+    // address then restores it. (The address bar, which a reload reopens, follows after its own
+    // pause.)
+    await retype(page, '#in-pop-price', '14.5');
+    await page.goto(serverUrl);
+    await page.waitForSelector('[data-testid="pop-card"]');
+    assert.equal(await page.inputValue('#in-pop-price'), '14.5');
+    assert.equal(await page.inputValue('#in-monthly-units'), '123456');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'share-autosave-debounce' }));
+
 test('opening a link does not overwrite the last session until the user changes something', () =>
   withPage(async (page) => {
     await ready(page);
@@ -291,6 +322,8 @@ test('damaged or foreign storage is ignored with a notice, never a crash', () =>
     await page.goto(serverUrl);
     await page.waitForSelector('[data-testid="pop-card"]');
     await retype(page, '#in-monthly-units', '500');
+    // The autosave follows typing after a pause.
+    await page.waitForFunction(() => localStorage.getItem('sellercalc:autosave') !== '{not json');
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sellercalc:autosave')));
     assert.equal(stored.current.form.monthly_units, '500');
     assert.deepEqual(page.errors, []);
