@@ -26,11 +26,16 @@ macro_rules! text_table {
                 vec![$((stringify!($field), self.$field)),*]
             }
 
+            /// Every field's name, in order.
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
             /// The table from a language pack: `get` answers each field name; `None` if one
-            /// is missing (see [`crate::i18n::packs`]).
+            /// is missing (see [`crate::i18n::packs`]). The names are read from one list, so
+            /// that each field costs the wasm a call, not a call with its own name.
             pub fn from_pack(get: &dyn Fn(&str) -> Option<&'static str>) -> Option<Self> {
+                let mut texts = Self::FIELDS.iter().map(|field| get(field));
                 Some(Self {
-                    $( $field: get(stringify!($field))?, )*
+                    $( $field: texts.next()??, )*
                 })
             }
         }
@@ -99,9 +104,11 @@ macro_rules! keyed_table {
             }
 
             /// The table from a language pack: `get` answers each id; `None` if one is missing.
+            /// The ids are read from [`KEYS`](Self::KEYS), as in `text_table!`.
             pub fn from_pack(get: &dyn Fn(&str) -> Option<&'static str>) -> Option<Self> {
+                let mut texts = Self::KEYS.iter().map(|key| get(key));
                 Some(Self {
-                    $( $field: get($key)?, )*
+                    $( $field: texts.next()??, )*
                 })
             }
         }
