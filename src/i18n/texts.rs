@@ -92,10 +92,9 @@ macro_rules! keyed_table {
 
             /// The string for `key`, if the table has it.
             pub fn get(&self, key: &str) -> Option<&'static str> {
-                match key {
-                    $( $key => Some(self.$field), )*
-                    _ => None,
-                }
+                // A search of KEYS, rather than a `match` that compiles one comparison per id.
+                let i = Self::KEYS.iter().position(|k| *k == key)?;
+                [$(self.$field),*].get(i).copied()
             }
 
             /// Every string with its id, for tests and translators.
