@@ -25,18 +25,16 @@ pub fn start() {
     // render, so the page never flashes English first. If the pack cannot be fetched, the page
     // starts in English and says why.
     let lang = app::initial_lang(&session);
-    i18n::packs::when_available(lang, "", move |loaded| {
-        let lang = if loaded {
-            lang
-        } else {
+    i18n::packs::when_available(lang, "", move |_| {
+        let shown = i18n::packs::shown(lang);
+        if shown != lang {
             session
                 .messages
                 .push(components::notice::Message::LanguageUnavailable(lang));
-            i18n::Lang::En
-        };
+        }
         let props = app::AppProps {
             session: std::rc::Rc::new(session),
-            lang: Some(lang),
+            lang: Some(shown),
         };
         yew::Renderer::<app::App>::with_props(props).render();
     });

@@ -15,6 +15,7 @@ use super::saved::{self, Fix, Saved};
 use super::settings::{field_of, Base};
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
 use crate::components::field::error_text;
+use crate::components::notice::Message;
 use crate::components::page_footer::PageFooter;
 use crate::components::page_header::reset_language_picker;
 use crate::export::download;
@@ -330,11 +331,7 @@ impl Component for CatalogPage {
     fn create(ctx: &Context<Self>) -> Self {
         // start() renders once the visitor's pack has been fetched, or has failed to be.
         let wanted = initial_lang();
-        let lang = if i18n::packs::available(wanted) {
-            wanted
-        } else {
-            Lang::En
-        };
+        let lang = i18n::packs::shown(wanted);
         format::set_locale(lang.code());
         i18n::set_document_lang(lang);
         let restored = saved::load();
@@ -643,11 +640,12 @@ impl CatalogPage {
         let Some(wanted) = self.lang_unavailable else {
             return Html::default();
         };
-        let s = i18n::share::share_texts(self.lang);
-        let text = fill_one(s.lang_unavailable, wanted.native_name());
+        // The calculator's notice, written as one line.
+        let (text, detail) = Message::LanguageUnavailable(wanted).text(self.lang);
+        let detail = detail.unwrap_or_default();
         html! {
             <p class="header-notice" role="status" data-testid="language-notice">
-                { format!("{text}{}{}", i18n::sentence_gap(&text), s.lang_unavailable_detail) }
+                { format!("{text}{}{detail}", i18n::sentence_gap(&text)) }
             </p>
         }
     }

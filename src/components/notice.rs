@@ -36,7 +36,7 @@ pub enum Message {
 
 impl Message {
     /// The notice's sentence in `lang`, and a second one with the detail.
-    fn text(&self, lang: Lang) -> (String, Option<String>) {
+    pub(crate) fn text(&self, lang: Lang) -> (String, Option<String>) {
         let s = share_texts(lang);
         let own = |text: &str| text.to_owned();
         match self {

@@ -49,6 +49,16 @@ pub fn available(lang: Lang) -> bool {
     lang == Lang::En || cfg!(any(test, not(target_arch = "wasm32"))) || loaded(lang).is_some()
 }
 
+/// The language the page shows when `lang` is asked for: `lang` once it is available, else
+/// English (its pack could not be fetched).
+pub fn shown(lang: Lang) -> Lang {
+    if available(lang) {
+        lang
+    } else {
+        Lang::En
+    }
+}
+
 /// The pack's file, relative to the calculator's page.
 pub fn path(lang: Lang) -> String {
     format!("i18n/{}.json", lang.code())
