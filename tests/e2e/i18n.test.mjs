@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { withPage, url, screenshot } from './helpers.mjs';
+import { retype } from './scenario-helpers.mjs';
 
 const ready = async (page, path = '/') => {
   await page.goto(url(path));
@@ -10,11 +11,6 @@ const ready = async (page, path = '/') => {
 };
 const textOf = async (page, testId) => ((await page.textContent(`[data-testid="${testId}"]`)) ?? '').trim();
 const label = (page, id) => page.textContent(`label[for="${id}"]`);
-/** Replaces the unit cost the way a user does. */
-const retypeUnitCost = async (page, text) => {
-  await page.click('#in-product-unit-cost', { clickCount: 3 });
-  await page.keyboard.type(text);
-};
 /** The engine's figure for a scenario, formatted the way `locale` writes CNY, as the cards show it. */
 const figure = (page, scenario, model, key, locale) =>
   page.evaluate(({ scenario, model, key, locale }) => {
@@ -90,7 +86,7 @@ test('a language whose strings cannot be fetched leaves the page as it is, and s
     await page.click('[data-testid="notice-dismiss"]');
 
     // Switching to Spanish offline: nothing changes but the notice; the picker says English.
-    await retypeUnitCost(page, '31.5');
+    await retype(page, '#in-product-unit-cost', '31.5');
     const before = await textOf(page, 'pop-monthly-profit');
     await page.selectOption('[data-testid="language"]', 'es');
     await notice.filter({ hasText: 'Español could not be loaded' }).waitFor();
