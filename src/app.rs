@@ -28,7 +28,7 @@ use crate::components::volume_chart::VolumeChart;
 use crate::format;
 use crate::i18n::{self, Lang};
 use crate::session::Session;
-use crate::state::{scenario_json, Action, Shown, State};
+use crate::state::{scenario_input, Action, Shown, State};
 use crate::{embed, share, storage};
 
 /// Runs `task` once the browser has painted the next frame: from a timeout queued by an
@@ -138,10 +138,10 @@ fn Charts(props: &ChartsProps) -> Html {
         .iter()
         .map(|k| (*k, state.shown(*k).cloned()))
         .collect();
-    // The scenario JSON the sensitivity charts vary, made once per drawn state.
+    // The inputs the sensitivity charts vary, made once per drawn state.
     let inputs = use_memo(drawn.state.clone(), |drawn| {
         let state = &drawn.0;
-        scenario_json(&state.form, &state.assumptions, state.lang)
+        scenario_input(&state.form, &state.assumptions, state.lang)
     });
     let base = Base {
         comparison: state.comparison.clone(),

@@ -9,14 +9,14 @@
 use std::str::FromStr;
 
 use sellercalc_engine::catalog::spreadsheet_safe;
-use sellercalc_engine::{Comparison, Decimal, ModelKind};
+use sellercalc_engine::{Comparison, Decimal, Input, ModelKind};
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-use crate::i18n::Lang;
+use crate::i18n::{input_label, Lang};
 use crate::js_api::VERSION;
-use crate::state::{scenario_json, Field, Snapshot};
+use crate::state::{scenario_input, Snapshot};
 use crate::storage::json_text;
 
 /// The CSV file's name.
@@ -39,21 +39,21 @@ pub struct Column<'a> {
 }
 
 /// The unit an input is in: a currency code, `%`, `g`…; empty for names.
-pub fn field_unit(field: Field, snapshot: &Snapshot) -> String {
-    let text = |f: Field| snapshot.form.get(&f).cloned().unwrap_or_default();
+pub fn field_unit(field: Input, snapshot: &Snapshot) -> String {
+    let text = |f: Input| snapshot.form.get(&f).cloned().unwrap_or_default();
     match field {
-        Field::UnitCost | Field::Packaging | Field::SupplyPrice => text(Field::CostCurrency),
-        Field::Price | Field::SemiPrice => text(Field::SaleCurrency),
-        Field::Rate => format!(
+        Input::UnitCost | Input::Packaging | Input::SupplyPrice => text(Input::CostCurrency),
+        Input::Price | Input::SemiPrice => text(Input::SaleCurrency),
+        Input::Rate => format!(
             "{} per {}",
-            text(Field::CostCurrency),
-            text(Field::SaleCurrency)
+            text(Input::CostCurrency),
+            text(Input::SaleCurrency)
         ),
-        Field::WeightG => "g".to_owned(),
-        Field::ReturnRate | Field::AdSpend | Field::AffiliateShare | Field::AffiliateRate => {
+        Input::WeightG => "g".to_owned(),
+        Input::ReturnRate | Input::AdSpend | Input::AffiliateShare | Input::AffiliateRate => {
             "%".to_owned()
         }
-        Field::MonthlyUnits => "units".to_owned(),
+        Input::MonthlyUnits => "units".to_owned(),
         _ => String::new(),
     }
 }
@@ -114,7 +114,7 @@ pub fn csv(columns: &[Column]) -> String {
     let reports: Vec<Value> = columns.iter().map(|c| report(c.comparison)).collect();
     for (column, report) in columns.iter().zip(&reports) {
         let name = column.name;
-        for field in Field::ALL {
+        for field in Input::ALL {
             let text = column.snapshot.form.get(&field).map_or("", String::as_str);
             let unit = field_unit(field, column.snapshot);
             push([
@@ -122,7 +122,7 @@ pub fn csv(columns: &[Column]) -> String {
                 "",
                 "input",
                 field.path(),
-                field.label(Lang::En),
+                input_label(Lang::En, field),
                 text,
                 &unit,
                 "",
@@ -135,7 +135,8 @@ pub fn csv(columns: &[Column]) -> String {
             push([name, "", "assumption", id, label, text, unit, ""]);
         }
         for error in &column.comparison.errors {
-            push([name, "", "error", &error.field, &error.message, "", "", ""]);
+            let (path, message) = (error.path(), error.english());
+            push([name, "", "error", &path, &message, "", "", ""]);
         }
         if let Some(best) = column.comparison.best() {
             push([name, "", "summary", "best", "Earns most", best.id(), "", ""]);
@@ -232,7 +233,7 @@ pub fn json(columns: &[Column]) -> String {
             json!({
                 "name": c.name,
                 "link": c.link,
-                "scenario": scenario_json(&c.snapshot.form, &c.snapshot.assumptions, crate::i18n::Lang::En),
+                "scenario": scenario_input(&c.snapshot.form, &c.snapshot.assumptions, Lang::En).to_json(),
                 "result": report(c.comparison),
             })
         })

@@ -1,6 +1,6 @@
 //! Typical products that fill the form in one click, for sales reps on calls.
 
-use crate::state::Field;
+use sellercalc_engine::Input;
 
 /// A named set of form values.
 #[derive(Debug, PartialEq, Eq)]
@@ -10,7 +10,7 @@ pub struct Preset {
     /// English name.
     pub name: &'static str,
     /// The values it sets; fields it leaves out keep what the user typed.
-    pub fields: &'static [(Field, &'static str)],
+    pub fields: &'static [(Input, &'static str)],
 }
 
 /// The built-in presets. Costs are in CNY and prices in USD, typical of factory sellers.
@@ -19,60 +19,60 @@ pub const PRESETS: &[Preset] = &[
         id: "phone-case",
         name: "Phone case",
         fields: &[
-            (Field::UnitCost, "4.80"),
-            (Field::Packaging, "0.60"),
-            (Field::WeightG, "60"),
-            (Field::Category, "phone_accessories"),
-            (Field::Price, "6.99"),
-            (Field::SemiPrice, ""),
-            (Field::MonthlyUnits, "1500"),
-            (Field::ReturnRate, "3"),
-            (Field::SupplyPrice, "15.00"),
+            (Input::UnitCost, "4.80"),
+            (Input::Packaging, "0.60"),
+            (Input::WeightG, "60"),
+            (Input::Category, "phone_accessories"),
+            (Input::Price, "6.99"),
+            (Input::SemiPrice, ""),
+            (Input::MonthlyUnits, "1500"),
+            (Input::ReturnRate, "3"),
+            (Input::SupplyPrice, "15.00"),
         ],
     },
     Preset {
         id: "t-shirt",
         name: "T-shirt",
         fields: &[
-            (Field::UnitCost, "18.00"),
-            (Field::Packaging, "1.00"),
-            (Field::WeightG, "220"),
-            (Field::Category, "apparel"),
-            (Field::Price, "14.99"),
-            (Field::SemiPrice, ""),
-            (Field::MonthlyUnits, "600"),
-            (Field::ReturnRate, "8"),
-            (Field::SupplyPrice, "42.00"),
+            (Input::UnitCost, "18.00"),
+            (Input::Packaging, "1.00"),
+            (Input::WeightG, "220"),
+            (Input::Category, "apparel"),
+            (Input::Price, "14.99"),
+            (Input::SemiPrice, ""),
+            (Input::MonthlyUnits, "600"),
+            (Input::ReturnRate, "8"),
+            (Input::SupplyPrice, "42.00"),
         ],
     },
     Preset {
         id: "kitchen-gadget",
         name: "Kitchen gadget",
         fields: &[
-            (Field::UnitCost, "12.50"),
-            (Field::Packaging, "1.20"),
-            (Field::WeightG, "180"),
-            (Field::Category, "home"),
-            (Field::Price, "9.99"),
-            (Field::SemiPrice, ""),
-            (Field::MonthlyUnits, "800"),
-            (Field::ReturnRate, "4"),
-            (Field::SupplyPrice, "30.00"),
+            (Input::UnitCost, "12.50"),
+            (Input::Packaging, "1.20"),
+            (Input::WeightG, "180"),
+            (Input::Category, "home"),
+            (Input::Price, "9.99"),
+            (Input::SemiPrice, ""),
+            (Input::MonthlyUnits, "800"),
+            (Input::ReturnRate, "4"),
+            (Input::SupplyPrice, "30.00"),
         ],
     },
     Preset {
         id: "led-lamp",
         name: "LED desk lamp",
         fields: &[
-            (Field::UnitCost, "38.00"),
-            (Field::Packaging, "3.50"),
-            (Field::WeightG, "650"),
-            (Field::Category, "lighting"),
-            (Field::Price, "24.99"),
-            (Field::SemiPrice, ""),
-            (Field::MonthlyUnits, "300"),
-            (Field::ReturnRate, "5"),
-            (Field::SupplyPrice, "85.00"),
+            (Input::UnitCost, "38.00"),
+            (Input::Packaging, "3.50"),
+            (Input::WeightG, "650"),
+            (Input::Category, "lighting"),
+            (Input::Price, "24.99"),
+            (Input::SemiPrice, ""),
+            (Input::MonthlyUnits, "300"),
+            (Input::ReturnRate, "5"),
+            (Input::SupplyPrice, "85.00"),
         ],
     },
 ];

@@ -19,11 +19,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sellercalc_engine::{PolicySet, DEFAULT_POLICY_ID};
+use sellercalc_engine::{Input, PolicySet, DEFAULT_POLICY_ID};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::state::{default_form, Field, Snapshot, State};
+use crate::state::{default_form, Snapshot, State};
 
 /// The link format version this build writes.
 pub const VERSION: &str = "1";
@@ -38,31 +38,31 @@ const MAX_PARAMS: usize = 300;
 const ASSUMPTION_PREFIX: &str = "a.";
 
 /// The link key of an input.
-pub fn key(field: Field) -> &'static str {
+pub fn key(field: Input) -> &'static str {
     match field {
-        Field::CostCurrency => "cost_currency",
-        Field::SaleCurrency => "sale_currency",
-        Field::Rate => "rate",
-        Field::UnitCost => "cost",
-        Field::Packaging => "packaging",
-        Field::WeightG => "weight",
-        Field::Category => "category",
-        Field::Price => "price",
-        Field::MonthlyUnits => "units",
-        Field::Destination => "destination",
-        Field::ReturnRate => "returns",
-        Field::AdSpend => "ads",
-        Field::AffiliateShare => "affiliate_share",
-        Field::AffiliateRate => "affiliate_rate",
-        Field::SemiPrice => "semi_price",
-        Field::SemiMode => "semi_mode",
-        Field::SemiPopular => "popular",
-        Field::SupplyPrice => "supply",
+        Input::CostCurrency => "cost_currency",
+        Input::SaleCurrency => "sale_currency",
+        Input::Rate => "rate",
+        Input::UnitCost => "cost",
+        Input::Packaging => "packaging",
+        Input::WeightG => "weight",
+        Input::Category => "category",
+        Input::Price => "price",
+        Input::MonthlyUnits => "units",
+        Input::Destination => "destination",
+        Input::ReturnRate => "returns",
+        Input::AdSpend => "ads",
+        Input::AffiliateShare => "affiliate_share",
+        Input::AffiliateRate => "affiliate_rate",
+        Input::SemiPrice => "semi_price",
+        Input::SemiMode => "semi_mode",
+        Input::SemiPopular => "popular",
+        Input::SupplyPrice => "supply",
     }
 }
 
-fn field_of(name: &str) -> Option<Field> {
-    Field::ALL.into_iter().find(|f| key(*f) == name)
+fn field_of(name: &str) -> Option<Input> {
+    Input::ALL.into_iter().find(|f| key(*f) == name)
 }
 
 /// How the page is shown: links carry it, outside the scenario and its check code.
@@ -129,7 +129,7 @@ fn canonical(pairs: &[(String, String)]) -> String {
 fn scenario_pairs(snapshot: &Snapshot) -> Vec<(String, String)> {
     let defaults = default_form();
     let mut pairs = Vec::new();
-    for field in Field::ALL {
+    for field in Input::ALL {
         let text = snapshot.form.get(&field).map_or("", String::as_str);
         if defaults.get(&field).map(String::as_str) != Some(text) {
             pairs.push((key(field).to_owned(), text.to_owned()));
@@ -194,7 +194,7 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
     let mut malformed = pairs.len() > MAX_PARAMS;
     let mut version = None;
     let mut check = None;
-    let mut fields: BTreeMap<Field, String> = BTreeMap::new();
+    let mut fields: BTreeMap<Input, String> = BTreeMap::new();
     let mut assumptions: BTreeMap<String, String> = BTreeMap::new();
 
     for (name, value) in pairs {
@@ -247,7 +247,7 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
     }
     if let Some(check) = check {
         // Over every scenario key that was in the link, known or not, so that nothing can be
-        // added to a shared link unnoticed. `fields` iterates in form order (`Field`'s order).
+        // added to a shared link unnoticed. `fields` iterates in form order (`Input`'s order).
         let mut covered = vec![("v".to_owned(), VERSION.to_owned())];
         for (field, text) in &fields {
             covered.push((key(*field).to_owned(), text.clone()));
@@ -274,7 +274,7 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
     }
     let mut snapshot = Snapshot::defaults();
     // A checkbox is ticked or not: any other value is not the user's to type.
-    if let Some(text) = fields.get(&Field::SemiPopular) {
+    if let Some(text) = fields.get(&Input::SemiPopular) {
         let normal = match text.as_str() {
             "true" | "1" => Some("true"),
             "false" | "0" => Some("false"),
@@ -282,11 +282,11 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
         };
         match normal {
             Some(normal) => {
-                fields.insert(Field::SemiPopular, normal.to_owned());
+                fields.insert(Input::SemiPopular, normal.to_owned());
             }
             None => {
-                fields.remove(&Field::SemiPopular);
-                ignored.push(key(Field::SemiPopular).to_owned());
+                fields.remove(&Input::SemiPopular);
+                ignored.push(key(Input::SemiPopular).to_owned());
             }
         }
     }

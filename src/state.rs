@@ -5,185 +5,44 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use sellercalc_engine::{
-    compare, Comparison, ModelKind, ModelResult, PolicySet, Recommendation, Scenario,
+    compare_input, Comparison, Decimal, Field, FieldError, Input, ModelKind, ModelResult,
+    PolicySet, RawValue, Recommendation, Scenario, ScenarioInput,
 };
-use serde_json::{Map, Value};
 use yew::Reducible;
 
-use crate::i18n::share::share_texts;
-use crate::i18n::{read_number, texts, Lang, NumberIssue};
+use crate::i18n::{read_decimal, read_number, Lang, NumberIssue};
 use crate::presets::Preset;
 
-/// An input on the page, named by its path in the scenario.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    /// `currency.cost`
-    CostCurrency,
-    /// `currency.sale`
-    SaleCurrency,
-    /// `currency.rate`; empty takes the policy's table.
-    Rate,
-    /// `product.unit_cost`
-    UnitCost,
-    /// `product.packaging`
-    Packaging,
-    /// `product.weight_g`
-    WeightG,
-    /// `product.category`
-    Category,
-    /// `pop.price`, which semi-managed follows unless it has its own.
-    Price,
-    /// `monthly_units`
-    MonthlyUnits,
-    /// `destination`
-    Destination,
-    /// `return_rate_pct`
-    ReturnRate,
-    /// `pop.ad_spend_pct`
-    AdSpend,
-    /// `pop.affiliate_share_pct`
-    AffiliateShare,
-    /// `pop.affiliate_rate_pct`
-    AffiliateRate,
-    /// `semi.price`; empty follows the POP price.
-    SemiPrice,
-    /// `semi.mode`
-    SemiMode,
-    /// `semi.popular`
-    SemiPopular,
-    /// `full.supply_price`
-    SupplyPrice,
-}
-
-impl Field {
-    /// Every field, in form order.
-    pub const ALL: [Field; 18] = [
-        Field::CostCurrency,
-        Field::SaleCurrency,
-        Field::Rate,
-        Field::UnitCost,
-        Field::Packaging,
-        Field::WeightG,
-        Field::Category,
-        Field::Price,
-        Field::MonthlyUnits,
-        Field::Destination,
-        Field::ReturnRate,
-        Field::AdSpend,
-        Field::AffiliateShare,
-        Field::AffiliateRate,
-        Field::SemiPrice,
-        Field::SemiMode,
-        Field::SemiPopular,
-        Field::SupplyPrice,
-    ];
-
-    /// The field's path in the scenario, which errors name.
-    pub fn path(self) -> &'static str {
-        match self {
-            Field::CostCurrency => "currency.cost",
-            Field::SaleCurrency => "currency.sale",
-            Field::Rate => "currency.rate",
-            Field::UnitCost => "product.unit_cost",
-            Field::Packaging => "product.packaging",
-            Field::WeightG => "product.weight_g",
-            Field::Category => "product.category",
-            Field::Price => "pop.price",
-            Field::MonthlyUnits => "monthly_units",
-            Field::Destination => "destination",
-            Field::ReturnRate => "return_rate_pct",
-            Field::AdSpend => "pop.ad_spend_pct",
-            Field::AffiliateShare => "pop.affiliate_share_pct",
-            Field::AffiliateRate => "pop.affiliate_rate_pct",
-            Field::SemiPrice => "semi.price",
-            Field::SemiMode => "semi.mode",
-            Field::SemiPopular => "semi.popular",
-            Field::SupplyPrice => "full.supply_price",
-        }
-    }
-
-    /// The field's name in `lang`, as the page labels it, for the A/B comparison; exports use
-    /// the English one. Two fields whose on-page label says less (the exchange rate's names its
-    /// currencies; the semi-managed price sits in its group) have a name of their own.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let i = &texts(lang).inputs;
-        let s = share_texts(lang);
-        match self {
-            Field::CostCurrency => i.cost_currency,
-            Field::SaleCurrency => i.sale_currency,
-            Field::Rate => s.exchange_rate,
-            Field::UnitCost => i.unit_cost,
-            Field::Packaging => i.packaging,
-            Field::WeightG => i.weight,
-            Field::Category => i.category,
-            Field::Price => i.sale_price,
-            Field::MonthlyUnits => i.monthly_units,
-            Field::Destination => i.destination,
-            Field::ReturnRate => i.return_rate,
-            Field::AdSpend => i.advertising,
-            Field::AffiliateShare => i.affiliate_share,
-            Field::AffiliateRate => i.affiliate_rate,
-            Field::SemiPrice => s.semi_price,
-            Field::SemiMode => i.semi_mode,
-            Field::SemiPopular => i.popular,
-            Field::SupplyPrice => i.supply_price,
-        }
-    }
-
-    /// The id of the field's input element.
-    pub fn dom_id(self) -> String {
-        format!("in-{}", self.path().replace(['.', '_'], "-"))
-    }
-
-    /// Whether the field holds a number, typed in the page's language.
-    pub fn is_number(self) -> bool {
-        !matches!(
-            self,
-            Field::CostCurrency
-                | Field::SaleCurrency
-                | Field::Category
-                | Field::Destination
-                | Field::SemiMode
-                | Field::SemiPopular
-        )
-    }
-
-    /// Whether an empty value means "use the default" rather than an error.
-    pub fn optional(self) -> bool {
-        matches!(self, Field::Rate | Field::SemiPrice)
-    }
-}
-
-/// What the user typed, exactly as typed.
-pub type Form = BTreeMap<Field, String>;
+/// What the user typed, exactly as typed, by input.
+pub type Form = BTreeMap<Input, String>;
 
 /// The form filled with the engine's default scenario.
 pub fn default_form() -> Form {
     let d = Scenario::default();
-    let text = |value: sellercalc_engine::Decimal| value.normalize().to_string();
-    Field::ALL
+    let text = |value: Decimal| value.normalize().to_string();
+    Input::ALL
         .into_iter()
-        .map(|field| {
-            let value = match field {
-                Field::CostCurrency => d.currency.cost.clone(),
-                Field::SaleCurrency => d.currency.sale.clone(),
-                Field::Rate | Field::SemiPrice => String::new(),
-                Field::UnitCost => format!("{:.2}", d.product.unit_cost),
-                Field::Packaging => format!("{:.2}", d.product.packaging),
-                Field::WeightG => text(d.product.weight_g),
-                Field::Category => d.product.category.clone(),
-                Field::Price => format!("{:.2}", d.pop.price),
-                Field::MonthlyUnits => text(d.monthly_units),
-                Field::Destination => d.destination.clone(),
-                Field::ReturnRate => text(d.return_rate_pct),
-                Field::AdSpend => text(d.pop.ad_spend_pct),
-                Field::AffiliateShare => text(d.pop.affiliate_share_pct),
-                Field::AffiliateRate => text(d.pop.affiliate_rate_pct),
-                Field::SemiMode => "warehouse".to_owned(),
-                Field::SemiPopular => d.semi.popular.to_string(),
-                Field::SupplyPrice => format!("{:.2}", d.full.supply_price),
+        .map(|input| {
+            let value = match input {
+                Input::CostCurrency => d.currency.cost.clone(),
+                Input::SaleCurrency => d.currency.sale.clone(),
+                Input::Rate | Input::SemiPrice => String::new(),
+                Input::UnitCost => format!("{:.2}", d.product.unit_cost),
+                Input::Packaging => format!("{:.2}", d.product.packaging),
+                Input::WeightG => text(d.product.weight_g),
+                Input::Category => d.product.category.clone(),
+                Input::Price => format!("{:.2}", d.pop.price),
+                Input::MonthlyUnits => text(d.monthly_units),
+                Input::Destination => d.destination.clone(),
+                Input::ReturnRate => text(d.return_rate_pct),
+                Input::AdSpend => text(d.pop.ad_spend_pct),
+                Input::AffiliateShare => text(d.pop.affiliate_share_pct),
+                Input::AffiliateRate => text(d.pop.affiliate_rate_pct),
+                Input::SemiMode => "warehouse".to_owned(),
+                Input::SemiPopular => d.semi.popular.to_string(),
+                Input::SupplyPrice => format!("{:.2}", d.full.supply_price),
             };
-            (field, value)
+            (input, value)
         })
         .collect()
 }
@@ -191,7 +50,7 @@ pub fn default_form() -> Form {
 /// A scenario as the user typed it: what links, autosave and saved scenarios hold.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
-    /// What the user typed, for every field.
+    /// What the user typed, for every input.
     pub form: Form,
     /// Policy values the user changed, by id, as typed.
     pub assumptions: BTreeMap<String, String>,
@@ -225,7 +84,7 @@ pub struct Pinned {
 impl Pinned {
     /// Pins `snapshot`, computing its figures.
     pub fn of(snapshot: Snapshot) -> Self {
-        let comparison = Rc::new(compare(&scenario_json(
+        let comparison = Rc::new(compare_input(&scenario_input(
             &snapshot.form,
             &snapshot.assumptions,
             Lang::En,
@@ -234,17 +93,6 @@ impl Pinned {
             snapshot,
             comparison,
         }
-    }
-}
-
-/// What the engine should read for a number typed in `lang`: the canonical decimal ("1234.5")
-/// when the text reads as exactly one number, else something the engine rejects, so the models
-/// that depend on it stop; the page words the problem itself (see [`State::number_issue`]).
-fn engine_number(text: &str, lang: Lang) -> String {
-    match read_number(lang, text) {
-        Ok(canonical) => canonical,
-        Err(NumberIssue::Empty) => String::new(),
-        Err(_) => format!("not a number: {text}"),
     }
 }
 
@@ -264,46 +112,32 @@ pub fn canonical(text: &str, lang: Lang) -> String {
     read_number(lang, text).unwrap_or_else(|_| text.to_owned())
 }
 
-/// The scenario JSON for the engine, from numbers typed in `lang`. Every text goes in as text, so
-/// the engine validates it. Links, storage and presets hold canonical numbers: read them with
-/// [`Lang::En`].
-pub fn scenario_json(form: &Form, assumptions: &BTreeMap<String, String>, lang: Lang) -> Value {
-    let mut root = Map::new();
+/// The engine's inputs from what was typed in `lang`: each number read once, in the page's
+/// language, into a decimal; a number that does not read goes in as rejected, with its problem,
+/// so the engine reports it at its field and stops the models that depend on it. An optional
+/// input left empty is left out (it takes its default). Links, storage and presets hold
+/// canonical numbers: read them with [`Lang::En`].
+pub fn scenario_input(
+    form: &Form,
+    assumptions: &BTreeMap<String, String>,
+    lang: Lang,
+) -> ScenarioInput {
+    let mut input = ScenarioInput::new();
     for (&field, text) in form {
         if field.optional() && text.trim().is_empty() {
             continue;
         }
         let value = match field {
-            Field::SemiPopular => Value::Bool(text == "true"),
-            _ if field.is_number() => Value::String(engine_number(text, lang)),
-            _ => Value::String(text.clone()),
+            Input::SemiPopular => Ok(RawValue::Flag(text == "true")),
+            _ if field.is_number() => read_decimal(lang, text).map(RawValue::Number),
+            _ => Ok(RawValue::Text(text.clone())),
         };
-        let mut parts = field.path().split('.');
-        let (Some(first), second) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        match second {
-            None => {
-                root.insert(first.to_owned(), value);
-            }
-            Some(key) => {
-                let group = root
-                    .entry(first.to_owned())
-                    .or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(group) = group {
-                    group.insert(key.to_owned(), value);
-                }
-            }
-        }
+        input.give(field, value);
     }
-    if !assumptions.is_empty() {
-        let overrides = assumptions
-            .iter()
-            .map(|(id, text)| (id.clone(), Value::String(engine_number(text, lang))))
-            .collect();
-        root.insert("assumptions".to_owned(), Value::Object(overrides));
+    for (id, text) in assumptions {
+        input.give_assumption(id, read_decimal(lang, text));
     }
-    Value::Object(root)
+    input
 }
 
 /// A model's figures as shown: the latest valid ones, marked stale while an input has an error.
@@ -350,7 +184,7 @@ impl PartialEq for State {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Typed or chose a value.
-    Set(Field, String),
+    Set(Input, String),
     /// Changed a policy value.
     SetAssumption(String, String),
     /// Restored one policy value's default.
@@ -382,7 +216,7 @@ impl State {
         previous_recommendation: Option<(Recommendation, bool)>,
         lang: Lang,
     ) -> Self {
-        let comparison = Rc::new(compare(&scenario_json(&form, &assumptions, lang)));
+        let comparison = Rc::new(compare_input(&scenario_input(&form, &assumptions, lang)));
         let mut shown = previous;
         for kind in ModelKind::ALL {
             let slot = &mut shown[kind.index()];
@@ -467,7 +301,7 @@ impl State {
 
     /// Why the number typed in `field` cannot be read, when the page (not the engine) knows
     /// better: it is ambiguous in this language ("1.234" in French).
-    pub fn number_issue(&self, field: Field) -> Option<NumberIssue> {
+    pub fn number_issue(&self, field: Input) -> Option<NumberIssue> {
         if !field.is_number() {
             return None;
         }
@@ -491,8 +325,17 @@ impl State {
     }
 
     /// The text the user typed in `field`.
-    pub fn text(&self, field: Field) -> &str {
+    pub fn text(&self, field: Input) -> &str {
         self.form.get(&field).map_or("", String::as_str)
+    }
+
+    /// The value in force for policy value `id`: the user's own figure when it reads in the
+    /// page's language, else the policy's default.
+    pub fn assumption_value(&self, id: &str) -> Option<Decimal> {
+        self.assumptions
+            .get(id)
+            .and_then(|text| read_decimal(self.lang, text).ok())
+            .or_else(|| self.policy().value(id).map(|v| v.default))
     }
 
     /// Whether the user's text for policy value `id` means something other than its default.
@@ -501,10 +344,7 @@ impl State {
             return false;
         };
         let default = self.policy().value(id).map(|v| v.default);
-        let value = read_number(self.lang, text)
-            .ok()
-            .and_then(|c| sellercalc_engine::decimal::parse_decimal(&c).ok());
-        value != default
+        read_decimal(self.lang, text).ok() != default
     }
 
     /// How many policy values the user changed.
@@ -515,13 +355,9 @@ impl State {
             .count()
     }
 
-    /// The first error message for a scenario path.
-    pub fn error(&self, path: &str) -> Option<&str> {
-        self.comparison
-            .errors
-            .iter()
-            .find(|e| e.field == path)
-            .map(|e| e.message.as_str())
+    /// The first error about `field`.
+    pub fn error(&self, field: &Field) -> Option<&FieldError> {
+        self.comparison.errors.iter().find(|e| e.field == *field)
     }
 
     /// The policy set in use.

@@ -17,12 +17,12 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, Storage};
 use gloo_timers::callback::Timeout;
-use sellercalc_engine::{PolicySet, DEFAULT_POLICY_ID};
+use sellercalc_engine::{Input, PolicySet, DEFAULT_POLICY_ID};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use yew::prelude::*;
 
-use crate::state::{Field, Snapshot, State};
+use crate::state::{Snapshot, State};
 
 /// The autosave key.
 pub const AUTOSAVE_KEY: &str = "sellercalc:autosave";
@@ -125,7 +125,7 @@ pub fn snapshot_from_json(value: &Value) -> Option<Snapshot> {
         let text = text
             .as_str()
             .filter(|t| t.chars().count() <= MAX_TEXT_CHARS)?;
-        if let Some(field) = Field::ALL.into_iter().find(|f| f.path() == path) {
+        if let Some(field) = Input::ALL.into_iter().find(|f| f.path() == path) {
             snapshot.form.insert(field, text.to_owned());
         }
     }

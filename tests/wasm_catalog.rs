@@ -6,7 +6,6 @@ use sellercalc::catalog::table::{self, Show, Sort, SortKey};
 use sellercalc::catalog::CatalogPage;
 use sellercalc_engine::catalog::{compute_row, read_csv, SkuResult};
 use sellercalc_engine::{Decimal, ModelKind};
-use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
@@ -28,7 +27,14 @@ fn results() -> Vec<SkuResult> {
     let file = read_csv(FILE);
     file.rows
         .iter()
-        .map(|row| compute_row(&json!({}), &file, row, Some(Decimal::from(15))))
+        .map(|row| {
+            compute_row(
+                &sellercalc_engine::ScenarioInput::new(),
+                &file,
+                row,
+                Some(Decimal::from(15)),
+            )
+        })
         .collect()
 }
 

@@ -4,8 +4,9 @@
 
 use sellercalc::export::{self, csv_cell, Column};
 use sellercalc::share::{self, checksum, decode, encode, Outcome, Presentation, Unreadable};
-use sellercalc::state::{scenario_json, Field, Snapshot};
+use sellercalc::state::{scenario_input, Snapshot};
 use sellercalc::storage::{self, Autosave, ReadError};
+use sellercalc_engine::Input;
 use serde_json::json;
 use wasm_bindgen_test::*;
 
@@ -20,14 +21,14 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 /// A scenario with awkward text in it: spaces, separators, percent signs and non-ASCII.
 fn awkward() -> Snapshot {
     let mut s = Snapshot::defaults();
-    s.form.insert(Field::UnitCost, "31.5".into());
-    s.form.insert(Field::Price, " 19,90 & =+%25 ".into());
-    s.form.insert(Field::Category, "lighting".into());
-    s.form.insert(Field::Destination, "KR".into());
-    s.form.insert(Field::SemiPopular, "false".into());
-    s.form.insert(Field::SemiMode, "jit".into());
-    s.form.insert(Field::Rate, "７.1".into());
-    s.form.insert(Field::MonthlyUnits, String::new());
+    s.form.insert(Input::UnitCost, "31.5".into());
+    s.form.insert(Input::Price, " 19,90 & =+%25 ".into());
+    s.form.insert(Input::Category, "lighting".into());
+    s.form.insert(Input::Destination, "KR".into());
+    s.form.insert(Input::SemiPopular, "false".into());
+    s.form.insert(Input::SemiMode, "jit".into());
+    s.form.insert(Input::Rate, "７.1".into());
+    s.form.insert(Input::MonthlyUnits, String::new());
     s.assumptions
         .insert("commission.lighting".into(), "6.5".into());
     s.assumptions
@@ -42,7 +43,7 @@ fn reopen(snapshot: &Snapshot, presentation: &Presentation) -> share::Link {
 
 #[wasm_bindgen_test]
 fn fields_sort_in_form_order_which_the_check_code_relies_on() {
-    assert!(Field::ALL.windows(2).all(|w| w[0] < w[1]));
+    assert!(Input::ALL.windows(2).all(|w| w[0] < w[1]));
 }
 
 #[wasm_bindgen_test]
@@ -68,7 +69,7 @@ fn a_link_gives_back_exactly_the_scenario_and_presentation() {
 fn the_default_scenario_is_an_empty_link_and_only_changes_are_written() {
     assert!(encode(&Snapshot::defaults(), &Presentation::default()).is_empty());
     let mut s = Snapshot::defaults();
-    s.form.insert(Field::MonthlyUnits, "500".into());
+    s.form.insert(Input::MonthlyUnits, "500".into());
     let written = encode(&s, &Presentation::default());
     let keys: Vec<&str> = written.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, ["v", "units", "c"]);
@@ -144,10 +145,10 @@ fn prefill_links_need_no_check_code_and_unknown_names_are_reported() {
     let Outcome::Scenario(s) = link.outcome else {
         panic!("a scenario");
     };
-    assert_eq!(s.form[&Field::UnitCost], "18");
-    assert_eq!(s.form[&Field::Destination], "FR");
+    assert_eq!(s.form[&Input::UnitCost], "18");
+    assert_eq!(s.form[&Input::Destination], "FR");
     assert_eq!(
-        s.form[&Field::SemiPopular],
+        s.form[&Input::SemiPopular],
         "true",
         "a bad checkbox value keeps the default"
     );
@@ -233,7 +234,7 @@ fn csv_cells_are_quoted_and_formulas_defused_but_numbers_stay_numbers() {
 #[wasm_bindgen_test]
 fn the_csv_holds_every_line_item_with_the_engines_amounts() {
     let snapshot = Snapshot::defaults();
-    let comparison = sellercalc_engine::compare(&scenario_json(
+    let comparison = sellercalc_engine::compare_input(&scenario_input(
         &snapshot.form,
         &snapshot.assumptions,
         sellercalc::i18n::Lang::En,

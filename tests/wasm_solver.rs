@@ -7,7 +7,7 @@ use sellercalc::components::sensitivity_chart::{
     Axis, Base, SensitivityChart, SensitivityChartProps,
 };
 use sellercalc::i18n::Lang;
-use sellercalc::state::{scenario_json, State};
+use sellercalc::state::{scenario_input, State};
 use sellercalc_engine::decimal::fixed_text;
 use sellercalc_engine::{price_decimals, target_margin_price, Decimal, ModelKind};
 use std::rc::Rc;
@@ -169,7 +169,7 @@ async fn the_sensitivity_charts_draw_three_lines_from_the_engine() {
             axis: Axis::Price,
             base: Base {
                 comparison: Rc::clone(&state.comparison),
-                inputs: Rc::new(scenario_json(&state.form, &state.assumptions, Lang::En)),
+                inputs: Rc::new(scenario_input(&state.form, &state.assumptions, Lang::En)),
             },
             currency: "CNY".into(),
         },

@@ -6,10 +6,11 @@ use serde::Serialize as DeriveSerialize;
 use serde_json::Value;
 
 use crate::decimal::{money_text, plain_text, round_to, sub};
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{FieldError, Problem};
+use crate::input::{Field, Group, Input};
 use crate::model::{self, CalcError, Context, CostGroup, ModelResult};
 use crate::policy::PolicySet;
-use crate::scenario::{ModelKind, ParsedScenario, Scenario};
+use crate::scenario::{ModelKind, ParsedScenario, Scenario, ScenarioInput};
 
 /// The three models side by side, with every input problem.
 #[derive(Clone, Debug)]
@@ -63,8 +64,8 @@ impl Comparison {
     }
 
     /// The errors that concern `field`.
-    pub fn errors_for<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a FieldError> + 'a {
-        self.errors.iter().filter(move |e| e.field == field)
+    pub fn errors_at<'a>(&'a self, field: &'a Field) -> impl Iterator<Item = &'a FieldError> + 'a {
+        self.errors.iter().filter(move |e| e.field == *field)
     }
 
     /// The model with the highest monthly profit; `None` unless all three were computed. Ties go
@@ -126,7 +127,13 @@ impl Comparison {
 /// Never panics: every problem becomes a [`FieldError`], and the models that do not depend on a
 /// bad field are still computed.
 pub fn compare(input: &Value) -> Comparison {
-    compare_parsed(ParsedScenario::from_json(input))
+    compare_input(&ScenarioInput::from_json(input))
+}
+
+/// Compares the three models for inputs given as typed values (what a page builds from its form
+/// and a catalog from its rows), validating them exactly as [`compare`] validates JSON.
+pub fn compare_input(input: &ScenarioInput) -> Comparison {
+    compare_parsed(input.validate())
 }
 
 /// Compares the three models for a typed scenario, validating it exactly as [`compare`] does.
@@ -139,9 +146,11 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
     let scenario = parsed.scenario.clone();
     let Some(policy) = PolicySet::find(&scenario.policy) else {
         errors.push(FieldError::new(
-            "policy",
-            ErrorCode::UnknownValue,
-            "No policy sets are built in.",
+            Field::Policy,
+            Problem::UnknownValue {
+                given: scenario.policy.clone(),
+                allowed: Vec::new(),
+            },
         ));
         return Comparison {
             scenario,
@@ -157,7 +166,7 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
     let mut values = policy.defaults();
     for (id, value) in &scenario.assumptions {
         // Already validated while parsing.
-        let _ = values.set(id, Ok(*value));
+        let _ = values.set(id, *value);
     }
     let per_unit = |currency: &str| -> Option<Decimal> {
         if currency == policy.currency {
@@ -187,11 +196,7 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
         scenario: scenario.clone(),
     };
     let (Some(rate), Some(policy_per_cost)) = (rate, policy_per_cost) else {
-        errors.push(FieldError::new(
-            "currency.rate",
-            ErrorCode::Required,
-            "Enter the exchange rate: there is no default rate for these currencies.",
-        ));
+        errors.push(FieldError::new(Input::Rate, Problem::NoDefaultRate));
         comparison.errors = errors;
         return comparison;
     };
@@ -217,17 +222,12 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
                 ModelKind::Full => comparison.full = Some(result),
             },
             Err(CalcError::Overflow) => errors.push(FieldError::new(
-                kind.id(),
-                ErrorCode::Overflow,
-                format!(
-                    "The {} figures are too large to calculate exactly; check the amounts.",
-                    kind.name()
-                ),
+                Field::Group(Group::of_model(kind)),
+                Problem::Overflow { model: kind },
             )),
             Err(CalcError::Missing(id)) => errors.push(FieldError::new(
-                format!("assumptions.{id}"),
-                ErrorCode::UnknownValue,
-                format!("The policy set lacks the value {id}."),
+                Field::Assumption(id),
+                Problem::MissingPolicyValue,
             )),
         }
     }

@@ -8,9 +8,22 @@ use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::error::Problem;
+
 /// Arithmetic went beyond what a 96-bit decimal can hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
+
+/// The most characters a number's text may have (after trimming): enough for 20 digits, a
+/// decimal point, 20 decimal places, a sign and room to spare. Longer text is refused before any
+/// parsing, so no text costs more than this to read.
+pub const MAX_NUMBER_CHARS: usize = 64;
+
+/// The most digits a number may have before its decimal point (leading zeros aside).
+pub const MAX_INT_DIGITS: u32 = 20;
+
+/// The most decimal places a number may have (trailing zeros aside).
+pub const MAX_PLACES: u32 = 20;
 
 /// Why a text is not a usable decimal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,19 +32,48 @@ pub enum ParseError {
     Empty,
     /// Not of the form `123`, `-1.5` or `.25`.
     Invalid,
-    /// Well-formed, but too many digits before the decimal point for exact arithmetic.
+    /// Longer than [`MAX_NUMBER_CHARS`]: refused without being read.
+    TooLong,
+    /// Well-formed, but more than [`MAX_INT_DIGITS`] digits before the decimal point.
     TooLarge,
-    /// Well-formed, but more decimal places than exact arithmetic keeps.
+    /// Well-formed, but more than [`MAX_PLACES`] decimal places.
     TooPrecise,
 }
 
+impl ParseError {
+    /// The problem to report at the field the text was typed in.
+    pub fn problem(self) -> Problem {
+        match self {
+            ParseError::Empty => Problem::Required,
+            ParseError::Invalid => Problem::NotANumber,
+            ParseError::TooLong => Problem::TooLong {
+                max_chars: MAX_NUMBER_CHARS,
+            },
+            ParseError::TooLarge => Problem::TooManyDigits {
+                max_digits: MAX_INT_DIGITS,
+            },
+            ParseError::TooPrecise => Problem::TooPrecise { places: MAX_PLACES },
+        }
+    }
+}
+
 /// Parses a plain decimal such as `12.99`, `-3` or `.5` (a dot for decimals, no separators).
+///
+/// Bounded in time and stack whatever the text: the length is checked first, and the digits
+/// reach `Decimal::from_str` (which recurses once per digit) only once they are known to be at
+/// most [`MAX_INT_DIGITS`] + 28 long, leading zeros dropped.
 pub fn parse_decimal(text: &str) -> Result<Decimal, ParseError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(ParseError::Empty);
     }
-    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if text.len() > MAX_NUMBER_CHARS {
+        return Err(ParseError::TooLong);
+    }
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
     let mut dots = 0;
     let mut has_digit = false;
     for c in digits.chars() {
@@ -44,19 +86,41 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, ParseError> {
     if !has_digit || dots > 1 {
         return Err(ParseError::Invalid);
     }
-    let mut halves = digits.split('.');
-    let int_digits = halves.next().unwrap_or("").trim_start_matches('0');
-    if int_digits.len() > 20 {
+    let (int_digits, frac_digits) = digits.split_once('.').unwrap_or((digits, ""));
+    let int_digits = int_digits.trim_start_matches('0');
+    if int_digits.len() > MAX_INT_DIGITS as usize {
         return Err(ParseError::TooLarge);
     }
-    if halves.next().unwrap_or("").trim_end_matches('0').len() > 20 {
+    if frac_digits.trim_end_matches('0').len() > MAX_PLACES as usize {
         return Err(ParseError::TooPrecise);
     }
-    Decimal::from_str(text).map_err(|_| ParseError::TooLarge)
+    // Trailing zeros keep the scale as written ("12.50"), up to what a decimal can hold.
+    let frac_digits = if frac_digits.len() > 28 {
+        frac_digits.trim_end_matches('0')
+    } else {
+        frac_digits
+    };
+    let mut canonical = String::with_capacity(int_digits.len() + frac_digits.len() + 3);
+    if negative {
+        canonical.push('-');
+    }
+    canonical.push_str(if int_digits.is_empty() {
+        "0"
+    } else {
+        int_digits
+    });
+    if !frac_digits.is_empty() {
+        canonical.push('.');
+        canonical.push_str(frac_digits);
+    }
+    Decimal::from_str(&canonical).map_err(|_| ParseError::TooLarge)
 }
 
 /// Parses the text of a JSON number, which may use an exponent (`1e21`).
 pub fn parse_json_number(text: &str) -> Result<Decimal, ParseError> {
+    if text.len() > MAX_NUMBER_CHARS {
+        return Err(ParseError::TooLong);
+    }
     if let Some((_, exponent)) = text.split_once(['e', 'E']) {
         let error = if exponent.starts_with('-') {
             ParseError::TooPrecise
@@ -157,7 +221,35 @@ mod tests {
         assert_eq!(parse_decimal(&"9".repeat(40)), Err(ParseError::TooLarge));
         let tiny = format!("0.{}1", "0".repeat(30));
         assert_eq!(parse_decimal(&tiny), Err(ParseError::TooPrecise));
+        assert_eq!(parse_decimal("12.50").map(|d| d.scale()), Ok(2));
+        assert_eq!(parse_decimal("-0007.5"), Ok(Decimal::new(-75, 1)));
+        assert_eq!(parse_decimal("+.5"), Ok(Decimal::new(5, 1)));
+        assert_eq!(
+            parse_decimal(&format!("1.{}", "0".repeat(40))),
+            Ok(Decimal::ONE)
+        );
         assert_eq!(parse_json_number("1e-30"), Err(ParseError::TooPrecise));
+    }
+
+    /// Issue #14: a long run of zeros recursed once per zero in `Decimal::from_str` and
+    /// overflowed the stack. Every text is now refused or read within a bounded cost.
+    #[test]
+    fn long_texts_are_refused_before_parsing() {
+        assert_eq!(parse_decimal(&"0".repeat(6000)), Err(ParseError::TooLong));
+        assert_eq!(
+            parse_json_number(&"0".repeat(6000)),
+            Err(ParseError::TooLong)
+        );
+        let zeros = "0".repeat(MAX_NUMBER_CHARS - 1);
+        assert_eq!(parse_decimal(&format!("{zeros}1")), Ok(Decimal::ONE));
+        assert_eq!(
+            parse_decimal(&format!("0.{}", "0".repeat(60))),
+            Ok(Decimal::ZERO)
+        );
+        assert_eq!(
+            parse_decimal(&"9".repeat(MAX_NUMBER_CHARS + 1)),
+            Err(ParseError::TooLong)
+        );
     }
 
     #[test]

@@ -1,9 +1,17 @@
-//! Errors that name the scenario field they concern.
+//! Errors that name the scenario field they concern, as data: a [`Problem`] with typed arguments,
+//! the way a [`crate::Rule`] is an id with typed arguments. The engine words them in English
+//! ([`FieldError::english`]); a page words the same problem in its own language from the variant
+//! and its arguments, and never reads the English.
 
-use serde::Serialize;
+use rust_decimal::Decimal;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
-/// What kind of problem a field has, for callers that word their own messages (for example in
-/// another language).
+use crate::decimal::plain_text;
+use crate::input::{Field, Input, Unit};
+use crate::scenario::ModelKind;
+
+/// What kind of problem a field has: the stable `code` of the JSON output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -11,6 +19,10 @@ pub enum ErrorCode {
     Required,
     /// The text is not a plain decimal number.
     NotANumber,
+    /// The text is longer than any number or name the field could hold.
+    TooLong,
+    /// More decimal places than exact arithmetic keeps.
+    TooPrecise,
     /// A number was expected, but the value is of another type (a list, an object, true/false).
     WrongType,
     /// A negative number where only zero or more makes sense.
@@ -29,24 +41,248 @@ pub enum ErrorCode {
     Overflow,
 }
 
-/// One problem with one field of the scenario.
+/// What a field of the wrong type should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Expected {
+    /// A number (or a decimal string).
+    Number,
+    /// A name, as text.
+    Text,
+    /// `true` or `false`.
+    Flag,
+    /// An object with named fields.
+    Object,
+    /// A list.
+    List,
+}
+
+/// Two or more values that cannot all hold.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "conflict", rename_all = "snake_case")]
+pub enum Conflict {
+    /// An exchange rate other than 1 between a currency and itself.
+    RateWithOneCurrency,
+}
+
+/// One problem, with the values a message needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    /// Empty where a value is needed.
+    Required,
+    /// Not a number as the field reads numbers.
+    NotANumber,
+    /// Longer than the field reads at all: `max_chars` characters.
+    TooLong {
+        /// The most characters the field reads.
+        max_chars: usize,
+    },
+    /// More digits before the decimal point than exact arithmetic holds.
+    TooManyDigits {
+        /// The most digits allowed before the decimal point.
+        max_digits: u32,
+    },
+    /// More decimal places than exact arithmetic keeps.
+    TooPrecise {
+        /// The most decimal places allowed.
+        places: u32,
+    },
+    /// A value of the wrong type.
+    WrongType {
+        /// What was expected.
+        expected: Expected,
+    },
+    /// Below zero.
+    Negative,
+    /// Zero or below where only more than zero makes sense.
+    NotPositive,
+    /// Above the field's limit.
+    TooLarge {
+        /// The largest value allowed.
+        max: Decimal,
+        /// Its unit.
+        unit: Unit,
+    },
+    /// A name that is not one of `allowed`.
+    UnknownValue {
+        /// The text given, as written (trimmed).
+        given: String,
+        /// The names that are allowed.
+        allowed: Vec<String>,
+    },
+    /// A key the scenario format does not have.
+    UnknownField,
+    /// An `assumptions` id that the policy set does not have.
+    UnknownPolicyValue {
+        /// The policy set's id.
+        policy: String,
+    },
+    /// Values that contradict each other.
+    Inconsistent(Conflict),
+    /// No exchange rate was given, and the policy has none for these currencies.
+    NoDefaultRate,
+    /// The model's figures are too large to compute exactly.
+    Overflow {
+        /// The model that overflowed.
+        model: ModelKind,
+    },
+    /// The policy set lacks a value the engine needs (a data error, ruled out by tests).
+    MissingPolicyValue,
+}
+
+impl Problem {
+    /// The stable code of the JSON output.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Problem::Required | Problem::NoDefaultRate => ErrorCode::Required,
+            Problem::NotANumber => ErrorCode::NotANumber,
+            Problem::TooLong { .. } => ErrorCode::TooLong,
+            Problem::TooPrecise { .. } => ErrorCode::TooPrecise,
+            Problem::WrongType { .. } => ErrorCode::WrongType,
+            Problem::Negative => ErrorCode::Negative,
+            Problem::NotPositive => ErrorCode::NotPositive,
+            Problem::TooManyDigits { .. } | Problem::TooLarge { .. } => ErrorCode::TooLarge,
+            Problem::UnknownValue { .. } | Problem::MissingPolicyValue => ErrorCode::UnknownValue,
+            Problem::UnknownField | Problem::UnknownPolicyValue { .. } => ErrorCode::UnknownField,
+            Problem::Inconsistent(_) => ErrorCode::Inconsistent,
+            Problem::Overflow { .. } => ErrorCode::Overflow,
+        }
+    }
+}
+
+/// One problem with one field of the scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
-    /// The field's path in the scenario, such as `product.unit_cost` or `assumptions.commission.home`.
-    pub field: String,
-    /// A plain-language explanation in English.
-    pub message: String,
-    /// The kind of problem.
-    pub code: ErrorCode,
+    /// Where it is.
+    pub field: Field,
+    /// What it is.
+    pub problem: Problem,
 }
 
 impl FieldError {
-    /// Builds an error for `field`.
-    pub fn new(field: impl Into<String>, code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
+    /// `problem` at `field`.
+    pub fn new(field: impl Into<Field>, problem: Problem) -> Self {
+        FieldError {
             field: field.into(),
-            message: message.into(),
-            code,
+            problem,
         }
+    }
+
+    /// The stable code of the JSON output.
+    pub fn code(&self) -> ErrorCode {
+        self.problem.code()
+    }
+
+    /// The field's path, such as `product.unit_cost`.
+    pub fn path(&self) -> std::borrow::Cow<'static, str> {
+        self.field.path()
+    }
+
+    /// The problem in plain English, as the JSON output's `message` says it.
+    pub fn english(&self) -> String {
+        match &self.problem {
+            Problem::Required => "Enter a number.".to_owned(),
+            Problem::NotANumber => {
+                "Enter a number, such as 25 or 12.99 (a dot for decimals, no thousands separators)."
+                    .to_owned()
+            }
+            Problem::TooLong { max_chars } => {
+                format!("Too long: a number here has at most {max_chars} characters.")
+            }
+            Problem::TooManyDigits { .. } => {
+                "This number is too large to calculate with.".to_owned()
+            }
+            Problem::TooPrecise { places } => {
+                format!("Too many decimal places: use at most {places}.")
+            }
+            Problem::WrongType { expected } => match expected {
+                Expected::Number => "Enter a number.".to_owned(),
+                Expected::Text => "Enter a name, as text.".to_owned(),
+                Expected::Flag => "Must be true or false.".to_owned(),
+                Expected::List => format!("{} must be a list.", self.field),
+                Expected::Object => match self.field {
+                    Field::Scenario => {
+                        "The scenario must be an object with named fields.".to_owned()
+                    }
+                    _ => format!("{} must be an object with named fields.", self.field),
+                },
+            },
+            Problem::Negative => "Cannot be negative.".to_owned(),
+            Problem::NotPositive => "Must be more than 0.".to_owned(),
+            Problem::TooLarge { max, unit } => match (unit, &self.field) {
+                (Unit::Percent, Field::Input(_)) if *max == Decimal::ONE_HUNDRED => {
+                    "Must be a percentage from 0 to 100.".to_owned()
+                }
+                (_, Field::Assumption(_)) => {
+                    format!(
+                        "Too large: at most {} {}.",
+                        plain_text(*max),
+                        english_unit(*unit)
+                    )
+                }
+                _ => format!("Too large: this field takes at most {}.", plain_text(*max)),
+            },
+            Problem::UnknownValue { given, allowed } => {
+                let what = match self.field {
+                    Field::Policy => "policy set",
+                    Field::Input(Input::CostCurrency | Input::SaleCurrency) => "currency",
+                    Field::Input(Input::Category) => "category",
+                    Field::Input(Input::Destination) => "destination",
+                    Field::Input(Input::SemiMode) => "mode",
+                    _ => "value",
+                };
+                format!(
+                    "Unknown {what} \"{given}\". Choose one of: {}.",
+                    allowed.join(", ")
+                )
+            }
+            Problem::UnknownField => {
+                let path = self.field.path();
+                let key = path.rsplit('.').next().unwrap_or(&path);
+                format!("Unknown field \"{key}\": check its spelling.")
+            }
+            Problem::UnknownPolicyValue { policy } => match &self.field {
+                Field::Assumption(id) => format!("There is no policy value \"{id}\" in {policy}."),
+                field => format!("There is no policy value \"{field}\" in {policy}."),
+            },
+            Problem::Inconsistent(Conflict::RateWithOneCurrency) => {
+                "Costs and prices are in the same currency, so the rate must be 1.".to_owned()
+            }
+            Problem::NoDefaultRate => {
+                "Enter the exchange rate: there is no default rate for these currencies.".to_owned()
+            }
+            Problem::Overflow { model } => format!(
+                "The {} figures are too large to calculate exactly; check the amounts.",
+                model.name()
+            ),
+            Problem::MissingPolicyValue => "The policy set lacks this value.".to_owned(),
+        }
+    }
+}
+
+/// A unit as the English messages write it after a number.
+fn english_unit(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "%",
+        Unit::Days => "days",
+        Unit::PolicyMoney => "CNY",
+        Unit::PolicyMoneyPerKg => "CNY/kg",
+        Unit::PolicyMoneyPerParcel => "CNY/parcel",
+        Unit::PolicyMoneyPerUnit => "CNY/unit",
+        Unit::Grams => "g",
+        Unit::Centimetres => "cm",
+        _ => "",
+    }
+}
+
+impl Serialize for FieldError {
+    /// `{ "field": "product.unit_cost", "code": "negative", "message": "Cannot be negative." }`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("FieldError", 3)?;
+        out.serialize_field("field", &self.field)?;
+        out.serialize_field("code", &self.code())?;
+        out.serialize_field("message", &self.english())?;
+        out.end()
     }
 }

@@ -24,23 +24,27 @@ pub mod catalog;
 mod comparison;
 pub mod decimal;
 mod error;
+mod input;
 mod model;
 pub mod policy;
 pub mod rule;
 mod scenario;
 mod solve;
 
-pub use comparison::{compare, compare_scenario, policies_report, Comparison, Recommendation};
-pub use error::{ErrorCode, FieldError};
+pub use comparison::{
+    compare, compare_input, compare_scenario, policies_report, Comparison, Recommendation,
+};
+pub use error::{Conflict, ErrorCode, Expected, FieldError, Problem};
+pub use input::{Bounds, Field, Group, Input, InputKind, MarketPart, Unit};
 pub use model::{Cash, CostGroup, LineItem, ModelResult};
 pub use policy::{PolicySet, PolicyValue, DEFAULT_POLICY_ID};
 pub use rule::{Rule, RuleArg};
 pub use rust_decimal::Decimal;
 pub use scenario::{
-    affected_models, CurrencyPair, FullSettings, ModelKind, ParsedScenario, PopSettings, Product,
-    Scenario, SemiManagedMode, SemiSettings,
+    CurrencyPair, FullSettings, Given, ModelKind, ParsedScenario, PopSettings, Product, RawValue,
+    Scenario, ScenarioInput, SemiManagedMode, SemiSettings,
 };
 pub use solve::{
-    indifference_supply_price, indifference_supply_price_decimals, price_decimals,
-    target_margin_price,
+    cost_top, indifference_supply_price, indifference_supply_price_decimals, price_decimals, sweep,
+    target_margin_price, Sweep, SweepAxis, SweepPoint,
 };

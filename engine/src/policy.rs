@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::{parse_decimal, ParseError};
-use crate::error::{ErrorCode, FieldError};
+use crate::error::Problem;
+use crate::input::Unit;
 
 /// The policy set a scenario uses when it names none.
 pub const DEFAULT_POLICY_ID: &str = "aliexpress-2024";
@@ -311,50 +312,34 @@ impl<'p> Assumptions<'p> {
             .is_some_and(|&i| self.values[i] != self.policy.values[i].default)
     }
 
-    /// Overrides the value `id` with `text`; the error names `assumptions.<id>`.
-    pub fn set(&mut self, id: &str, value: Result<Decimal, ParseError>) -> Result<(), FieldError> {
-        let field = format!("assumptions.{id}");
+    /// Overrides the value `id` with `value`, within the value's range.
+    pub fn set(&mut self, id: &str, value: Decimal) -> Result<(), Problem> {
         let Some(&i) = self.policy.index.get(id) else {
-            return Err(FieldError::new(
-                field,
-                ErrorCode::UnknownField,
-                format!("There is no policy value \"{id}\" in {}.", self.policy.id),
-            ));
+            return Err(Problem::UnknownPolicyValue {
+                policy: self.policy.id.clone(),
+            });
         };
         let spec = &self.policy.values[i];
-        let value = value.map_err(|e| crate::scenario::parse_error(&field, e))?;
-        if value.is_sign_negative() {
-            return Err(FieldError::new(
-                field,
-                ErrorCode::Negative,
-                "Cannot be negative.",
-            ));
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(Problem::Negative);
         }
         if spec.positive && value.is_zero() {
-            return Err(FieldError::new(
-                field,
-                ErrorCode::NotPositive,
-                "Must be more than 0.",
-            ));
+            return Err(Problem::NotPositive);
         }
         if value > spec.max() {
-            return Err(FieldError::new(
-                field,
-                ErrorCode::TooLarge,
-                format!(
-                    "Too large: at most {} {}.",
-                    crate::decimal::plain_text(spec.max()),
-                    spec.unit
-                ),
-            ));
+            return Err(Problem::TooLarge {
+                max: spec.max(),
+                unit: Unit::of_policy_value(&spec.unit),
+            });
         }
         self.values[i] = value;
         Ok(())
     }
 
     /// Parses `text` and overrides `id` with it.
-    pub fn set_text(&mut self, id: &str, text: &str) -> Result<(), FieldError> {
-        self.set(id, parse_decimal(text))
+    pub fn set_text(&mut self, id: &str, text: &str) -> Result<(), Problem> {
+        let value = parse_decimal(text).map_err(ParseError::problem)?;
+        self.set(id, value)
     }
 }
 
@@ -416,14 +401,20 @@ mod tests {
         values.set_text("commission.home", "5").unwrap();
         assert_eq!(values.get("commission.home"), Ok(Decimal::from(5)));
         assert!(values.is_overridden("commission.home"));
-        let err = values.set_text("commission.home", "101").unwrap_err();
-        assert_eq!(err.field, "assumptions.commission.home");
-        assert_eq!(err.code, ErrorCode::TooLarge);
-        let err = values.set_text("nope", "1").unwrap_err();
-        assert_eq!(err.code, ErrorCode::UnknownField);
         assert_eq!(
-            values.set_text("days.pop.payout", "-1").unwrap_err().code,
-            ErrorCode::Negative
+            values.set_text("commission.home", "101"),
+            Err(Problem::TooLarge {
+                max: Decimal::ONE_HUNDRED,
+                unit: Unit::Percent
+            })
+        );
+        assert!(matches!(
+            values.set_text("nope", "1"),
+            Err(Problem::UnknownPolicyValue { .. })
+        ));
+        assert_eq!(
+            values.set_text("days.pop.payout", "-1"),
+            Err(Problem::Negative)
         );
     }
 }

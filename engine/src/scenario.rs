@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::decimal::{parse_decimal, parse_json_number, ParseError};
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{Conflict, ErrorCode, Expected, FieldError, Problem};
+use crate::input::{Bounds, Field, Group, Input, InputKind};
 use crate::policy::{PolicySet, DEFAULT_POLICY_ID};
 
 /// The three ways of selling on AliExpress.
@@ -194,6 +195,401 @@ impl Scenario {
     }
 }
 
+/// One input's value as given, before validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawValue {
+    /// A number, already read (by the page in its language, or from JSON).
+    Number(Decimal),
+    /// A name.
+    Text(String),
+    /// True or false.
+    Flag(bool),
+}
+
+/// An input as given: its value, or the problem found while reading it (text that is not a
+/// number, a value of the wrong type). A field given with a problem counts as bad: the models
+/// that depend on it are not computed.
+pub type Given<T> = Result<T, Problem>;
+
+/// A scenario's inputs as given, before validation: what JSON is read into, what a page builds
+/// from its form and what a catalog row adds its cells to. [`ScenarioInput::validate`] turns it
+/// into a [`ParsedScenario`]; an input left out takes its default.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScenarioInput {
+    /// The policy set's id, when one is named.
+    pub policy: Option<Given<String>>,
+    /// The inputs given, by [`Input::index`]. (A fixed array: no map code in the wasm, and
+    /// copying a row's inputs costs one allocation-free clone per value.)
+    values: [Option<Given<RawValue>>; Input::ALL.len()],
+    /// Policy values overridden, by id, in the order given; an id given twice keeps the last.
+    assumptions: Vec<(String, Given<Decimal>)>,
+    /// Problems with the shape of the input itself: keys the format does not have, groups that
+    /// are not objects.
+    pub errors: Vec<FieldError>,
+}
+
+impl ScenarioInput {
+    /// An input with nothing given: the default scenario.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// What was given for `input`, if anything.
+    pub fn get(&self, input: Input) -> Option<&Given<RawValue>> {
+        self.values[input.index()].as_ref()
+    }
+
+    /// Gives `input` what was read for it: a value, or the problem found reading it.
+    pub fn give(&mut self, input: Input, given: Given<RawValue>) {
+        self.values[input.index()] = Some(given);
+    }
+
+    /// Leaves `input` out: it takes its default.
+    pub fn remove(&mut self, input: Input) {
+        self.values[input.index()] = None;
+    }
+
+    /// Every input given, in form order.
+    pub fn given(&self) -> impl Iterator<Item = (Input, &Given<RawValue>)> {
+        Input::ALL
+            .into_iter()
+            .zip(&self.values)
+            .filter_map(|(input, given)| Some((input, given.as_ref()?)))
+    }
+
+    /// Overrides policy value `id` with what was read for it.
+    pub fn give_assumption(&mut self, id: &str, given: Given<Decimal>) {
+        match self.assumptions.iter_mut().find(|(known, _)| known == id) {
+            Some(slot) => slot.1 = given,
+            None => self.assumptions.push((id.to_owned(), given)),
+        }
+    }
+
+    /// The policy values overridden, in the order given.
+    pub fn assumptions(&self) -> impl Iterator<Item = (&str, &Given<Decimal>)> {
+        self.assumptions
+            .iter()
+            .map(|(id, given)| (id.as_str(), given))
+    }
+
+    /// Gives `input` the value `value`.
+    pub fn set(&mut self, input: Input, value: RawValue) {
+        self.give(input, Ok(value));
+    }
+
+    /// Gives `input` the number `value`.
+    pub fn set_number(&mut self, input: Input, value: Decimal) {
+        self.set(input, RawValue::Number(value));
+    }
+
+    /// Records that `input` was given, but could not be read: the engine reports `problem` at it
+    /// and does not compute the models that depend on it.
+    pub fn reject(&mut self, input: Input, problem: Problem) {
+        self.give(input, Err(problem));
+    }
+
+    /// The number given for `input`, if one was given and read.
+    pub fn number(&self, input: Input) -> Option<Decimal> {
+        match self.get(input) {
+            Some(Ok(RawValue::Number(value))) => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The inputs in the JSON format of the public API: numbers as decimal strings, as given.
+    /// Inputs that could not be read are left out (their problem is not JSON's to carry).
+    pub fn to_json(&self) -> Value {
+        let mut root = Map::new();
+        if let Some(Ok(id)) = &self.policy {
+            root.insert("policy".to_owned(), Value::String(id.clone()));
+        }
+        for (input, given) in self.given() {
+            let Ok(value) = given else { continue };
+            let value = match value {
+                RawValue::Number(n) => Value::String(n.to_string()),
+                RawValue::Text(t) => Value::String(t.clone()),
+                RawValue::Flag(b) => Value::Bool(*b),
+            };
+            match input.group() {
+                None => {
+                    root.insert(input.key().to_owned(), value);
+                }
+                Some(group) => {
+                    let group = root
+                        .entry(group.key())
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(group) = group {
+                        group.insert(input.key().to_owned(), value);
+                    }
+                }
+            }
+        }
+        let assumptions: Map<String, Value> = self
+            .assumptions()
+            .filter_map(|(id, given)| {
+                Some((
+                    id.to_owned(),
+                    Value::String(given.as_ref().ok()?.to_string()),
+                ))
+            })
+            .collect();
+        if !assumptions.is_empty() {
+            root.insert(
+                Group::Assumptions.key().to_owned(),
+                Value::Object(assumptions),
+            );
+        }
+        Value::Object(root)
+    }
+
+    /// Reads a scenario in the JSON format of the public API. Numbers may be JSON numbers or
+    /// decimal strings; every problem is recorded, nothing is refused outright.
+    pub fn from_json(input: &Value) -> ScenarioInput {
+        let mut read = ScenarioInput::new();
+        let Some(root) = read.object(Some(input), Field::Scenario) else {
+            return read;
+        };
+        for (key, value) in root {
+            if key == "policy" {
+                read.policy = match value {
+                    Value::Null => None,
+                    Value::String(id) => Some(Ok(id.trim().to_owned())),
+                    _ => Some(Err(Problem::WrongType {
+                        expected: Expected::Text,
+                    })),
+                };
+                continue;
+            }
+            if let Some(input) = Input::from_path(key).filter(|i| i.group().is_none()) {
+                read.leaf(input, value);
+                continue;
+            }
+            let group = Group::ALL
+                .into_iter()
+                .find(|g| g.key() == key && !matches!(g, Group::Assumptions));
+            if let Some(group) = group {
+                let Some(map) = read.object(Some(value), Field::Group(group)) else {
+                    continue;
+                };
+                for (key, value) in map {
+                    match group.inputs().find(|i| i.key() == key) {
+                        Some(input) => read.leaf(input, value),
+                        None => read.unknown(format!("{}.{key}", group.key())),
+                    }
+                }
+            } else if key == Group::Assumptions.key() {
+                let Some(map) = read.object(Some(value), Field::Group(Group::Assumptions)) else {
+                    continue;
+                };
+                for (id, value) in map {
+                    let parsed = match value {
+                        Value::String(text) => parse_decimal(text).map_err(ParseError::problem),
+                        Value::Number(n) => {
+                            parse_json_number(&n.to_string()).map_err(ParseError::problem)
+                        }
+                        _ => Err(Problem::WrongType {
+                            expected: Expected::Number,
+                        }),
+                    };
+                    read.give_assumption(id, parsed);
+                }
+            } else {
+                read.unknown(key.clone());
+            }
+        }
+        read
+    }
+
+    fn unknown(&mut self, path: String) {
+        self.errors
+            .push(FieldError::new(Field::Unknown(path), Problem::UnknownField));
+    }
+
+    /// The object `value`, or `None` when it is absent, null or not an object (recorded).
+    fn object<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        field: Field,
+    ) -> Option<&'v Map<String, Value>> {
+        match value {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(map)) => Some(map),
+            Some(_) => {
+                self.errors.push(FieldError::new(
+                    field,
+                    Problem::WrongType {
+                        expected: Expected::Object,
+                    },
+                ));
+                None
+            }
+        }
+    }
+
+    /// One input's JSON value, read by the input's kind. `null` counts as left out.
+    fn leaf(&mut self, input: Input, value: &Value) {
+        let expected = match input.kind() {
+            InputKind::Number => Expected::Number,
+            InputKind::Choice => Expected::Text,
+            InputKind::Flag => Expected::Flag,
+        };
+        let given = match (input.kind(), value) {
+            (_, Value::Null) => return,
+            (InputKind::Number, Value::String(text)) => parse_decimal(text)
+                .map(RawValue::Number)
+                .map_err(ParseError::problem),
+            (InputKind::Number, Value::Number(n)) => parse_json_number(&n.to_string())
+                .map(RawValue::Number)
+                .map_err(ParseError::problem),
+            (InputKind::Choice, Value::String(text)) => Ok(RawValue::Text(text.trim().to_owned())),
+            (InputKind::Flag, Value::Bool(b)) => Ok(RawValue::Flag(*b)),
+            (InputKind::Flag, Value::String(s)) if s.trim() == "true" => Ok(RawValue::Flag(true)),
+            (InputKind::Flag, Value::String(s)) if s.trim() == "false" => Ok(RawValue::Flag(false)),
+            _ => Err(Problem::WrongType { expected }),
+        };
+        self.give(input, given);
+    }
+
+    /// Validates the input against the policy set it names (the default one when it names none),
+    /// filling every input left out with its default.
+    pub fn validate(&self) -> ParsedScenario {
+        let d = Scenario::default();
+        let mut v = Validator {
+            input: self,
+            errors: self.errors.clone(),
+        };
+        let policy_ids: Vec<String> = PolicySet::builtin().iter().map(|p| p.id.clone()).collect();
+        let policy_id = match &self.policy {
+            None => None,
+            Some(Err(problem)) => {
+                v.errors
+                    .push(FieldError::new(Field::Policy, problem.clone()));
+                None
+            }
+            Some(Ok(id)) if policy_ids.contains(id) => Some(id.clone()),
+            Some(Ok(id)) => {
+                v.errors.push(FieldError::new(
+                    Field::Policy,
+                    Problem::UnknownValue {
+                        given: id.clone(),
+                        allowed: policy_ids.clone(),
+                    },
+                ));
+                None
+            }
+        }
+        .unwrap_or_else(|| d.policy.clone());
+        // The default policy is always built in (a test holds it to that).
+        let Some(policy) = PolicySet::find(&policy_id).or_else(|| PolicySet::builtin().first())
+        else {
+            return ParsedScenario {
+                scenario: d,
+                errors: v.errors,
+                semi_price_follows_pop: false,
+            };
+        };
+        let currencies: Vec<&str> = policy.currencies.iter().map(String::as_str).collect();
+        let categories: Vec<&str> = policy.categories.iter().map(|c| c.id.as_str()).collect();
+        let destinations: Vec<&str> = policy
+            .destinations
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+
+        let cost = v
+            .choice(Input::CostCurrency, &currencies, upper)
+            .unwrap_or_else(|| d.currency.cost.clone());
+        let sale = v
+            .choice(Input::SaleCurrency, &currencies, upper)
+            .unwrap_or_else(|| d.currency.sale.clone());
+        let rate = v.number(Input::Rate);
+        if cost == sale && rate.is_some_and(|rate| rate != Decimal::ONE) {
+            v.errors.push(FieldError::new(
+                Input::Rate,
+                Problem::Inconsistent(Conflict::RateWithOneCurrency),
+            ));
+        }
+        let product = Product {
+            unit_cost: v.number(Input::UnitCost).unwrap_or(d.product.unit_cost),
+            packaging: v.number(Input::Packaging).unwrap_or(d.product.packaging),
+            weight_g: v.number(Input::WeightG).unwrap_or(d.product.weight_g),
+            category: v
+                .choice(Input::Category, &categories, lower)
+                .unwrap_or_else(|| d.product.category.clone()),
+        };
+        let monthly_units = v.number(Input::MonthlyUnits).unwrap_or(d.monthly_units);
+        let destination = v
+            .choice(Input::Destination, &destinations, upper)
+            .unwrap_or_else(|| d.destination.clone());
+        let return_rate_pct = v.number(Input::ReturnRate).unwrap_or(d.return_rate_pct);
+        let pop = PopSettings {
+            price: v.number(Input::Price).unwrap_or(d.pop.price),
+            ad_spend_pct: v.number(Input::AdSpend).unwrap_or(d.pop.ad_spend_pct),
+            affiliate_share_pct: v
+                .number(Input::AffiliateShare)
+                .unwrap_or(d.pop.affiliate_share_pct),
+            affiliate_rate_pct: v
+                .number(Input::AffiliateRate)
+                .unwrap_or(d.pop.affiliate_rate_pct),
+        };
+        let semi_price_follows_pop = self.get(Input::SemiPrice).is_none();
+        let semi = SemiSettings {
+            price: v.number(Input::SemiPrice).unwrap_or(pop.price),
+            mode: match v
+                .choice(Input::SemiMode, &["warehouse", "jit"], lower)
+                .as_deref()
+            {
+                Some("jit") => SemiManagedMode::Jit,
+                _ => SemiManagedMode::Warehouse,
+            },
+            popular: v.flag(Input::SemiPopular).unwrap_or(d.semi.popular),
+        };
+        let full = FullSettings {
+            supply_price: v.number(Input::SupplyPrice).unwrap_or(d.full.supply_price),
+        };
+
+        let mut assumptions = BTreeMap::new();
+        let mut values = policy.defaults();
+        for (id, given) in self.assumptions() {
+            let field = Field::Assumption(id.to_owned());
+            if policy.value(id).is_none() {
+                v.errors.push(FieldError::new(
+                    field,
+                    Problem::UnknownPolicyValue {
+                        policy: policy.id.clone(),
+                    },
+                ));
+                continue;
+            }
+            match given.clone().and_then(|value| values.set(id, value)) {
+                Ok(()) => {
+                    if let Ok(value) = values.get(id) {
+                        assumptions.insert(id.to_owned(), value);
+                    }
+                }
+                Err(problem) => v.errors.push(FieldError::new(field, problem)),
+            }
+        }
+
+        ParsedScenario {
+            scenario: Scenario {
+                policy: policy.id.clone(),
+                currency: CurrencyPair { cost, sale, rate },
+                product,
+                monthly_units,
+                destination,
+                return_rate_pct,
+                pop,
+                semi,
+                full,
+                assumptions,
+            },
+            errors: v.errors,
+            semi_price_follows_pop,
+        }
+    }
+}
+
 /// A scenario read from loose input, with every problem found.
 #[derive(Clone, Debug)]
 pub struct ParsedScenario {
@@ -206,223 +602,104 @@ pub struct ParsedScenario {
     pub semi_price_follows_pop: bool,
 }
 
-/// The error for a text that does not parse, worded for `field`.
-pub(crate) fn parse_error(field: &str, error: ParseError) -> FieldError {
-    match error {
-        ParseError::Empty => FieldError::new(field, ErrorCode::Required, "Enter a number."),
-        ParseError::Invalid => FieldError::new(
-            field,
-            ErrorCode::NotANumber,
-            "Enter a number, such as 25 or 12.99 (a dot for decimals, no thousands separators).",
-        ),
-        ParseError::TooLarge => FieldError::new(
-            field,
-            ErrorCode::TooLarge,
-            "This number is too large to calculate with.",
-        ),
-        ParseError::TooPrecise => FieldError::new(
-            field,
-            ErrorCode::NotANumber,
-            "Too many decimal places: use at most 20.",
-        ),
-    }
-}
-
-/// The range a number field accepts.
-#[derive(Clone, Copy)]
-enum Range {
-    /// 0 up to the limit.
-    NonNegative(i64),
-    /// More than 0, up to the limit.
-    Positive(i64),
-    /// 0 to 100.
-    Percent,
-}
-
-const MONEY_MAX: i64 = 1_000_000_000;
-const WEIGHT_MAX_G: i64 = 1_000_000;
-const RATE_MAX: i64 = 1_000_000;
-
-struct Reader {
+/// Checks each given input against its kind, its range or its list of names.
+struct Validator<'a> {
+    input: &'a ScenarioInput,
     errors: Vec<FieldError>,
 }
 
-fn path(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-impl Reader {
-    fn error(&mut self, field: impl Into<String>, code: ErrorCode, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, code, message));
+impl Validator<'_> {
+    fn error(&mut self, input: Input, problem: Problem) {
+        self.errors.push(FieldError::new(input, problem));
     }
 
-    /// The object at `field`, checking that it has only `keys`.
-    fn object<'v>(
-        &mut self,
-        value: Option<&'v Value>,
-        field: &str,
-        keys: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        match value {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(map)) => {
-                for key in map.keys() {
-                    if !keys.contains(&key.as_str()) {
-                        self.error(
-                            path(field, key),
-                            ErrorCode::UnknownField,
-                            format!("Unknown field \"{key}\": check its spelling."),
-                        );
-                    }
-                }
-                Some(map)
-            }
-            Some(_) => {
-                let name = if field.is_empty() {
-                    "The scenario"
-                } else {
-                    field
-                };
-                self.error(
-                    if field.is_empty() { "scenario" } else { field },
-                    ErrorCode::WrongType,
-                    format!("{name} must be an object with named fields."),
-                );
+    /// The value given for `input`; `None` when it was left out or had a problem (recorded).
+    fn given(&mut self, input: Input) -> Option<&RawValue> {
+        match self.input.get(input)? {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.errors.push(FieldError::new(input, problem.clone()));
                 None
             }
         }
     }
 
-    fn number(
-        &mut self,
-        map: Option<&Map<String, Value>>,
-        parent: &str,
-        key: &str,
-        default: Decimal,
-        range: Range,
-    ) -> Decimal {
-        self.optional_number(map, parent, key, range)
-            .unwrap_or(default)
-    }
-
-    /// The number at `parent.key`, or `None` when it is absent or has an error (recorded).
-    fn optional_number(
-        &mut self,
-        map: Option<&Map<String, Value>>,
-        parent: &str,
-        key: &str,
-        range: Range,
-    ) -> Option<Decimal> {
-        let field = path(parent, key);
-        let parsed = match map.and_then(|m| m.get(key)) {
-            None | Some(Value::Null) => return None,
-            Some(Value::String(text)) => parse_decimal(text),
-            Some(Value::Number(n)) => parse_json_number(&n.to_string()),
-            Some(_) => {
-                self.error(field, ErrorCode::WrongType, "Enter a number.");
+    /// The number given for `input` when it is in range; `None` when left out or bad (recorded).
+    fn number(&mut self, input: Input) -> Option<Decimal> {
+        let value = match self.given(input)? {
+            RawValue::Number(value) => *value,
+            _ => {
+                self.error(
+                    input,
+                    Problem::WrongType {
+                        expected: Expected::Number,
+                    },
+                );
                 return None;
             }
         };
-        let value = match parsed {
-            Ok(value) => value,
-            Err(e) => {
-                self.errors.push(parse_error(&field, e));
-                return None;
-            }
-        };
-        let (positive, max) = match range {
-            Range::NonNegative(max) => (false, max),
-            Range::Positive(max) => (true, max),
-            Range::Percent => (false, 100),
-        };
-        if positive && value <= Decimal::ZERO {
-            self.error(field, ErrorCode::NotPositive, "Must be more than 0.");
-            None
+        let Bounds { max, positive } = input.bounds()?;
+        let problem = if positive && value <= Decimal::ZERO {
+            Problem::NotPositive
         } else if value.is_sign_negative() && !value.is_zero() {
-            self.error(field, ErrorCode::Negative, "Cannot be negative.");
-            None
+            Problem::Negative
         } else if value > Decimal::from(max) {
-            let message = match range {
-                Range::Percent => "Must be a percentage from 0 to 100.".to_owned(),
-                _ => format!("Too large: this field takes at most {max}."),
-            };
-            self.error(field, ErrorCode::TooLarge, message);
-            None
-        } else {
-            Some(value)
-        }
-    }
-
-    /// The text at `parent.key`, or `None` when absent or not text (recorded).
-    fn text(
-        &mut self,
-        map: Option<&Map<String, Value>>,
-        parent: &str,
-        key: &str,
-    ) -> Option<String> {
-        match map.and_then(|m| m.get(key)) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(text)) => Some(text.trim().to_owned()),
-            Some(_) => {
-                self.error(
-                    path(parent, key),
-                    ErrorCode::WrongType,
-                    "Enter a name, as text.",
-                );
-                None
+            Problem::TooLarge {
+                max: Decimal::from(max),
+                unit: input.unit(),
             }
-        }
+        } else {
+            return Some(value);
+        };
+        self.error(input, problem);
+        None
     }
 
-    /// A name from `allowed`, compared after `normalize`; `None` when absent or unknown (recorded).
+    /// A name from `allowed`, compared after `normalize`; `None` when left out or unknown
+    /// (recorded).
     fn choice(
         &mut self,
-        map: Option<&Map<String, Value>>,
-        parent: &str,
-        key: &str,
+        input: Input,
         allowed: &[&str],
-        what: &str,
         normalize: fn(&str) -> String,
     ) -> Option<String> {
-        let text = normalize(&self.text(map, parent, key)?);
+        let text = match self.given(input)? {
+            RawValue::Text(text) => normalize(text.trim()),
+            _ => {
+                self.error(
+                    input,
+                    Problem::WrongType {
+                        expected: Expected::Text,
+                    },
+                );
+                return None;
+            }
+        };
         if allowed.contains(&text.as_str()) {
             Some(text)
         } else {
             self.error(
-                path(parent, key),
-                ErrorCode::UnknownValue,
-                format!(
-                    "Unknown {what} \"{text}\". Choose one of: {}.",
-                    allowed.join(", ")
-                ),
+                input,
+                Problem::UnknownValue {
+                    given: text,
+                    allowed: allowed.iter().map(|s| (*s).to_owned()).collect(),
+                },
             );
             None
         }
     }
 
-    fn flag(
-        &mut self,
-        map: Option<&Map<String, Value>>,
-        parent: &str,
-        key: &str,
-        default: bool,
-    ) -> bool {
-        match map.and_then(|m| m.get(key)) {
-            None | Some(Value::Null) => default,
-            Some(Value::Bool(b)) => *b,
-            Some(Value::String(s)) if s.trim() == "true" => true,
-            Some(Value::String(s)) if s.trim() == "false" => false,
-            Some(_) => {
+    fn flag(&mut self, input: Input) -> Option<bool> {
+        match self.given(input)? {
+            RawValue::Flag(b) => Some(*b),
+            _ => {
                 self.error(
-                    path(parent, key),
-                    ErrorCode::WrongType,
-                    "Must be true or false.",
+                    input,
+                    Problem::WrongType {
+                        expected: Expected::Flag,
+                    },
                 );
-                default
+                None
             }
         }
     }
@@ -440,260 +717,23 @@ impl ParsedScenario {
     /// Reads a scenario from JSON. Omitted fields take their defaults; `semi.price` defaults to
     /// `pop.price`; the exchange rate defaults to the policy's table.
     pub fn from_json(input: &Value) -> ParsedScenario {
-        let mut r = Reader { errors: Vec::new() };
-        let d = Scenario::default();
-        let root = r.object(
-            Some(input),
-            "",
-            &[
-                "policy",
-                "currency",
-                "product",
-                "monthly_units",
-                "destination",
-                "return_rate_pct",
-                "pop",
-                "semi",
-                "full",
-                "assumptions",
-            ],
-        );
-
-        let policy_ids: Vec<&str> = PolicySet::builtin().iter().map(|p| p.id.as_str()).collect();
-        let policy_id = r
-            .choice(root, "", "policy", &policy_ids, "policy set", |s| {
-                s.to_owned()
-            })
-            .unwrap_or_else(|| (d.policy).to_owned());
-        // The default policy is always built in (a test holds it to that).
-        let Some(policy) = PolicySet::find(&policy_id).or_else(|| PolicySet::builtin().first())
-        else {
-            return ParsedScenario {
-                scenario: d,
-                errors: r.errors,
-                semi_price_follows_pop: false,
-            };
-        };
-        let currencies: Vec<&str> = policy.currencies.iter().map(String::as_str).collect();
-        let categories: Vec<&str> = policy.categories.iter().map(|c| c.id.as_str()).collect();
-        let destinations: Vec<&str> = policy
-            .destinations
-            .iter()
-            .map(|c| c.code.as_str())
-            .collect();
-
-        let currency = r.object(
-            root.and_then(|m| m.get("currency")),
-            "currency",
-            &["cost", "sale", "rate"],
-        );
-        let cost = r
-            .choice(currency, "currency", "cost", &currencies, "currency", upper)
-            .unwrap_or_else(|| (d.currency.cost).to_owned());
-        let sale = r
-            .choice(currency, "currency", "sale", &currencies, "currency", upper)
-            .unwrap_or_else(|| (d.currency.sale).to_owned());
-        let rate = r.optional_number(currency, "currency", "rate", Range::Positive(RATE_MAX));
-        if cost == sale && rate.is_some_and(|rate| rate != Decimal::ONE) {
-            r.error(
-                "currency.rate",
-                ErrorCode::Inconsistent,
-                "Costs and prices are in the same currency, so the rate must be 1.",
-            );
-        }
-
-        let product = r.object(
-            root.and_then(|m| m.get("product")),
-            "product",
-            &["unit_cost", "packaging", "weight_g", "category"],
-        );
-        let money = Range::NonNegative(MONEY_MAX);
-        let product = Product {
-            unit_cost: r.number(product, "product", "unit_cost", d.product.unit_cost, money),
-            packaging: r.number(product, "product", "packaging", d.product.packaging, money),
-            weight_g: r.number(
-                product,
-                "product",
-                "weight_g",
-                d.product.weight_g,
-                Range::NonNegative(WEIGHT_MAX_G),
-            ),
-            category: r
-                .choice(
-                    product,
-                    "product",
-                    "category",
-                    &categories,
-                    "category",
-                    lower,
-                )
-                .unwrap_or_else(|| (d.product.category).to_owned()),
-        };
-        let monthly_units = r.number(root, "", "monthly_units", d.monthly_units, money);
-        let destination = r
-            .choice(root, "", "destination", &destinations, "destination", upper)
-            .unwrap_or_else(|| (d.destination).to_owned());
-        let return_rate_pct = r.number(
-            root,
-            "",
-            "return_rate_pct",
-            d.return_rate_pct,
-            Range::Percent,
-        );
-
-        let pop = r.object(
-            root.and_then(|m| m.get("pop")),
-            "pop",
-            &[
-                "price",
-                "ad_spend_pct",
-                "affiliate_share_pct",
-                "affiliate_rate_pct",
-            ],
-        );
-        let price = Range::Positive(MONEY_MAX);
-        let pop = PopSettings {
-            price: r.number(pop, "pop", "price", d.pop.price, price),
-            ad_spend_pct: r.number(
-                pop,
-                "pop",
-                "ad_spend_pct",
-                d.pop.ad_spend_pct,
-                Range::Percent,
-            ),
-            affiliate_share_pct: r.number(
-                pop,
-                "pop",
-                "affiliate_share_pct",
-                d.pop.affiliate_share_pct,
-                Range::Percent,
-            ),
-            affiliate_rate_pct: r.number(
-                pop,
-                "pop",
-                "affiliate_rate_pct",
-                d.pop.affiliate_rate_pct,
-                Range::Percent,
-            ),
-        };
-
-        let semi = r.object(
-            root.and_then(|m| m.get("semi")),
-            "semi",
-            &["price", "mode", "popular"],
-        );
-        let semi_price_follows_pop = semi.and_then(|m| m.get("price")).is_none_or(Value::is_null);
-        let semi = SemiSettings {
-            price: r.number(semi, "semi", "price", pop.price, price),
-            mode: match r
-                .choice(semi, "semi", "mode", &["warehouse", "jit"], "mode", lower)
-                .as_deref()
-            {
-                Some("jit") => SemiManagedMode::Jit,
-                _ => SemiManagedMode::Warehouse,
-            },
-            popular: r.flag(semi, "semi", "popular", d.semi.popular),
-        };
-
-        let full = r.object(root.and_then(|m| m.get("full")), "full", &["supply_price"]);
-        let full = FullSettings {
-            supply_price: r.number(full, "full", "supply_price", d.full.supply_price, price),
-        };
-
-        let mut assumptions = BTreeMap::new();
-        if let Some(map) = r.object(root.and_then(|m| m.get("assumptions")), "assumptions", &[]) {
-            // `object` reported every key as unknown; the ids are checked against the policy instead.
-            r.errors.retain(|e| {
-                !(e.code == ErrorCode::UnknownField && e.field.starts_with("assumptions."))
-            });
-            let mut values = policy.defaults();
-            for (id, value) in map {
-                let parsed = match value {
-                    Value::String(text) => parse_decimal(text),
-                    Value::Number(n) => parse_json_number(&n.to_string()),
-                    _ => {
-                        r.error(
-                            format!("assumptions.{id}"),
-                            ErrorCode::WrongType,
-                            "Enter a number.",
-                        );
-                        continue;
-                    }
-                };
-                match values.set(id, parsed) {
-                    Ok(()) => {
-                        if let Ok(v) = values.get(id) {
-                            assumptions.insert(id.clone(), v);
-                        }
-                    }
-                    Err(e) => r.errors.push(e),
-                }
-            }
-        }
-
-        ParsedScenario {
-            scenario: Scenario {
-                policy: policy.id.clone(),
-                currency: CurrencyPair { cost, sale, rate },
-                product,
-                monthly_units,
-                destination,
-                return_rate_pct,
-                pop,
-                semi,
-                full,
-                assumptions,
-            },
-            errors: r.errors,
-            semi_price_follows_pop,
-        }
+        ScenarioInput::from_json(input).validate()
     }
 
     /// Whether an error keeps `model` from being computed.
     pub fn blocks(&self, model: ModelKind) -> bool {
         self.errors.iter().any(|e| {
-            if e.code == ErrorCode::UnknownField {
+            if e.code() == ErrorCode::UnknownField {
                 // An unknown field changes nothing that is computed.
                 return false;
             }
-            let affected = affected_models(&e.field);
-            affected.contains(&model)
+            e.field.models().contains(&model)
                 || (model == ModelKind::Semi
                     && self.semi_price_follows_pop
-                    && (e.field == "pop.price" || e.field == "pop"))
+                    && matches!(
+                        e.field,
+                        Field::Input(Input::Price) | Field::Group(Group::Pop)
+                    ))
         })
-    }
-}
-
-/// The models whose figures depend on `field`.
-pub fn affected_models(field: &str) -> Vec<ModelKind> {
-    use ModelKind::{Full, Pop, Semi};
-    // Fully managed is paid a supply price in the cost currency and ships nothing to buyers.
-    if matches!(
-        field,
-        "currency.sale" | "currency.rate" | "product.category" | "destination"
-    ) {
-        return vec![Pop, Semi];
-    }
-    let first = field.split('.').next().unwrap_or("");
-    match first {
-        "pop" => vec![Pop],
-        "semi" => vec![Semi],
-        "full" => vec![Full],
-        "assumptions" => {
-            let id = &field["assumptions.".len().min(field.len())..];
-            let mut parts = id.split('.');
-            match (parts.next().unwrap_or(""), parts.next().unwrap_or("")) {
-                ("commission", _) | ("payment", _) => vec![Pop, Semi],
-                ("semi" | "warehouse", _) => vec![Semi],
-                ("choice", _) => vec![Semi, Full],
-                ("postage", "pop") | ("first_mile" | "returns" | "days", "pop") => vec![Pop],
-                ("postage", "choice") => vec![Semi],
-                ("first_mile" | "returns" | "days", m) if m.starts_with("semi") => vec![Semi],
-                ("first_mile" | "returns" | "days", "full") => vec![Full],
-                _ => vec![Pop, Semi, Full],
-            }
-        }
-        _ => vec![Pop, Semi, Full],
     }
 }

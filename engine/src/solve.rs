@@ -10,10 +10,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::comparison::Comparison;
+use crate::comparison::{compare_input, Comparison};
 use crate::decimal::{add, div, mul, sub, Overflow};
+use crate::input::Input;
 use crate::model::{decimals_for, ModelResult, MAX_DECIMALS, MIN_DECIMALS};
-use crate::scenario::ModelKind;
+use crate::scenario::{ModelKind, ScenarioInput};
 
 /// S and F of a model: profit per unit is `revenue × (1 − shares) − fixed`.
 struct Linear {
@@ -129,6 +130,169 @@ pub fn indifference_supply_price_decimals(comparison: &Comparison) -> u32 {
     }
 }
 
+/// What a sensitivity sweep varies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SweepAxis {
+    /// Each model's own price (POP price, semi-managed price, supply price) together, from −50%
+    /// to +50% of today's in steps of 10 points; x is the change in percent.
+    Price,
+    /// The unit cost, from 0 to [`cost_top`] in ten steps; x is the unit cost.
+    Cost,
+}
+
+/// Samples on each side of today's value: 2 × 5 + 1 = 11 points.
+const HALF: i64 = 5;
+
+/// One point of a sweep: x, and each model's monthly profit there ([`ModelKind::ALL`] order);
+/// `None` for a model today's input cannot compute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SweepPoint {
+    /// The price change in percent, or the unit cost.
+    pub x: Decimal,
+    /// Monthly profit of POP, semi-managed and fully managed.
+    pub profit: [Option<Decimal>; 3],
+}
+
+/// Monthly profit of the three models as one input varies, each point a comparison by the
+/// engine of today's inputs with that one value changed, so nothing assumes a line is straight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    /// What varies.
+    pub axis: SweepAxis,
+    /// The points, by x.
+    pub points: Vec<SweepPoint>,
+    /// The first and last x of the axis, and today's.
+    pub x_range: (Decimal, Decimal, Decimal),
+    /// Where each model's line crosses zero ([`ModelKind::ALL`] order): on the price axis the
+    /// break-even price as a change in percent (exact, when within the axis); on the cost axis
+    /// where the drawn line between the two points on either side of zero crosses it.
+    pub crossings: [Option<Decimal>; 3],
+}
+
+/// The most the cost sweep goes to: twice today's unit cost, or with no cost today, what POP is
+/// paid per unit (else 100).
+pub fn cost_top(today: &Comparison) -> Decimal {
+    let now = today.scenario.product.unit_cost;
+    if now > Decimal::ZERO {
+        return mul(now, Decimal::TWO).unwrap_or(now);
+    }
+    today
+        .pop
+        .as_ref()
+        .map(|m| m.revenue_per_unit)
+        .filter(|r| *r > Decimal::ZERO)
+        .unwrap_or(Decimal::ONE_HUNDRED)
+}
+
+/// Sweeps `axis` from `input`, whose comparison is `today`. A model is drawn only where today's
+/// input computes it: the engine's defaults stand in for a field with an error, and those
+/// figures would be wrong.
+pub fn sweep(input: &ScenarioInput, today: &Comparison, axis: SweepAxis) -> Sweep {
+    let profits = |c: &Comparison| {
+        ModelKind::ALL.map(|k| today.model(k).and(c.model(k)).map(|m| m.monthly_profit))
+    };
+    let s = &today.scenario;
+    let top = cost_top(today);
+    let points: Vec<SweepPoint> = (-HALF..=HALF)
+        .filter_map(|i| {
+            let mut varied = input.clone();
+            let x = match axis {
+                SweepAxis::Price => {
+                    // 0.50, 0.60 … 1.50: exact, no division.
+                    let factor = Decimal::new(100 + 10 * i, 2);
+                    varied.set_number(Input::Price, mul(s.pop.price, factor).ok()?);
+                    // Semi-managed's own price, even where it follows POP's.
+                    varied.set_number(Input::SemiPrice, mul(s.semi.price, factor).ok()?);
+                    varied.set_number(Input::SupplyPrice, mul(s.full.supply_price, factor).ok()?);
+                    Decimal::from(10 * i)
+                }
+                SweepAxis::Cost => {
+                    // 0.0, 0.1 … 1.0 of the top.
+                    let x = mul(top, Decimal::new(i + HALF, 1)).ok()?;
+                    varied.set_number(Input::UnitCost, x);
+                    x
+                }
+            };
+            let profit = if i == 0 && axis == SweepAxis::Price {
+                profits(today)
+            } else {
+                profits(&compare_input(&varied))
+            };
+            Some(SweepPoint { x, profit })
+        })
+        .collect();
+    let x_range = match axis {
+        SweepAxis::Price => (
+            Decimal::from(-10 * HALF),
+            Decimal::from(10 * HALF),
+            Decimal::ZERO,
+        ),
+        SweepAxis::Cost => (Decimal::ZERO, top, s.product.unit_cost),
+    };
+    let crossings = ModelKind::ALL.map(|kind| {
+        let line: Vec<(Decimal, Decimal)> = points
+            .iter()
+            .filter_map(|p| Some((p.x, p.profit[kind.index()]?)))
+            .collect();
+        match axis {
+            SweepAxis::Price => price_crossing(today, kind, x_range),
+            SweepAxis::Cost => line_crossing(&line),
+        }
+    });
+    Sweep {
+        axis,
+        points,
+        x_range,
+        crossings,
+    }
+}
+
+/// The break-even price of `kind` as a change in percent from today's price, when within the
+/// axis.
+fn price_crossing(
+    today: &Comparison,
+    kind: ModelKind,
+    (first, last, _): (Decimal, Decimal, Decimal),
+) -> Option<Decimal> {
+    let break_even = today.model(kind)?.break_even_price?;
+    let s = &today.scenario;
+    let price = match kind {
+        ModelKind::Pop => s.pop.price,
+        ModelKind::Semi => s.semi.price,
+        ModelKind::Full => s.full.supply_price,
+    };
+    let change = mul(
+        sub(div(break_even, price).ok()?, Decimal::ONE).ok()?,
+        Decimal::ONE_HUNDRED,
+    )
+    .ok()?;
+    (change >= first && change <= last).then_some(change)
+}
+
+/// Where a drawn line of points crosses zero: a point at zero, or the straight segment between
+/// two points of opposite signs.
+fn line_crossing(points: &[(Decimal, Decimal)]) -> Option<Decimal> {
+    points
+        .windows(2)
+        .find_map(|pair| {
+            let [(x0, y0), (x1, y1)] = pair else {
+                return None;
+            };
+            if y0.is_zero() {
+                return Some(*x0);
+            }
+            if y1.is_zero() || y0.is_sign_negative() == y1.is_sign_negative() {
+                return None;
+            }
+            add(
+                mul(div(*y0, sub(*y0, *y1).ok()?).ok()?, sub(*x1, *x0).ok()?).ok()?,
+                *x0,
+            )
+            .ok()
+        })
+        .or_else(|| points.last().filter(|(_, y)| y.is_zero()).map(|(x, _)| *x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +304,15 @@ mod tests {
         assert_eq!(decimals_for(Decimal::ONE_HUNDRED), 5);
         assert_eq!(decimals_for(Decimal::from(440)), 5);
         assert_eq!(decimals_for(Decimal::MAX), MAX_DECIMALS);
+    }
+
+    #[test]
+    fn a_drawn_line_crosses_zero_between_its_points() {
+        let d = |n: i64| Decimal::from(n);
+        assert_eq!(line_crossing(&[(d(0), d(10)), (d(10), d(-10))]), Some(d(5)));
+        assert_eq!(line_crossing(&[(d(0), d(10)), (d(10), d(0))]), Some(d(10)));
+        assert_eq!(line_crossing(&[(d(0), d(0)), (d(10), d(5))]), Some(d(0)));
+        assert_eq!(line_crossing(&[(d(0), d(10)), (d(10), d(5))]), None);
+        assert_eq!(line_crossing(&[]), None);
     }
 }

@@ -9,15 +9,26 @@ use rust_decimal::Decimal;
 use sellercalc_engine::catalog::{
     compute_row, merged_scenario, read_csv, results_csv, results_csv_header, results_csv_row,
     sample_csv, template_csv, CatalogFile, ColumnKind, FileProblem, PortfolioBuilder, SkuModel,
-    SkuResult, MAIN_COLUMNS,
+    SkuResult, SkuRow, MAIN_COLUMNS,
 };
 use sellercalc_engine::{
-    compare, indifference_supply_price, target_margin_price, ErrorCode, ModelKind,
+    compare, indifference_supply_price, target_margin_price, ErrorCode, Field, ModelKind,
+    ScenarioInput,
 };
 use serde_json::{json, Value};
 
 fn field(path: &str) -> ColumnKind {
-    ColumnKind::Field(path.to_owned())
+    ColumnKind::Field(Field::parse(path))
+}
+
+/// The row's merged inputs as scenario JSON, from a base given as scenario JSON.
+fn merged(base: &Value, file: &CatalogFile, row: &SkuRow) -> Value {
+    merged_scenario(&ScenarioInput::from_json(base), file, row).to_json()
+}
+
+/// One row compared with a base given as scenario JSON.
+fn compute(base: &Value, file: &CatalogFile, row: &SkuRow, target: Option<Decimal>) -> SkuResult {
+    compute_row(&ScenarioInput::from_json(base), file, row, target)
 }
 
 fn cells(file: &CatalogFile) -> Vec<Vec<&str>> {
@@ -76,12 +87,12 @@ fn semicolons_with_decimal_commas() {
     let file = read_csv(text);
     assert_eq!(file.delimiter, b';');
     let row = &file.rows[0];
-    let merged = merged_scenario(&json!({}), &file, row);
-    assert_eq!(merged["product"]["unit_cost"], "25.50");
-    assert_eq!(merged["pop"]["price"], "12.99");
-    assert_eq!(merged["product"]["weight_g"], "1234.5");
-    assert_eq!(merged["monthly_units"], "1200");
-    let result = compute_row(&json!({}), &file, row, None);
+    let row_json = merged(&json!({}), &file, row);
+    assert_eq!(row_json["product"]["unit_cost"], "25.50");
+    assert_eq!(row_json["pop"]["price"], "12.99");
+    assert_eq!(row_json["product"]["weight_g"], "1234.5");
+    assert_eq!(row_json["monthly_units"], "1200");
+    let result = compute(&json!({}), &file, row, None);
     assert!(result.ok(), "{:?}", result.errors);
     let direct = compare(&json!({
         "product": { "unit_cost": "25.5", "weight_g": "1234.5" },
@@ -99,18 +110,18 @@ fn tabs_and_comma_grouping_in_quoted_cells() {
     let file = read_csv("Name\tPrice\tUnits\nMug\t12,99\t1,200\n");
     assert_eq!(file.delimiter, b'\t');
     // A tab file: a lone comma is a decimal comma.
-    let merged = merged_scenario(&json!({}), &file, &file.rows[0]);
-    assert_eq!(merged["pop"]["price"], "12.99");
-    assert_eq!(merged["monthly_units"], "1.200");
+    let row_json = merged(&json!({}), &file, &file.rows[0]);
+    assert_eq!(row_json["pop"]["price"], "12.99");
+    assert_eq!(row_json["monthly_units"], "1.200");
     // A comma file: a quoted cell's comma groups thousands when it splits off groups of three.
     let file = read_csv("Name,Price,Units\nMug,\"12,99\",\"1,200\"\n");
-    let merged = merged_scenario(&json!({}), &file, &file.rows[0]);
-    assert_eq!(merged["pop"]["price"], "12.99");
-    assert_eq!(merged["monthly_units"], "1200");
+    let row_json = merged(&json!({}), &file, &file.rows[0]);
+    assert_eq!(row_json["pop"]["price"], "12.99");
+    assert_eq!(row_json["monthly_units"], "1200");
     let file = read_csv("Name,Price,Units\nMug,\"1,299.50\",\"12,345,678\"\n");
-    let merged = merged_scenario(&json!({}), &file, &file.rows[0]);
-    assert_eq!(merged["pop"]["price"], "1299.50");
-    assert_eq!(merged["monthly_units"], "12345678");
+    let row_json = merged(&json!({}), &file, &file.rows[0]);
+    assert_eq!(row_json["pop"]["price"], "1299.50");
+    assert_eq!(row_json["monthly_units"], "12345678");
 }
 
 #[test]
@@ -121,8 +132,8 @@ fn unknown_duplicate_and_missing_columns() {
     assert_eq!(file.columns[2].kind, field("pop.price"));
     // The later copy is ignored.
     assert_eq!(file.columns[3].kind, ColumnKind::Unknown);
-    assert_eq!(file.column_of("pop.price"), Some(2));
-    assert_eq!(file.cell(&file.rows[0], "pop.price"), Some("12.99"));
+    assert_eq!(file.column_of(&field("pop.price")), Some(2));
+    assert_eq!(file.cell(&file.rows[0], &field("pop.price")), Some("12.99"));
     assert_eq!(
         file.problems,
         vec![
@@ -135,25 +146,25 @@ fn unknown_duplicate_and_missing_columns() {
                 header: "Retail price".into()
             },
             FileProblem::MissingColumn {
-                field: "product.packaging"
+                field: field("product.packaging")
             },
             FileProblem::MissingColumn {
-                field: "product.weight_g"
+                field: field("product.weight_g")
             },
             FileProblem::MissingColumn {
-                field: "product.category"
+                field: field("product.category")
             },
             FileProblem::MissingColumn {
-                field: "full.supply_price"
+                field: field("full.supply_price")
             },
             FileProblem::MissingColumn {
-                field: "monthly_units"
+                field: field("monthly_units")
             },
         ]
     );
     // Missing columns take the base's values.
     let base = json!({ "product": { "weight_g": "900", "category": "toys" }, "full": { "supply_price": "70" }, "monthly_units": "55" });
-    let result = compute_row(&base, &file, &file.rows[0], None);
+    let result = compute(&base, &file, &file.rows[0], None);
     let direct = compare(&json!({
         "product": { "weight_g": "900", "category": "toys", "unit_cost": "25" },
         "full": { "supply_price": "70" },
@@ -243,13 +254,8 @@ fn header_aliases_and_units() {
         assert_eq!(&column.kind, kind, "{header}");
         assert_eq!(column.header, *header);
     }
-    for (field, header) in MAIN_COLUMNS {
+    for (expected, header) in MAIN_COLUMNS {
         let file = read_csv(&format!("{header}\n"));
-        let expected = if field == "name" {
-            ColumnKind::Name
-        } else {
-            ColumnKind::Field(field.to_owned())
-        };
         assert_eq!(file.columns[0].kind, expected, "{header}");
     }
 }
@@ -258,16 +264,16 @@ fn header_aliases_and_units() {
 fn text_fields_categories_and_flags() {
     let text = "Name,Category,Destination,Semi mode,Popular\nA,Phone accessories,us,JIT,no\nB,HOME & garden,FR,warehouse,1\n";
     let file = read_csv(text);
-    let a = merged_scenario(&json!({}), &file, &file.rows[0]);
+    let a = merged(&json!({}), &file, &file.rows[0]);
     assert_eq!(a["product"]["category"], "phone_accessories");
     assert_eq!(a["destination"], "us");
     assert_eq!(a["semi"]["mode"], "JIT");
     assert_eq!(a["semi"]["popular"], false);
-    let b = merged_scenario(&json!({}), &file, &file.rows[1]);
+    let b = merged(&json!({}), &file, &file.rows[1]);
     assert_eq!(b["product"]["category"], "home");
     assert_eq!(b["semi"]["popular"], true);
     for row in &file.rows {
-        assert!(compute_row(&json!({}), &file, row, None).ok());
+        assert!(compute(&json!({}), &file, row, None).ok());
     }
 }
 
@@ -275,14 +281,11 @@ fn text_fields_categories_and_flags() {
 fn a_row_price_moves_the_semi_price_unless_given() {
     let base = json!({ "pop": { "price": "12.99" }, "semi": { "price": "11.50" } });
     let file = read_csv("Name,Price\nA,20\n");
-    let merged = merged_scenario(&base, &file, &file.rows[0]);
-    assert!(merged["semi"].get("price").is_none());
+    let row_json = merged(&base, &file, &file.rows[0]);
+    assert!(row_json["semi"].get("price").is_none());
     let file = read_csv("Name,Price,Semi price\nA,20,18\nB,,\n");
-    assert_eq!(
-        merged_scenario(&base, &file, &file.rows[0])["semi"]["price"],
-        "18"
-    );
-    assert_eq!(merged_scenario(&base, &file, &file.rows[1]), base);
+    assert_eq!(merged(&base, &file, &file.rows[0])["semi"]["price"], "18");
+    assert_eq!(merged(&base, &file, &file.rows[1]), base);
 }
 
 // ---- Rows ----
@@ -303,7 +306,7 @@ fn bad_rows_name_their_row_column_and_code() {
     let results: Vec<SkuResult> = file
         .rows
         .iter()
-        .map(|row| compute_row(&base, &file, row, None))
+        .map(|row| compute(&base, &file, row, None))
         .collect();
     let expect = [
         (3, 1, ErrorCode::NotANumber),
@@ -317,7 +320,7 @@ fn bad_rows_name_their_row_column_and_code() {
         assert_eq!(result.line, line);
         assert_eq!(result.errors.len(), 1, "{:?}", result.errors);
         assert_eq!(result.errors[0].column, Some(column), "row {line}");
-        assert_eq!(result.errors[0].error.code, code, "row {line}");
+        assert_eq!(result.errors[0].error.code(), code, "row {line}");
         assert!(!result.included());
         assert_eq!(result.best, None);
     }
@@ -336,7 +339,7 @@ fn bad_rows_name_their_row_column_and_code() {
     assert!(results[6].ok());
     assert_eq!(results[6].models, results[0].models);
     // An error in the base scenario has no column.
-    let result = compute_row(
+    let result = compute(
         &json!({ "return_rate_pct": "200" }),
         &file,
         &file.rows[0],
@@ -344,7 +347,7 @@ fn bad_rows_name_their_row_column_and_code() {
     );
     assert_eq!(result.errors.len(), 1);
     assert_eq!(result.errors[0].column, None);
-    assert_eq!(result.errors[0].error.field, "return_rate_pct");
+    assert_eq!(result.errors[0].error.path(), "return_rate_pct");
 }
 
 #[test]
@@ -352,7 +355,7 @@ fn solvers_per_row() {
     let file = read_csv("Name,Unit cost,Price,Supply price\nMug,25,12.99,45\n");
     let base = json!({ "destination": "FR" });
     let target = Some(dec("15"));
-    let result = compute_row(&base, &file, &file.rows[0], target);
+    let result = compute(&base, &file, &file.rows[0], target);
     let direct = compare(
         &json!({ "destination": "FR", "product": { "unit_cost": "25" }, "pop": { "price": "12.99" }, "full": { "supply_price": "45" } }),
     );
@@ -380,7 +383,7 @@ fn solvers_per_row() {
     assert_eq!(result.advantage, Some(r.monthly_advantage));
     assert_eq!(result.cost_currency, "CNY");
     assert_eq!(result.sale_currency, "USD");
-    let none = compute_row(&base, &file, &file.rows[0], None);
+    let none = compute(&base, &file, &file.rows[0], None);
     assert!(none
         .models
         .iter()
@@ -447,7 +450,7 @@ fn ten_thousand_rows_each_equal_to_a_direct_compare() {
     let mut best_sum = Decimal::ZERO;
     let mut results = Vec::new();
     for (i, row) in file.rows.iter().enumerate() {
-        let result = compute_row(&base, &file, row, Some(dec("10")));
+        let result = compute(&base, &file, row, Some(dec("10")));
         assert!(result.ok(), "row {}: {:?}", row.line, result.errors);
         assert_eq!(result.line, i + 2);
         assert_eq!(result.name, file.rows[i].cells[0]);
@@ -569,7 +572,7 @@ fn export_rounds_once_and_guards_formulas() {
 #[test]
 fn export_reports_problems_in_plain_english() {
     let file = read_csv("Name,Unit cost,Category\nMug,abc,furniture\n");
-    let result = compute_row(&json!({}), &file, &file.rows[0], None);
+    let result = compute(&json!({}), &file, &file.rows[0], None);
     let row = results_csv_row(&result, None);
     assert!(row.contains("Unit cost: Enter a number"), "{row}");
     assert!(row.contains("; Category: Unknown category"), "{row}");
@@ -598,7 +601,7 @@ fn export_round_trips_names_through_the_reader() {
     let read: Vec<&str> = file
         .rows
         .iter()
-        .map(|r| file.cell(r, "name").unwrap())
+        .map(|r| file.cell(r, &ColumnKind::Name).unwrap())
         .collect();
     assert_eq!(read, names);
     // Every money cell has exactly two places.
@@ -622,7 +625,7 @@ fn template_and_sample_read_cleanly_and_compute() {
     let expected: Vec<&str> = MAIN_COLUMNS.iter().map(|(_, h)| *h).collect();
     assert_eq!(headers, expected);
     for row in &template.rows {
-        assert!(compute_row(&json!({}), &template, row, None).ok());
+        assert!(compute(&json!({}), &template, row, None).ok());
     }
 
     let sample = read_csv(sample_csv());
@@ -631,7 +634,7 @@ fn template_and_sample_read_cleanly_and_compute() {
     let mut best = [0; 3];
     let mut categories = std::collections::BTreeSet::new();
     for row in &sample.rows {
-        let result = compute_row(&json!({}), &sample, row, Some(dec("10")));
+        let result = compute(&json!({}), &sample, row, Some(dec("10")));
         assert!(result.ok(), "row {}: {:?}", row.line, result.errors);
         assert!(result.included());
         assert!(!result.name.is_empty());
@@ -639,8 +642,7 @@ fn template_and_sample_read_cleanly_and_compute() {
             .iter()
             .position(|k| Some(*k) == result.best)
             .unwrap()] += 1;
-        categories
-            .insert(merged_scenario(&json!({}), &sample, row)["product"]["category"].to_string());
+        categories.insert(merged(&json!({}), &sample, row)["product"]["category"].to_string());
     }
     assert!(best.iter().all(|&n| n > 0), "best counts {best:?}");
     assert_eq!(
@@ -759,7 +761,7 @@ proptest! {
         prop_assert!(file.problems.is_empty(), "{:?}", file.problems);
         let mut builder = PortfolioBuilder::new(scenarios.len());
         for (i, (row, s)) in file.rows.iter().zip(&scenarios).enumerate() {
-            let result = compute_row(&json!({}), &file, row, None);
+            let result = compute(&json!({}), &file, row, None);
             let mut direct = s.clone();
             direct.cost = "CNY".into();
             direct.sale = "USD".into();
@@ -794,7 +796,7 @@ proptest! {
 fn overrides_reach_assumptions_with_dotted_ids() {
     let file = read_csv("Name,assumptions.postage.pop.ES.per_kg,Return rate (%)\nA,100,10%\n");
     let base = json!({});
-    let result = compute_row(&base, &file, &file.rows[0], None);
+    let result = compute(&base, &file, &file.rows[0], None);
     assert!(result.ok(), "{:?}", result.errors);
     let expected = compare(&with(
         &with_assumption(&base, "postage.pop.ES.per_kg", json!("100")),
@@ -824,7 +826,7 @@ fn nothing_panics_on_odd_input() {
     ] {
         let file = read_csv(text);
         for row in &file.rows {
-            let result = compute_row(&json!([]), &file, row, Some(dec("-50")));
+            let result = compute(&json!([]), &file, row, Some(dec("-50")));
             let _ = results_csv_row(&result, Some(dec("-50")));
         }
     }

@@ -187,8 +187,8 @@ proptest! {
         prop_assert_eq!(json["ok"].as_bool(), Some(comparison.errors.is_empty()));
         for error in &comparison.errors {
             // An empty key at the root is named by its own (empty) path: see the report.
-            prop_assert!(!error.field.is_empty() || input.get("").is_some(), "{:?}", error);
-            prop_assert!(!error.message.is_empty());
+            prop_assert!(!error.path().is_empty() || input.get("").is_some(), "{:?}", error);
+            prop_assert!(!error.english().is_empty());
         }
         if comparison.ok() {
             for kind in ModelKind::ALL {

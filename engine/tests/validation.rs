@@ -29,14 +29,14 @@ fn expect_error(input: &Value, field: &str, code: ErrorCode, blocked: &[ModelKin
     let (comparison, json) = run(input);
     assert!(!comparison.ok(), "{field}: no error for {input}");
     assert_eq!(json["ok"], false);
-    let found: Vec<(&str, ErrorCode)> = comparison
+    let found: Vec<(String, ErrorCode)> = comparison
         .errors
         .iter()
-        .map(|e| (e.field.as_str(), e.code))
+        .map(|e| (e.path().into_owned(), e.code()))
         .collect();
-    assert_eq!(found, [(field, code)], "input {input}");
+    assert_eq!(found, [(field.to_owned(), code)], "input {input}");
     for error in &comparison.errors {
-        assert!(!error.message.trim().is_empty(), "{field}: empty message");
+        assert!(!error.english().trim().is_empty(), "{field}: empty message");
     }
     // The JSON error carries the same path and a snake_case code.
     assert_eq!(json["errors"][0]["field"], field);
@@ -235,7 +235,11 @@ fn tiny_json_numbers_are_errors_on_their_field() {
     // rejects it naming the field (with the code too_large, which reads oddly: see the report).
     for (field, _, blocked) in number_fields() {
         let (comparison, _) = run(&with(&base(), field, json!(1e-30)));
-        let fields: Vec<&str> = comparison.errors.iter().map(|e| e.field.as_str()).collect();
+        let fields: Vec<String> = comparison
+            .errors
+            .iter()
+            .map(|e| e.path().into_owned())
+            .collect();
         assert_eq!(fields, [field]);
         for kind in ALL {
             assert_eq!(comparison.model(kind).is_none(), blocked.contains(&kind));
@@ -399,12 +403,13 @@ fn several_errors_are_all_reported() {
         "return_rate_pct": "4"
     });
     let (comparison, _) = run(&input);
-    let mut found: Vec<(&str, ErrorCode)> = comparison
+    let mut found: Vec<(String, ErrorCode)> = comparison
         .errors
         .iter()
-        .map(|e| (e.field.as_str(), e.code))
+        .map(|e| (e.path().into_owned(), e.code()))
         .collect();
-    found.sort_by_key(|(field, _)| *field);
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    let found: Vec<(&str, ErrorCode)> = found.iter().map(|(f, c)| (f.as_str(), *c)).collect();
     assert_eq!(
         found,
         [
@@ -572,7 +577,11 @@ fn a_zero_exchange_rate_override_names_the_override() {
         "assumptions": { "fx.EUR": "0" }
     });
     let (comparison, _) = run(&input);
-    let fields: Vec<&str> = comparison.errors.iter().map(|e| e.field.as_str()).collect();
+    let fields: Vec<String> = comparison
+        .errors
+        .iter()
+        .map(|e| e.path().into_owned())
+        .collect();
     assert_eq!(fields, ["assumptions.fx.EUR"]);
 }
 
@@ -592,10 +601,10 @@ fn the_largest_accepted_figures_compute_or_report_overflow() {
                          "days.full.stock": "3650", "postage.pop.ES.per_kg": "1000000" }
     });
     let (comparison, json) = run(&input);
-    let found: Vec<(&str, ErrorCode)> = comparison
+    let found: Vec<(String, ErrorCode)> = comparison
         .errors
         .iter()
-        .map(|e| (e.field.as_str(), e.code))
+        .map(|e| (e.path().into_owned(), e.code()))
         .collect();
     // The input limits keep every product inside exact arithmetic, so all three compute; the
     // engine would name an overflow on the model's id ("pop", code overflow) otherwise.

@@ -3,16 +3,17 @@
 
 use gloo_timers::callback::Timeout;
 use sellercalc_engine::catalog::{
-    self as cat, CatalogFile, FileProblem, Portfolio, PortfolioBuilder, SkuResult, MAIN_COLUMNS,
+    self as cat, CatalogFile, ColumnKind, FileProblem, Portfolio, PortfolioBuilder, SkuResult,
+    MAIN_COLUMNS,
 };
 use sellercalc_engine::decimal::{parse_decimal, price_up};
-use sellercalc_engine::{Decimal, ModelKind};
+use sellercalc_engine::{Decimal, Field, Input, ModelKind};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::saved::{self, Fix, Saved};
-use super::settings::{field_of, Base};
+use super::settings::Base;
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
 use crate::components::field::error_text;
 use crate::components::notice::Message;
@@ -20,7 +21,7 @@ use crate::components::page_footer::PageFooter;
 use crate::components::page_header::reset_language_picker;
 use crate::export::download;
 use crate::format;
-use crate::i18n::{self, catalog::CatalogTexts, fill, fill_all, fill_one, Lang};
+use crate::i18n::{self, catalog::CatalogTexts, fill, fill_all, fill_one, input_label, Lang};
 
 mod input;
 mod report;
@@ -262,7 +263,7 @@ impl CatalogPage {
         let start = js_sys::Date::now();
         while let Some(row) = file.rows.get(self.results.len()) {
             self.results
-                .push(cat::compute_row(&self.base.json, file, row, self.target));
+                .push(cat::compute_row(&self.base.input, file, row, self.target));
             if js_sys::Date::now() - start > SLICE_MS {
                 break;
             }
@@ -312,13 +313,13 @@ impl CatalogPage {
             .results
             .first()
             .map(|r| r.cost_currency.clone())
-            .or_else(|| self.base.value(crate::state::Field::CostCurrency, Lang::En))
+            .or_else(|| self.base.value(Input::CostCurrency, Lang::En))
             .unwrap_or_default();
         let sale = self
             .results
             .first()
             .map(|r| r.sale_currency.clone())
-            .or_else(|| self.base.value(crate::state::Field::SaleCurrency, Lang::En))
+            .or_else(|| self.base.value(Input::SaleCurrency, Lang::En))
             .unwrap_or_default();
         (cost, sale)
     }
@@ -494,7 +495,7 @@ impl Component for CatalogPage {
                 };
                 if row < self.results.len() {
                     let result =
-                        cat::compute_row(&self.base.json, file, &file.rows[row], self.target);
+                        cat::compute_row(&self.base.input, file, &file.rows[row], self.target);
                     if result.ok() {
                         self.note = Some(Note::Fixed(result.line));
                     }

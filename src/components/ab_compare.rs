@@ -2,16 +2,16 @@
 //! difference B − A of each figure and the inputs that differ ("your price now vs. 10% lower").
 
 use sellercalc_engine::decimal::{parse_decimal, plain_text, price_up, round_to};
-use sellercalc_engine::{Comparison, Decimal, ModelKind, ModelResult, PolicySet};
+use sellercalc_engine::{Comparison, Decimal, Input, ModelKind, ModelResult, PolicySet};
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
 use crate::i18n::{
-    around, category_name, destination_name, fill, separators, texts, use_lang, value_label,
-    value_unit, Lang, Texts,
+    around, category_name, destination_name, fill, input_label, separators, texts, use_lang,
+    value_label, value_unit, Lang, Texts,
 };
-use crate::state::{Action, Field, Snapshot, State};
+use crate::state::{Action, Snapshot, State};
 
 /// What stands for a figure that does not exist; the same in every language.
 const MISSING: &str = "—";
@@ -132,31 +132,31 @@ fn localized_number(text: &str, lang: Lang) -> String {
 
 /// The unit an input is in, in `lang`: a currency code, `%`, grams, units. (Exports keep their
 /// own English units: see `export::field_unit`.)
-fn with_unit(field: Field, snapshot: &Snapshot, number: String, lang: Lang) -> String {
+fn with_unit(field: Input, snapshot: &Snapshot, number: String, lang: Lang) -> String {
     let (t, s) = (texts(lang), share_texts(lang));
-    let text = |f: Field| snapshot.form.get(&f).cloned().unwrap_or_default();
+    let text = |f: Input| snapshot.form.get(&f).cloned().unwrap_or_default();
     let currency = |code: String| format!("{number} {code}");
     match field {
-        Field::UnitCost | Field::Packaging | Field::SupplyPrice => {
-            currency(text(Field::CostCurrency))
+        Input::UnitCost | Input::Packaging | Input::SupplyPrice => {
+            currency(text(Input::CostCurrency))
         }
-        Field::Price | Field::SemiPrice => currency(text(Field::SaleCurrency)),
-        Field::Rate => {
-            let codes = [text(Field::CostCurrency), text(Field::SaleCurrency)];
+        Input::Price | Input::SemiPrice => currency(text(Input::SaleCurrency)),
+        Input::Rate => {
+            let codes = [text(Input::CostCurrency), text(Input::SaleCurrency)];
             format!("{number} {}", fill(s.rate_unit, |i| codes.get(i).cloned()))
         }
-        Field::WeightG => format!("{number} {}", t.inputs.grams),
-        Field::ReturnRate | Field::AdSpend | Field::AffiliateShare | Field::AffiliateRate => {
+        Input::WeightG => format!("{number} {}", t.inputs.grams),
+        Input::ReturnRate | Input::AdSpend | Input::AffiliateShare | Input::AffiliateRate => {
             fill_one(s.percent, &number)
         }
-        Field::MonthlyUnits => fill_one(t.volume.units, &number),
+        Input::MonthlyUnits => fill_one(t.volume.units, &number),
         _ => number,
     }
 }
 
 /// How an input's text reads in the list of differences: names for choices, units for amounts.
 fn shown_input(
-    field: Field,
+    field: Input,
     snapshot: &Snapshot,
     policy: Option<&PolicySet>,
     lang: Lang,
@@ -164,18 +164,18 @@ fn shown_input(
     let (t, s) = (texts(lang), share_texts(lang));
     let text = snapshot.form.get(&field).map_or("", String::as_str);
     let named = match field {
-        Field::Category => policy
+        Input::Category => policy
             .and_then(|p| p.category(text))
             .map(|c| category_name(t, &c.id, &c.name).to_owned()),
-        Field::Destination => policy
+        Input::Destination => policy
             .and_then(|p| p.destination(text))
             .map(|d| destination_name(lang, &d.code, &d.name)),
-        Field::SemiMode => match text {
+        Input::SemiMode => match text {
             "warehouse" => Some(s.mode_warehouse.to_owned()),
             "jit" => Some(s.mode_jit.to_owned()),
             _ => None,
         },
-        Field::SemiPopular => Some(if text == "true" { s.yes } else { s.no }.to_owned()),
+        Input::SemiPopular => Some(if text == "true" { s.yes } else { s.no }.to_owned()),
         _ => None,
     };
     if let Some(name) = named {
@@ -191,10 +191,10 @@ fn shown_input(
 fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lang) -> Vec<String> {
     let (t, s) = (texts(lang), share_texts(lang));
     let mut out = Vec::new();
-    for field in Field::ALL {
+    for field in Input::ALL {
         if a.form.get(&field) != b.form.get(&field) {
             let parts = [
-                field.label(lang).to_owned(),
+                input_label(lang, field).to_owned(),
                 shown_input(field, a, policy, lang),
                 shown_input(field, b, policy, lang),
             ];

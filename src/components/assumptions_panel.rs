@@ -6,7 +6,7 @@
 //! each value is its own [`AssumptionRow`] with plain, already translated props, which Yew skips
 //! unless that value changed.
 
-use sellercalc_engine::{PolicySet, PolicyValue};
+use sellercalc_engine::{Field, PolicySet, PolicyValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -314,9 +314,9 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         .comparison
         .errors
         .iter()
-        .filter_map(|e| {
-            let id = e.field.strip_prefix("assumptions.")?;
-            Some((id, error_text(lang, e)))
+        .filter_map(|e| match &e.field {
+            Field::Assumption(id) => Some((id.as_str(), error_text(lang, e))),
+            _ => None,
         })
         .collect();
     let error_of = |id: &str| {

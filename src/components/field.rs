@@ -1,20 +1,24 @@
 //! One labelled input with its error message beside it.
 
-use sellercalc_engine::FieldError;
+use sellercalc_engine::{Field, FieldError, Input};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{error_message, texts, Lang};
-use crate::state::Field;
 
-/// The first of `errors` about `path` (`product.unit_cost`, `assumptions.commission.home`), in
-/// `lang`, with the numbers it quotes written for the page's locale.
-pub fn error_at(lang: Lang, errors: &[FieldError], path: &str) -> Option<AttrValue> {
+/// The first of `errors` about `field`, in `lang`, with the numbers it quotes written for the
+/// page's locale.
+pub fn error_at(lang: Lang, errors: &[FieldError], field: &Field) -> Option<AttrValue> {
     errors
         .iter()
-        .find(|e| e.field == path)
+        .find(|e| e.field == *field)
         .map(|e| error_text(lang, e))
+}
+
+/// The id of an input's element: `in-product-unit-cost`.
+pub fn dom_id(input: Input) -> String {
+    format!("in-{}", input.path().replace(['.', '_'], "-"))
 }
 
 /// An engine error in `lang`.
@@ -26,7 +30,7 @@ pub fn error_text(lang: Lang, error: &FieldError) -> AttrValue {
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
     /// Which field.
-    pub field: Field,
+    pub field: Input,
     /// Visible label.
     pub label: AttrValue,
     /// Unit or currency shown after the input.
@@ -44,14 +48,14 @@ pub struct NumberFieldProps {
     #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Called with the new text on every keystroke.
-    pub on_change: Callback<(Field, String)>,
+    pub on_change: Callback<(Input, String)>,
 }
 
 /// A text input for a number. It keeps exactly what the user types (never reformats it), so the
 /// caret stays put; the engine validates the text and any error shows right under it.
 #[function_component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let id = props.field.dom_id();
+    let id = dom_id(props.field);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let field = props.field;
@@ -98,7 +102,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
     /// Which field.
-    pub field: Field,
+    pub field: Input,
     /// Visible label.
     pub label: AttrValue,
     /// `(value, text)` pairs.
@@ -112,13 +116,13 @@ pub struct SelectFieldProps {
     #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// Called with the chosen value.
-    pub on_change: Callback<(Field, String)>,
+    pub on_change: Callback<(Input, String)>,
 }
 
 /// A labelled drop-down.
 #[function_component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
-    let id = props.field.dom_id();
+    let id = dom_id(props.field);
     let field = props.field;
     let onchange = props.on_change.reform(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -154,7 +158,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct CheckboxFieldProps {
     /// Which field.
-    pub field: Field,
+    pub field: Input,
     /// Visible label.
     pub label: AttrValue,
     /// A short hint.
@@ -163,13 +167,13 @@ pub struct CheckboxFieldProps {
     /// Whether it is ticked.
     pub checked: bool,
     /// Called with `"true"` or `"false"`.
-    pub on_change: Callback<(Field, String)>,
+    pub on_change: Callback<(Input, String)>,
 }
 
 /// A labelled checkbox.
 #[function_component]
 pub fn CheckboxField(props: &CheckboxFieldProps) -> Html {
-    let id = props.field.dom_id();
+    let id = dom_id(props.field);
     let field = props.field;
     let onchange = props.on_change.reform(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use sellercalc_engine::decimal::parse_decimal;
+use sellercalc_engine::{Field, Input};
 use yew::prelude::*;
 
 use crate::components::field::{error_at, CheckboxField, NumberField, SelectField};
@@ -11,7 +11,7 @@ use crate::i18n::{
     category_name, currency_name, destination_name, fill_all, number_issue_message, texts,
     use_lang, Lang,
 };
-use crate::state::{Field, State};
+use crate::state::State;
 
 /// Props of [`Inputs`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct InputsProps {
     /// The page state.
     pub state: UseReducerHandle<State>,
     /// Called with every change.
-    pub on_change: Callback<(Field, String)>,
+    pub on_change: Callback<(Input, String)>,
 }
 
 /// `(value, text)` pairs of a drop-down.
@@ -80,15 +80,15 @@ pub fn Inputs(props: &InputsProps) -> Html {
         choices(*lang, policy)
     });
     // A number that reads two ways in this language is the page's to explain, not the engine's.
-    let error = |field: Field| {
+    let error = |field: Input| {
         state
             .number_issue(field)
             .map(|issue| {
                 AttrValue::from(number_issue_message(texts(lang), &issue, format::canonical))
             })
-            .or_else(|| error_at(lang, &state.comparison.errors, field.path()))
+            .or_else(|| error_at(lang, &state.comparison.errors, &Field::Input(field)))
     };
-    let number = |field: Field,
+    let number = |field: Input,
                   label: String,
                   unit: Option<String>,
                   hint: Option<&str>,
@@ -106,7 +106,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
             />
         }
     };
-    let select = |field: Field, label: &str, options: Options, hint: Option<&str>| {
+    let select = |field: Input, label: &str, options: Options, hint: Option<&str>| {
         html! {
             <SelectField {field} label={label.to_owned()} {options}
                 value={AttrValue::from(state.text(field).to_owned())}
@@ -115,10 +115,10 @@ pub fn Inputs(props: &InputsProps) -> Html {
         }
     };
     // A collapsed group says when a field inside it has a problem, so no error is hidden.
-    let summary = |title: &str, explain: &str, fields: &[Field]| {
+    let summary = |title: &str, explain: &str, fields: &[Input]| {
         let problems = fields
             .iter()
-            .filter(|f| state.error(f.path()).is_some())
+            .filter(|f| state.error(&Field::Input(**f)).is_some())
             .count();
         html! {
             <summary>
@@ -142,15 +142,10 @@ pub fn Inputs(props: &InputsProps) -> Html {
         &[&format::editable(state.comparison.rate)],
     );
     // The advance payment in force: the user's own figure when it reads, else the policy's.
-    let advance_id = "semi.advance_payment";
-    let advance = state
-        .assumptions
-        .get(advance_id)
-        .and_then(|text| parse_decimal(text).ok())
-        .or_else(|| policy.value(advance_id).map(|v| v.default));
+    let advance = state.assumption_value("semi.advance_payment");
     let hint_popular =
         advance.map(|pct| fill_all(words.hint_popular, &[&format::percent_plain(pct)]));
-    let price = state.text(Field::Price).to_owned();
+    let price = state.text(Input::Price).to_owned();
     let modes = vec![
         (
             AttrValue::from("warehouse"),
@@ -164,44 +159,44 @@ pub fn Inputs(props: &InputsProps) -> Html {
         <form class="inputs" aria-label={words.form_label} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
                 <legend>{ words.product }</legend>
-                { number(Field::UnitCost, words.unit_cost.into(), Some(cost.clone()), None, None) }
-                { number(Field::Packaging, words.packaging.into(), Some(cost.clone()), None, None) }
-                { number(Field::WeightG, words.weight.into(), Some(words.grams.into()), Some(words.hint_weight), None) }
-                { select(Field::Category, words.category, choices.categories.clone(), Some(words.hint_category)) }
+                { number(Input::UnitCost, words.unit_cost.into(), Some(cost.clone()), None, None) }
+                { number(Input::Packaging, words.packaging.into(), Some(cost.clone()), None, None) }
+                { number(Input::WeightG, words.weight.into(), Some(words.grams.into()), Some(words.hint_weight), None) }
+                { select(Input::Category, words.category, choices.categories.clone(), Some(words.hint_category)) }
             </fieldset>
             <fieldset>
                 <legend>{ words.sales }</legend>
-                { number(Field::Price, words.sale_price.into(), Some(sale.clone()), Some(words.hint_sale_price), None) }
-                { number(Field::MonthlyUnits, words.monthly_units.into(), None, None, None) }
+                { number(Input::Price, words.sale_price.into(), Some(sale.clone()), Some(words.hint_sale_price), None) }
+                { number(Input::MonthlyUnits, words.monthly_units.into(), None, None, None) }
             </fieldset>
             <fieldset>
                 <legend>{ words.market }</legend>
-                { select(Field::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination)) }
-                { number(Field::ReturnRate, words.return_rate.into(), Some("%".into()), Some(words.hint_return_rate), None) }
+                { select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination)) }
+                { number(Input::ReturnRate, words.return_rate.into(), Some("%".into()), Some(words.hint_return_rate), None) }
             </fieldset>
             <details class="group">
-                { summary(words.currencies, &cost_currencies, &[Field::CostCurrency, Field::SaleCurrency, Field::Rate]) }
-                { select(Field::CostCurrency, words.cost_currency, choices.currencies.clone(), Some(words.hint_cost_currency)) }
-                { select(Field::SaleCurrency, words.sale_currency, choices.currencies.clone(), Some(words.hint_sale_currency)) }
-                { number(Field::Rate, fill_all(words.rate, &[&cost, &sale]), None, Some(rate_hint.as_str()), Some(rate_placeholder)) }
+                { summary(words.currencies, &cost_currencies, &[Input::CostCurrency, Input::SaleCurrency, Input::Rate]) }
+                { select(Input::CostCurrency, words.cost_currency, choices.currencies.clone(), Some(words.hint_cost_currency)) }
+                { select(Input::SaleCurrency, words.sale_currency, choices.currencies.clone(), Some(words.hint_sale_currency)) }
+                { number(Input::Rate, fill_all(words.rate, &[&cost, &sale]), None, Some(rate_hint.as_str()), Some(rate_placeholder)) }
             </details>
             <details class="group">
-                { summary(words.pop_settings, words.pop_summary, &[Field::AdSpend, Field::AffiliateShare, Field::AffiliateRate]) }
-                { number(Field::AdSpend, words.advertising.into(), Some(words.percent_of_price.into()), None, None) }
-                { number(Field::AffiliateShare, words.affiliate_share.into(), Some("%".into()), None, None) }
-                { number(Field::AffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_affiliate_rate), None) }
+                { summary(words.pop_settings, words.pop_summary, &[Input::AdSpend, Input::AffiliateShare, Input::AffiliateRate]) }
+                { number(Input::AdSpend, words.advertising.into(), Some(words.percent_of_price.into()), None, None) }
+                { number(Input::AffiliateShare, words.affiliate_share.into(), Some("%".into()), None, None) }
+                { number(Input::AffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_affiliate_rate), None) }
             </details>
             <details class="group">
-                { summary(words.semi_settings, words.semi_summary, &[Field::SemiPrice, Field::SemiMode]) }
-                { number(Field::SemiPrice, words.sale_price.into(), Some(sale), Some(words.hint_semi_price), Some(price)) }
-                { select(Field::SemiMode, words.semi_mode, modes, Some(words.hint_semi_mode)) }
-                <CheckboxField field={Field::SemiPopular} label={words.popular}
+                { summary(words.semi_settings, words.semi_summary, &[Input::SemiPrice, Input::SemiMode]) }
+                { number(Input::SemiPrice, words.sale_price.into(), Some(sale), Some(words.hint_semi_price), Some(price)) }
+                { select(Input::SemiMode, words.semi_mode, modes, Some(words.hint_semi_mode)) }
+                <CheckboxField field={Input::SemiPopular} label={words.popular}
                     hint={hint_popular.map(AttrValue::from)}
-                    checked={state.text(Field::SemiPopular) == "true"} on_change={on_change.clone()} />
+                    checked={state.text(Input::SemiPopular) == "true"} on_change={on_change.clone()} />
             </details>
             <details class="group">
-                { summary(words.full_settings, words.full_summary, &[Field::SupplyPrice]) }
-                { number(Field::SupplyPrice, words.supply_price.into(), Some(cost), Some(words.hint_supply_price), None) }
+                { summary(words.full_settings, words.full_summary, &[Input::SupplyPrice]) }
+                { number(Input::SupplyPrice, words.supply_price.into(), Some(cost), Some(words.hint_supply_price), None) }
             </details>
         </form>
     }

@@ -4,9 +4,8 @@
 
 use std::rc::Rc;
 
-use sellercalc_engine::decimal::{add, div, mul, sub};
-use sellercalc_engine::{compare, Comparison, Decimal, ModelKind};
-use serde_json::{Map, Value};
+pub use sellercalc_engine::SweepAxis as Axis;
+use sellercalc_engine::{sweep, Comparison, Decimal, ModelKind, ScenarioInput};
 use yew::prelude::*;
 
 use crate::components::plot::{grid, plot, to_f64, y_range, y_ticks, Plot, SPACE};
@@ -16,30 +15,21 @@ use crate::format;
 use crate::i18n::solver::solver_texts;
 use crate::i18n::{fill, fill_one, sentences, texts, use_lang, Lang};
 
-/// What the charts vary: today's comparison, and the scenario JSON it came from (the inputs as
-/// typed, which the engine reads). Compared by the comparison's identity: the page makes a new
-/// one for every change of input, and comparing two by value would cost as much as drawing.
+/// What the charts vary: today's comparison, and the engine inputs it came from. Compared by the
+/// comparison's identity: the page makes a new one for every change of input, and comparing two
+/// by value would cost as much as drawing.
 #[derive(Clone, Debug)]
 pub struct Base {
     /// Today's comparison.
     pub comparison: Rc<Comparison>,
-    /// The scenario JSON it was computed from.
-    pub inputs: Rc<Value>,
+    /// The inputs it was computed from.
+    pub inputs: Rc<ScenarioInput>,
 }
 
 impl PartialEq for Base {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.comparison, &other.comparison)
     }
-}
-
-/// What a chart varies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Axis {
-    /// Each model's own price (POP price, semi-managed price, supply price), −50% to +50%.
-    Price,
-    /// The unit cost, from 0 to twice today's.
-    Cost,
 }
 
 /// Props of [`SensitivityChart`].
@@ -53,90 +43,8 @@ pub struct SensitivityChartProps {
     pub currency: AttrValue,
 }
 
-/// Samples on each side of today's value: 2 × 5 + 1 = 11 points, 10 comparisons.
-const HALF: i64 = 5;
 /// Height of the plot in CSS pixels.
 const PLOT_HEIGHT_PX: f64 = 180.0;
-
-/// One x value and each model's monthly profit there (POP, semi-managed, fully managed); `None`
-/// for a model today's input cannot compute.
-struct Sample {
-    x: Decimal,
-    profit: [Option<Decimal>; 3],
-}
-
-/// The most the cost chart goes to: twice today's unit cost, or with no cost today, what POP is
-/// paid per unit (else 100).
-fn cost_top(base: &Comparison) -> Decimal {
-    let now = base.scenario.product.unit_cost;
-    if now > Decimal::ZERO {
-        return mul(now, Decimal::TWO).unwrap_or(now);
-    }
-    base.pop
-        .as_ref()
-        .map(|m| m.revenue_per_unit)
-        .filter(|r| *r > Decimal::ZERO)
-        .unwrap_or(Decimal::ONE_HUNDRED)
-}
-
-/// Sets `group.key` of a scenario JSON to a number.
-#[inline(never)]
-fn set(inputs: &mut Value, group: &str, key: &str, value: Decimal) {
-    if let Value::Object(root) = inputs {
-        let entry = root
-            .entry(group.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Value::Object(fields) = entry {
-            fields.insert(key.to_owned(), Value::String(value.to_string()));
-        }
-    }
-}
-
-/// Every sample of the chart, each from one comparison of the inputs with one value changed
-/// (today's point is today's comparison). A model is drawn only where today's input computes it:
-/// the engine's defaults stand in for a field with an error, and those figures would be wrong.
-fn samples(axis: Axis, base: &Base) -> Vec<Sample> {
-    let today = &*base.comparison;
-    let profits = |c: &Comparison| {
-        ModelKind::ALL.map(|k| today.model(k).and(c.model(k)).map(|m| m.monthly_profit))
-    };
-    let s = &today.scenario;
-    let top = cost_top(today);
-    (-HALF..=HALF)
-        .filter_map(|i| {
-            let mut inputs = (*base.inputs).clone();
-            let x = match axis {
-                Axis::Price => {
-                    // 0.50, 0.60 … 1.50: exact, no division.
-                    let factor = Decimal::new(100 + 10 * i, 2);
-                    // Semi-managed's own price, even where it follows POP's.
-                    set(&mut inputs, "pop", "price", mul(s.pop.price, factor).ok()?);
-                    set(
-                        &mut inputs,
-                        "semi",
-                        "price",
-                        mul(s.semi.price, factor).ok()?,
-                    );
-                    let supply = mul(s.full.supply_price, factor).ok()?;
-                    set(&mut inputs, "full", "supply_price", supply);
-                    Decimal::from(10 * i)
-                }
-                Axis::Cost => {
-                    // 0.0, 0.1 … 1.0 of the top.
-                    let x = mul(top, Decimal::new(i + HALF, 1)).ok()?;
-                    set(&mut inputs, "product", "unit_cost", x);
-                    x
-                }
-            };
-            let profit = if i == 0 && axis == Axis::Price {
-                profits(today)
-            } else {
-                profits(&compare(&inputs))
-            };
-            Some(Sample { x, profit })
-        })
-        .collect()
-}
 
 /// One model's line: its points (x, monthly profit), and where it crosses zero with the price
 /// there (empty on the cost chart).
@@ -146,69 +54,14 @@ type Line = (
     Option<(Decimal, String)>,
 );
 
-/// Where a model's line crosses zero, and the words for it. On the price chart that is the
-/// engine's break-even price, exact; on the cost chart, where the drawn line between the two
-/// samples on either side of zero crosses it.
-fn crossing(
-    lang: Lang,
-    axis: Axis,
-    base: &Comparison,
-    points: &[(Decimal, Decimal)],
-    kind: ModelKind,
-) -> Option<(Decimal, String)> {
-    match axis {
-        Axis::Price => {
-            let m = base.model(kind)?;
-            let break_even = m.break_even_price?;
-            let s = &base.scenario;
-            let price = match kind {
-                ModelKind::Pop => s.pop.price,
-                ModelKind::Semi => s.semi.price,
-                ModelKind::Full => s.full.supply_price,
-            };
-            let change = mul(
-                sub(div(break_even, price).ok()?, Decimal::ONE).ok()?,
-                Decimal::ONE_HUNDRED,
-            )
-            .ok()?;
-            let inside = change >= Decimal::from(-10 * HALF) && change <= Decimal::from(10 * HALF);
-            inside.then(|| {
-                (
-                    change,
-                    stated_price(
-                        lang,
-                        break_even,
-                        m.break_even_decimals,
-                        &m.break_even_currency,
-                    ),
-                )
-            })
-        }
-        Axis::Cost => points
-            .windows(2)
-            .find_map(|pair| {
-                let [(x0, y0), (x1, y1)] = pair else {
-                    return None;
-                };
-                if y0.is_zero() {
-                    return Some((*x0, String::new()));
-                }
-                if y1.is_zero() || y0.is_sign_negative() == y1.is_sign_negative() {
-                    return None;
-                }
-                let x = add(
-                    mul(div(*y0, sub(*y0, *y1).ok()?).ok()?, sub(*x1, *x0).ok()?).ok()?,
-                    *x0,
-                )
-                .ok()?;
-                Some((x, String::new()))
-            })
-            .or_else(|| {
-                points
-                    .last()
-                    .filter(|(_, y)| y.is_zero())
-                    .map(|(x, _)| (*x, String::new()))
-            }),
+/// The words for where a model's line crosses zero: on the price chart the engine's break-even
+/// price, stated with its places; nothing on the cost chart.
+fn crossing_words(lang: Lang, axis: Axis, base: &Comparison, kind: ModelKind) -> String {
+    match (axis, base.model(kind)) {
+        (Axis::Price, Some(m)) => m.break_even_price.map_or_else(String::new, |price| {
+            stated_price(lang, price, m.break_even_decimals, &m.break_even_currency)
+        }),
+        _ => String::new(),
     }
 }
 
@@ -247,7 +100,8 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
         Axis::Price => change_text(x),
         Axis::Cost => money(x),
     };
-    let samples = samples(axis, &props.base);
+    let sweep = sweep(&props.base.inputs, base, axis);
+    let samples = &sweep.points;
     let lines: Vec<Line> = ModelKind::ALL
         .iter()
         .enumerate()
@@ -259,22 +113,12 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
             if points.is_empty() {
                 return None;
             }
-            let cross = crossing(lang, axis, base, &points, *kind);
+            let cross = sweep.crossings[i].map(|x| (x, crossing_words(lang, axis, base, *kind)));
             Some((*kind, points, cross))
         })
         .collect();
-    let (first_x, last_x, now_x) = match axis {
-        Axis::Price => (
-            Decimal::from(-10 * HALF),
-            Decimal::from(10 * HALF),
-            Decimal::ZERO,
-        ),
-        Axis::Cost => (
-            Decimal::ZERO,
-            cost_top(base),
-            base.scenario.product.unit_cost,
-        ),
-    };
+    let (first_x, last_x, now_x) = sweep.x_range;
+    let quarter = |x: Decimal| x / Decimal::TWO;
     let figure_class = classes!("chart", "sensitivity", id);
     let test_id = format!("sensitivity-{id}");
     let title = html! { <figcaption>{ fill_one(caption, &shown_in) }</figcaption> };
@@ -406,9 +250,9 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
     let x_ticks = match axis {
         Axis::Price => vec![
             first_x,
-            Decimal::from(-5 * HALF),
+            quarter(first_x),
             Decimal::ZERO,
-            Decimal::from(5 * HALF),
+            quarter(last_x),
             last_x,
         ],
         Axis::Cost => vec![first_x, now_x, last_x],

@@ -6,17 +6,17 @@
 use sellercalc_engine::decimal::{fixed_text, parse_decimal, round_to};
 use sellercalc_engine::{
     indifference_supply_price, indifference_supply_price_decimals, price_decimals,
-    target_margin_price, Decimal, ModelKind,
+    target_margin_price, Decimal, Input, ModelKind,
 };
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::solver::solver_texts;
 use crate::i18n::{
-    fill_all, fill_one, number_issue_message, read_number, separators, texts, use_lang, Lang,
-    NumberIssue,
+    fill_all, fill_one, input_label, number_issue_message, read_number, separators, texts,
+    use_lang, Lang, NumberIssue,
 };
-use crate::state::{localized, Field, State};
+use crate::state::{localized, State};
 
 /// Props of [`SolverPanel`].
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,7 @@ pub struct SolverPanelProps {
     /// The page state: the solvers start from its comparison.
     pub state: UseReducerHandle<State>,
     /// Sets an input, as typing in it would.
-    pub on_change: Callback<(Field, String)>,
+    pub on_change: Callback<(Input, String)>,
 }
 
 /// The target margin a visitor starts with, in percent.
@@ -51,11 +51,11 @@ pub fn stated_price(lang: Lang, price: Decimal, decimals: u32, currency: &str) -
 }
 
 /// The input a model's price goes into.
-fn price_field(kind: ModelKind) -> Field {
+fn price_field(kind: ModelKind) -> Input {
     match kind {
-        ModelKind::Pop => Field::Price,
-        ModelKind::Semi => Field::SemiPrice,
-        ModelKind::Full => Field::SupplyPrice,
+        ModelKind::Pop => Input::Price,
+        ModelKind::Semi => Input::SemiPrice,
+        ModelKind::Full => Input::SupplyPrice,
     }
 }
 
@@ -99,10 +99,10 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
     };
     let comparison = &*props.state.comparison;
     let margin_text = format::percent_plain(margin);
-    let use_button = |field: Field, price: Decimal, decimals: u32, test_id: String| {
+    let use_button = |field: Input, price: Decimal, decimals: u32, test_id: String| {
         let value = localized(&fixed_text(price, decimals), lang);
         let on_change = props.on_change.clone();
-        let label = fill_one(s.use_price_for, field.label(lang));
+        let label = fill_one(s.use_price_for, input_label(lang, field));
         html! {
             <button type="button" class="tool use-price" data-testid={test_id} aria-label={label}
                 onclick={move |_: MouseEvent| on_change.emit((field, value.clone()))}>
@@ -176,7 +176,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
                                     <strong class="solved" data-testid={format!("solver-same-as-{id}")}>
                                         { stated_price(lang, price, decimals, cost_currency) }
                                     </strong>
-                                    { use_button(Field::SupplyPrice, price, decimals, format!("solver-use-same-as-{id}")) }
+                                    { use_button(Input::SupplyPrice, price, decimals, format!("solver-use-same-as-{id}")) }
                                 </>
                             }
                         }

@@ -342,7 +342,8 @@ pub const TEXTS: Texts = Texts {
     errors: ErrorTexts {
         required: "Enter a number.",
         not_a_number: "Enter a number, such as {0} or {1}.",
-        too_precise: "Too many decimal places: use at most 20.",
+        too_precise: "Too many decimal places: use at most {0}.",
+        too_long: "Too long: a number here has at most {0} characters.",
         wrong_type: "Enter a valid value.",
         negative: "Cannot be negative.",
         not_positive: "Must be more than 0.",

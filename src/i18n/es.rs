@@ -343,7 +343,8 @@ pub const TEXTS: Texts = Texts {
     errors: ErrorTexts {
         required: "Introduce un número.",
         not_a_number: "Introduce un número, como {0} o {1}.",
-        too_precise: "Demasiados decimales: usa 20 como máximo.",
+        too_precise: "Demasiados decimales: usa {0} como máximo.",
+        too_long: "Demasiado largo: un número aquí tiene como máximo {0} caracteres.",
         wrong_type: "Introduce un valor válido.",
         negative: "No puede ser negativo.",
         not_positive: "Debe ser mayor que 0.",

@@ -344,7 +344,8 @@ pub const TEXTS: Texts = Texts {
     errors: ErrorTexts {
         required: "Saisissez un nombre.",
         not_a_number: "Saisissez un nombre, par exemple {0} ou {1}.",
-        too_precise: "Trop de décimales\u{a0}: 20 au maximum.",
+        too_precise: "Trop de décimales\u{a0}: {0} au maximum.",
+        too_long: "Trop long\u{a0}: un nombre ici a au plus {0} caractères.",
         wrong_type: "Saisissez une valeur valide.",
         negative: "Ne peut pas être négatif.",
         not_positive: "Doit être supérieur à 0.",

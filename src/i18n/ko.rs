@@ -345,7 +345,8 @@ pub const TEXTS: Texts = Texts {
     errors: ErrorTexts {
         required: "숫자를 입력하세요.",
         not_a_number: "숫자를 입력하세요. 예: {0} 또는 {1}",
-        too_precise: "소수점 이하 자릿수가 너무 많습니다. 20자리까지 입력하세요.",
+        too_precise: "소수점 이하 자릿수가 너무 많습니다. {0}자리까지 입력하세요.",
+        too_long: "너무 깁니다. 여기에는 최대 {0}자까지 입력할 수 있습니다.",
         wrong_type: "올바른 값을 입력하세요.",
         negative: "음수는 입력할 수 없습니다.",
         not_positive: "0보다 커야 합니다.",

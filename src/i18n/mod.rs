@@ -35,7 +35,11 @@ mod texts;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 mod zh_cn;
 
-use sellercalc_engine::{ErrorCode, FieldError, ModelKind, PolicyValue, Rule, RuleArg};
+use sellercalc_engine::decimal::{parse_decimal, plain_text, ParseError, MAX_NUMBER_CHARS};
+use sellercalc_engine::{
+    Conflict, Decimal, Field, FieldError, Input, ModelKind, PolicyValue, Problem, Rule, RuleArg,
+    Unit,
+};
 
 pub use intl::{
     and_list, currency_name, navigator_languages, region_name, separators, set_document_lang,
@@ -406,56 +410,103 @@ pub fn value_unit(texts: &Texts, unit: &str) -> String {
     }
 }
 
-/// The largest value a "Too large: this field takes at most N." message names, with the unit
-/// that follows it in a policy value's message ("Too large: at most 100 %.").
-fn stated_limit(message: &str) -> Option<(&str, Option<&str>)> {
-    let after = &message[message.find("at most ")? + "at most ".len()..];
-    let stated = after.trim_end_matches('.');
-    let (number, unit) = match stated.split_once(' ') {
-        Some((number, unit)) => (number, Some(unit.trim()).filter(|u| !u.is_empty())),
-        None => (stated, None),
-    };
-    let numeric = number.starts_with(|c: char| c.is_ascii_digit())
-        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && number.bytes().filter(|b| *b == b'.').count() <= 1;
-    numeric.then_some((number, unit))
+/// An input's name in `lang`, as the page labels it, for the A/B comparison; exports use the
+/// English one. Two inputs whose on-page label says less (the exchange rate's names its
+/// currencies; the semi-managed price sits in its group) have a name of their own.
+pub fn input_label(lang: Lang, input: Input) -> &'static str {
+    let i = &texts(lang).inputs;
+    let s = share::share_texts(lang);
+    match input {
+        Input::CostCurrency => i.cost_currency,
+        Input::SaleCurrency => i.sale_currency,
+        Input::Rate => s.exchange_rate,
+        Input::UnitCost => i.unit_cost,
+        Input::Packaging => i.packaging,
+        Input::WeightG => i.weight,
+        Input::Category => i.category,
+        Input::Price => i.sale_price,
+        Input::MonthlyUnits => i.monthly_units,
+        Input::Destination => i.destination,
+        Input::ReturnRate => i.return_rate,
+        Input::AdSpend => i.advertising,
+        Input::AffiliateShare => i.affiliate_share,
+        Input::AffiliateRate => i.affiliate_rate,
+        Input::SemiPrice => s.semi_price,
+        Input::SemiMode => i.semi_mode,
+        Input::SemiPopular => i.popular,
+        Input::SupplyPrice => i.supply_price,
+    }
 }
 
-/// An engine error in `texts`' language. `number` formats a canonical decimal text ("12.99",
-/// "1000000000") for the locale; the engine's English message tells apart the variants of one
-/// code (a percentage, the limit, too many decimal places).
+/// The unit text of a policy value's unit (`CNY/kg`), in the policy's currency, for
+/// [`value_unit`].
+fn policy_unit_text(unit: Unit) -> Option<String> {
+    let currency = &sellercalc_engine::PolicySet::default_set().currency;
+    let per = match unit {
+        Unit::PolicyMoney => "",
+        Unit::PolicyMoneyPerKg => "/kg",
+        Unit::PolicyMoneyPerParcel => "/parcel",
+        Unit::PolicyMoneyPerUnit => "/unit",
+        _ => return None,
+    };
+    Some(format!("{currency}{per}"))
+}
+
+/// An engine error in `texts`' language, from its problem and the problem's arguments. `number`
+/// formats a canonical decimal text ("12.99", "1000000000") for the locale.
 pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) -> String) -> String {
     let e = &texts.errors;
-    let message = error.message.as_str();
-    match error.code {
-        ErrorCode::Required => e.required.to_owned(),
-        ErrorCode::NotANumber if message.contains("decimal places") => e.too_precise.to_owned(),
-        ErrorCode::NotANumber => {
+    let with = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
+    match &error.problem {
+        Problem::Required | Problem::NoDefaultRate => e.required.to_owned(),
+        Problem::NotANumber => {
             let examples = [number("25"), number("12.99")];
             fill(e.not_a_number, |i| examples.get(i).cloned())
         }
-        ErrorCode::WrongType => e.wrong_type.to_owned(),
-        ErrorCode::Negative => e.negative.to_owned(),
-        ErrorCode::NotPositive => e.not_positive.to_owned(),
-        ErrorCode::TooLarge if message.contains("percentage") => e.too_large_percent.to_owned(),
-        ErrorCode::TooLarge => match stated_limit(message) {
-            Some((limit, unit)) => {
-                let shown = number(limit);
-                let limit = match unit {
-                    None => shown,
-                    Some("%") => fill(e.percent_limit, |i| (i == 0).then(|| shown.clone())),
-                    Some("days") => texts.days(&shown, limit == "1"),
-                    Some(unit) => format!("{shown} {}", value_unit(texts, unit)),
-                };
-                fill(e.too_large, |i| (i == 0).then(|| limit.clone()))
+        Problem::TooLong { max_chars } => with(e.too_long, number(&max_chars.to_string())),
+        Problem::TooManyDigits { .. } => e.too_large_to_calculate.to_owned(),
+        Problem::TooPrecise { places } => with(e.too_precise, number(&places.to_string())),
+        Problem::WrongType { .. } => e.wrong_type.to_owned(),
+        Problem::Negative => e.negative.to_owned(),
+        Problem::NotPositive => e.not_positive.to_owned(),
+        Problem::TooLarge { max, unit } => {
+            let input_percent = matches!(error.field, Field::Input(_)) && *unit == Unit::Percent;
+            if input_percent && *max == Decimal::ONE_HUNDRED {
+                return e.too_large_percent.to_owned();
             }
-            None => e.too_large_to_calculate.to_owned(),
-        },
-        ErrorCode::UnknownValue => e.unknown_value.to_owned(),
-        ErrorCode::UnknownField => e.unknown_field.to_owned(),
-        ErrorCode::Inconsistent if error.field == "currency.rate" => e.inconsistent_rate.to_owned(),
-        ErrorCode::Inconsistent => e.inconsistent.to_owned(),
-        ErrorCode::Overflow => e.overflow.to_owned(),
+            let limit = plain_text(*max);
+            let shown = number(&limit);
+            let stated = match (unit, &error.field) {
+                (_, Field::Input(_)) => shown,
+                (Unit::Percent, _) => with(e.percent_limit, shown),
+                (Unit::Days, _) => texts.days(&shown, *max == Decimal::ONE),
+                (unit, _) => match policy_unit_text(*unit) {
+                    Some(text) => format!("{shown} {}", value_unit(texts, &text)),
+                    None => shown,
+                },
+            };
+            with(e.too_large, stated)
+        }
+        Problem::UnknownValue { .. } | Problem::MissingPolicyValue => e.unknown_value.to_owned(),
+        Problem::UnknownField | Problem::UnknownPolicyValue { .. } => e.unknown_field.to_owned(),
+        Problem::Inconsistent(Conflict::RateWithOneCurrency) => e.inconsistent_rate.to_owned(),
+        Problem::Overflow { .. } => e.overflow.to_owned(),
+    }
+}
+
+/// Reads what the user typed in `lang` into a decimal, as the engine takes it: the problem if it
+/// does not read as one number ([`read_number`] explains an ambiguous one better: the page shows
+/// that first). Bounded: a text longer than any number is refused before it is read.
+pub fn read_decimal(lang: Lang, text: &str) -> Result<Decimal, Problem> {
+    if text.chars().count() > MAX_NUMBER_CHARS {
+        return Err(Problem::TooLong {
+            max_chars: MAX_NUMBER_CHARS,
+        });
+    }
+    match read_number(lang, text) {
+        Ok(canonical) => parse_decimal(&canonical).map_err(ParseError::problem),
+        Err(NumberIssue::Empty) => Err(Problem::Required),
+        Err(_) => Err(Problem::NotANumber),
     }
 }
 
@@ -516,6 +567,9 @@ pub fn capitalize(text: &str) -> String {
 /// Reads what the user typed in `lang`'s number format into the engine's canonical decimal text,
 /// with the separators the browser's `Intl` uses for `lang`.
 pub fn read_number(lang: Lang, text: &str) -> Result<String, NumberIssue> {
+    if text.chars().count() > MAX_NUMBER_CHARS {
+        return Err(NumberIssue::NotANumber);
+    }
     let seps = separators(lang);
     normalize_number(text, seps.decimal, seps.group)
 }

@@ -344,7 +344,8 @@ pub const TEXTS: Texts = Texts {
     errors: ErrorTexts {
         required: "Digite um número.",
         not_a_number: "Digite um número, como {0} ou {1}.",
-        too_precise: "Casas decimais demais: use no máximo 20.",
+        too_precise: "Casas decimais demais: use no máximo {0}.",
+        too_long: "Longo demais: um número aqui tem no máximo {0} caracteres.",
         wrong_type: "Digite um valor válido.",
         negative: "Não pode ser negativo.",
         not_positive: "Deve ser maior que 0.",

@@ -215,7 +215,9 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::state::Field;
+    use sellercalc_engine::Input;
+
+    use crate::i18n::input_label;
 
     /// The `{n}` indices a template uses.
     #[test]
@@ -236,7 +238,10 @@ mod tests {
     #[test]
     fn english_field_labels_stay_the_exports_labels() {
         // The CSV export names inputs in English; these are its labels, which must not drift.
-        let labels: Vec<&str> = Field::ALL.into_iter().map(|f| f.label(Lang::En)).collect();
+        let labels: Vec<&str> = Input::ALL
+            .into_iter()
+            .map(|f| input_label(Lang::En, f))
+            .collect();
         assert_eq!(
             labels,
             [
@@ -261,10 +266,13 @@ mod tests {
             ]
         );
         for lang in Lang::ALL {
-            let labels: BTreeSet<&str> = Field::ALL.into_iter().map(|f| f.label(lang)).collect();
+            let labels: BTreeSet<&str> = Input::ALL
+                .into_iter()
+                .map(|f| input_label(lang, f))
+                .collect();
             assert_eq!(
                 labels.len(),
-                Field::ALL.len(),
+                Input::ALL.len(),
                 "{lang:?}: two fields share a label"
             );
         }

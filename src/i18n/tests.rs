@@ -327,7 +327,7 @@ fn english_error_messages_match_the_engines_for_the_same_problem() {
         let error = &parsed.errors[0];
         assert_eq!(
             error_message(texts(Lang::En), error, plain),
-            error.message,
+            error.english(),
             "{case}"
         );
         for lang in Lang::ALL {

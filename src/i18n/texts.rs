@@ -894,8 +894,10 @@ text_table! {
         required,
         /// `NotANumber`: {0} and {1} example numbers, formatted for the locale.
         not_a_number,
-        /// `NotANumber` for too many decimal places.
+        /// `TooPrecise`: {0} the most decimal places allowed.
         too_precise,
+        /// `TooLong`: {0} the most characters allowed.
+        too_long,
         /// `WrongType`.
         wrong_type,
         /// `Negative`.

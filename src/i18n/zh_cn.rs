@@ -342,7 +342,8 @@ pub const TEXTS: Texts = Texts {
     errors: ErrorTexts {
         required: "请输入数字。",
         not_a_number: "请输入数字，例如{0}或{1}。",
-        too_precise: "小数位太多：最多 20 位。",
+        too_precise: "小数位太多：最多 {0} 位。",
+        too_long: "太长：此处的数字最多 {0} 个字符。",
         wrong_type: "请输入有效的值。",
         negative: "不能为负数。",
         not_positive: "必须大于 0。",

@@ -57,7 +57,7 @@ fn ms(start: Instant) -> f64 {
 }
 
 pub fn run() {
-    let base = json!({});
+    let base = sellercalc_engine::ScenarioInput::new();
     let target = Some(Decimal::from(15));
     let mut rows = Vec::new();
     println!(

@@ -1,16 +1,17 @@
 //! One catalog row compared under the three models: the base scenario with the row's cells as
-//! overrides, run through [`crate::compare`] so that validation is exactly the calculator's.
+//! overrides, run through [`crate::compare_input`] so that validation is exactly the calculator's.
 
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
 
-use super::read::{field_type, CatalogFile, ColumnKind, FieldType, SkuRow};
-use crate::comparison::{compare, Comparison};
-use crate::error::FieldError;
+use super::read::{CatalogFile, ColumnKind, SkuRow};
+use crate::comparison::{compare_input, Comparison};
+use crate::decimal::{parse_decimal, ParseError};
+use crate::error::{Expected, FieldError, Problem};
+use crate::input::{Field, Input, InputKind};
 use crate::policy::PolicySet;
-use crate::scenario::ModelKind;
+use crate::scenario::{Given, ModelKind, RawValue, ScenarioInput};
 use crate::solve::{
     indifference_supply_price, indifference_supply_price_decimals, price_decimals,
     target_margin_price,
@@ -207,86 +208,68 @@ fn normalise_category(cell: &str) -> &str {
         .map_or(cell, |c| c.id.as_str())
 }
 
-/// The JSON value for a cell of `path`.
-fn cell_value(path: &str, cell: &str, delimiter: u8) -> Value {
-    match field_type(path) {
-        FieldType::Number => Value::String(normalise_number(cell, delimiter).into_owned()),
-        FieldType::Text => Value::String(cell.to_owned()),
-        FieldType::Category => Value::String(normalise_category(cell).to_owned()),
-        FieldType::Flag => match cell.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "1" => Value::Bool(true),
-            "false" | "no" | "0" => Value::Bool(false),
-            _ => Value::String(cell.to_owned()),
+/// The value of a cell for `input`: a number read with the file's conventions, a category by id
+/// or English name, a flag from true/false, yes/no or 1/0, other names as written.
+fn cell_value(input: Input, cell: &str, delimiter: u8) -> Given<RawValue> {
+    match input.kind() {
+        InputKind::Number => parse_decimal(&normalise_number(cell, delimiter))
+            .map(RawValue::Number)
+            .map_err(ParseError::problem),
+        InputKind::Choice if input == Input::Category => {
+            Ok(RawValue::Text(normalise_category(cell).to_owned()))
+        }
+        InputKind::Choice => Ok(RawValue::Text(cell.to_owned())),
+        InputKind::Flag => match cell.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Ok(RawValue::Flag(true)),
+            "false" | "no" | "0" => Ok(RawValue::Flag(false)),
+            _ => Err(Problem::WrongType {
+                expected: Expected::Flag,
+            }),
         },
-    }
-}
-
-/// Sets the scenario `path` (`a`, `a.b` or `assumptions.<id>`, whose id has dots) in `root`.
-fn set_path(root: &mut Map<String, Value>, path: &str, value: Value) {
-    let split = match path.strip_prefix("assumptions.") {
-        Some(id) => Some(("assumptions", id)),
-        None => path.split_once('.'),
-    };
-    match split {
-        Some((group, key)) => {
-            if let Some(Value::Object(inner)) = root.get_mut(group) {
-                inner.insert(key.to_owned(), value);
-            } else {
-                // Absent (or not an object): the cell wins.
-                let mut inner = Map::new();
-                inner.insert(key.to_owned(), value);
-                root.insert(group.to_owned(), Value::Object(inner));
-            }
-        }
-        None => {
-            root.insert(path.to_owned(), value);
-        }
     }
 }
 
 /// The base scenario with `row`'s non-empty cells as overrides: the scenario the row is compared
 /// with. When the row sets `pop.price` but not `semi.price`, the base's `semi.price` is dropped so
 /// that the semi-managed price follows the row's price, as it does in the calculator.
-pub fn merged_scenario(base: &Value, file: &CatalogFile, row: &SkuRow) -> Value {
-    let mut scenario = match base {
-        Value::Object(_) => base.clone(),
-        _ => Value::Object(Map::new()),
-    };
-    let Value::Object(root) = &mut scenario else {
-        return scenario;
-    };
+pub fn merged_scenario(base: &ScenarioInput, file: &CatalogFile, row: &SkuRow) -> ScenarioInput {
+    let mut scenario = base.clone();
     let mut sets_pop_price = false;
     let mut sets_semi_price = false;
     for (column, cell) in file.columns.iter().zip(&row.cells) {
-        let ColumnKind::Field(path) = &column.kind else {
-            continue;
-        };
         if cell.is_empty() {
             continue;
         }
-        sets_pop_price |= path == "pop.price";
-        sets_semi_price |= path == "semi.price";
-        set_path(root, path, cell_value(path, cell, file.delimiter));
+        match &column.kind {
+            ColumnKind::Field(Field::Input(input)) => {
+                sets_pop_price |= *input == Input::Price;
+                sets_semi_price |= *input == Input::SemiPrice;
+                scenario.give(*input, cell_value(*input, cell, file.delimiter));
+            }
+            ColumnKind::Field(Field::Assumption(id)) => {
+                let value = parse_decimal(&normalise_number(cell, file.delimiter))
+                    .map_err(ParseError::problem);
+                scenario.give_assumption(id, value);
+            }
+            _ => {}
+        }
     }
     if sets_pop_price && !sets_semi_price {
-        if let Some(Value::Object(semi)) = root.get_mut("semi") {
-            semi.remove("price");
-        }
+        scenario.remove(Input::SemiPrice);
     }
     scenario
 }
 
-/// Compares one row: `base` (the calculator's scenario in the public JSON input format, what
-/// [`crate::compare`] takes) with each non-empty cell of a field column overriding that path;
-/// empty cells keep the base value. Errors are mapped back to their columns by path, and every
-/// model that does not depend on a bad field is still computed.
+/// Compares one row: `base` (the calculator's inputs) with each non-empty cell of a field column
+/// overriding that input; empty cells keep the base value. Errors are mapped back to their
+/// columns, and every model that does not depend on a bad field is still computed.
 pub fn compute_row(
-    base: &Value,
+    base: &ScenarioInput,
     file: &CatalogFile,
     row: &SkuRow,
     target_margin_pct: Option<Decimal>,
 ) -> SkuResult {
-    let comparison = compare(&merged_scenario(base, file, row));
+    let comparison = compare_input(&merged_scenario(base, file, row));
     result_of(&comparison, file, row, target_margin_pct)
 }
 
@@ -318,7 +301,7 @@ fn result_of(
             column: file
                 .columns
                 .iter()
-                .position(|c| matches!(&c.kind, ColumnKind::Field(path) if *path == error.field)),
+                .position(|c| matches!(&c.kind, ColumnKind::Field(field) if *field == error.field)),
             error: error.clone(),
         })
         .collect();

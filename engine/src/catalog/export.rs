@@ -1,11 +1,14 @@
 //! The catalog results as a CSV for spreadsheets: comma-separated, CRLF line ends, a UTF-8 byte
 //! order mark, English headers, and every amount rounded once, here.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::compute::SkuResult;
-use super::read::MAIN_COLUMNS;
+use super::read::{ColumnKind, MAIN_COLUMNS};
 use crate::decimal::{fixed_text, money_text, plain_text};
+use crate::input::Field;
 use crate::scenario::ModelKind;
 
 /// The results file's name.
@@ -100,11 +103,11 @@ pub fn results_csv_header(target_margin_pct: Option<Decimal>) -> String {
 
 /// The English label of a scenario field in the problems column: the template header for the main
 /// columns, the path otherwise.
-fn field_label(field: &str) -> &str {
+fn field_label(field: &Field) -> Cow<'static, str> {
     MAIN_COLUMNS
         .iter()
-        .find(|(f, _)| *f == field)
-        .map_or(field, |(_, header)| header)
+        .find(|(kind, _)| matches!(kind, ColumnKind::Field(f) if f == field))
+        .map_or_else(|| field.path(), |(_, header)| Cow::Borrowed(*header))
 }
 
 /// The problems of a row as one plain-English text: `Label: message` joined by `; `.
@@ -114,9 +117,9 @@ pub fn problems_text(result: &SkuResult) -> String {
         if !text.is_empty() {
             text.push_str("; ");
         }
-        text.push_str(field_label(&e.error.field));
+        text.push_str(&field_label(&e.error.field));
         text.push_str(": ");
-        text.push_str(&e.error.message);
+        text.push_str(&e.error.english());
     }
     text
 }

@@ -10,7 +10,7 @@
 //!     p,
 //!     sellercalc_engine::catalog::FileProblem::MissingColumn { .. }
 //! )));
-//! let base = serde_json::json!({});
+//! let base = sellercalc_engine::ScenarioInput::new();
 //! let mut portfolio = PortfolioBuilder::new(10);
 //! for (i, row) in file.rows.iter().enumerate() {
 //!     let result = compute_row(&base, &file, row, None);
@@ -32,6 +32,6 @@ pub use export::{
 };
 pub use portfolio::{Driver, Portfolio, PortfolioBuilder};
 pub use read::{
-    read_csv, CatalogFile, Column, ColumnKind, FileProblem, SkuRow, MAIN_COLUMNS, OPTIONAL_PATHS,
+    read_csv, CatalogFile, Column, ColumnKind, FileProblem, SkuRow, MAIN_COLUMNS, OPTIONAL_INPUTS,
 };
 pub use sample::{sample_csv, template_csv, SAMPLE_FILE, TEMPLATE_FILE};

@@ -6,83 +6,94 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::input::{Field, Input};
 use crate::policy::PolicySet;
 
-/// The main columns, in template order: (field, template header). The field is `name` or a
-/// scenario path; the template header is what [`super::template_csv`] writes.
-pub const MAIN_COLUMNS: [(&str, &str); 8] = [
-    ("name", "Name"),
-    ("product.unit_cost", "Unit cost"),
-    ("product.packaging", "Packaging"),
-    ("product.weight_g", "Weight (g)"),
-    ("product.category", "Category"),
-    ("pop.price", "Price"),
-    ("full.supply_price", "Supply price"),
-    ("monthly_units", "Monthly units"),
+/// The main columns, in template order, each with its template header (what
+/// [`super::template_csv`] writes).
+pub const MAIN_COLUMNS: [(ColumnKind, &str); 8] = [
+    (ColumnKind::Name, "Name"),
+    (
+        ColumnKind::Field(Field::Input(Input::UnitCost)),
+        "Unit cost",
+    ),
+    (
+        ColumnKind::Field(Field::Input(Input::Packaging)),
+        "Packaging",
+    ),
+    (
+        ColumnKind::Field(Field::Input(Input::WeightG)),
+        "Weight (g)",
+    ),
+    (ColumnKind::Field(Field::Input(Input::Category)), "Category"),
+    (ColumnKind::Field(Field::Input(Input::Price)), "Price"),
+    (
+        ColumnKind::Field(Field::Input(Input::SupplyPrice)),
+        "Supply price",
+    ),
+    (
+        ColumnKind::Field(Field::Input(Input::MonthlyUnits)),
+        "Monthly units",
+    ),
 ];
 
 /// Header aliases (after normalising: lowercase, unit dropped, spaces, `_` and `-` alike) for the
-/// main columns and the friendlier names of the optional ones. Every scenario path in
-/// [`OPTIONAL_PATHS`] and every `assumptions.<id>` is accepted as well, written as the path.
-const ALIASES: &[(&str, &str)] = &[
-    ("name", "name"),
-    ("sku", "name"),
-    ("product", "name"),
-    ("product_name", "name"),
-    ("title", "name"),
-    ("unit_cost", "product.unit_cost"),
-    ("cost", "product.unit_cost"),
-    ("product_cost", "product.unit_cost"),
-    ("cost_price", "product.unit_cost"),
-    ("product.unit_cost", "product.unit_cost"),
-    ("packaging", "product.packaging"),
-    ("packaging_cost", "product.packaging"),
-    ("product.packaging", "product.packaging"),
-    ("weight", "product.weight_g"),
-    ("weight_g", "product.weight_g"),
-    ("weight_grams", "product.weight_g"),
-    ("product.weight_g", "product.weight_g"),
-    ("category", "product.category"),
-    ("product.category", "product.category"),
-    ("price", "pop.price"),
-    ("retail_price", "pop.price"),
-    ("sale_price", "pop.price"),
-    ("pop_price", "pop.price"),
-    ("pop.price", "pop.price"),
-    ("supply_price", "full.supply_price"),
-    ("full.supply_price", "full.supply_price"),
-    ("monthly_units", "monthly_units"),
-    ("units", "monthly_units"),
-    ("units_per_month", "monthly_units"),
-    ("monthly_volume", "monthly_units"),
+/// main columns and the friendlier names of the optional ones; `None` is the name column. Every
+/// input's path in [`MAIN_COLUMNS`] and [`OPTIONAL_INPUTS`] and every `assumptions.<id>` is
+/// accepted as well, written as the path.
+const ALIASES: &[(&str, Option<Input>)] = &[
+    ("name", None),
+    ("sku", None),
+    ("product", None),
+    ("product_name", None),
+    ("title", None),
+    ("unit_cost", Some(Input::UnitCost)),
+    ("cost", Some(Input::UnitCost)),
+    ("product_cost", Some(Input::UnitCost)),
+    ("cost_price", Some(Input::UnitCost)),
+    ("packaging", Some(Input::Packaging)),
+    ("packaging_cost", Some(Input::Packaging)),
+    ("weight", Some(Input::WeightG)),
+    ("weight_g", Some(Input::WeightG)),
+    ("weight_grams", Some(Input::WeightG)),
+    ("category", Some(Input::Category)),
+    ("price", Some(Input::Price)),
+    ("retail_price", Some(Input::Price)),
+    ("sale_price", Some(Input::Price)),
+    ("pop_price", Some(Input::Price)),
+    ("supply_price", Some(Input::SupplyPrice)),
+    ("monthly_units", Some(Input::MonthlyUnits)),
+    ("units", Some(Input::MonthlyUnits)),
+    ("units_per_month", Some(Input::MonthlyUnits)),
+    ("monthly_volume", Some(Input::MonthlyUnits)),
     // Friendlier names for the optional per-SKU overrides.
-    ("semi_price", "semi.price"),
-    ("semi_managed_price", "semi.price"),
-    ("semi_mode", "semi.mode"),
-    ("semi_managed_mode", "semi.mode"),
-    ("popular", "semi.popular"),
-    ("ad_spend", "pop.ad_spend_pct"),
-    ("affiliate_share", "pop.affiliate_share_pct"),
-    ("affiliate_rate", "pop.affiliate_rate_pct"),
-    ("return_rate", "return_rate_pct"),
-    ("exchange_rate", "currency.rate"),
-    ("cost_currency", "currency.cost"),
-    ("sale_currency", "currency.sale"),
+    ("semi_price", Some(Input::SemiPrice)),
+    ("semi_managed_price", Some(Input::SemiPrice)),
+    ("semi_mode", Some(Input::SemiMode)),
+    ("semi_managed_mode", Some(Input::SemiMode)),
+    ("popular", Some(Input::SemiPopular)),
+    ("ad_spend", Some(Input::AdSpend)),
+    ("affiliate_share", Some(Input::AffiliateShare)),
+    ("affiliate_rate", Some(Input::AffiliateRate)),
+    ("return_rate", Some(Input::ReturnRate)),
+    ("exchange_rate", Some(Input::Rate)),
+    ("cost_currency", Some(Input::CostCurrency)),
+    ("sale_currency", Some(Input::SaleCurrency)),
 ];
 
-/// Scenario paths a column may override besides the main ones (the optional per-SKU overrides).
-pub const OPTIONAL_PATHS: [&str; 11] = [
-    "semi.price",
-    "semi.mode",
-    "semi.popular",
-    "pop.ad_spend_pct",
-    "pop.affiliate_share_pct",
-    "pop.affiliate_rate_pct",
-    "return_rate_pct",
-    "destination",
-    "currency.rate",
-    "currency.cost",
-    "currency.sale",
+/// Inputs a column may override besides the main ones (the optional per-SKU overrides).
+pub const OPTIONAL_INPUTS: [Input; 11] = [
+    Input::SemiPrice,
+    Input::SemiMode,
+    Input::SemiPopular,
+    Input::AdSpend,
+    Input::AffiliateShare,
+    Input::AffiliateRate,
+    Input::ReturnRate,
+    Input::Destination,
+    Input::Rate,
+    Input::CostCurrency,
+    Input::SaleCurrency,
 ];
 
 /// A catalog file as read.
@@ -113,8 +124,8 @@ pub struct Column {
 pub enum ColumnKind {
     /// The SKU's name.
     Name,
-    /// A scenario JSON path, such as `product.unit_cost` or `assumptions.commission.home`.
-    Field(String),
+    /// An input ([`Field::Input`]) or a policy value's override ([`Field::Assumption`]).
+    Field(Field),
     /// Not understood (or a duplicate): ignored.
     Unknown,
 }
@@ -152,8 +163,8 @@ pub enum FileProblem {
     },
     /// One of [`MAIN_COLUMNS`] is absent: the base scenario's value applies to every row.
     MissingColumn {
-        /// Its field (`name` or a scenario path).
-        field: &'static str,
+        /// What it would hold.
+        field: ColumnKind,
     },
     /// A row that could not be read as written, such as one with an unclosed quote.
     Malformed {
@@ -170,47 +181,28 @@ pub enum FileProblem {
 }
 
 impl CatalogFile {
-    /// The index of the column for `field` (`name` or a scenario path), if the file has one.
-    pub fn column_of(&self, field: &str) -> Option<usize> {
-        self.columns.iter().position(|c| match &c.kind {
-            ColumnKind::Name => field == "name",
-            ColumnKind::Field(path) => path == field,
-            ColumnKind::Unknown => false,
-        })
+    /// The index of the column that holds `kind`, if the file has one.
+    pub fn column_of(&self, kind: &ColumnKind) -> Option<usize> {
+        if *kind == ColumnKind::Unknown {
+            return None;
+        }
+        self.columns.iter().position(|c| c.kind == *kind)
     }
 
-    /// `row`'s cell for `field`, if the file has that column.
-    pub fn cell<'a>(&self, row: &'a SkuRow, field: &str) -> Option<&'a str> {
-        let column = self.column_of(field)?;
+    /// The index of the column for `input`, if the file has one.
+    pub fn column_of_input(&self, input: Input) -> Option<usize> {
+        self.column_of(&ColumnKind::Field(Field::Input(input)))
+    }
+
+    /// `row`'s cell in the column that holds `kind`, if the file has that column.
+    pub fn cell<'a>(&self, row: &'a SkuRow, kind: &ColumnKind) -> Option<&'a str> {
+        let column = self.column_of(kind)?;
         row.cells.get(column).map(String::as_str)
     }
 
     /// The SKU name of `row` (empty when the file has no name column or the cell is empty).
     pub fn name<'a>(&self, row: &'a SkuRow) -> &'a str {
-        self.cell(row, "name").unwrap_or("")
-    }
-}
-
-/// How the engine reads a field's cell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum FieldType {
-    /// A number: separators and `%` are normalised.
-    Number,
-    /// Text passed through as is (destination, mode, currencies).
-    Text,
-    /// A category id or English name.
-    Category,
-    /// true/false, yes/no, 1/0.
-    Flag,
-}
-
-/// How a scenario path's cells are read.
-pub(crate) fn field_type(path: &str) -> FieldType {
-    match path {
-        "product.category" => FieldType::Category,
-        "semi.popular" => FieldType::Flag,
-        "semi.mode" | "destination" | "currency.cost" | "currency.sale" => FieldType::Text,
-        _ => FieldType::Number,
+        self.cell(row, &ColumnKind::Name).unwrap_or("")
     }
 }
 
@@ -242,25 +234,33 @@ fn normalise_header(header: &str) -> (String, Option<String>) {
     (key, unit)
 }
 
-/// Normalised header → field (`name` or a scenario path with its original case).
-fn header_table() -> &'static HashMap<String, String> {
-    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// Normalised header → what the column holds.
+fn header_table() -> &'static HashMap<String, ColumnKind> {
+    static TABLE: OnceLock<HashMap<String, ColumnKind>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashMap::new();
-        let mut add = |alias: &str, field: &str| {
-            table
-                .entry(normalise_header(alias).0)
-                .or_insert_with(|| field.to_owned());
+        let mut add = |alias: &str, kind: ColumnKind| {
+            table.entry(normalise_header(alias).0).or_insert(kind);
         };
-        for (alias, field) in ALIASES {
-            add(alias, field);
+        for (alias, input) in ALIASES {
+            add(
+                alias,
+                input.map_or(ColumnKind::Name, |i| ColumnKind::Field(Field::Input(i))),
+            );
         }
-        for path in OPTIONAL_PATHS {
-            add(path, path);
+        let inputs = MAIN_COLUMNS
+            .iter()
+            .filter_map(|(kind, _)| match kind {
+                ColumnKind::Field(Field::Input(input)) => Some(*input),
+                _ => None,
+            })
+            .chain(OPTIONAL_INPUTS);
+        for input in inputs {
+            add(input.path(), ColumnKind::Field(Field::Input(input)));
         }
         for value in &PolicySet::default_set().values {
-            let path = format!("assumptions.{}", value.id);
-            add(&path, &path);
+            let field = Field::Assumption(value.id.clone());
+            add(&field.path(), ColumnKind::Field(field));
         }
         table
     })
@@ -269,22 +269,18 @@ fn header_table() -> &'static HashMap<String, String> {
 /// The kind of a column with this header.
 fn classify(header: &str) -> ColumnKind {
     let (key, unit) = normalise_header(header);
-    let Some(field) = header_table().get(&key) else {
+    let Some(kind) = header_table().get(&key) else {
         return ColumnKind::Unknown;
     };
     // Weights are in grams: a weight in another unit would be read 1,000 times off.
-    if field == "product.weight_g"
+    if *kind == ColumnKind::Field(Field::Input(Input::WeightG))
         && unit
             .as_deref()
             .is_some_and(|u| !matches!(u, "g" | "gram" | "grams"))
     {
         return ColumnKind::Unknown;
     }
-    if field == "name" {
-        ColumnKind::Name
-    } else {
-        ColumnKind::Field(field.clone())
-    }
+    kind.clone()
 }
 
 /// Where a quote-aware scan is within a record.
@@ -531,7 +527,7 @@ pub fn read_csv(text: &str) -> CatalogFile {
         file.columns[i].kind = ColumnKind::Unknown;
     }
     for (field, _) in MAIN_COLUMNS {
-        if file.column_of(field).is_none() {
+        if file.column_of(&field).is_none() {
             file.problems.push(FileProblem::MissingColumn { field });
         }
     }
@@ -560,7 +556,7 @@ mod tests {
         assert_eq!(classify("Weight (kg)"), ColumnKind::Unknown);
         assert_eq!(
             classify("assumptions.postage.pop.us.per_kg"),
-            ColumnKind::Field("assumptions.postage.pop.US.per_kg".to_owned())
+            ColumnKind::Field(Field::Assumption("postage.pop.US.per_kg".to_owned()))
         );
     }
 

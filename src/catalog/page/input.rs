@@ -47,9 +47,9 @@ impl CatalogPage {
                     <summary>{ t.optional_title }</summary>
                     <p>{ t.optional_intro }</p>
                     <ul class="column-list">
-                        { for cat::OPTIONAL_PATHS.iter().map(|path| {
-                            let label = field_of(path).map(|f| f.label(self.lang)).unwrap_or_default();
-                            html! { <li><code>{ *path }</code>{ " · " }{ label }</li> }
+                        { for cat::OPTIONAL_INPUTS.iter().map(|input| {
+                            let label = input_label(self.lang, *input);
+                            html! { <li><code>{ input.path() }</code>{ " · " }{ label }</li> }
                         }) }
                     </ul>
                     <p>{ fill_one(t.optional_assumptions, "assumptions.commission.home") }</p>

@@ -46,18 +46,22 @@ impl CatalogPage {
                 FileProblem::NoRows => t.no_rows.to_owned(),
                 FileProblem::UnknownColumn { header, .. } => fill_one(t.unknown_column, header),
                 FileProblem::DuplicateColumn { header, .. } => fill_one(t.duplicate_column, header),
-                FileProblem::MissingColumn { field } if *field == "name" => {
-                    t.no_name_column.to_owned()
-                }
+                FileProblem::MissingColumn {
+                    field: ColumnKind::Name,
+                } => t.no_name_column.to_owned(),
                 FileProblem::MissingColumn { field } => {
                     let header = MAIN_COLUMNS
                         .iter()
                         .find(|(f, _)| f == field)
-                        .map_or(*field, |(_, h)| *h)
+                        .map_or("", |(_, h)| *h)
                         .to_owned();
-                    let value = field_of(field)
-                        .and_then(|f| self.base.value(f, self.lang))
-                        .unwrap_or_else(|| "—".to_owned());
+                    let value = match field {
+                        ColumnKind::Field(Field::Input(input)) => {
+                            self.base.value(*input, self.lang)
+                        }
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| "—".to_owned());
                     fill_all(t.missing_column, &[header, value])
                 }
                 FileProblem::Malformed { line, .. } => fill_one(t.malformed, &n(*line)),
@@ -184,8 +188,12 @@ impl CatalogPage {
                             }
                         }
                         None => {
-                            let path = result.errors.iter().find(|e| e.column.is_none()).map(|e| e.error.field.clone()).unwrap_or_default();
-                            let label = field_of(&path).map_or(path.clone(), |f| f.label(self.lang).to_owned());
+                            let field = result.errors.iter().find(|e| e.column.is_none()).map(|e| &e.error.field);
+                            let label = match field {
+                                Some(Field::Input(input)) => input_label(self.lang, *input).to_owned(),
+                                Some(field) => field.path().into_owned(),
+                                None => String::new(),
+                            };
                             html! {
                                 <p class="error">{ fill_all(t.cell_error, &[label, message]) }{ " " }{ t.not_in_file }{ " " }<a href="../">{ t.settings_link }</a></p>
                             }
