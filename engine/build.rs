@@ -78,6 +78,16 @@ fn set(out: &mut String, path: &Path, file: &Value) {
             string(name, "currencies", Some(currency))
         );
     }
+    let _ = writeln!(out, "        ],\n        renamed: &[");
+    if let Some(renamed) = file.get("renamed") {
+        for (old, new) in object(name, "renamed", renamed) {
+            let _ = writeln!(
+                out,
+                "            ({old:?}, {:?}),",
+                string(name, old, Some(new))
+            );
+        }
+    }
     let _ = writeln!(out, "        ],\n        values: &[");
     for value in array(name, "values", file.get("values")) {
         let value = object(name, "a value", value);

@@ -9,7 +9,7 @@
 use std::str::FromStr;
 
 use sellercalc_engine::catalog::spreadsheet_safe;
-use sellercalc_engine::{Comparison, Decimal, Input, ModelKind};
+use sellercalc_engine::{Comparison, Decimal, Input, ModelKind, Unit};
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
@@ -41,19 +41,17 @@ pub struct Column<'a> {
 /// The unit an input is in: a currency code, `%`, `g`…; empty for names.
 pub fn field_unit(field: Input, snapshot: &Snapshot) -> String {
     let text = |f: Input| snapshot.form.get(&f).cloned().unwrap_or_default();
-    match field {
-        Input::UnitCost | Input::Packaging | Input::SupplyPrice => text(Input::CostCurrency),
-        Input::Price | Input::SemiPrice => text(Input::SaleCurrency),
-        Input::Rate => format!(
+    match field.unit() {
+        Unit::CostMoney => text(Input::CostCurrency),
+        Unit::SaleMoney => text(Input::SaleCurrency),
+        Unit::ExchangeRate => format!(
             "{} per {}",
             text(Input::CostCurrency),
             text(Input::SaleCurrency)
         ),
-        Input::WeightG => "g".to_owned(),
-        Input::ReturnRate | Input::AdSpend | Input::AffiliateShare | Input::AffiliateRate => {
-            "%".to_owned()
-        }
-        Input::MonthlyUnits => "units".to_owned(),
+        Unit::Grams => "g".to_owned(),
+        Unit::Percent => "%".to_owned(),
+        Unit::Units => "units".to_owned(),
         _ => String::new(),
     }
 }

@@ -57,6 +57,9 @@ pub fn key(field: Input) -> &'static str {
         Input::SemiPrice => "semi_price",
         Input::SemiMode => "semi_mode",
         Input::SemiPopular => "popular",
+        Input::SemiAdSpend => "semi_ads",
+        Input::SemiAffiliateShare => "semi_affiliate_share",
+        Input::SemiAffiliateRate => "semi_affiliate_rate",
         Input::SupplyPrice => "supply",
     }
 }

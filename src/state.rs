@@ -26,7 +26,13 @@ pub fn default_form() -> Form {
             let value = match input {
                 Input::CostCurrency => d.currency.cost.clone(),
                 Input::SaleCurrency => d.currency.sale.clone(),
-                Input::Rate | Input::SemiPrice => String::new(),
+                // Empty: the policy's rate, POP's price and marketing, the estimated supply price.
+                Input::Rate
+                | Input::SemiPrice
+                | Input::SemiAdSpend
+                | Input::SemiAffiliateShare
+                | Input::SemiAffiliateRate
+                | Input::SupplyPrice => String::new(),
                 Input::UnitCost => format!("{:.2}", d.product.unit_cost),
                 Input::Packaging => format!("{:.2}", d.product.packaging),
                 Input::WeightG => text(d.product.weight_g),
@@ -40,7 +46,6 @@ pub fn default_form() -> Form {
                 Input::AffiliateRate => text(d.pop.affiliate_rate_pct),
                 Input::SemiMode => "warehouse".to_owned(),
                 Input::SemiPopular => d.semi.popular.to_string(),
-                Input::SupplyPrice => format!("{:.2}", d.full.supply_price),
             };
             (input, value)
         })

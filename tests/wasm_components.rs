@@ -36,11 +36,11 @@ async fn model_card_shows_the_figures_and_the_rules() {
     )
     .render();
     settle().await;
-    assert_eq!(text(&root, "pop-profit-per-unit"), "¥4.56");
-    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,822.94");
-    assert_eq!(text(&root, "pop-days-to-cash"), "27 days");
-    // Break-even 12.1785 USD, rounded up to the cent.
-    assert_eq!(text(&root, "pop-break-even"), "$12.18");
+    assert_eq!(text(&root, "pop-profit-per-unit"), "¥4.93");
+    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,972.58");
+    assert_eq!(text(&root, "pop-days-to-cash"), "57 days");
+    // Break-even 12.1164 USD, rounded up to the cent.
+    assert_eq!(text(&root, "pop-break-even"), "$12.12");
     let rules = root
         .query_selector("tr[data-key=\"commission\"]")
         .ok()
@@ -75,7 +75,7 @@ async fn model_card_greys_stale_figures() {
     assert!(text(&root, "full-card").contains("Last valid figures"));
     assert_eq!(
         text(&root, "full-profit-per-unit"),
-        "¥16.74",
+        "¥18.44",
         "the figures stay"
     );
 }
@@ -85,14 +85,14 @@ async fn typing_updates_every_model_and_bad_input_keeps_the_rest() {
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,822.94");
+    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,972.58");
 
     // A higher unit cost lowers every model's profit at once.
     type_into(&root, "in-product-unit-cost", "30");
     settle().await;
-    // POP: 4.55734 − 5 = −0.44266 a unit, × 400 = −177.06, shown as a loss.
-    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥177.06");
-    assert_ne!(text(&root, "semi-monthly-profit"), "¥6,799.64");
+    // POP: 4.931452 − 5 = −0.068548 a unit, × 400 = −27.4192, shown as a loss.
+    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥27.42");
+    assert_ne!(text(&root, "semi-monthly-profit"), "¥4,862.56");
 
     // A bad supply price: its message sits at the field, fully managed greys, the others stay.
     type_into(&root, "in-full-supply-price", "abc");

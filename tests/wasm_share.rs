@@ -149,7 +149,7 @@ fn prefill_links_need_no_check_code_and_unknown_names_are_reported() {
     assert_eq!(s.form[&Input::Destination], "FR");
     assert_eq!(
         s.form[&Input::SemiPopular],
-        "true",
+        "false",
         "a bad checkbox value keeps the default"
     );
     assert_eq!(link.presentation.lang.as_deref(), Some("es"));

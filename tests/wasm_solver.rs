@@ -76,7 +76,7 @@ async fn the_target_margin_price_is_the_engines_and_using_it_meets_the_target() 
         "Price for a 15% margin"
     );
     // Break-even with the engine's places, not rounded to the cent as on the card.
-    assert_eq!(text(&root, "solver-break-even-pop"), "12.1785 USD");
+    assert_eq!(text(&root, "solver-break-even-pop"), "12.1164 USD");
 
     click(&root, "solver-use-pop");
     settle().await;
@@ -189,14 +189,14 @@ async fn the_sensitivity_charts_draw_three_lines_from_the_engine() {
     };
     assert_eq!(rows.len(), 11);
     assert!(
-        rows[5].starts_with("0%") && rows[5].contains("¥1,822.94"),
+        rows[5].starts_with("0%") && rows[5].contains("¥1,972.58"),
         "{}",
         rows[5]
     );
-    // POP breaks even at 12.1785 USD, 6.25% under its 12.99.
+    // POP breaks even at 12.1164 USD, 6.73% under its 12.99.
     let note = text(&root, "sensitivity-price-note");
     assert!(
-        note.contains("POP breaks even at -6.25% (12.1785 USD)"),
+        note.contains("POP breaks even at -6.73% (12.1164 USD)"),
         "{note}"
     );
     assert!(find(&root, "circle.zero-mark.pop").is_some());
@@ -214,7 +214,7 @@ async fn the_charts_follow_a_frame_after_the_figures_and_say_what_is_missing() {
     microtasks().await;
     type_into(&root, "in-product-unit-cost", "30");
     microtasks().await;
-    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥177.06");
+    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥27.42");
     assert_eq!(
         attribute(&root, "sensitivity-cost-pop", "d").as_deref(),
         Some(line.as_str()),

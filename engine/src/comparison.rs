@@ -8,9 +8,10 @@ use serde_json::Value;
 use crate::decimal::{money_text, plain_text, round_to, sub};
 use crate::error::{FieldError, Problem};
 use crate::input::{Field, Group, Input};
-use crate::model::{self, CalcError, Context, CostGroup, ModelResult};
+use crate::model::{self, CalcError, Context, CostGroup, ModelResult, Moment};
 use crate::policy::PolicySet;
 use crate::scenario::{ModelKind, ParsedScenario, Scenario, ScenarioInput};
+use crate::warning::{Warning, WarningKind};
 
 /// The three models side by side, with every input problem.
 #[derive(Clone, Debug)]
@@ -25,6 +26,9 @@ pub struct Comparison {
     pub rate: Decimal,
     /// Every problem found, each naming its field.
     pub errors: Vec<FieldError>,
+    /// Inputs that are valid but probably not what the seller meant, and values estimated
+    /// because the seller did not enter them. They never change a figure.
+    pub warnings: Vec<Warning>,
     /// POP, when it could be computed.
     pub pop: Option<ModelResult>,
     /// Semi-managed, when it could be computed.
@@ -46,6 +50,9 @@ pub struct Recommendation {
     pub main_reason: &'static str,
     /// Its English label.
     pub main_reason_label: &'static str,
+    /// Whether it rests on the estimated supply price (fully managed is the best or the runner-up
+    /// and the seller entered no supply price).
+    pub rests_on_estimate: bool,
 }
 
 impl Comparison {
@@ -61,6 +68,21 @@ impl Comparison {
             ModelKind::Semi => self.semi.as_ref(),
             ModelKind::Full => self.full.as_ref(),
         }
+    }
+
+    /// The price a model is priced at, as computed: the sale price for POP and semi-managed, the
+    /// supply price (entered or estimated) for fully managed. `None` when not computed.
+    pub fn price_of(&self, kind: ModelKind) -> Option<Decimal> {
+        match kind {
+            ModelKind::Pop => self.pop.as_ref().map(|_| self.scenario.pop.price),
+            ModelKind::Semi => self.semi.as_ref().map(|_| self.scenario.semi.price),
+            ModelKind::Full => self.full.as_ref().map(|m| m.revenue_per_unit),
+        }
+    }
+
+    /// Whether the supply price is the estimate rather than a price the seller entered.
+    pub fn supply_estimated(&self) -> bool {
+        self.warnings.iter().any(Warning::is_estimate)
     }
 
     /// The errors that concern `field`.
@@ -119,6 +141,8 @@ impl Comparison {
             monthly_advantage: advantage,
             main_reason,
             main_reason_label,
+            rests_on_estimate: self.supply_estimated()
+                && (best_kind == ModelKind::Full || runner_kind == ModelKind::Full),
         })
     }
 }
@@ -158,6 +182,7 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
             policy_version: String::new(),
             rate: Decimal::ONE,
             errors,
+            warnings: parsed.warnings,
             pop: None,
             semi: None,
             full: None,
@@ -190,6 +215,7 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
         policy_version: policy.version.clone(),
         rate: rate.unwrap_or(Decimal::ONE),
         errors: Vec::new(),
+        warnings: parsed.warnings.clone(),
         pop: None,
         semi: None,
         full: None,
@@ -206,6 +232,17 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
         rate,
         policy_per_cost,
     };
+    // The retail price the supply price is measured against is POP's price × the rate.
+    let retail_known = !parsed.errors.iter().any(|e| {
+        matches!(
+            e.field,
+            Field::Input(Input::Price | Input::Rate | Input::SaleCurrency)
+                | Field::Group(Group::Pop)
+        )
+    });
+    if retail_known && !parsed.blocks(ModelKind::Full) {
+        supply_warnings(&ctx, &mut comparison.warnings);
+    }
     for kind in ModelKind::ALL {
         if parsed.blocks(kind) {
             continue;
@@ -235,12 +272,42 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
     comparison
 }
 
+/// The supply price's warnings: the estimate when none was entered, a price above the retail
+/// price it would sell at.
+fn supply_warnings(ctx: &Context<'_>, warnings: &mut Vec<Warning>) {
+    let (Ok((supply, _, estimated)), Ok(retail)) = (ctx.supply_price(), ctx.retail()) else {
+        return;
+    };
+    let currency = ctx.scenario.currency.cost.clone();
+    if estimated {
+        let share_pct = ctx.values.get("full.supply_share").unwrap_or_default();
+        warnings.push(Warning::new(
+            Input::SupplyPrice,
+            WarningKind::EstimatedSupplyPrice {
+                estimate: supply,
+                share_pct,
+                currency,
+            },
+        ));
+    } else if supply > retail {
+        warnings.push(Warning::new(
+            Input::SupplyPrice,
+            WarningKind::SupplyAboveRetail {
+                supply,
+                retail,
+                currency,
+            },
+        ));
+    }
+}
+
 // ---- Output: the JSON contract. Amounts round once, here. ----
 
 #[derive(DeriveSerialize)]
 struct Report<'a> {
     ok: bool,
     errors: &'a [FieldError],
+    warnings: &'a [Warning],
     best: Option<ModelKind>,
     recommendation: Option<RecommendationReport>,
     policy: PolicyReport<'a>,
@@ -255,6 +322,7 @@ struct RecommendationReport {
     monthly_advantage: String,
     main_reason: &'static str,
     main_reason_label: &'static str,
+    rests_on_estimate: bool,
 }
 
 #[derive(DeriveSerialize)]
@@ -287,6 +355,7 @@ struct ModelReport {
     monthly_units: String,
     monthly_profit: String,
     margin_pct: String,
+    roi_pct: Option<String>,
     break_even_price: Option<String>,
     break_even_currency: String,
     cash: CashReport,
@@ -307,8 +376,19 @@ struct LineItemReport {
 struct CashReport {
     days_to_cash: String,
     capital_tied: String,
+    return_on_capital_pct: Option<String>,
     advance_pct: String,
     rule: String,
+    timeline: Vec<CashEventReport>,
+}
+
+#[derive(DeriveSerialize)]
+struct CashEventReport {
+    day: String,
+    moment: Moment,
+    paid_out: String,
+    paid_in: String,
+    tied: String,
 }
 
 fn model_report(m: &ModelResult) -> ModelReport {
@@ -329,9 +409,12 @@ fn model_report(m: &ModelResult) -> ModelReport {
             })
             .collect(),
         profit_per_unit: money_text(m.profit_per_unit),
-        monthly_units: plain_text(round_to(m.monthly_units, 2)),
+        // As given (with any uplift), never rounded: a fractional volume prints as typed, so
+        // monthly profit is always profit per unit × the units shown.
+        monthly_units: plain_text(m.monthly_units),
         monthly_profit: money_text(m.monthly_profit),
         margin_pct: money_text(m.margin_pct),
+        roi_pct: m.roi_pct.map(money_text),
         break_even_price: m
             .break_even_price
             .map(|p| round_to(p, m.break_even_decimals).to_string()),
@@ -339,8 +422,21 @@ fn model_report(m: &ModelResult) -> ModelReport {
         cash: CashReport {
             days_to_cash: round_to(m.cash.days_to_cash, 0).to_string(),
             capital_tied: money_text(m.cash.capital_tied),
+            return_on_capital_pct: m.cash.return_on_capital_pct.map(money_text),
             advance_pct: plain_text(m.cash.advance_pct),
             rule: m.cash.rule.english(),
+            timeline: m
+                .cash
+                .timeline
+                .iter()
+                .map(|e| CashEventReport {
+                    day: plain_text(e.day),
+                    moment: e.moment,
+                    paid_out: money_text(e.paid_out),
+                    paid_in: money_text(e.paid_in),
+                    tied: money_text(e.tied),
+                })
+                .collect(),
         },
     }
 }
@@ -350,6 +446,7 @@ impl Serialize for Comparison {
         Report {
             ok: self.ok(),
             errors: &self.errors,
+            warnings: &self.warnings,
             best: self.best(),
             recommendation: self.recommendation().map(|r| RecommendationReport {
                 best: r.best,
@@ -357,6 +454,7 @@ impl Serialize for Comparison {
                 monthly_advantage: money_text(r.monthly_advantage),
                 main_reason: r.main_reason,
                 main_reason_label: r.main_reason_label,
+                rests_on_estimate: r.rests_on_estimate,
             }),
             policy: PolicyReport {
                 id: &self.policy_id,

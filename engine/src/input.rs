@@ -127,13 +127,19 @@ pub enum Input {
     SemiMode,
     /// `semi.popular`
     SemiPopular,
-    /// `full.supply_price`
+    /// `semi.ad_spend_pct`; empty follows POP's.
+    SemiAdSpend,
+    /// `semi.affiliate_share_pct`; empty follows POP's.
+    SemiAffiliateShare,
+    /// `semi.affiliate_rate_pct`; empty follows POP's.
+    SemiAffiliateRate,
+    /// `full.supply_price`; empty takes the estimate from the retail price.
     SupplyPrice,
 }
 
 impl Input {
     /// Every input, in form order.
-    pub const ALL: [Input; 18] = [
+    pub const ALL: [Input; 21] = [
         Input::CostCurrency,
         Input::SaleCurrency,
         Input::Rate,
@@ -151,6 +157,9 @@ impl Input {
         Input::SemiPrice,
         Input::SemiMode,
         Input::SemiPopular,
+        Input::SemiAdSpend,
+        Input::SemiAffiliateShare,
+        Input::SemiAffiliateRate,
         Input::SupplyPrice,
     ];
 
@@ -179,6 +188,9 @@ impl Input {
             Input::SemiPrice => "semi.price",
             Input::SemiMode => "semi.mode",
             Input::SemiPopular => "semi.popular",
+            Input::SemiAdSpend => "semi.ad_spend_pct",
+            Input::SemiAffiliateShare => "semi.affiliate_share_pct",
+            Input::SemiAffiliateRate => "semi.affiliate_rate_pct",
             Input::SupplyPrice => "full.supply_price",
         }
     }
@@ -218,10 +230,21 @@ impl Input {
         self.kind() == InputKind::Number
     }
 
-    /// Whether leaving it empty means "use the default" (the policy's exchange rate, the POP
-    /// price) rather than a missing value.
+    /// Whether leaving it empty means "use the default" (the policy's exchange rate, POP's price
+    /// and marketing, the estimated supply price) rather than a missing value.
     pub fn optional(self) -> bool {
-        matches!(self, Input::Rate | Input::SemiPrice)
+        self.follows().is_some() || matches!(self, Input::Rate | Input::SupplyPrice)
+    }
+
+    /// The POP input whose value this semi-managed input takes when it is left empty.
+    pub fn follows(self) -> Option<Input> {
+        match self {
+            Input::SemiPrice => Some(Input::Price),
+            Input::SemiAdSpend => Some(Input::AdSpend),
+            Input::SemiAffiliateShare => Some(Input::AffiliateShare),
+            Input::SemiAffiliateRate => Some(Input::AffiliateRate),
+            _ => None,
+        }
     }
 
     /// The unit of its number ([`Unit::Plain`] for names and flags).
@@ -231,9 +254,13 @@ impl Input {
             Input::Price | Input::SemiPrice => Unit::SaleMoney,
             Input::WeightG => Unit::Grams,
             Input::MonthlyUnits => Unit::Units,
-            Input::ReturnRate | Input::AdSpend | Input::AffiliateShare | Input::AffiliateRate => {
-                Unit::Percent
-            }
+            Input::ReturnRate
+            | Input::AdSpend
+            | Input::AffiliateShare
+            | Input::AffiliateRate
+            | Input::SemiAdSpend
+            | Input::SemiAffiliateShare
+            | Input::SemiAffiliateRate => Unit::Percent,
             Input::Rate => Unit::ExchangeRate,
             _ => Unit::Plain,
         }

@@ -30,13 +30,14 @@ pub mod policy;
 pub mod rule;
 mod scenario;
 mod solve;
+mod warning;
 
 pub use comparison::{
     compare, compare_input, compare_scenario, policies_report, Comparison, Recommendation,
 };
 pub use error::{Conflict, ErrorCode, Expected, FieldError, Problem};
 pub use input::{Bounds, Field, Group, Input, InputKind, MarketPart, Unit};
-pub use model::{Cash, CostGroup, LineItem, ModelResult};
+pub use model::{Cash, CashEvent, CostGroup, LineItem, ModelResult, Moment};
 pub use policy::{PolicySet, PolicyValue, DEFAULT_POLICY_ID};
 pub use rule::{Rule, RuleArg};
 pub use rust_decimal::Decimal;
@@ -48,3 +49,4 @@ pub use solve::{
     cost_top, indifference_supply_price, indifference_supply_price_decimals, price_decimals, sweep,
     target_margin_price, Sweep, SweepAxis, SweepPoint,
 };
+pub use warning::{Warning, WarningKind};

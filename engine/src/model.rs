@@ -44,19 +44,60 @@ pub struct LineItem {
     /// The fraction of revenue this item scales with (0 for fixed costs).
     #[serde(skip)]
     pub share_of_revenue: Decimal,
+    /// When the part not deducted from the payout is paid.
+    pub paid: Moment,
+    /// The share of the amount deducted from the payout instead (1 for fees the platform takes).
+    pub from_payout: Decimal,
 }
 
-/// Cash flow: how long money is out, and how much.
+/// When a cost is paid or money comes in, on a unit's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Moment {
+    /// Day 0: the goods are bought (and, for stock sent to a platform warehouse, sent there).
+    Purchase,
+    /// The advance payment on popular warehouse goods comes in.
+    Advance,
+    /// The unit sells and ships, after its days in stock.
+    Shipping,
+    /// The sale is paid out, less what the platform deducts.
+    Payout,
+}
+
+/// One step of a unit's cash timeline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CashEvent {
+    /// Days from the purchase.
+    pub day: Decimal,
+    /// What happens.
+    pub moment: Moment,
+    /// Money paid out then, per unit (costs paid at that moment).
+    pub paid_out: Decimal,
+    /// Money received then, per unit.
+    pub paid_in: Decimal,
+    /// Money tied up from this day to the next event: everything paid out so far minus
+    /// everything received, never below zero.
+    pub tied: Decimal,
+}
+
+/// Cash flow: when money goes out and comes in, and how much is tied up on average.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cash {
-    /// Average days from paying for goods and shipping to being paid, weighted by money received.
+    /// Days from the first payment out (buying the goods) to the payout of the sale.
     pub days_to_cash: Decimal,
-    /// Money tied up on average: a month's upfront costs × days to cash ÷ 30, in the cost currency.
+    /// Money tied up on average: money-days per unit × monthly units ÷ 30, in the cost currency.
     pub capital_tied: Decimal,
-    /// Upfront costs per unit (goods, packaging, freight, postage, warehouse fees, ads).
+    /// Money tied up per unit, integrated over the timeline (cost currency × days).
+    pub money_days_per_unit: Decimal,
+    /// Costs paid out per unit before the payout (not deducted from it).
     pub outlay_per_unit: Decimal,
-    /// Share of the sale value paid in advance, in percent.
+    /// Share of the expected revenue paid in advance, in percent (0 unless popular warehouse
+    /// goods).
     pub advance_pct: Decimal,
+    /// Monthly profit per 100 of capital tied up, in percent; `None` when no capital is tied.
+    pub return_on_capital_pct: Option<Decimal>,
+    /// The unit's timeline, by day.
+    pub timeline: Vec<CashEvent>,
     /// How the days are made up.
     pub rule: Rule,
 }
@@ -78,8 +119,12 @@ pub struct ModelResult {
     pub monthly_units: Decimal,
     /// Profit per unit × monthly units.
     pub monthly_profit: Decimal,
-    /// Profit as a percentage of revenue.
+    /// Profit as a percentage of revenue: of what the seller is paid (the sale price for POP and
+    /// semi-managed, the supply price for fully managed).
     pub margin_pct: Decimal,
+    /// Profit as a percentage of what one unit costs (unit cost + packaging); `None` when both
+    /// are 0.
+    pub roi_pct: Option<Decimal>,
     /// The price at which profit is zero, in `break_even_currency`; `None` when percentage costs
     /// take all of any price.
     pub break_even_price: Option<Decimal>,
@@ -137,15 +182,19 @@ struct Charge {
     fixed: Decimal,
     rule: Rule,
     waived: Option<Decimal>,
+    paid: Moment,
+    from_payout: Decimal,
 }
 
 impl Charge {
+    /// A fixed amount per unit, paid at `paid`.
     fn fixed(
         key: &'static str,
         label: &'static str,
         group: CostGroup,
         amount: Decimal,
         rule: Rule,
+        paid: Moment,
     ) -> Self {
         Charge {
             key,
@@ -155,9 +204,12 @@ impl Charge {
             fixed: amount,
             rule,
             waived: None,
+            paid,
+            from_payout: Decimal::ZERO,
         }
     }
 
+    /// A share of revenue, which the platform deducts from the payout.
     fn share(
         key: &'static str,
         label: &'static str,
@@ -173,7 +225,15 @@ impl Charge {
             fixed: Decimal::ZERO,
             rule,
             waived: None,
+            paid: Moment::Payout,
+            from_payout: Decimal::ONE,
         }
+    }
+
+    /// The same charge, deducted from the payout.
+    fn deducted(mut self) -> Self {
+        self.from_payout = Decimal::ONE;
+        self
     }
 }
 
@@ -185,6 +245,21 @@ pub(crate) struct Context<'a> {
     pub rate: Decimal,
     /// Policy-currency (CNY) units per cost-currency unit.
     pub policy_per_cost: Decimal,
+}
+
+/// A model's marketing: its own store's ad spend and affiliate orders.
+struct Marketing {
+    ad_spend_pct: Decimal,
+    affiliate_share_pct: Decimal,
+    affiliate_rate_pct: Decimal,
+}
+
+/// The platform fees a model charges on revenue, as shares of it, for [`Context::fees_refunded`].
+#[derive(Default)]
+struct Fees {
+    commission: Decimal,
+    affiliate: Decimal,
+    conversion: Decimal,
 }
 
 impl Context<'_> {
@@ -214,6 +289,11 @@ impl Context<'_> {
         )?)
     }
 
+    /// The retail price in the cost currency: POP's price × the rate.
+    pub(crate) fn retail(&self) -> Result<Decimal, CalcError> {
+        Ok(mul(self.scenario.pop.price, self.rate)?)
+    }
+
     fn goods(&self) -> Vec<Charge> {
         let product = &self.scenario.product;
         vec![
@@ -223,6 +303,7 @@ impl Context<'_> {
                 CostGroup::Product,
                 product.unit_cost,
                 Rule::new("goods.product", vec![]),
+                Moment::Purchase,
             ),
             Charge::fixed(
                 "packaging",
@@ -230,18 +311,20 @@ impl Context<'_> {
                 CostGroup::Product,
                 product.packaging,
                 Rule::new("goods.packaging", vec![]),
+                Moment::Purchase,
             ),
         ]
     }
 
-    /// Weight × per-kg rate + per-parcel fee, from the policy values under `prefix`.
+    /// Weight × per-kg rate + per-parcel fee, from the policy values under `prefix`, paid at
+    /// `paid`.
     fn weight_priced(
         &self,
-        key: &'static str,
-        label: &'static str,
+        (key, label): (&'static str, &'static str),
         prefix: &str,
         rule: &'static str,
         extra: Option<RuleArg>,
+        paid: Moment,
     ) -> Result<Charge, CalcError> {
         let per_kg = self.policy_money(&format!("{prefix}.per_kg"))?;
         let per_parcel = self.policy_money(&format!("{prefix}.per_parcel"))?;
@@ -259,7 +342,27 @@ impl Context<'_> {
             CostGroup::Logistics,
             amount,
             Rule::new(rule, args),
+            paid,
         ))
+    }
+
+    /// Postage to the buyer from the rate sheet under `prefix`: paid when the unit ships, or the
+    /// share `postage_deducted` (policy value id) taken from the payout instead.
+    fn postage(
+        &self,
+        prefix: &str,
+        rule: &'static str,
+        deducted_id: &str,
+    ) -> Result<Charge, CalcError> {
+        let mut charge = self.weight_priced(
+            ("last_mile", "Shipping to the buyer"),
+            &format!("{prefix}.{}", self.scenario.destination),
+            rule,
+            Some(self.destination()),
+            Moment::Shipping,
+        )?;
+        charge.from_payout = pct(self.values.get(deducted_id)?);
+        Ok(charge)
     }
 
     fn destination(&self) -> RuleArg {
@@ -294,6 +397,40 @@ impl Context<'_> {
         ))
     }
 
+    /// Affiliate commission and advertising for a store with this marketing: affiliates are paid
+    /// from the payout; ads are spent as the goods sell.
+    fn marketing(&self, m: &Marketing) -> Result<(Vec<Charge>, Decimal), CalcError> {
+        let affiliate = mul(pct(m.affiliate_share_pct), pct(m.affiliate_rate_pct))?;
+        let mut advertising = Charge::share(
+            "advertising",
+            "Advertising",
+            CostGroup::Marketing,
+            pct(m.ad_spend_pct),
+            Rule::new("advertising", vec![RuleArg::percent(m.ad_spend_pct)]),
+        );
+        advertising.paid = Moment::Shipping;
+        advertising.from_payout = Decimal::ZERO;
+        Ok((
+            vec![
+                Charge::share(
+                    "affiliate",
+                    "Affiliate commission",
+                    CostGroup::Marketing,
+                    affiliate,
+                    Rule::new(
+                        "affiliate",
+                        vec![
+                            RuleArg::percent(m.affiliate_share_pct),
+                            RuleArg::percent(m.affiliate_rate_pct),
+                        ],
+                    ),
+                ),
+                advertising,
+            ],
+            affiliate,
+        ))
+    }
+
     fn conversion_fee(&self) -> Result<Charge, CalcError> {
         let currency = &self.scenario.currency;
         let (share, rule) = if currency.cost == currency.sale {
@@ -324,7 +461,40 @@ impl Context<'_> {
         ))
     }
 
-    /// Refunds, return shipping and the credit for returned goods that are resold.
+    /// The fees that come back on refunded orders, as a credit: the return rate × each fee's
+    /// share of revenue × the share of it the platform returns (policy values
+    /// `returns.<model>.commission_back`, `.affiliate_back`, `.conversion_back`).
+    fn fees_refunded(&self, model: &str, fees: &Fees) -> Result<Charge, CalcError> {
+        let rate = self.scenario.return_rate_pct;
+        let back = |what: &str| self.values.get(&format!("returns.{model}.{what}_back"));
+        let (commission, affiliate, conversion) =
+            (back("commission")?, back("affiliate")?, back("conversion")?);
+        let returned = add(
+            add(
+                mul(fees.commission, pct(commission))?,
+                mul(fees.affiliate, pct(affiliate))?,
+            )?,
+            mul(fees.conversion, pct(conversion))?,
+        )?;
+        Ok(Charge::share(
+            "fees_refunded",
+            "Fees returned on refunds",
+            CostGroup::Returns,
+            -mul(pct(rate), returned)?,
+            Rule::new(
+                "fees_refunded",
+                vec![
+                    RuleArg::percent(rate),
+                    RuleArg::percent(commission),
+                    RuleArg::percent(affiliate),
+                    RuleArg::percent(conversion),
+                ],
+            ),
+        ))
+    }
+
+    /// Refunds, return shipping and the credit for returned goods that are resold, all settled
+    /// through the payout.
     fn returns(&self, model: &str, refunds_rule: &'static str) -> Result<Vec<Charge>, CalcError> {
         let rate = self.scenario.return_rate_pct;
         let borne = self.values.get(&format!("returns.{model}.refund_borne"))?;
@@ -366,14 +536,18 @@ impl Context<'_> {
                     "return_shipping",
                     vec![RuleArg::percent(rate), self.money(shipping)],
                 ),
-            ),
+                Moment::Payout,
+            )
+            .deducted(),
             Charge::fixed(
                 "returns_resold",
                 "Returned goods resold",
                 CostGroup::Returns,
                 -credit,
                 credit_rule,
-            ),
+                Moment::Payout,
+            )
+            .deducted(),
         ])
     }
 
@@ -403,6 +577,41 @@ impl Context<'_> {
             )
         }
     }
+
+    /// The fully managed supply price: the one entered, else the estimate (policy value
+    /// `full.supply_share` of the retail price), with its rule.
+    pub(crate) fn supply_price(&self) -> Result<(Decimal, Rule, bool), CalcError> {
+        if let Some(supply) = self.scenario.full.supply_price {
+            return Ok((
+                supply,
+                Rule::new("revenue.supply", vec![self.money(supply)]),
+                false,
+            ));
+        }
+        let share = self.values.get("full.supply_share")?;
+        let retail = self.retail()?;
+        let estimate = mul(retail, pct(share))?;
+        Ok((
+            estimate,
+            Rule::new(
+                "revenue.supply_estimated",
+                vec![
+                    self.money(estimate),
+                    RuleArg::percent(share),
+                    self.money(retail),
+                ],
+            ),
+            true,
+        ))
+    }
+}
+
+/// When a unit's money moves: the days it waits in stock before it sells, the day its sale is
+/// paid out, and any advance payment (day, share of revenue).
+struct Timeline {
+    stock_days: Decimal,
+    payout_day: Decimal,
+    advance: Option<(Decimal, Decimal)>,
 }
 
 /// Revenue, line items and cash inputs of one model, before the common arithmetic.
@@ -415,37 +624,22 @@ struct Draft {
     break_even_currency: String,
     charges: Vec<Charge>,
     monthly_units: Decimal,
-    days_to_cash: Decimal,
+    timeline: Timeline,
     advance_pct: Decimal,
     cash_rule: Rule,
 }
 
-const UPFRONT: &[&str] = &[
-    "product_cost",
-    "packaging",
-    "first_mile",
-    "last_mile",
-    "warehouse_pickup",
-    "warehouse_operation",
-    "warehouse_rent",
-    "advertising",
-];
-
 impl Draft {
-    fn finish(self) -> Result<ModelResult, CalcError> {
+    fn finish(self, goods_cost: Decimal) -> Result<ModelResult, CalcError> {
         let mut line_items = Vec::with_capacity(self.charges.len());
         let mut total = Decimal::ZERO;
         let mut shares = Decimal::ZERO;
         let mut fixed = Decimal::ZERO;
-        let mut outlay = Decimal::ZERO;
         for charge in self.charges {
             let amount = add(mul(charge.share, self.revenue)?, charge.fixed)?;
             total = add(total, amount)?;
             shares = add(shares, charge.share)?;
             fixed = add(fixed, charge.fixed)?;
-            if UPFRONT.contains(&charge.key) {
-                outlay = add(outlay, amount)?;
-            }
             line_items.push(LineItem {
                 key: charge.key,
                 label: charge.label,
@@ -454,6 +648,8 @@ impl Draft {
                 rule: charge.rule,
                 waived: charge.waived,
                 share_of_revenue: charge.share,
+                paid: charge.paid,
+                from_payout: charge.from_payout,
             });
         }
         let profit = sub(self.revenue, total)?;
@@ -470,7 +666,26 @@ impl Draft {
         } else {
             mul(div(profit, self.revenue)?, Decimal::ONE_HUNDRED)?
         };
-        let monthly_outlay = mul(outlay, self.monthly_units)?;
+        let roi_pct = if goods_cost.is_zero() {
+            None
+        } else {
+            Some(mul(div(profit, goods_cost)?, Decimal::ONE_HUNDRED)?)
+        };
+        let monthly_profit = mul(profit, self.monthly_units)?;
+        let (timeline, money_days, outlay) =
+            cash_timeline(&line_items, self.revenue, &self.timeline)?;
+        let capital_tied = div(
+            mul(money_days, self.monthly_units)?,
+            Decimal::from(DAYS_A_MONTH),
+        )?;
+        let return_on_capital_pct = if capital_tied.is_zero() {
+            None
+        } else {
+            Some(mul(
+                div(monthly_profit, capital_tied)?,
+                Decimal::ONE_HUNDRED,
+            )?)
+        };
         Ok(ModelResult {
             model: self.model,
             revenue_per_unit: self.revenue,
@@ -478,20 +693,101 @@ impl Draft {
             line_items,
             profit_per_unit: profit,
             monthly_units: self.monthly_units,
-            monthly_profit: mul(profit, self.monthly_units)?,
+            monthly_profit,
             margin_pct,
+            roi_pct,
             break_even_price,
             break_even_currency: self.break_even_currency,
             break_even_decimals,
             cash: Cash {
-                days_to_cash: self.days_to_cash,
-                capital_tied: div(mul(monthly_outlay, self.days_to_cash)?, Decimal::from(30))?,
+                days_to_cash: self.timeline.payout_day,
+                capital_tied,
+                money_days_per_unit: money_days,
                 outlay_per_unit: outlay,
                 advance_pct: self.advance_pct,
+                return_on_capital_pct,
+                timeline,
                 rule: self.cash_rule,
             },
         })
     }
+}
+
+/// Days in the month that monthly units are spread over.
+const DAYS_A_MONTH: i64 = 30;
+
+/// A unit's cash timeline: each cost paid when the model pays it, the advance when it comes, and
+/// the payout (revenue less what the platform deducts, less any advance) when the sale is paid
+/// out. Returns the events, the money-days tied up (the running balance of money out minus money
+/// in, never below zero, times the days until the next event) and the costs paid out before the
+/// payout.
+fn cash_timeline(
+    items: &[LineItem],
+    revenue: Decimal,
+    t: &Timeline,
+) -> Result<(Vec<CashEvent>, Decimal, Decimal), CalcError> {
+    // (day, moment, out, in); the payout's "in" is revenue less deductions, and may be negative
+    // (money owed back), which then counts as paid out.
+    let mut flows: Vec<(Decimal, Moment, Decimal, Decimal)> = vec![
+        (
+            Decimal::ZERO,
+            Moment::Purchase,
+            Decimal::ZERO,
+            Decimal::ZERO,
+        ),
+        (t.stock_days, Moment::Shipping, Decimal::ZERO, Decimal::ZERO),
+    ];
+    let mut deducted = Decimal::ZERO;
+    let mut outlay = Decimal::ZERO;
+    for item in items {
+        let from_payout = mul(item.amount, item.from_payout)?;
+        deducted = add(deducted, from_payout)?;
+        let paid_then = sub(item.amount, from_payout)?;
+        if paid_then.is_zero() {
+            continue;
+        }
+        outlay = add(outlay, paid_then)?;
+        let slot = match item.paid {
+            Moment::Purchase => 0,
+            _ => 1,
+        };
+        flows[slot].2 = add(flows[slot].2, paid_then)?;
+    }
+    let mut payout = sub(revenue, deducted)?;
+    flows.push((t.payout_day, Moment::Payout, Decimal::ZERO, payout));
+    if let Some((day, share)) = t.advance {
+        let advance = mul(revenue, share)?;
+        payout = sub(payout, advance)?;
+        flows[2].3 = payout;
+        // In day order; on a day shared with another event, after it: the balance after them is
+        // the same in any order, and a zero-day interval ties nothing up. (Placed by hand: the
+        // other three are in order already, and a sort would cost the page a sort routine.)
+        let at = flows.iter().position(|f| f.0 > day).unwrap_or(flows.len());
+        flows.insert(at, (day, Moment::Advance, Decimal::ZERO, advance));
+    }
+    let mut events = Vec::with_capacity(flows.len());
+    let mut balance = Decimal::ZERO;
+    let mut money_days = Decimal::ZERO;
+    for (i, (day, moment, out, inflow)) in flows.iter().enumerate() {
+        let (out, inflow) = if inflow.is_sign_negative() {
+            (add(*out, -*inflow)?, Decimal::ZERO)
+        } else {
+            (*out, *inflow)
+        };
+        balance = sub(add(balance, out)?, inflow)?;
+        let tied = balance.max(Decimal::ZERO);
+        if let Some((next, ..)) = flows.get(i + 1) {
+            money_days = add(money_days, mul(tied, sub(*next, *day)?)?)?;
+        }
+        events.push(CashEvent {
+            day: *day,
+            moment: *moment,
+            paid_out: out,
+            paid_in: inflow,
+            tied,
+        });
+    }
+    Ok((events, money_days, outlay))
 }
 
 /// The fewest decimal places a price is stated with.
@@ -512,25 +808,37 @@ pub(crate) fn decimals_for(scale: Decimal) -> u32 {
     decimals
 }
 
+/// "{stock} days in stock + {delivery} days' delivery + {payout} days until payout", with the
+/// payout day they add up to.
+fn stock_delivery_payout(
+    ctx: &Context<'_>,
+    stock: &str,
+    delivery: &str,
+    payout: &str,
+) -> Result<(Decimal, Decimal, Vec<RuleArg>), CalcError> {
+    let (stock, stock_arg) = ctx.days(stock)?;
+    let (delivery, delivery_arg) = ctx.days(delivery)?;
+    let (payout, payout_arg) = ctx.days(payout)?;
+    Ok((
+        stock,
+        add(add(stock, delivery)?, payout)?,
+        vec![stock_arg, delivery_arg, payout_arg],
+    ))
+}
+
 /// POP: the seller's own store, logistics and returns.
 pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     let s = ctx.scenario;
     let revenue = mul(s.pop.price, ctx.rate)?;
     let mut charges = ctx.goods();
     charges.push(ctx.weight_priced(
-        "first_mile",
-        "First-mile freight",
+        ("first_mile", "First-mile freight"),
         "first_mile.pop",
         "first_mile.pop",
         None,
+        Moment::Shipping,
     )?);
-    charges.push(ctx.weight_priced(
-        "last_mile",
-        "Shipping to the buyer",
-        &format!("postage.pop.{}", s.destination),
-        "last_mile.pop",
-        Some(ctx.destination()),
-    )?);
+    charges.push(ctx.postage("postage.pop", "last_mile.pop", "cash.pop.postage_deducted")?);
     let (commission, category) = ctx.category_commission()?;
     charges.push(Charge::share(
         "commission",
@@ -542,35 +850,28 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             vec![RuleArg::percent(commission), category],
         ),
     ));
-    let affiliate = mul(
-        pct(s.pop.affiliate_share_pct),
-        pct(s.pop.affiliate_rate_pct),
-    )?;
-    charges.push(Charge::share(
-        "affiliate",
-        "Affiliate commission",
-        CostGroup::Marketing,
+    let (marketing, affiliate) = ctx.marketing(&Marketing {
+        ad_spend_pct: s.pop.ad_spend_pct,
+        affiliate_share_pct: s.pop.affiliate_share_pct,
+        affiliate_rate_pct: s.pop.affiliate_rate_pct,
+    })?;
+    charges.extend(marketing);
+    let conversion = ctx.conversion_fee()?;
+    let fees = Fees {
+        commission: pct(commission),
         affiliate,
-        Rule::new(
-            "affiliate",
-            vec![
-                RuleArg::percent(s.pop.affiliate_share_pct),
-                RuleArg::percent(s.pop.affiliate_rate_pct),
-            ],
-        ),
-    ));
-    charges.push(Charge::share(
-        "advertising",
-        "Advertising",
-        CostGroup::Marketing,
-        pct(s.pop.ad_spend_pct),
-        Rule::new("advertising", vec![RuleArg::percent(s.pop.ad_spend_pct)]),
-    ));
-    charges.push(ctx.conversion_fee()?);
+        conversion: conversion.share,
+    };
+    charges.push(conversion);
     charges.extend(ctx.returns("pop", "refunds.sale")?);
+    charges.push(ctx.fees_refunded("pop", &fees)?);
 
-    let (delivery, delivery_arg) = ctx.days("days.pop.delivery")?;
-    let (payout, payout_arg) = ctx.days("days.pop.payout")?;
+    let (stock_days, payout_day, args) = stock_delivery_payout(
+        ctx,
+        "days.pop.stock",
+        "days.pop.delivery",
+        "days.pop.payout",
+    )?;
     Draft {
         model: ModelKind::Pop,
         revenue,
@@ -579,42 +880,45 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         break_even_currency: s.currency.sale.clone(),
         charges,
         monthly_units: s.monthly_units,
-        days_to_cash: add(delivery, payout)?,
+        timeline: Timeline {
+            stock_days,
+            payout_day,
+            advance: None,
+        },
         advance_pct: Decimal::ZERO,
-        cash_rule: Rule::new("cash.delivery", vec![delivery_arg, payout_arg]),
+        cash_rule: Rule::new("cash.stock", args),
     }
-    .finish()
+    .finish(ctx.goods_cost()?)
 }
 
-/// Semi-managed: the seller prices; Cainiao ships; commission waived or halved.
+/// Semi-managed: the seller prices and markets; Cainiao ships; commission waived or halved.
 pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     let s = ctx.scenario;
     let revenue = mul(s.semi.price, ctx.rate)?;
     let warehouse = s.semi.mode == SemiManagedMode::Warehouse;
     let mut charges = ctx.goods();
     charges.push(if warehouse {
+        // Stock goes into the warehouse as soon as it is bought.
         ctx.weight_priced(
-            "first_mile",
-            "Freight into the warehouse",
-            "first_mile.semi_warehouse",
+            ("first_mile", "Freight into the warehouse"),
+            "first_mile.cainiao_bulk",
             "first_mile.semi_warehouse",
             None,
+            Moment::Purchase,
         )?
     } else {
         ctx.weight_priced(
-            "first_mile",
-            "Freight to Cainiao",
+            ("first_mile", "Freight to Cainiao"),
             "first_mile.semi_jit",
             "first_mile.semi_jit",
             None,
+            Moment::Shipping,
         )?
     });
-    charges.push(ctx.weight_priced(
-        "last_mile",
-        "Shipping to the buyer",
-        &format!("postage.choice.{}", s.destination),
+    charges.push(ctx.postage(
+        "postage.choice",
         "last_mile.choice",
-        Some(ctx.destination()),
+        "cash.semi.postage_deducted",
     )?);
     let (commission, category) = ctx.category_commission()?;
     let (waiver, rule) = if warehouse {
@@ -644,22 +948,41 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             ],
         ),
     ));
-    charges.push(ctx.conversion_fee()?);
+    let (marketing, affiliate) = ctx.marketing(&Marketing {
+        ad_spend_pct: s.semi.ad_spend_pct,
+        affiliate_share_pct: s.semi.affiliate_share_pct,
+        affiliate_rate_pct: s.semi.affiliate_rate_pct,
+    })?;
+    charges.extend(marketing);
+    let conversion = ctx.conversion_fee()?;
+    let fees = Fees {
+        commission: share,
+        affiliate,
+        conversion: conversion.share,
+    };
+    charges.push(conversion);
     if warehouse {
         let waiver = ctx.values.get("warehouse.fee_waiver")?;
         let kept = sub(Decimal::ONE, pct(waiver))?;
-        for (key, label, id) in [
+        for (key, label, id, paid) in [
             (
                 "warehouse_pickup",
                 "Warehouse pickup fee",
                 "warehouse.pickup_fee",
+                Moment::Purchase,
             ),
             (
                 "warehouse_operation",
                 "Warehouse operation fee",
                 "warehouse.operation_fee",
+                Moment::Shipping,
             ),
-            ("warehouse_rent", "Warehouse rent", "warehouse.rent"),
+            (
+                "warehouse_rent",
+                "Warehouse rent",
+                "warehouse.rent",
+                Moment::Shipping,
+            ),
         ] {
             let normal = ctx.policy_money(id)?;
             let mut charge = Charge::fixed(
@@ -671,51 +994,47 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
                     "warehouse_fee",
                     vec![ctx.money(normal), RuleArg::percent(waiver)],
                 ),
+                paid,
             );
             charge.waived = Some(mul(normal, pct(waiver))?);
             charges.push(charge);
         }
     }
     charges.extend(ctx.returns("semi", "refunds.sale")?);
+    charges.push(ctx.fees_refunded("semi", &fees)?);
 
-    let (payout, payout_arg) = ctx.days("days.semi.payout")?;
-    let (days, advance_pct, cash_rule) = if warehouse {
-        let (stock, stock_arg) = ctx.days("days.semi_warehouse.stock")?;
-        let (delivery, delivery_arg) = ctx.days("days.semi_warehouse.delivery")?;
-        let settled = add(add(stock, delivery)?, payout)?;
+    let (stock_days, payout_day, args, advance) = if warehouse {
+        let (stock, payout_day, args) = stock_delivery_payout(
+            ctx,
+            "days.semi_warehouse.stock",
+            "days.semi_warehouse.delivery",
+            "days.semi.payout",
+        )?;
         if s.semi.popular {
             let advance = ctx.values.get("semi.advance_payment")?;
-            let (advance_days, advance_days_arg) = ctx.days("days.semi.advance")?;
-            // Days weighted by the share of the value paid at each time.
-            let days = add(
-                mul(pct(advance), advance_days)?,
-                mul(sub(Decimal::ONE, pct(advance))?, settled)?,
-            )?;
-            let rule = Rule::new(
-                "cash.advance",
-                vec![
-                    RuleArg::percent(advance),
-                    advance_days_arg,
-                    stock_arg,
-                    delivery_arg,
-                    payout_arg,
-                ],
-            );
-            (days, advance, rule)
+            let base = ctx.values.get("semi.advance_base")?;
+            let (day, day_arg) = ctx.days("days.semi.advance")?;
+            let share = mul(pct(advance), pct(base))?;
+            let share_pct = mul(share, Decimal::ONE_HUNDRED)?;
+            let mut rule_args = vec![RuleArg::percent(share_pct), day_arg];
+            rule_args.extend(args);
+            (stock, payout_day, rule_args, Some((day, share, share_pct)))
         } else {
-            (
-                settled,
-                Decimal::ZERO,
-                Rule::new("cash.stock", vec![stock_arg, delivery_arg, payout_arg]),
-            )
+            (stock, payout_day, args, None)
         }
     } else {
-        let (delivery, delivery_arg) = ctx.days("days.semi_jit.delivery")?;
-        (
-            add(delivery, payout)?,
-            Decimal::ZERO,
-            Rule::new("cash.delivery", vec![delivery_arg, payout_arg]),
-        )
+        let (stock, payout_day, args) = stock_delivery_payout(
+            ctx,
+            "days.semi_jit.stock",
+            "days.semi_jit.delivery",
+            "days.semi.payout",
+        )?;
+        (stock, payout_day, args, None)
+    };
+    let cash_rule = if advance.is_some() {
+        Rule::new("cash.advance", args)
+    } else {
+        Rule::new("cash.stock", args)
     };
     Draft {
         model: ModelKind::Semi,
@@ -725,24 +1044,28 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         break_even_currency: s.currency.sale.clone(),
         charges,
         monthly_units: ctx.uplifted_units()?,
-        days_to_cash: days,
-        advance_pct,
+        timeline: Timeline {
+            stock_days,
+            payout_day,
+            advance: advance.map(|(day, share, _)| (day, share)),
+        },
+        advance_pct: advance.map_or(Decimal::ZERO, |(_, _, pct)| pct),
         cash_rule,
     }
-    .finish()
+    .finish(ctx.goods_cost()?)
 }
 
 /// Fully managed: the platform buys at the supply price and does the rest.
 pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     let s = ctx.scenario;
-    let revenue = s.full.supply_price;
+    let (revenue, revenue_rule, _) = ctx.supply_price()?;
     let mut charges = ctx.goods();
     charges.push(ctx.weight_priced(
-        "first_mile",
-        "Freight to the platform warehouse",
-        "first_mile.full",
+        ("first_mile", "Freight to the platform warehouse"),
+        "first_mile.cainiao_bulk",
         "first_mile.full",
         None,
+        Moment::Purchase,
     )?);
     charges.push(Charge::share(
         "commission",
@@ -753,20 +1076,27 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     ));
     charges.extend(ctx.returns("full", "refunds.supply")?);
 
-    let (stock, stock_arg) = ctx.days("days.full.stock")?;
-    let (delivery, delivery_arg) = ctx.days("days.full.delivery")?;
-    let (payout, payout_arg) = ctx.days("days.full.payout")?;
+    let (stock_days, payout_day, args) = stock_delivery_payout(
+        ctx,
+        "days.full.stock",
+        "days.full.delivery",
+        "days.full.payout",
+    )?;
     Draft {
         model: ModelKind::Full,
         revenue,
-        revenue_rule: Rule::new("revenue.supply", vec![ctx.money(revenue)]),
+        revenue_rule,
         price_factor: Decimal::ONE,
         break_even_currency: s.currency.cost.clone(),
         charges,
         monthly_units: ctx.uplifted_units()?,
-        days_to_cash: add(add(stock, delivery)?, payout)?,
+        timeline: Timeline {
+            stock_days,
+            payout_day,
+            advance: None,
+        },
         advance_pct: Decimal::ZERO,
-        cash_rule: Rule::new("cash.stock", vec![stock_arg, delivery_arg, payout_arg]),
+        cash_rule: Rule::new("cash.stock", args),
     }
-    .finish()
+    .finish(ctx.goods_cost()?)
 }

@@ -33,6 +33,7 @@ struct RawSet {
     categories: &'static [(&'static str, &'static str)],
     destinations: &'static [(&'static str, &'static str, bool)],
     currencies: &'static [&'static str],
+    renamed: &'static [(&'static str, &'static str)],
     values: &'static [RawValue],
 }
 
@@ -135,6 +136,10 @@ pub struct PolicySet {
     pub currencies: Vec<String>,
     /// Every editable value.
     pub values: Vec<PolicyValue>,
+    /// Ids that earlier versions of this set used, with the id that replaced each, so that an
+    /// override saved or shared under the old id still applies.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub renamed: BTreeMap<String, String>,
     #[serde(skip)]
     index: HashMap<String, usize>,
 }
@@ -174,6 +179,11 @@ impl PolicySet {
                 })
                 .collect(),
             currencies: raw.currencies.iter().map(|c| own(c)).collect(),
+            renamed: raw
+                .renamed
+                .iter()
+                .map(|(old, new)| (own(old), own(new)))
+                .collect(),
             values: raw
                 .values
                 .iter()
@@ -210,6 +220,13 @@ impl PolicySet {
                 return Err(format!("{}: default out of range", value.id));
             }
         }
+        for (old, new) in &self.renamed {
+            if self.index.contains_key(old) || !self.index.contains_key(new) {
+                return Err(format!(
+                    "renamed {old} -> {new}: not an old id for a current one"
+                ));
+            }
+        }
         Ok(self)
     }
 
@@ -244,6 +261,7 @@ impl PolicySet {
                     destinations: Vec::new(),
                     currencies: Vec::new(),
                     values: Vec::new(),
+                    renamed: BTreeMap::new(),
                     index: HashMap::new(),
                 })
             })
@@ -257,6 +275,16 @@ impl PolicySet {
     /// The value with this id.
     pub fn value(&self, id: &str) -> Option<&PolicyValue> {
         self.index.get(id).map(|&i| &self.values[i])
+    }
+
+    /// The current id for `id`: itself when the set has it, the id that replaced it when it was
+    /// renamed, else `None`.
+    pub fn current_id<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        if self.index.contains_key(id) {
+            Some(id)
+        } else {
+            self.renamed.get(id).map(String::as_str)
+        }
     }
 
     /// The category with this id.
@@ -350,7 +378,7 @@ mod tests {
     #[test]
     fn builtin_policy_parses() {
         let set = PolicySet::find(DEFAULT_POLICY_ID).expect("built-in policy");
-        assert_eq!(set.version, "1");
+        assert_eq!(set.version, "2");
         assert_eq!(PolicySet::default_set().id, DEFAULT_POLICY_ID);
         assert_eq!(set.defaults().get("commission.home"), Ok(Decimal::from(8)));
         assert!(set.value("commission.home").unwrap().is_assumption());

@@ -146,11 +146,12 @@ pub const RULE_IDS: &[&str] = &[
     "return_shipping",
     "returns_resold.none",
     "returns_resold.credit",
+    "fees_refunded",
     "warehouse_fee",
     "revenue.same_currency",
     "revenue.converted",
     "revenue.supply",
-    "cash.delivery",
+    "revenue.supply_estimated",
     "cash.stock",
     "cash.advance",
 ];
@@ -181,14 +182,19 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "return_shipping" => "{0} of orders × {1} return postage that you pay.",
         "returns_resold.none" => "None: no returned goods come back into stock to be resold.",
         "returns_resold.credit" => "Credit: {0} returned × {1} resellable × {2} goods cost comes back into stock.",
+        "fees_refunded" => {
+            "Credit: on the {0} of orders refunded, {1} of the commission, {2} of the affiliate commission and {3} of the conversion fee come back."
+        }
         "warehouse_fee" => "Normally {0} per unit; {1} waived for semi-managed goods entering the warehouse.",
         "revenue.same_currency" => "Sale price {0}.",
         "revenue.converted" => "Sale price {0} × {1} {2} per {3} = {4}.",
         "revenue.supply" => "Supply price {0}, paid by the platform for each unit sold.",
-        "cash.delivery" => "{0} days' delivery + {1} days until payout.",
+        "revenue.supply_estimated" => {
+            "Estimated supply price {0}: {1} of the retail price {2}. Enter the price AliExpress offers you."
+        }
         "cash.stock" => "{0} days in stock + {1} days' delivery + {2} days until payout.",
         "cash.advance" => {
-            "{0} of the value is paid in advance after {1} days; the rest after {2} days in stock + {3} days' delivery + {4} days until payout."
+            "{0} of the expected revenue is paid in advance after {1} days and taken back from the payout; the sale is paid out after {2} days in stock + {3} days' delivery + {4} days until payout."
         }
         _ => return None,
     })

@@ -11,6 +11,7 @@ use crate::decimal::{parse_decimal, parse_json_number, ParseError};
 use crate::error::{Conflict, ErrorCode, Expected, FieldError, Problem};
 use crate::input::{Bounds, Field, Group, Input, InputKind};
 use crate::policy::{PolicySet, DEFAULT_POLICY_ID};
+use crate::warning::{Warning, WarningKind};
 
 /// The three ways of selling on AliExpress.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -114,13 +115,22 @@ pub struct SemiSettings {
     pub mode: SemiManagedMode,
     /// Whether the platform counts the product as popular (advance payment for warehouse goods).
     pub popular: bool,
+    /// Advertising spend of the semi-managed store, as a percentage of the sale price (POP's
+    /// unless given).
+    pub ad_spend_pct: Decimal,
+    /// Share of its orders that come through affiliates, in percent (POP's unless given).
+    pub affiliate_share_pct: Decimal,
+    /// Commission it pays on affiliate orders, in percent (POP's unless given).
+    pub affiliate_rate_pct: Decimal,
 }
 
 /// Fully managed settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FullSettings {
-    /// The price the platform pays per unit sold, in the cost currency.
-    pub supply_price: Decimal,
+    /// The price the platform pays per unit sold, in the cost currency; `None` takes the
+    /// estimate from the retail price (policy value `full.supply_share`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supply_price: Option<Decimal>,
 }
 
 /// Everything the engine needs to compare the three models.
@@ -177,11 +187,12 @@ impl Default for Scenario {
             semi: SemiSettings {
                 price: Decimal::new(1299, 2),
                 mode: SemiManagedMode::Warehouse,
-                popular: true,
+                popular: false,
+                ad_spend_pct: Decimal::new(8, 0),
+                affiliate_share_pct: Decimal::new(20, 0),
+                affiliate_rate_pct: Decimal::new(5, 0),
             },
-            full: FullSettings {
-                supply_price: Decimal::new(45, 0),
-            },
+            full: FullSettings { supply_price: None },
             assumptions: BTreeMap::new(),
         }
     }
@@ -485,7 +496,8 @@ impl ScenarioInput {
             return ParsedScenario {
                 scenario: d,
                 errors: v.errors,
-                semi_price_follows_pop: false,
+                warnings: Vec::new(),
+                derived: Vec::new(),
             };
         };
         let currencies: Vec<&str> = policy.currencies.iter().map(String::as_str).collect();
@@ -532,7 +544,6 @@ impl ScenarioInput {
                 .number(Input::AffiliateRate)
                 .unwrap_or(d.pop.affiliate_rate_pct),
         };
-        let semi_price_follows_pop = self.get(Input::SemiPrice).is_none();
         let semi = SemiSettings {
             price: v.number(Input::SemiPrice).unwrap_or(pop.price),
             mode: match v
@@ -543,16 +554,43 @@ impl ScenarioInput {
                 _ => SemiManagedMode::Warehouse,
             },
             popular: v.flag(Input::SemiPopular).unwrap_or(d.semi.popular),
+            ad_spend_pct: v.number(Input::SemiAdSpend).unwrap_or(pop.ad_spend_pct),
+            affiliate_share_pct: v
+                .number(Input::SemiAffiliateShare)
+                .unwrap_or(pop.affiliate_share_pct),
+            affiliate_rate_pct: v
+                .number(Input::SemiAffiliateRate)
+                .unwrap_or(pop.affiliate_rate_pct),
         };
         let full = FullSettings {
-            supply_price: v.number(Input::SupplyPrice).unwrap_or(d.full.supply_price),
+            supply_price: v.number(Input::SupplyPrice),
         };
+        // An input left empty that takes another's value depends on that one too.
+        let mut derived: Vec<(Input, Field)> = Input::ALL
+            .into_iter()
+            .filter(|i| self.get(*i).is_none())
+            .filter_map(|i| Some((i, Field::Input(i.follows()?))))
+            .collect();
+        if self.get(Input::SupplyPrice).is_none() {
+            // The estimate is a share of the retail price: POP's price × the rate.
+            for leader in [Input::Price, Input::Rate, Input::SaleCurrency] {
+                derived.push((Input::SupplyPrice, Field::Input(leader)));
+            }
+        }
+        let mut warnings = Vec::new();
+        if !monthly_units.fract().is_zero() {
+            warnings.push(Warning::new(
+                Input::MonthlyUnits,
+                WarningKind::FractionalVolume,
+            ));
+        }
 
         let mut assumptions = BTreeMap::new();
         let mut values = policy.defaults();
-        for (id, given) in self.assumptions() {
-            let field = Field::Assumption(id.to_owned());
-            if policy.value(id).is_none() {
+        for (given_id, given) in self.assumptions() {
+            let field = Field::Assumption(given_id.to_owned());
+            // An override saved under an id the policy has since renamed applies to the new id.
+            let Some(id) = policy.current_id(given_id) else {
                 v.errors.push(FieldError::new(
                     field,
                     Problem::UnknownPolicyValue {
@@ -560,7 +598,7 @@ impl ScenarioInput {
                     },
                 ));
                 continue;
-            }
+            };
             match given.clone().and_then(|value| values.set(id, value)) {
                 Ok(()) => {
                     if let Ok(value) = values.get(id) {
@@ -585,7 +623,8 @@ impl ScenarioInput {
                 assumptions,
             },
             errors: v.errors,
-            semi_price_follows_pop,
+            warnings,
+            derived,
         }
     }
 }
@@ -598,8 +637,12 @@ pub struct ParsedScenario {
     pub scenario: Scenario,
     /// Every problem, each naming its field.
     pub errors: Vec<FieldError>,
-    /// Whether `semi.price` was omitted and so follows `pop.price`.
-    pub semi_price_follows_pop: bool,
+    /// Inputs that are valid but probably not what the seller meant.
+    pub warnings: Vec<Warning>,
+    /// Inputs left empty that take their value from another field (semi-managed's price and
+    /// marketing from POP's, the estimated supply price from the retail price): an error at
+    /// that field concerns the follower's models too.
+    pub derived: Vec<(Input, Field)>,
 }
 
 /// Checks each given input against its kind, its range or its list of names.
@@ -727,13 +770,19 @@ impl ParsedScenario {
                 // An unknown field changes nothing that is computed.
                 return false;
             }
+            // A follower also depends on its leader, and on the group the leader sits in.
+            let leads = |leader: &Field| {
+                *leader == e.field
+                    || matches!(
+                        (&e.field, leader),
+                        (Field::Group(g), Field::Input(i)) if i.group() == Some(*g)
+                    )
+            };
             e.field.models().contains(&model)
-                || (model == ModelKind::Semi
-                    && self.semi_price_follows_pop
-                    && matches!(
-                        e.field,
-                        Field::Input(Input::Price) | Field::Group(Group::Pop)
-                    ))
+                || self
+                    .derived
+                    .iter()
+                    .any(|(follower, leader)| leads(leader) && follower.models().contains(&model))
         })
     }
 }

@@ -203,7 +203,9 @@ pub fn sweep(input: &ScenarioInput, today: &Comparison, axis: SweepAxis) -> Swee
                     varied.set_number(Input::Price, mul(s.pop.price, factor).ok()?);
                     // Semi-managed's own price, even where it follows POP's.
                     varied.set_number(Input::SemiPrice, mul(s.semi.price, factor).ok()?);
-                    varied.set_number(Input::SupplyPrice, mul(s.full.supply_price, factor).ok()?);
+                    if let Some(supply) = today.price_of(ModelKind::Full) {
+                        varied.set_number(Input::SupplyPrice, mul(supply, factor).ok()?);
+                    }
                     Decimal::from(10 * i)
                 }
                 SweepAxis::Cost => {
@@ -255,12 +257,7 @@ fn price_crossing(
     (first, last, _): (Decimal, Decimal, Decimal),
 ) -> Option<Decimal> {
     let break_even = today.model(kind)?.break_even_price?;
-    let s = &today.scenario;
-    let price = match kind {
-        ModelKind::Pop => s.pop.price,
-        ModelKind::Semi => s.semi.price,
-        ModelKind::Full => s.full.supply_price,
-    };
+    let price = today.price_of(kind)?;
     let change = mul(
         sub(div(break_even, price).ok()?, Decimal::ONE).ok()?,
         Decimal::ONE_HUNDRED,

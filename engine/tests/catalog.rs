@@ -162,12 +162,13 @@ fn unknown_duplicate_and_missing_columns() {
             },
         ]
     );
-    // Missing columns take the base's values.
+    // Missing columns take the base's values, except the supply price: the calculator's is
+    // another product's, so each row's is estimated from its own price.
     let base = json!({ "product": { "weight_g": "900", "category": "toys" }, "full": { "supply_price": "70" }, "monthly_units": "55" });
     let result = compute(&base, &file, &file.rows[0], None);
+    assert!(result.supply_estimated);
     let direct = compare(&json!({
         "product": { "weight_g": "900", "category": "toys", "unit_cost": "25" },
-        "full": { "supply_price": "70" },
         "monthly_units": "55",
         "pop": { "price": "12.99" },
     }));
@@ -530,6 +531,8 @@ fn sku(
         indifference: [Some(dec("39.1234567")), None],
         indifference_decimals: 5,
         errors,
+        warnings: Vec::new(),
+        supply_estimated: false,
         cost_currency: "CNY".into(),
         sale_currency: "USD".into(),
     }
@@ -687,6 +690,8 @@ fn result_with(line: usize, profits: Option<[i64; 3]>) -> SkuResult {
         indifference: [None, None],
         indifference_decimals: 4,
         errors: vec![],
+        warnings: Vec::new(),
+        supply_estimated: false,
         cost_currency: "CNY".into(),
         sale_currency: "USD".into(),
     }
@@ -752,7 +757,8 @@ proptest! {
         for (i, s) in scenarios.iter().enumerate() {
             text.push_str(&format!(
                 "Row {i},{},{},{},{},{},{},{},{},{},{},{}\n",
-                s.unit_cost, s.packaging, s.weight_g, s.category, s.pop.0, s.supply, s.units,
+                s.unit_cost, s.packaging, s.weight_g, s.category, s.pop.0,
+                s.supply.clone().unwrap_or_default(), s.units,
                 s.destination, if s.jit { "jit" } else { "warehouse" }, s.popular,
                 s.uplift.clone().unwrap_or_default(),
             ));
@@ -767,6 +773,7 @@ proptest! {
             direct.sale = "USD".into();
             direct.rate = None;
             direct.semi_price = None;
+            direct.semi_marketing = None;
             direct.return_rate = "4".into();
             direct.pop = (s.pop.0.clone(), "8".into(), "20".into(), "5".into());
             direct.as_numbers = false;

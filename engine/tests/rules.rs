@@ -286,20 +286,21 @@ fn monthly_profit_is_unrounded_profit_times_units_rounded_once() {
 
 #[test]
 fn monthly_profit_differs_from_rounded_profit_times_units() {
-    // POP, defaults: profit 4.55734 × 400 = 1822.936 → 1822.94, whereas 4.56 × 400 = 1824.00.
+    // POP, defaults: profit 4.931452 × 400 = 1972.5808 → 1972.58, whereas 4.93 × 400 = 1972.00.
     let (_, json) = run(&json!({}));
     let pop = model_json(&json, ModelKind::Pop);
-    assert_eq!(text(pop, "profit_per_unit"), "4.56");
-    assert_eq!(text(pop, "monthly_profit"), "1822.94");
-    assert_ne!(dec("4.56") * dec("400"), dec("1822.94"));
+    assert_eq!(text(pop, "profit_per_unit"), "4.93");
+    assert_eq!(text(pop, "monthly_profit"), "1972.58");
+    assert_ne!(dec("4.93") * dec("400"), dec("1972.58"));
 
     // With a 12.5% uplift, semi-managed and fully managed sell 400 × 1.125 = 450 units.
-    // Semi: 16.9991 × 450 = 7649.595 → 7649.60, not 17.00 × 450 = 7650.00.
-    // Full: 16.742 × 450 = 7533.9 → 7533.90, not 16.74 × 450 = 7533.00.
+    // Semi: 12.1564024 × 450 = 5470.38108 → 5470.38, not 12.16 × 450 = 5472.00.
+    // Full (estimated supply price 46.764): 18.43544 × 450 = 8295.948 → 8295.95, not
+    // 18.44 × 450 = 8298.00.
     let (_, json) = run(&json!({ "assumptions": { "choice.traffic_uplift": "12.5" } }));
     for (kind, profit, monthly) in [
-        (ModelKind::Semi, "17.00", "7649.60"),
-        (ModelKind::Full, "16.74", "7533.90"),
+        (ModelKind::Semi, "12.16", "5470.38"),
+        (ModelKind::Full, "18.44", "8295.95"),
     ] {
         let m = model_json(&json, kind);
         assert_eq!(text(m, "monthly_units"), "450");
@@ -414,9 +415,9 @@ fn advance_payment_changes_cash_never_profit() {
         assert_eq!(a.break_even_price, b.break_even_price, "{name}");
         assert!(a.cash.advance_pct > Decimal::ZERO, "{name}");
         assert!(b.cash.advance_pct.is_zero(), "{name}");
-        // Paid in part after 7 days instead of after stock + delivery + payout: sooner, and less
-        // money tied up.
-        assert!(a.cash.days_to_cash < b.cash.days_to_cash, "{name}");
+        // Part of the money comes 7 days after the goods enter the warehouse: less money tied
+        // up, while the sale itself is still paid out after stock + delivery + payout.
+        assert_eq!(a.cash.days_to_cash, b.cash.days_to_cash, "{name}");
         assert!(a.cash.capital_tied < b.cash.capital_tied, "{name}");
         // The other two models do not see the flag at all.
         for kind in [ModelKind::Pop, ModelKind::Full] {
@@ -440,14 +441,39 @@ fn advance_payment_applies_to_warehouse_goods_only() {
 }
 
 #[test]
-fn advance_payment_share_moves_days_by_its_weight() {
-    // Defaults: paid after 7 days for the advance and 30 + 5 + 15 = 50 days for the rest.
-    for (advance, days) in [("0", "50"), ("60", "24.2"), ("100", "7")] {
-        let input = with_assumption(&json!({}), "semi.advance_payment", json!(advance));
-        let (comparison, _) = run(&input);
+fn advance_payment_share_lowers_capital_until_it_covers_the_outlay() {
+    // Defaults, warehouse: 27.2 paid for goods and freight on day 0, the advance (a share of the
+    // 93.528 expected revenue) on day 7, 7.48224 of ads on day 30, the payout on day 50.
+    //   0%:   27.2 × 30 + (27.2 + 7.48224) × 20 = 1509.6448 money-days; × 400 ÷ 30 = 20128.60
+    //   20%:  the advance 18.7056 leaves 8.4944 tied from day 7 to 30, then 15.97664 to day 50:
+    //         27.2 × 7 + 8.4944 × 23 + 15.97664 × 20 = 190.4 + 195.3712 + 319.5328 = 705.304;
+    //         × 400 ÷ 30 = 9404.05
+    //   60%:  the advance 56.1168 covers everything paid from day 7: 27.2 × 7 = 190.4;
+    //         × 400 ÷ 30 = 2538.67 (100% the same)
+    for (advance, capital) in [
+        ("0", "20128.60"),
+        ("20", "9404.05"),
+        ("60", "2538.67"),
+        ("100", "2538.67"),
+    ] {
+        let input = with_assumption(
+            &json!({ "semi": { "popular": true } }),
+            "semi.advance_payment",
+            json!(advance),
+        );
+        let (comparison, json) = run(&input);
         let semi = model(&comparison, ModelKind::Semi);
-        assert_eq!(semi.cash.days_to_cash, dec(days), "advance {advance}%");
-        assert_eq!(semi.profit_per_unit, dec("16.9991"), "advance {advance}%");
+        assert_eq!(semi.cash.days_to_cash, dec("50"), "advance {advance}%");
+        assert_eq!(
+            text(model_json(&json, ModelKind::Semi), "cash/capital_tied"),
+            capital,
+            "advance {advance}%"
+        );
+        assert_eq!(
+            semi.profit_per_unit,
+            dec("12.1564024"),
+            "advance {advance}%"
+        );
     }
 }
 

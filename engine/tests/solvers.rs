@@ -39,27 +39,29 @@ fn margin_gap(comparison: &Comparison, kind: ModelKind, margin_pct: Decimal) -> 
 
 // ---- The default scenario, by hand ----
 //
-// POP:  S = 8% commission + 1% affiliate (20% × 5%) + 8% ads + 1% conversion + 4% refunds = 22%,
+// POP:  S = 8% commission + 1% affiliate (20% × 5%) + 8% ads + 1% conversion + 4% refunds
+//       − 4% × (8% + 1% + 1%) fees returned on refunds = 22% − 0.4% = 21.6%,
 //       F = 25 + 1.5 + 0 + 41.8945 = 68.3945 CNY, f = 7.20 CNY per USD (docs/model.md).
-// Semi: S = 0% commission (waived) + 1% conversion + 4% refunds = 5%,
-//       F = 25 + 1.5 + 4.2 + 41.8945 − 0.742 = 71.8525 CNY, f = 7.20.
+// Semi: S = 0% commission (waived) + 1% affiliate + 8% ads + 1% conversion + 4% refunds
+//       − 4% × (0% + 1% + 1%) = 14% − 0.08% = 13.92%,
+//       F = 25 + 1.5 + 0.7 + 41.8945 − 0.742 = 68.3525 CNY, f = 7.20.
 // Full: S = 4% refunds, F = 25 + 1.5 + 0.7 − 0.742 = 26.458 CNY, f = 1; 400 units (no uplift by
-//       default).
+//       default); the supply price is estimated (50% of 93.528 = 46.764), which S and F ignore.
 
 #[test]
 fn target_margin_prices_on_the_default_scenario() {
     let (comparison, _) = run(&json!({}));
-    // POP at 10%: 68.3945 ÷ (7.20 × (1 − 0.22 − 0.10)) = 68.3945 ÷ 4.896 = 13.96946486…
+    // POP at 10%: 68.3945 ÷ (7.20 × (1 − 0.216 − 0.10)) = 68.3945 ÷ 4.9248 = 13.88777615…
     let pop = target_margin_price(&comparison, ModelKind::Pop, dec("10")).unwrap();
-    assert_eq!(price_decimals(&comparison, ModelKind::Pop), 4); // 7.2 × 0.78 = 5.616 < 100
-    assert_eq!(stated(pop, 4), "13.9695");
+    assert_eq!(price_decimals(&comparison, ModelKind::Pop), 4); // 7.2 × 0.784 = 5.6448 < 100
+    assert_eq!(stated(pop, 4), "13.8878");
     // Full at 20%: 26.458 ÷ (1 × (1 − 0.04 − 0.20)) = 26.458 ÷ 0.76 = 34.81315789…
     let full = target_margin_price(&comparison, ModelKind::Full, dec("20")).unwrap();
     assert_eq!(price_decimals(&comparison, ModelKind::Full), 4);
     assert_eq!(stated(full, 4), "34.8132");
-    // Semi at 0% is the break-even price: 71.8525 ÷ 0.95 ÷ 7.20 = 10.50475146…
+    // Semi at 0% is the break-even price: 68.3525 ÷ 0.8608 ÷ 7.20 = 11.02858…
     let semi = target_margin_price(&comparison, ModelKind::Semi, Decimal::ZERO).unwrap();
-    assert_eq!(stated(semi, 4), "10.5048");
+    assert_eq!(stated(semi, 4), "11.0286");
     assert_eq!(
         Some(semi),
         model(&comparison, ModelKind::Semi).break_even_price
@@ -81,10 +83,10 @@ fn target_margin_prices_on_the_default_scenario() {
 #[test]
 fn target_margin_prices_that_do_not_exist() {
     let comparison = compare(&json!({}));
-    // POP keeps 78% of revenue: no price gives a margin of 78% or more.
-    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("78")).is_none());
+    // POP keeps 78.4% of revenue: no price gives a margin of 78.4% or more.
+    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("78.4")).is_none());
     assert!(target_margin_price(&comparison, ModelKind::Pop, dec("120")).is_none());
-    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("77.99")).is_some());
+    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("78.39")).is_some());
     // Percentages of 100% and more leave no price at all.
     let all_taken = json!({ "pop": { "ad_spend_pct": "100" } });
     assert!(target_margin_price(&compare(&all_taken), ModelKind::Pop, Decimal::ZERO).is_none());
@@ -104,19 +106,21 @@ fn indifference_supply_prices_on_the_default_scenario() {
     // Fully managed: 400 units × (1 − 4%) = 384 cost-currency units of monthly profit per unit of
     // supply price; 384 ≥ 100, so 5 places (384 < 1000).
     assert_eq!(indifference_supply_price_decimals(&comparison), 5);
-    // POP earns 4.55734 × 400 = 1822.936 a month; full matches it at
-    // (1822.936 ÷ 400 + 26.458) ÷ 0.96 = 31.01534 ÷ 0.96 = 32.307645833…
+    // POP earns 4.931452 × 400 = 1972.5808 a month; full matches it at
+    // (1972.5808 ÷ 400 + 26.458) ÷ 0.96 = 31.389452 ÷ 0.96 = 32.697345833…
     let versus_pop = indifference_supply_price(&comparison, ModelKind::Pop).unwrap();
-    assert_eq!(stated(versus_pop, 5), "32.30765");
-    // Semi earns 16.9991 × 400 = 6799.64 a month; (16.9991 + 26.458) ÷ 0.96 = 45.2678125 exactly.
+    assert_eq!(stated(versus_pop, 5), "32.69735");
+    // Semi earns 12.1564024 × 400 = 4862.56096 a month; (12.1564024 + 26.458) ÷ 0.96
+    // = 38.6144024 ÷ 0.96 = 40.223335833…
     let versus_semi = indifference_supply_price(&comparison, ModelKind::Semi).unwrap();
-    assert_eq!(versus_semi, dec("45.2678125"));
+    assert_eq!(stated(versus_semi, 5), "40.22334");
 
-    // Entered back, the monthly profits match to the cent: at 32.30765, full earns
-    // (32.30765 × 0.96 − 26.458) × 400 = 1822.9376, POP 1822.936.
+    // Entered back, the monthly profits match to the cent: at 32.69735, full earns
+    // (32.69735 × 0.96 − 26.458) × 400 = 1972.5824, POP 1972.5808; at 40.22334,
+    // (40.22334 × 0.96 − 26.458) × 400 = 4862.56256, semi 4862.56096.
     for (versus, price, monthly) in [
-        (ModelKind::Pop, versus_pop, "1822.94"),
-        (ModelKind::Semi, versus_semi, "6799.64"),
+        (ModelKind::Pop, versus_pop, "1972.58"),
+        (ModelKind::Semi, versus_semi, "4862.56"),
     ] {
         let price = stated(price, 5);
         let (again, json) = run(&with(&json!({}), "full.supply_price", json!(price)));
@@ -137,13 +141,15 @@ fn the_documented_solver_figures() {
     let input = json!({ "assumptions": { "choice.traffic_uplift": "10" } });
     let comparison = compare(&input);
     let price = |kind, margin| target_margin_price(&comparison, kind, dec(margin)).unwrap();
-    assert_eq!(stated(price(ModelKind::Pop, "10"), 4), "13.9695");
+    assert_eq!(stated(price(ModelKind::Pop, "10"), 4), "13.8878");
     assert_eq!(stated(price(ModelKind::Full, "20"), 4), "34.8132");
     // 440 × 0.96 = 422.4 < 1000: 5 places.
     assert_eq!(indifference_supply_price_decimals(&comparison), 5);
     let versus = |kind| indifference_supply_price(&comparison, kind).unwrap();
-    assert_eq!(stated(versus(ModelKind::Pop), 5), "31.87608");
-    assert_eq!(versus(ModelKind::Semi), dec("45.2678125"));
+    // (1972.5808 ÷ 440 + 26.458) ÷ 0.96 = 30.94113818… ÷ 0.96 = 32.23035227…
+    assert_eq!(stated(versus(ModelKind::Pop), 5), "32.23035");
+    // Semi sells 440 too: (12.1564024 + 26.458) ÷ 0.96 = 40.223335833…
+    assert_eq!(stated(versus(ModelKind::Semi), 5), "40.22334");
 }
 
 #[test]

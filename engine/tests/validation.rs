@@ -16,10 +16,13 @@ const ALL: [ModelKind; 3] = ModelKind::ALL;
 /// Fields that fully managed never reads: the sale currency, the rate, category and destination.
 const POP_SEMI: [ModelKind; 2] = [ModelKind::Pop, ModelKind::Semi];
 
-/// A valid scenario whose semi-managed price is its own, so that a bad `pop.price` concerns POP
-/// only.
+/// A valid scenario whose semi-managed price and marketing are its own and whose supply price is
+/// entered, so that a bad POP field, rate or sale currency concerns POP (and semi-managed) only.
 fn base() -> Value {
-    json!({ "semi": { "price": "12.49" } })
+    json!({
+        "semi": { "price": "12.49", "ad_spend_pct": "8", "affiliate_share_pct": "20", "affiliate_rate_pct": "5" },
+        "full": { "supply_price": "45" },
+    })
 }
 
 /// Runs `input`; checks that the only errors are on `field`, each with `code`, with a message, and
@@ -389,7 +392,7 @@ fn null_input_gives_the_defaults() {
     assert_eq!(null.scenario, empty.scenario);
     assert_eq!(
         text(model_json(&null_json, ModelKind::Pop), "profit_per_unit"),
-        "4.56"
+        "4.93"
     );
 }
 
@@ -425,30 +428,64 @@ fn several_errors_are_all_reported() {
 #[test]
 fn semi_price_follows_a_bad_pop_price_into_the_error() {
     // With semi.price omitted, semi-managed sells at pop.price, so a bad pop.price blocks both.
+    let supply = json!({ "supply_price": "45" });
     expect_error(
-        &json!({ "pop": { "price": "abc" } }),
+        &json!({ "pop": { "price": "abc" }, "full": supply }),
         "pop.price",
         NotANumber,
         &[ModelKind::Pop, ModelKind::Semi],
     );
     expect_error(
-        &json!({ "pop": { "price": "abc" }, "semi": { "mode": "jit" } }),
+        &json!({ "pop": { "price": "abc" }, "semi": { "mode": "jit" }, "full": supply }),
         "pop.price",
         NotANumber,
         &[ModelKind::Pop, ModelKind::Semi],
     );
     // With its own price, semi-managed is computed.
     expect_error(
-        &json!({ "pop": { "price": "abc" }, "semi": { "price": "11" } }),
+        &json!({ "pop": { "price": "abc" }, "semi": { "price": "11" }, "full": supply }),
         "pop.price",
         NotANumber,
         &POP,
     );
+    // Without a supply price, fully managed's is estimated from the POP price: blocked too.
+    expect_error(
+        &json!({ "pop": { "price": "abc" }, "semi": { "price": "11" } }),
+        "pop.price",
+        NotANumber,
+        &[ModelKind::Pop, ModelKind::Full],
+    );
+}
+
+#[test]
+fn semi_marketing_follows_a_bad_pop_figure_into_the_error() {
+    let own_price = json!({ "price": "11" });
+    let supply = json!({ "supply_price": "45" });
+    for key in ["ad_spend_pct", "affiliate_share_pct", "affiliate_rate_pct"] {
+        let mut pop = json!({});
+        pop[key] = json!("abc");
+        expect_error(
+            &json!({ "pop": pop, "semi": own_price, "full": supply }),
+            &format!("pop.{key}"),
+            NotANumber,
+            &[ModelKind::Pop, ModelKind::Semi],
+        );
+        // With its own figure, semi-managed is computed.
+        let mut semi = own_price.clone();
+        semi[key] = json!("3");
+        expect_error(
+            &json!({ "pop": pop, "semi": semi, "full": supply }),
+            &format!("pop.{key}"),
+            NotANumber,
+            &POP,
+        );
+    }
 }
 
 #[test]
 fn a_rate_with_one_currency_must_be_one() {
-    let same = json!({ "currency": { "cost": "EUR", "sale": "EUR" } });
+    let same =
+        json!({ "currency": { "cost": "EUR", "sale": "EUR" }, "full": { "supply_price": "45" } });
     expect_valid(&same);
     expect_valid(&with(&same, "currency.rate", json!("1.00")));
     expect_error(
@@ -561,7 +598,7 @@ fn full_survives_errors_in_fields_it_does_not_read() {
 
 #[test]
 fn semi_following_pop_is_blocked_when_pop_is_not_an_object() {
-    let (comparison, _) = run(&json!({ "pop": 5 }));
+    let (comparison, _) = run(&json!({ "pop": 5, "full": { "supply_price": "45" } }));
     assert!(comparison.pop.is_none());
     assert!(
         comparison.semi.is_none(),

@@ -71,9 +71,13 @@ impl Base {
                 format::money(decimal()?, &cost())
             }
             Input::Price | Input::SemiPrice => format::money(decimal()?, &sale()),
-            Input::ReturnRate | Input::AdSpend | Input::AffiliateShare | Input::AffiliateRate => {
-                format::percent_plain(decimal()?)
-            }
+            Input::ReturnRate
+            | Input::AdSpend
+            | Input::AffiliateShare
+            | Input::AffiliateRate
+            | Input::SemiAdSpend
+            | Input::SemiAffiliateShare
+            | Input::SemiAffiliateRate => format::percent_plain(decimal()?),
             Input::WeightG => format!("{} g", format::number(decimal()?, 2)),
             Input::MonthlyUnits | Input::Rate => format::number(decimal()?, 6),
             Input::CostCurrency | Input::SaleCurrency => text.to_owned(),

@@ -285,10 +285,17 @@ pub fn value_label_by_id(
                 "refund_borne" => l.refund_borne,
                 "return_shipping" => l.return_shipping,
                 "unsellable" => l.unsellable,
+                "commission_back" => l.commission_back,
+                "affiliate_back" => l.affiliate_back,
+                "conversion_back" => l.conversion_back,
                 _ => return None,
             };
             let name = texts.model_in_sentence(model_of(model)?);
             return Some(with(template, &[name.to_owned()]));
+        }
+        ["cash", model, "postage_deducted"] => {
+            let name = texts.model_in_sentence(model_of(model)?);
+            return Some(with(l.postage_deducted, &[name.to_owned()]));
         }
         ["fx", currency] => {
             return Some(with(
@@ -301,20 +308,22 @@ pub fn value_label_by_id(
         ["payment", "conversion_fee"] => l.conversion_fee,
         ["first_mile", "pop", "per_kg"] => l.first_mile_pop_per_kg,
         ["first_mile", "pop", "per_parcel"] => l.first_mile_pop_per_parcel,
-        ["first_mile", "semi_warehouse", "per_kg"] => l.first_mile_semi_warehouse_per_kg,
-        ["first_mile", "semi_warehouse", "per_parcel"] => l.first_mile_semi_warehouse_per_parcel,
+        ["first_mile", "cainiao_bulk", "per_kg"] => l.first_mile_cainiao_bulk_per_kg,
+        ["first_mile", "cainiao_bulk", "per_parcel"] => l.first_mile_cainiao_bulk_per_parcel,
         ["first_mile", "semi_jit", "per_kg"] => l.first_mile_semi_jit_per_kg,
         ["first_mile", "semi_jit", "per_parcel"] => l.first_mile_semi_jit_per_parcel,
-        ["first_mile", "full", "per_kg"] => l.first_mile_full_per_kg,
-        ["first_mile", "full", "per_parcel"] => l.first_mile_full_per_parcel,
         ["warehouse", "pickup_fee"] => l.warehouse_pickup_fee,
         ["warehouse", "operation_fee"] => l.warehouse_operation_fee,
         ["warehouse", "rent"] => l.warehouse_rent,
         ["warehouse", "fee_waiver"] => l.warehouse_fee_waiver,
         ["semi", "advance_payment"] => l.advance_payment,
+        ["semi", "advance_base"] => l.advance_base,
         ["choice", "traffic_uplift"] => l.traffic_uplift,
+        ["full", "supply_share"] => l.supply_share,
+        ["days", "pop", "stock"] => l.days_pop_stock,
         ["days", "pop", "delivery"] => l.days_pop_delivery,
         ["days", "pop", "payout"] => l.days_pop_payout,
+        ["days", "semi_jit", "stock"] => l.days_semi_jit_stock,
         ["days", "semi_jit", "delivery"] => l.days_semi_jit_delivery,
         ["days", "semi_warehouse", "stock"] => l.days_semi_warehouse_stock,
         ["days", "semi_warehouse", "delivery"] => l.days_semi_warehouse_delivery,
@@ -346,12 +355,15 @@ pub fn value_label(
     .unwrap_or_else(|| value.label.clone())
 }
 
-/// A policy value's note in `texts`' language, or `None` for an id no pattern covers.
-pub fn value_note_by_id(texts: &Texts, id: &str) -> Option<&'static str> {
+/// A policy value's note in `texts`' language, or `None` for an id no pattern covers. A
+/// category's commission has one note when a source lists its rate and another when it is
+/// assumed.
+pub fn value_note_by_id(texts: &Texts, id: &str, assumption: bool) -> Option<&'static str> {
     let n = &texts.value_notes;
     let parts: Vec<&str> = id.split('.').collect();
     Some(match parts.as_slice() {
-        ["commission", _] => n.commission,
+        ["commission", _] if assumption => n.commission_assumed,
+        ["commission", _] => n.commission_listed,
         ["semi", "warehouse_commission_waiver"] => n.semi_warehouse_waiver,
         ["semi", "jit_commission_waiver"] => n.semi_jit_waiver,
         ["payment", "conversion_fee"] => n.conversion_fee,
@@ -360,23 +372,30 @@ pub fn value_note_by_id(texts: &Texts, id: &str) -> Option<&'static str> {
         ["postage", "choice", _, _] => n.postage_choice,
         ["first_mile", "pop", "per_kg"] => n.first_mile_pop_per_kg,
         ["first_mile", "pop", "per_parcel"] => n.first_mile_pop_per_parcel,
-        ["first_mile", "semi_warehouse", "per_kg"] => n.first_mile_semi_warehouse_per_kg,
-        ["first_mile", "semi_warehouse", "per_parcel"] => n.first_mile_semi_warehouse_per_parcel,
+        ["first_mile", "cainiao_bulk", "per_kg"] => n.first_mile_cainiao_bulk_per_kg,
+        ["first_mile", "cainiao_bulk", "per_parcel"] => n.first_mile_cainiao_bulk_per_parcel,
         ["first_mile", "semi_jit", "per_kg"] => n.first_mile_semi_jit_per_kg,
         ["first_mile", "semi_jit", "per_parcel"] => n.first_mile_semi_jit_per_parcel,
-        ["first_mile", "full", "per_kg"] => n.first_mile_full_per_kg,
-        ["first_mile", "full", "per_parcel"] => n.first_mile_full_per_parcel,
         ["warehouse", "pickup_fee"] => n.warehouse_pickup_fee,
         ["warehouse", "operation_fee"] => n.warehouse_operation_fee,
         ["warehouse", "rent"] => n.warehouse_rent,
         ["warehouse", "fee_waiver"] => n.warehouse_fee_waiver,
         ["semi", "advance_payment"] => n.advance_payment,
+        ["semi", "advance_base"] => n.advance_base,
         ["choice", "traffic_uplift"] => n.traffic_uplift,
+        ["full", "supply_share"] => n.supply_share,
+        ["cash", "pop", "postage_deducted"] => n.postage_deducted_pop,
+        ["cash", "semi", "postage_deducted"] => n.postage_deducted_semi,
+        ["returns", _, "commission_back"] => n.commission_back,
+        ["returns", _, "affiliate_back"] => n.affiliate_back,
+        ["returns", _, "conversion_back"] => n.conversion_back,
         ["returns", "pop", _] => n.returns_pop,
         ["returns", "semi", _] => n.returns_semi,
         ["returns", "full", _] => n.returns_full,
+        ["days", "pop", "stock"] => n.days_pop_stock,
         ["days", "pop", "delivery"] => n.days_pop_delivery,
         ["days", "pop", "payout"] => n.days_pop_payout,
+        ["days", "semi_jit", "stock"] => n.days_semi_jit_stock,
         ["days", "semi_jit", "delivery"] => n.days_semi_jit_delivery,
         ["days", "semi_warehouse", "stock"] => n.days_semi_warehouse_stock,
         ["days", "semi_warehouse", "delivery"] => n.days_semi_warehouse_delivery,
@@ -392,7 +411,7 @@ pub fn value_note_by_id(texts: &Texts, id: &str) -> Option<&'static str> {
 /// A policy value's note in `texts`' language; the policy file's English note for an id no
 /// pattern covers.
 pub fn value_note<'a>(texts: &Texts, value: &'a PolicyValue) -> &'a str {
-    value_note_by_id(texts, &value.id).unwrap_or(&value.note)
+    value_note_by_id(texts, &value.id, value.is_assumption()).unwrap_or(&value.note)
 }
 
 /// A policy value's unit (`%`, `days`, `CNY`, `CNY/kg`, `CNY/parcel`, `CNY/unit`) in `texts`'
@@ -432,6 +451,9 @@ pub fn input_label(lang: Lang, input: Input) -> &'static str {
         Input::AffiliateShare => i.affiliate_share,
         Input::AffiliateRate => i.affiliate_rate,
         Input::SemiPrice => s.semi_price,
+        Input::SemiAdSpend => s.semi_advertising,
+        Input::SemiAffiliateShare => s.semi_affiliate_share,
+        Input::SemiAffiliateRate => s.semi_affiliate_rate,
         Input::SemiMode => i.semi_mode,
         Input::SemiPopular => i.popular,
         Input::SupplyPrice => i.supply_price,

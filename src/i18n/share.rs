@@ -98,6 +98,12 @@ text_table! {
         exchange_rate,
         /// The semi-managed price input, by name (on the page it sits in the semi-managed group).
         semi_price,
+        /// Semi-managed's own ad spend, in the A/B table.
+        semi_advertising,
+        /// Semi-managed's own share of orders from affiliates.
+        semi_affiliate_share,
+        /// Semi-managed's own affiliate commission.
+        semi_affiliate_rate,
 
         // Saved scenarios.
         saved_title,
@@ -262,6 +268,9 @@ mod tests {
                 "Semi-managed sale price",
                 "How goods reach buyers",
                 "Popular product",
+                "Semi-managed advertising",
+                "Semi-managed orders from affiliates",
+                "Semi-managed affiliate commission",
                 "Supply price",
             ]
         );

@@ -102,7 +102,7 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
     let scenarios = [
         json!({}),
         json!({ "semi": { "mode": "jit" }, "currency": { "cost": "USD", "sale": "USD" } }),
-        json!({ "semi": { "popular": false }, "return_rate_pct": "0" }),
+        json!({ "semi": { "popular": true }, "full": { "supply_price": "45" }, "return_rate_pct": "0" }),
     ];
     scenarios
         .iter()
@@ -195,7 +195,7 @@ fn english_policy_labels_and_notes_are_the_policy_files_and_every_language_cover
             let label = value_label_by_id(t, &value.id, &value.unit, category, destination);
             assert!(label.is_some(), "{lang:?} {}", value.id);
             assert!(
-                value_note_by_id(t, &value.id).is_some(),
+                value_note_by_id(t, &value.id, value.is_assumption()).is_some(),
                 "{lang:?} {}",
                 value.id
             );

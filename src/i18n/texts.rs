@@ -533,6 +533,7 @@ keyed_table! {
         warehouse_pickup = "warehouse_pickup",
         warehouse_operation = "warehouse_operation",
         warehouse_rent = "warehouse_rent",
+        fees_refunded = "fees_refunded",
     }
 }
 
@@ -557,6 +558,7 @@ text_table! {
         warehouse_pickup,
         warehouse_operation,
         warehouse_rent,
+        fees_refunded,
     }
 }
 
@@ -584,6 +586,7 @@ impl LineItemTexts {
             "warehouse_pickup" => self.warehouse_pickup,
             "warehouse_operation" => self.warehouse_operation,
             "warehouse_rent" => self.warehouse_rent,
+            "fees_refunded" => self.fees_refunded,
             _ => return None,
         })
     }
@@ -765,6 +768,9 @@ keyed_table! {
         ratesheet = "ratesheet",
         public = "public",
         assumption = "assumption",
+        commission2024 = "commission2024",
+        ebrun2025 = "ebrun2025",
+        affiliate = "affiliate",
     }
 }
 
@@ -786,26 +792,36 @@ text_table! {
         postage_choice_per_parcel,
         first_mile_pop_per_kg,
         first_mile_pop_per_parcel,
-        first_mile_semi_warehouse_per_kg,
-        first_mile_semi_warehouse_per_parcel,
+        first_mile_cainiao_bulk_per_kg,
+        first_mile_cainiao_bulk_per_parcel,
         first_mile_semi_jit_per_kg,
         first_mile_semi_jit_per_parcel,
-        first_mile_full_per_kg,
-        first_mile_full_per_parcel,
         warehouse_pickup_fee,
         warehouse_operation_fee,
         warehouse_rent,
         warehouse_fee_waiver,
         advance_payment,
+        advance_base,
         traffic_uplift,
+        supply_share,
+        /// `cash.{model}.postage_deducted`: {0} model (in a sentence).
+        postage_deducted,
         /// `returns.{model}.refund_borne`: {0} model (in a sentence).
         refund_borne,
+        /// `returns.{model}.commission_back`: {0} model (in a sentence).
+        commission_back,
+        /// {0} model (in a sentence).
+        affiliate_back,
+        /// {0} model (in a sentence).
+        conversion_back,
         /// {0} model (in a sentence).
         return_shipping,
         /// {0} model (in a sentence).
         unsellable,
+        days_pop_stock,
         days_pop_delivery,
         days_pop_payout,
+        days_semi_jit_stock,
         days_semi_jit_delivery,
         days_semi_warehouse_stock,
         days_semi_warehouse_delivery,
@@ -822,7 +838,10 @@ text_table! {
 text_table! {
     /// Policy value notes, by id pattern; `value_note` picks one.
     ValueNoteTexts {
-        commission,
+        /// A category whose rate the partial 2024 table lists.
+        commission_listed,
+        /// A category whose rate it does not show.
+        commission_assumed,
         semi_warehouse_waiver,
         semi_jit_waiver,
         conversion_fee,
@@ -831,23 +850,30 @@ text_table! {
         postage_choice,
         first_mile_pop_per_kg,
         first_mile_pop_per_parcel,
-        first_mile_semi_warehouse_per_kg,
-        first_mile_semi_warehouse_per_parcel,
+        first_mile_cainiao_bulk_per_kg,
+        first_mile_cainiao_bulk_per_parcel,
         first_mile_semi_jit_per_kg,
         first_mile_semi_jit_per_parcel,
-        first_mile_full_per_kg,
-        first_mile_full_per_parcel,
         warehouse_pickup_fee,
         warehouse_operation_fee,
         warehouse_rent,
         warehouse_fee_waiver,
         advance_payment,
+        advance_base,
         traffic_uplift,
+        supply_share,
+        postage_deducted_pop,
+        postage_deducted_semi,
         returns_pop,
         returns_semi,
         returns_full,
+        commission_back,
+        affiliate_back,
+        conversion_back,
+        days_pop_stock,
         days_pop_delivery,
         days_pop_payout,
+        days_semi_jit_stock,
         days_semi_jit_delivery,
         days_semi_warehouse_stock,
         days_semi_warehouse_delivery,
@@ -953,11 +979,12 @@ keyed_table! {
         return_shipping = "return_shipping",
         returns_resold_none = "returns_resold.none",
         returns_resold_credit = "returns_resold.credit",
+        fees_refunded = "fees_refunded",
         warehouse_fee = "warehouse_fee",
         revenue_same_currency = "revenue.same_currency",
         revenue_converted = "revenue.converted",
         revenue_supply = "revenue.supply",
-        cash_delivery = "cash.delivery",
+        revenue_supply_estimated = "revenue.supply_estimated",
         cash_stock = "cash.stock",
         cash_advance = "cash.advance",
     }

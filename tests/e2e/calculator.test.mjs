@@ -115,11 +115,11 @@ test('the recommendation says which model earns most, and why', () =>
   withPage(async (page) => {
     await ready(page);
     const sentence = await textOf(page, 'recommendation');
-    assert.match(sentence, /^★ Semi-managed earns ¥102\.84 more a month than fully managed, mostly from /);
-    assert.match((await page.getAttribute('[data-testid="semi-card"]', 'class')) ?? '', /\bbest\b/);
+    assert.match(sentence, /^★ Fully managed earns ¥2,511\.62 more a month than semi-managed, mostly from /);
+    assert.match((await page.getAttribute('[data-testid="full-card"]', 'class')) ?? '', /\bbest\b/);
     const live = await page.getAttribute('[data-testid="live-summary"]', 'aria-live');
     assert.equal(live, 'polite');
-    assert.match(await textOf(page, 'live-summary'), /POP: ¥1,822\.94 a month/);
+    assert.match(await textOf(page, 'live-summary'), /POP: ¥1,972\.58 a month/);
   }, { name: 'recommendation' }));
 
 test('why? lists each line item with its rule', () =>
@@ -137,7 +137,7 @@ test('the footer states the policy version and that figures are estimates', () =
   withPage(async (page) => {
     await ready(page);
     const footer = await textOf(page, 'footer');
-    assert.match(footer, /aliexpress-2024 v1/);
+    assert.match(footer, /aliexpress-2024 v2/);
     assert.match(footer, /effective 2024-01-01/);
     assert.match(footer, /estimates/);
   }, { name: 'footer' }));
@@ -176,17 +176,18 @@ test('editing an assumption marks it changed, and reset brings the default back'
     await page.keyboard.type('5.');
     assert.equal(await page.inputValue('#as-commission-home'), '5.', 'the dot survives mid-typing');
     await page.keyboard.type('0');
-    // 8% → 5% of CNY 93.528 is 2.80584 more profit per unit: 4.55734 + 2.80584 = 7.36318.
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥7.36');
+    // 8% → 5% of CNY 93.528 is 2.80584 less commission per unit, of which the 4% of refunded
+    // orders got 3% × 93.528 × 4% = 0.1122336 back: 4.931452 + 2.80584 − 0.1122336 = 7.6250584.
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥7.63');
     const row = page.locator('#as-commission-home').locator('xpath=ancestor::*[contains(@class,"changed")][1]');
     assert.equal(await row.count(), 1, 'the changed row is marked');
     assert.match(await textOf(page, 'assumptions'), /1 changed/);
     // Semi-managed's warehouse commission is waived whatever the rate: unchanged.
-    assert.equal(await textOf(page, 'semi-profit-per-unit'), '¥17.00');
+    assert.equal(await textOf(page, 'semi-profit-per-unit'), '¥12.16');
 
     await page.click('[data-testid="reset-assumptions"]');
     assert.equal(await page.inputValue('#as-commission-home'), '8');
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.56');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.93');
     assert.ok(await page.isDisabled('[data-testid="reset-assumptions"]'));
 
     // A bad value: message at the value, POP and semi grey, fully managed stays fresh.
@@ -195,7 +196,7 @@ test('editing an assumption marks it changed, and reset brings the default back'
     assert.match((await page.getAttribute('[data-testid="pop-card"]', 'class')) ?? '', /\bstale\b/);
     assert.doesNotMatch((await page.getAttribute('[data-testid="full-card"]', 'class')) ?? '', /\bstale\b/);
     await page.click('button[aria-label^="Reset Commission: Home"]');
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.56');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.93');
     assert.deepEqual(page.errors, []);
   }, { name: 'assumptions' }));
 
@@ -209,7 +210,7 @@ test('the charts render: a stacked bar and a profit line per model', () =>
       const d = await page.getAttribute(`[data-testid="volume-line-${model}"]`, 'd');
       assert.match(d ?? '', /^M/, `${model}: a line path`);
     }
-    assert.match(await textOf(page, 'volume-verdict'), /do not cross: Semi-managed earns more at every volume/);
+    assert.match(await textOf(page, 'volume-verdict'), /do not cross: Fully managed earns more at every volume/);
     // The bars follow the inputs: a price cut shrinks POP's profit segment.
     const before = await page.$eval('[data-testid="breakdown-pop"]', (e) => e.textContent);
     await retype(page, '#in-pop-price', '11');
@@ -244,7 +245,8 @@ test('everything works from the keyboard', () =>
     await page.focus('#in-monthly-units');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('800');
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥3,645.87');
+    // 4.931452 × 800 = 3945.1616.
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥3,945.16');
     // A visible focus ring: the focused input has an outline.
     const outline = await page.$eval('#in-monthly-units', (e) => getComputedStyle(e).outlineStyle);
     assert.notEqual(outline, 'none');

@@ -41,7 +41,7 @@ test('the switcher changes labels and number formats, and the choice is remember
     // Other languages come as packs: the first switch waits for one to load.
     await page.waitForFunction((code) => document.documentElement.lang === code, 'es');
     assert.equal(await page.inputValue('#in-pop-price'), '12,99');
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '1822,94\u00a0¥');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '1972,58\u00a0¥');
     // Remembered across a reload.
     await ready(page);
     assert.equal(await page.inputValue('[data-testid="language"]'), 'es');
@@ -153,22 +153,23 @@ for (const code of ['zh-CN', 'ko']) {
 test('results show in the cost currency, with a toggle for the sale currency', () =>
   withPage(async (page) => {
     await ready(page);
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,822.94');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,972.58');
     await page.click('[data-testid="currency-toggle"]');
-    // 1,822.936 CNY ÷ 7.2 CNY per USD = 253.186 USD, rounded once.
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '$253.19');
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '$0.63');
+    // 1,972.5808 CNY ÷ 7.2 CNY per USD = 273.9695… USD, rounded once.
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '$273.97');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '$0.68');
     assert.match(await page.textContent('[data-testid="breakdown-chart"] figcaption'), /USD/);
-    // The volume chart's axis follows, a frame later: 2 × 400 units × 16.9991 CNY ÷ 7.2 ≈ 1,889 USD.
+    // The volume chart's axis follows, a frame later: 2 × 400 units × 18.43544 CNY (fully
+    // managed) ÷ 7.2 ≈ 2,048 USD.
     const yLabels = () => page.$$eval('[data-testid="volume-chart"] .y-labels .tick', (ts) => ts.map((t) => t.textContent.trim()));
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="volume-chart"] .y-labels .tick')]
-      .some((t) => t.textContent.trim() === '1,889'));
-    assert.ok(!(await yLabels()).includes('13,599'), (await yLabels()).join(' '));
+      .some((t) => t.textContent.trim() === '2,048'));
+    assert.ok(!(await yLabels()).includes('14,748'), (await yLabels()).join(' '));
     assert.match(await textOf(page, 'currency-toggle'), /Show results in CNY/);
     // The sale-currency price's break-even is already in USD and stays as it is.
-    assert.equal(await textOf(page, 'pop-break-even'), '$12.18');
+    assert.equal(await textOf(page, 'pop-break-even'), '$12.12');
     await page.click('[data-testid="currency-toggle"]');
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,822.94');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,972.58');
     // With one currency for both, there is nothing to toggle.
     await page.click('text=Currencies');
     // The default rate is the policy's, dated and marked as an assumption.

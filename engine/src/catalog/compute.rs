@@ -16,6 +16,7 @@ use crate::solve::{
     indifference_supply_price, indifference_supply_price_decimals, price_decimals,
     target_margin_price,
 };
+use crate::warning::Warning;
 
 /// One model's figures for one SKU (unrounded; round once, at output).
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +63,11 @@ pub struct SkuResult {
     pub indifference_decimals: u32,
     /// Every problem with the row (or the base scenario), each mapped to its column.
     pub errors: Vec<CellError>,
+    /// Inputs that are valid but probably not what the seller meant (a fractional volume, a
+    /// supply price above the retail price), and the supply price when it is estimated.
+    pub warnings: Vec<Warning>,
+    /// Whether fully managed's figures rest on the estimated supply price.
+    pub supply_estimated: bool,
     /// The currency of costs, supply prices and every monthly figure.
     pub cost_currency: String,
     /// The currency of retail prices.
@@ -230,20 +236,22 @@ fn cell_value(input: Input, cell: &str, delimiter: u8) -> Given<RawValue> {
 }
 
 /// The base scenario with `row`'s non-empty cells as overrides: the scenario the row is compared
-/// with. When the row sets `pop.price` but not `semi.price`, the base's `semi.price` is dropped so
-/// that the semi-managed price follows the row's price, as it does in the calculator.
+/// with. When the row sets a POP input that a semi-managed one follows (`pop.price`, POP's
+/// marketing) but not that semi-managed input, the base's semi-managed value is dropped so that it
+/// follows the row's, as it does in the calculator. The supply price is the row's own: a row
+/// without one takes the estimate from its retail price, never the calculator's supply price,
+/// which is another product's.
 pub fn merged_scenario(base: &ScenarioInput, file: &CatalogFile, row: &SkuRow) -> ScenarioInput {
     let mut scenario = base.clone();
-    let mut sets_pop_price = false;
-    let mut sets_semi_price = false;
+    scenario.remove(Input::SupplyPrice);
+    let mut given = [false; Input::ALL.len()];
     for (column, cell) in file.columns.iter().zip(&row.cells) {
         if cell.is_empty() {
             continue;
         }
         match &column.kind {
             ColumnKind::Field(Field::Input(input)) => {
-                sets_pop_price |= *input == Input::Price;
-                sets_semi_price |= *input == Input::SemiPrice;
+                given[input.index()] = true;
                 scenario.give(*input, cell_value(*input, cell, file.delimiter));
             }
             ColumnKind::Field(Field::Assumption(id)) => {
@@ -254,8 +262,12 @@ pub fn merged_scenario(base: &ScenarioInput, file: &CatalogFile, row: &SkuRow) -
             _ => {}
         }
     }
-    if sets_pop_price && !sets_semi_price {
-        scenario.remove(Input::SemiPrice);
+    for follower in Input::ALL {
+        if let Some(leader) = follower.follows() {
+            if given[leader.index()] && !given[follower.index()] {
+                scenario.remove(follower);
+            }
+        }
     }
     scenario
 }
@@ -316,6 +328,8 @@ fn result_of(
             .map(|versus| indifference_supply_price(comparison, versus)),
         indifference_decimals: indifference_supply_price_decimals(comparison),
         errors,
+        warnings: comparison.warnings.clone(),
+        supply_estimated: comparison.supply_estimated(),
         cost_currency: comparison.scenario.currency.cost.clone(),
         sale_currency: comparison.scenario.currency.sale.clone(),
     }

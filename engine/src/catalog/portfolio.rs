@@ -31,6 +31,9 @@ pub struct Portfolio {
     pub included: usize,
     /// The other rows (bad rows), left out of every figure.
     pub excluded: usize,
+    /// Included rows whose fully managed figures rest on the estimated supply price (the row
+    /// gave none).
+    pub estimated: usize,
     /// Monthly profit if every included SKU were sold as POP / semi-managed / fully managed.
     pub totals: [Decimal; 3],
     /// The sum of each included SKU's best model's monthly profit.
@@ -84,6 +87,7 @@ pub struct PortfolioBuilder {
     top_n: usize,
     included: usize,
     excluded: usize,
+    estimated: usize,
     totals: [Decimal; 3],
     best_per_sku: Decimal,
     best_counts: [usize; 3],
@@ -97,6 +101,7 @@ impl PortfolioBuilder {
             top_n,
             included: 0,
             excluded: 0,
+            estimated: 0,
             totals: [Decimal::ZERO; 3],
             best_per_sku: Decimal::ZERO,
             best_counts: [0; 3],
@@ -127,6 +132,9 @@ impl PortfolioBuilder {
         });
         let best_profit = profits[best.index()];
         self.included += 1;
+        if result.supply_estimated {
+            self.estimated += 1;
+        }
         self.best_counts[best.index()] += 1;
         self.best_per_sku = self.best_per_sku.saturating_add(best_profit);
         for kind in ModelKind::ALL {
@@ -176,6 +184,7 @@ impl PortfolioBuilder {
         Portfolio {
             included: self.included,
             excluded: self.excluded,
+            estimated: self.estimated,
             totals: self.totals,
             best_per_sku: self.best_per_sku,
             best_counts: self.best_counts,

@@ -73,6 +73,9 @@ const ALIASES: &[(&str, Option<Input>)] = &[
     ("semi_managed_mode", Some(Input::SemiMode)),
     ("popular", Some(Input::SemiPopular)),
     ("ad_spend", Some(Input::AdSpend)),
+    ("semi_ad_spend", Some(Input::SemiAdSpend)),
+    ("semi_affiliate_share", Some(Input::SemiAffiliateShare)),
+    ("semi_affiliate_rate", Some(Input::SemiAffiliateRate)),
     ("affiliate_share", Some(Input::AffiliateShare)),
     ("affiliate_rate", Some(Input::AffiliateRate)),
     ("return_rate", Some(Input::ReturnRate)),
@@ -82,10 +85,13 @@ const ALIASES: &[(&str, Option<Input>)] = &[
 ];
 
 /// Inputs a column may override besides the main ones (the optional per-SKU overrides).
-pub const OPTIONAL_INPUTS: [Input; 11] = [
+pub const OPTIONAL_INPUTS: [Input; 14] = [
     Input::SemiPrice,
     Input::SemiMode,
     Input::SemiPopular,
+    Input::SemiAdSpend,
+    Input::SemiAffiliateShare,
+    Input::SemiAffiliateRate,
     Input::AdSpend,
     Input::AffiliateShare,
     Input::AffiliateRate,

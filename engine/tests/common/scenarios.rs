@@ -40,9 +40,12 @@ pub struct Valid {
     pub return_rate: String,
     pub pop: (String, String, String, String),
     pub semi_price: Option<String>,
+    /// Semi-managed's own ad spend, affiliate share and rate; `None` follows POP's.
+    pub semi_marketing: Option<(String, String, String)>,
     pub jit: bool,
     pub popular: bool,
-    pub supply: String,
+    /// The supply price; `None` takes the estimate.
+    pub supply: Option<String>,
     pub uplift: Option<String>,
     pub as_numbers: bool,
 }
@@ -68,6 +71,11 @@ impl Valid {
         if let Some(price) = &self.semi_price {
             semi["price"] = n(price);
         }
+        if let Some((ads, share, rate)) = &self.semi_marketing {
+            semi["ad_spend_pct"] = n(ads);
+            semi["affiliate_share_pct"] = n(share);
+            semi["affiliate_rate_pct"] = n(rate);
+        }
         let mut scenario = json!({
             "currency": currency,
             "product": {
@@ -86,8 +94,10 @@ impl Valid {
                 "affiliate_rate_pct": n(&self.pop.3),
             },
             "semi": semi,
-            "full": { "supply_price": n(&self.supply) },
         });
+        if let Some(supply) = &self.supply {
+            scenario["full"] = json!({ "supply_price": n(supply) });
+        }
         if let Some(uplift) = &self.uplift {
             scenario["assumptions"] = json!({ "choice.traffic_uplift": uplift });
         }
@@ -122,9 +132,10 @@ pub fn valid() -> impl Strategy<Value = Valid> {
         (price(), pct(), pct(), pct()),
         (
             prop::option::of(price()),
+            prop::option::of((pct(), pct(), pct())),
             any::<bool>(),
             any::<bool>(),
-            price(),
+            prop::option::weighted(0.8, price()),
         ),
         (
             prop::option::of(decimal(0, 100_000, 2)), // uplift 0 to 1000%
@@ -136,7 +147,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                 (cost_currency, sale, rate),
                 (unit_cost, packaging, weight_g, category, units, destination, return_rate),
                 pop,
-                (semi_price, jit, popular, supply),
+                (semi_price, semi_marketing, jit, popular, supply),
                 (uplift, as_numbers),
             )| {
                 // One currency takes no rate (or exactly 1).
@@ -154,6 +165,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                     return_rate,
                     pop,
                     semi_price,
+                    semi_marketing,
                     jit,
                     popular,
                     supply,

@@ -46,6 +46,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     no: "no",
     exchange_rate: "Exchange rate",
     semi_price: "Semi-managed sale price",
+    semi_advertising: "Semi-managed advertising",
+    semi_affiliate_share: "Semi-managed orders from affiliates",
+    semi_affiliate_rate: "Semi-managed affiliate commission",
 
     saved_title: "Saved scenarios",
     saved_where: "in this browser only",

@@ -46,6 +46,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     no: "no",
     exchange_rate: "Tipo de cambio",
     semi_price: "Precio de venta de Semigestionado",
+    semi_advertising: "Publicidad de Semigestionado",
+    semi_affiliate_share: "Pedidos de afiliados de Semigestionado",
+    semi_affiliate_rate: "Comisión de afiliados de Semigestionado",
 
     saved_title: "Escenarios guardados",
     saved_where: "solo en este navegador",

@@ -47,6 +47,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     no: "non",
     exchange_rate: "Taux de change",
     semi_price: "Prix de vente Semi-géré",
+    semi_advertising: "Publicité Semi-géré",
+    semi_affiliate_share: "Commandes d’affiliés Semi-géré",
+    semi_affiliate_rate: "Commission d’affiliation Semi-géré",
 
     saved_title: "Scénarios enregistrés",
     saved_where: "dans ce navigateur uniquement",

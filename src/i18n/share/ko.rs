@@ -47,6 +47,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     no: "아니요",
     exchange_rate: "환율",
     semi_price: "반위탁 판매가",
+    semi_advertising: "반위탁 광고비",
+    semi_affiliate_share: "반위탁 제휴 주문 비율",
+    semi_affiliate_rate: "반위탁 제휴 수수료",
 
     saved_title: "저장된 시나리오",
     saved_where: "이 브라우저에만 저장",

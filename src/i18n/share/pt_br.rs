@@ -46,6 +46,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     no: "não",
     exchange_rate: "Taxa de câmbio",
     semi_price: "Preço de venda do Semigerenciado",
+    semi_advertising: "Publicidade do Semigerenciado",
+    semi_affiliate_share: "Pedidos de afiliados do Semigerenciado",
+    semi_affiliate_rate: "Comissão de afiliados do Semigerenciado",
 
     saved_title: "Cenários salvos",
     saved_where: "só neste navegador",

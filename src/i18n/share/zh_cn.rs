@@ -46,6 +46,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     no: "否",
     exchange_rate: "汇率",
     semi_price: "半托管售价",
+    semi_advertising: "半托管广告费",
+    semi_affiliate_share: "半托管联盟订单占比",
+    semi_affiliate_rate: "半托管联盟佣金",
 
     saved_title: "已保存的方案",
     saved_where: "仅保存在此浏览器中",
