@@ -54,6 +54,7 @@ pub fn key(field: Input) -> &'static str {
         Input::AdSpend => "ads",
         Input::AffiliateShare => "affiliate_share",
         Input::AffiliateRate => "affiliate_rate",
+        Input::EarlyPayout => "early_payout",
         Input::SemiPrice => "semi_price",
         Input::SemiMode => "semi_mode",
         Input::SemiPopular => "popular",

@@ -46,6 +46,7 @@ pub fn default_form() -> Form {
                 Input::AffiliateRate => text(d.pop.affiliate_rate_pct),
                 Input::SemiMode => "warehouse".to_owned(),
                 Input::SemiPopular => d.semi.popular.to_string(),
+                Input::EarlyPayout => d.pop.early_payout.to_string(),
             };
             (input, value)
         })
@@ -133,7 +134,7 @@ pub fn scenario_input(
             continue;
         }
         let value = match field {
-            Input::SemiPopular => Ok(RawValue::Flag(text == "true")),
+            Input::SemiPopular | Input::EarlyPayout => Ok(RawValue::Flag(text == "true")),
             _ if field.is_number() => read_decimal(lang, text).map(RawValue::Number),
             _ => Ok(RawValue::Text(text.clone())),
         };

@@ -36,18 +36,18 @@ async fn model_card_shows_the_figures_and_the_rules() {
     )
     .render();
     settle().await;
-    assert_eq!(text(&root, "pop-profit-per-unit"), "¥4.93");
-    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,972.58");
-    assert_eq!(text(&root, "pop-days-to-cash"), "57 days");
-    // Break-even 12.1164 USD, rounded up to the cent.
-    assert_eq!(text(&root, "pop-break-even"), "$12.12");
+    assert_eq!(text(&root, "pop-profit-per-unit"), "¥5.56");
+    assert_eq!(text(&root, "pop-monthly-profit"), "¥2,223.98");
+    assert_eq!(text(&root, "pop-days-to-cash"), "72 days");
+    // Break-even 12.0134 USD, rounded up to the cent.
+    assert_eq!(text(&root, "pop-break-even"), "$12.02");
     let rules = root
         .query_selector("tr[data-key=\"commission\"]")
         .ok()
         .flatten()
         .and_then(|e| e.text_content());
     assert!(
-        rules.is_some_and(|r| r.contains("8% of the sale price")),
+        rules.is_some_and(|r| r.contains("5.5% of the sale price")),
         "the rule shows"
     );
 }
@@ -85,14 +85,19 @@ async fn typing_updates_every_model_and_bad_input_keeps_the_rest() {
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    assert_eq!(text(&root, "pop-monthly-profit"), "¥1,972.58");
+    assert_eq!(text(&root, "pop-monthly-profit"), "¥2,223.98");
 
     // A higher unit cost lowers every model's profit at once.
-    type_into(&root, "in-product-unit-cost", "30");
+    type_into(&root, "in-product-unit-cost", "31");
     settle().await;
-    // POP: 4.931452 − 5 = −0.068548 a unit, × 400 = −27.4192, shown as a loss.
-    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥27.42");
-    assert_ne!(text(&root, "semi-monthly-profit"), "¥4,862.56");
+    assert_eq!(
+        dom::input(&root, "in-product-unit-cost").value(),
+        "31",
+        "typed value kept"
+    );
+    // POP: 5.55996016 − 6 = −0.44003984 a unit, × 400 = −176.015936, shown as a loss.
+    assert_eq!(text(&root, "pop-monthly-profit"), "▼ -¥176.02");
+    assert_ne!(text(&root, "semi-monthly-profit"), "¥4,216.10");
 
     // A bad supply price: its message sits at the field, fully managed greys, the others stay.
     type_into(&root, "in-full-supply-price", "abc");

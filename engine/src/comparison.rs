@@ -5,10 +5,10 @@ use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
 use serde_json::Value;
 
-use crate::decimal::{money_text, plain_text, round_to, sub};
+use crate::decimal::{fixed_text, money_text, plain_text, round_to, sub};
 use crate::error::{FieldError, Problem};
 use crate::input::{Field, Group, Input};
-use crate::model::{self, CalcError, Context, CostGroup, ModelResult, Moment};
+use crate::model::{self, Beyond, CalcError, Context, CostGroup, ModelResult, Moment};
 use crate::policy::PolicySet;
 use crate::scenario::{ModelKind, ParsedScenario, Scenario, ScenarioInput};
 use crate::warning::{Warning, WarningKind};
@@ -262,6 +262,17 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
                 Field::Group(Group::of_model(kind)),
                 Problem::Overflow { model: kind },
             )),
+            Err(CalcError::BeyondCents(beyond)) => {
+                let fields = beyond_fields(&parsed, policy, kind, beyond);
+                for (i, field) in fields.iter().enumerate() {
+                    let mut with = fields.clone();
+                    with.remove(i);
+                    errors.push(FieldError::new(
+                        field.clone(),
+                        Problem::BeyondCents { model: kind, with },
+                    ));
+                }
+            }
             Err(CalcError::Missing(id)) => errors.push(FieldError::new(
                 Field::Assumption(id),
                 Problem::MissingPolicyValue,
@@ -270,6 +281,46 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
     }
     comparison.errors = errors;
     comparison
+}
+
+/// The fields whose values together make `kind`'s figures too large to keep to the cent.
+/// Prices, costs and weights are bounded, so a figure per unit gets there only through the
+/// policy's amounts converted with an extreme `fx.*` rate for the cost currency, times the
+/// weight; a monthly figure through the monthly units times what each unit earns, which follows
+/// the model's price (and the exchange rate, with two currencies).
+fn beyond_fields(
+    parsed: &ParsedScenario,
+    policy: &PolicySet,
+    kind: ModelKind,
+    beyond: Beyond,
+) -> Vec<Field> {
+    let scenario = &parsed.scenario;
+    let follows = |input: Input| parsed.derived.iter().any(|(i, _)| *i == input);
+    let two_currencies = scenario.currency.cost != scenario.currency.sale;
+    let mut fields = Vec::new();
+    match beyond {
+        Beyond::PerUnit => {
+            fields.push(Field::Input(Input::WeightG));
+            if scenario.currency.cost != policy.currency {
+                fields.push(Field::Assumption(format!("fx.{}", scenario.currency.cost)));
+            }
+        }
+        Beyond::Monthly => {
+            fields.push(Field::Input(Input::MonthlyUnits));
+            let price = match kind {
+                ModelKind::Pop => Input::Price,
+                ModelKind::Semi if follows(Input::SemiPrice) => Input::Price,
+                ModelKind::Semi => Input::SemiPrice,
+                ModelKind::Full if follows(Input::SupplyPrice) => Input::Price,
+                ModelKind::Full => Input::SupplyPrice,
+            };
+            fields.push(Field::Input(price));
+            if two_currencies && price != Input::SupplyPrice {
+                fields.push(Field::Input(Input::Rate));
+            }
+        }
+    }
+    fields
 }
 
 /// The supply price's warnings: the estimate when none was entered, a price above the retail
@@ -329,6 +380,7 @@ struct RecommendationReport {
 struct PolicyReport<'a> {
     id: &'a str,
     version: &'a str,
+    effective_from: &'a str,
 }
 
 #[derive(DeriveSerialize)]
@@ -359,6 +411,16 @@ struct ModelReport {
     break_even_price: Option<String>,
     break_even_currency: String,
     cash: CashReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    buyer_price: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vat: Option<VatReport>,
+}
+
+#[derive(DeriveSerialize)]
+struct VatReport {
+    rate_pct: String,
+    at_checkout: bool,
 }
 
 #[derive(DeriveSerialize)]
@@ -419,6 +481,12 @@ fn model_report(m: &ModelResult) -> ModelReport {
             .break_even_price
             .map(|p| round_to(p, m.break_even_decimals).to_string()),
         break_even_currency: m.break_even_currency.clone(),
+        // The buyer's price is in the sale currency, like the price it adds VAT to.
+        buyer_price: m.buyer.as_ref().map(|b| b.price.map(|p| fixed_text(p, 2))),
+        vat: m.buyer.as_ref().map(|b| VatReport {
+            rate_pct: plain_text(b.vat_pct),
+            at_checkout: b.at_checkout,
+        }),
         cash: CashReport {
             days_to_cash: round_to(m.cash.days_to_cash, 0).to_string(),
             capital_tied: money_text(m.cash.capital_tied),
@@ -459,6 +527,8 @@ impl Serialize for Comparison {
             policy: PolicyReport {
                 id: &self.policy_id,
                 version: &self.policy_version,
+                effective_from: PolicySet::find(&self.policy_id)
+                    .map_or("", |p| p.effective_date.as_str()),
             },
             currency: CurrencyReport {
                 cost: &self.scenario.currency.cost,
@@ -500,7 +570,9 @@ pub fn policies_report() -> Value {
                 "id": set.id,
                 "name": set.name,
                 "version": set.version,
+                "effective_from": set.effective_date,
                 "effective_date": set.effective_date,
+                "based_on": set.based_on,
                 "currency": set.currency,
                 "categories": set.categories,
                 "destinations": set.destinations,

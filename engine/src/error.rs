@@ -127,6 +127,15 @@ pub enum Problem {
         /// The model that overflowed.
         model: ModelKind,
     },
+    /// Valid values that together make a model's figures too large to keep to the cent (a
+    /// figure per unit of 10^18 or more, or a monthly figure of 10^24 or more): reported at each
+    /// field of the combination, `with` naming the others.
+    BeyondCents {
+        /// The model whose figures would lose the cent.
+        model: ModelKind,
+        /// The other fields of the combination.
+        with: Vec<Field>,
+    },
     /// The policy set lacks a value the engine needs (a data error, ruled out by tests).
     MissingPolicyValue,
 }
@@ -146,7 +155,7 @@ impl Problem {
             Problem::UnknownValue { .. } | Problem::MissingPolicyValue => ErrorCode::UnknownValue,
             Problem::UnknownField | Problem::UnknownPolicyValue { .. } => ErrorCode::UnknownField,
             Problem::Inconsistent(_) => ErrorCode::Inconsistent,
-            Problem::Overflow { .. } => ErrorCode::Overflow,
+            Problem::Overflow { .. } | Problem::BeyondCents { .. } => ErrorCode::Overflow,
         }
     }
 }
@@ -256,6 +265,14 @@ impl FieldError {
                 "The {} figures are too large to calculate exactly; check the amounts.",
                 model.name()
             ),
+            Problem::BeyondCents { model, with } => {
+                let others: Vec<String> = with.iter().map(|f| f.path().into_owned()).collect();
+                format!(
+                    "Together with {}, this makes the {} figures too large to keep to the cent.",
+                    others.join(" and "),
+                    model.name()
+                )
+            }
             Problem::MissingPolicyValue => "The policy set lacks this value.".to_owned(),
         }
     }

@@ -121,6 +121,8 @@ pub enum Input {
     AffiliateShare,
     /// `pop.affiliate_rate_pct`
     AffiliateRate,
+    /// `pop.early_payout`: the platform pays this store early (a status it grants).
+    EarlyPayout,
     /// `semi.price`; empty follows the POP price.
     SemiPrice,
     /// `semi.mode`
@@ -139,7 +141,7 @@ pub enum Input {
 
 impl Input {
     /// Every input, in form order.
-    pub const ALL: [Input; 21] = [
+    pub const ALL: [Input; 22] = [
         Input::CostCurrency,
         Input::SaleCurrency,
         Input::Rate,
@@ -154,6 +156,7 @@ impl Input {
         Input::AdSpend,
         Input::AffiliateShare,
         Input::AffiliateRate,
+        Input::EarlyPayout,
         Input::SemiPrice,
         Input::SemiMode,
         Input::SemiPopular,
@@ -185,6 +188,7 @@ impl Input {
             Input::AdSpend => "pop.ad_spend_pct",
             Input::AffiliateShare => "pop.affiliate_share_pct",
             Input::AffiliateRate => "pop.affiliate_rate_pct",
+            Input::EarlyPayout => "pop.early_payout",
             Input::SemiPrice => "semi.price",
             Input::SemiMode => "semi.mode",
             Input::SemiPopular => "semi.popular",
@@ -220,7 +224,7 @@ impl Input {
             | Input::Category
             | Input::Destination
             | Input::SemiMode => InputKind::Choice,
-            Input::SemiPopular => InputKind::Flag,
+            Input::SemiPopular | Input::EarlyPayout => InputKind::Flag,
             _ => InputKind::Number,
         }
     }
@@ -594,7 +598,8 @@ mod tests {
                 Input::Price,
                 Input::AdSpend,
                 Input::AffiliateShare,
-                Input::AffiliateRate
+                Input::AffiliateRate,
+                Input::EarlyPayout
             ]
         );
         assert_eq!(

@@ -46,7 +46,7 @@ pub use scenario::{
     Scenario, ScenarioInput, SemiManagedMode, SemiSettings,
 };
 pub use solve::{
-    cost_top, indifference_supply_price, indifference_supply_price_decimals, price_decimals, sweep,
-    target_margin_price, Sweep, SweepAxis, SweepPoint,
+    cost_top, indifference_supply_price, indifference_supply_price_decimals, price_decimals,
+    stated_indifference_supply_price, sweep, target_margin_price, Sweep, SweepAxis, SweepPoint,
 };
 pub use warning::{Warning, WarningKind};

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::decimal::{add, div, mul, pct, sub, Overflow};
+use crate::input::MONEY_MAX;
 use crate::policy::{Assumptions, MissingValue};
 use crate::rule::{Rule, RuleArg};
 use crate::scenario::{ModelKind, Scenario, SemiManagedMode};
@@ -102,6 +103,19 @@ pub struct Cash {
     pub rule: Rule,
 }
 
+/// What the buyer pays where AliExpress adds VAT at checkout.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BuyerPrice {
+    /// The destination's VAT rate, in percent.
+    pub vat_pct: Decimal,
+    /// Whether AliExpress collects it at checkout (the order is within the threshold); above
+    /// it, the buyer pays VAT at import.
+    pub at_checkout: bool,
+    /// The price the buyer pays at checkout, in the sale currency (price + VAT); `None` above
+    /// the threshold.
+    pub price: Option<Decimal>,
+}
+
 /// One model's figures, unrounded. [`crate::Comparison`] rounds them once, at output.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ModelResult {
@@ -126,7 +140,8 @@ pub struct ModelResult {
     /// are 0.
     pub roi_pct: Option<Decimal>,
     /// The price at which profit is zero, in `break_even_currency`; `None` when percentage costs
-    /// take all of any price.
+    /// take all of any price, or when it would be above 1,000,000,000, more than a price input
+    /// takes.
     pub break_even_price: Option<Decimal>,
     /// The currency of `break_even_price`: the sale currency for POP and semi-managed, the cost
     /// currency (a supply price) for fully managed.
@@ -137,6 +152,9 @@ pub struct ModelResult {
     pub break_even_decimals: u32,
     /// Cash flow.
     pub cash: Cash,
+    /// VAT on top of the sale price for the buyer (POP and semi-managed, in markets where it
+    /// applies); it never changes the seller's figures.
+    pub buyer: Option<BuyerPrice>,
 }
 
 impl ModelResult {
@@ -152,11 +170,30 @@ impl ModelResult {
     }
 }
 
+/// Which figures grew too large to keep to the cent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Beyond {
+    /// A figure per unit (revenue, a line item, profit) of [`PER_UNIT_LIMIT`] or more: only the
+    /// policy's amounts converted with an extreme `fx.*` override get there, as prices, costs and
+    /// weights are bounded.
+    PerUnit,
+    /// A monthly figure (monthly profit, capital tied up) of [`MONTHLY_LIMIT`] or more.
+    Monthly,
+}
+
+/// Figures per unit stay below 10^18: with 28 significant digits, 10 decimals are left, so no
+/// rounding inside the arithmetic comes near a cent.
+pub const PER_UNIT_LIMIT: Decimal = Decimal::from_parts(0xA764_0000, 0x0DE0_B6B3, 0, false, 0);
+/// Monthly figures stay below 10^24: 4 decimals are left.
+pub const MONTHLY_LIMIT: Decimal = Decimal::from_parts(0xA100_0000, 0x1BCE_CCED, 0xD3C2, false, 0);
+
 /// Why a model could not be computed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CalcError {
     /// The figures exceed exact decimal arithmetic.
     Overflow,
+    /// The figures fit, but too large to keep to the cent.
+    BeyondCents(Beyond),
     /// The policy set lacks a value the model needs.
     Missing(String),
 }
@@ -258,6 +295,7 @@ struct Marketing {
 #[derive(Default)]
 struct Fees {
     commission: Decimal,
+    service_fee: Decimal,
     affiliate: Decimal,
     conversion: Decimal,
 }
@@ -397,6 +435,69 @@ impl Context<'_> {
         ))
     }
 
+    /// The transaction service fee (policy value `service_fee.rate`, 0 before February 2025),
+    /// less the share a semi-managed waiver covers (`waiver_id`, when given).
+    fn service_fee(&self, waiver_id: Option<&str>) -> Result<Charge, CalcError> {
+        let rate = self.values.get("service_fee.rate")?;
+        let (share, rule) = match waiver_id {
+            None => (
+                pct(rate),
+                Rule::new("service_fee", vec![RuleArg::percent(rate)]),
+            ),
+            Some(id) => {
+                let waiver = self.values.get(id)?;
+                let share = mul(pct(rate), sub(Decimal::ONE, pct(waiver))?)?;
+                (
+                    share,
+                    Rule::new(
+                        "service_fee.waived",
+                        vec![
+                            RuleArg::percent(rate),
+                            RuleArg::percent(waiver),
+                            RuleArg::percent(mul(share, Decimal::ONE_HUNDRED)?),
+                        ],
+                    ),
+                )
+            }
+        };
+        Ok(Charge::share(
+            "service_fee",
+            "Transaction service fee",
+            CostGroup::PlatformFees,
+            share,
+            rule,
+        ))
+    }
+
+    /// The price the buyer pays where AliExpress adds VAT at checkout (policy values
+    /// `vat.<destination>.rate` up to `vat.eu_threshold` EUR, or `vat.gb_threshold` GBP to the
+    /// United Kingdom): the sale price + VAT. `None` where the destination has no VAT value.
+    pub(crate) fn buyer_price(&self, price: Decimal) -> Result<Option<BuyerPrice>, CalcError> {
+        let destination = &self.scenario.destination;
+        let Ok(vat) = self.values.get(&format!("vat.{destination}.rate")) else {
+            return Ok(None);
+        };
+        let (threshold_id, currency) = if destination == "GB" {
+            ("vat.gb_threshold", "GBP")
+        } else {
+            ("vat.eu_threshold", "EUR")
+        };
+        // The order's value in the threshold's currency: sale price → cost currency → CNY →
+        // EUR or GBP.
+        let in_policy = mul(mul(price, self.rate)?, self.policy_per_cost)?;
+        let value = div(in_policy, self.values.get(&format!("fx.{currency}"))?)?;
+        let at_checkout = value <= self.values.get(threshold_id)?;
+        Ok(Some(BuyerPrice {
+            vat_pct: vat,
+            at_checkout,
+            price: if at_checkout {
+                Some(mul(price, add(Decimal::ONE, pct(vat))?)?)
+            } else {
+                None
+            },
+        }))
+    }
+
     /// Affiliate commission and advertising for a store with this marketing: affiliates are paid
     /// from the payout; ads are spent as the goods sell.
     fn marketing(&self, m: &Marketing) -> Result<(Vec<Charge>, Decimal), CalcError> {
@@ -469,9 +570,11 @@ impl Context<'_> {
         let back = |what: &str| self.values.get(&format!("returns.{model}.{what}_back"));
         let (commission, affiliate, conversion) =
             (back("commission")?, back("affiliate")?, back("conversion")?);
+        // The service fee is charged and returned like the commission (the same source).
+        let platform = add(fees.commission, fees.service_fee)?;
         let returned = add(
             add(
-                mul(fees.commission, pct(commission))?,
+                mul(platform, pct(commission))?,
                 mul(fees.affiliate, pct(affiliate))?,
             )?,
             mul(fees.conversion, pct(conversion))?,
@@ -627,6 +730,7 @@ struct Draft {
     timeline: Timeline,
     advance_pct: Decimal,
     cash_rule: Rule,
+    buyer: Option<BuyerPrice>,
 }
 
 impl Draft {
@@ -655,8 +759,13 @@ impl Draft {
         let profit = sub(self.revenue, total)?;
         let kept = sub(Decimal::ONE, shares)?;
         // profit(price) = price × factor × (1 − shares) − fixed, which is zero at this price.
+        // A break-even price above the largest price that can be entered (or beyond exact
+        // arithmetic) is no price a seller can sell at: none.
         let break_even_price = if kept > Decimal::ZERO {
-            Some(div(div(fixed, kept)?, self.price_factor)?)
+            div(fixed, kept)
+                .and_then(|p| div(p, self.price_factor))
+                .ok()
+                .filter(|p| *p <= Decimal::from(MONEY_MAX))
         } else {
             None
         };
@@ -686,6 +795,22 @@ impl Draft {
                 Decimal::ONE_HUNDRED,
             )?)
         };
+        let per_unit_beyond = std::iter::once(self.revenue)
+            .chain(line_items.iter().map(|i| i.amount))
+            .chain([profit, fixed, outlay])
+            .any(|x| x.abs() >= PER_UNIT_LIMIT);
+        if per_unit_beyond {
+            return Err(CalcError::BeyondCents(Beyond::PerUnit));
+        }
+        let monthly_beyond = [monthly_profit, capital_tied]
+            .into_iter()
+            .chain(roi_pct)
+            .chain(return_on_capital_pct)
+            .chain([margin_pct])
+            .any(|x| x.abs() >= MONTHLY_LIMIT);
+        if monthly_beyond {
+            return Err(CalcError::BeyondCents(Beyond::Monthly));
+        }
         Ok(ModelResult {
             model: self.model,
             revenue_per_unit: self.revenue,
@@ -709,6 +834,7 @@ impl Draft {
                 timeline,
                 rule: self.cash_rule,
             },
+            buyer: self.buyer,
         })
     }
 }
@@ -850,6 +976,9 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             vec![RuleArg::percent(commission), category],
         ),
     ));
+    let service_fee = ctx.service_fee(None)?;
+    let service_share = service_fee.share;
+    charges.push(service_fee);
     let (marketing, affiliate) = ctx.marketing(&Marketing {
         ad_spend_pct: s.pop.ad_spend_pct,
         affiliate_share_pct: s.pop.affiliate_share_pct,
@@ -859,6 +988,7 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     let conversion = ctx.conversion_fee()?;
     let fees = Fees {
         commission: pct(commission),
+        service_fee: service_share,
         affiliate,
         conversion: conversion.share,
     };
@@ -866,12 +996,27 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     charges.extend(ctx.returns("pop", "refunds.sale")?);
     charges.push(ctx.fees_refunded("pop", &fees)?);
 
-    let (stock_days, payout_day, args) = stock_delivery_payout(
-        ctx,
-        "days.pop.stock",
-        "days.pop.delivery",
-        "days.pop.payout",
-    )?;
+    // Paid 15 days after the buyer confirms receipt, or a few days after shipment for stores
+    // the platform pays early.
+    let (stock_days, stock_arg) = ctx.days("days.pop.stock")?;
+    let (payout_day, cash_rule) = if s.pop.early_payout {
+        let (early, early_arg) = ctx.days("days.pop.early_payout")?;
+        (
+            add(stock_days, early)?,
+            Rule::new("cash.early_payout", vec![stock_arg, early_arg]),
+        )
+    } else {
+        let (delivery, delivery_arg) = ctx.days("days.pop.delivery")?;
+        let (confirmation, confirmation_arg) = ctx.days("days.pop.confirmation")?;
+        let (payout, payout_arg) = ctx.days("days.pop.payout")?;
+        (
+            add(add(add(stock_days, delivery)?, confirmation)?, payout)?,
+            Rule::new(
+                "cash.confirmation",
+                vec![stock_arg, delivery_arg, confirmation_arg, payout_arg],
+            ),
+        )
+    };
     Draft {
         model: ModelKind::Pop,
         revenue,
@@ -886,7 +1031,8 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             advance: None,
         },
         advance_pct: Decimal::ZERO,
-        cash_rule: Rule::new("cash.stock", args),
+        cash_rule,
+        buyer: ctx.buyer_price(s.pop.price)?,
     }
     .finish(ctx.goods_cost()?)
 }
@@ -948,6 +1094,13 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             ],
         ),
     ));
+    let service_fee = ctx.service_fee(Some(if warehouse {
+        "semi.warehouse_service_fee_waiver"
+    } else {
+        "semi.jit_service_fee_waiver"
+    }))?;
+    let service_share = service_fee.share;
+    charges.push(service_fee);
     let (marketing, affiliate) = ctx.marketing(&Marketing {
         ad_spend_pct: s.semi.ad_spend_pct,
         affiliate_share_pct: s.semi.affiliate_share_pct,
@@ -957,6 +1110,7 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     let conversion = ctx.conversion_fee()?;
     let fees = Fees {
         commission: share,
+        service_fee: service_share,
         affiliate,
         conversion: conversion.share,
     };
@@ -1051,6 +1205,7 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         },
         advance_pct: advance.map_or(Decimal::ZERO, |(_, _, pct)| pct),
         cash_rule,
+        buyer: ctx.buyer_price(s.semi.price)?,
     }
     .finish(ctx.goods_cost()?)
 }
@@ -1097,6 +1252,21 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         },
         advance_pct: Decimal::ZERO,
         cash_rule: Rule::new("cash.stock", args),
+        buyer: None,
     }
     .finish(ctx.goods_cost()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limits_are_powers_of_ten() {
+        assert_eq!(PER_UNIT_LIMIT, Decimal::from(10u64.pow(18)));
+        assert_eq!(
+            MONTHLY_LIMIT,
+            Decimal::from_i128_with_scale(10i128.pow(24), 0)
+        );
+    }
 }

@@ -16,8 +16,9 @@ use crate::decimal::{parse_decimal, ParseError};
 use crate::error::Problem;
 use crate::input::Unit;
 
-/// The policy set a scenario uses when it names none.
-pub const DEFAULT_POLICY_ID: &str = "aliexpress-2024";
+/// The policy set a scenario uses when it names none: the newest built-in set by its effective
+/// date (a test holds the two together).
+pub const DEFAULT_POLICY_ID: &str = "aliexpress-2025-08";
 
 /// A built-in policy file as `build.rs` compiles it: every field as the file writes it.
 struct RawSet {
@@ -29,6 +30,7 @@ struct RawSet {
     version: &'static str,
     effective_date: &'static str,
     currency: &'static str,
+    based_on: Option<&'static str>,
     sources: &'static [(&'static str, &'static str)],
     categories: &'static [(&'static str, &'static str)],
     destinations: &'static [(&'static str, &'static str, bool)],
@@ -47,10 +49,15 @@ struct RawValue {
     note: &'static str,
     max: Option<Decimal>,
     positive: bool,
+    note_key: Option<&'static str>,
+    since: &'static str,
 }
 
 // `const BUILTIN: &[RawSet]`, one per file in engine/policies/.
 include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
+
+// `whole_policy`: a file based on another set, completed (shared with build.rs).
+include!("policy_file.rs");
 
 /// A product category, which sets the commission rate.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
@@ -95,6 +102,14 @@ pub struct PolicyValue {
     /// Whether the value must be more than zero (an exchange rate), not merely zero or more.
     #[serde(default)]
     pub positive: bool,
+    /// The effective date of the set that last stated this value: the set's own date, or an
+    /// earlier set's for a value it carries over unchanged.
+    #[serde(default)]
+    pub since: String,
+    /// Which translated note stands for this value's note, where one id has different notes in
+    /// different sets (a category's commission before and after a change); by id otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_key: Option<String>,
 }
 
 impl PolicyValue {
@@ -124,6 +139,10 @@ pub struct PolicySet {
     pub version: String,
     /// The date from which these policies apply (ISO 8601).
     pub effective_date: String,
+    /// The set this one changes, when it is written as changes to an earlier set: the set "what
+    /// changed" compares it with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<String>,
     /// Currency of every money value in this set.
     pub currency: String,
     /// Source notes, by key.
@@ -145,9 +164,19 @@ pub struct PolicySet {
 }
 
 impl PolicySet {
-    /// Parses a policy file and checks that its ids are unique and its sources known.
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        let set: PolicySet = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    /// Parses a policy file and checks that its ids are unique and its sources known. A file
+    /// based on another set is completed from `parent` (see [`whole_policy`]).
+    pub fn from_json(text: &str, parent: Option<&PolicySet>) -> Result<Self, String> {
+        let file: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let parent = match (file.get("based_on"), parent) {
+            (None, _) => None,
+            (Some(_), None) => return Err("based on a set that was not given".to_owned()),
+            (Some(_), Some(parent)) => {
+                Some(serde_json::to_value(parent).map_err(|e| e.to_string())?)
+            }
+        };
+        let whole = whole_policy(&file, parent.as_ref());
+        let set: PolicySet = serde_json::from_value(whole).map_err(|e| e.to_string())?;
         set.checked()
     }
 
@@ -160,6 +189,7 @@ impl PolicySet {
             version: own(raw.version),
             effective_date: own(raw.effective_date),
             currency: own(raw.currency),
+            based_on: raw.based_on.map(own),
             sources: raw.sources.iter().map(|(k, v)| (own(k), own(v))).collect(),
             categories: raw
                 .categories
@@ -196,6 +226,8 @@ impl PolicySet {
                     note: own(v.note),
                     max: v.max,
                     positive: v.positive,
+                    note_key: v.note_key.map(own),
+                    since: own(v.since),
                 })
                 .collect(),
             index: HashMap::new(),
@@ -256,6 +288,7 @@ impl PolicySet {
                     version: String::new(),
                     effective_date: String::new(),
                     currency: String::new(),
+                    based_on: None,
                     sources: BTreeMap::new(),
                     categories: Vec::new(),
                     destinations: Vec::new(),
@@ -265,6 +298,46 @@ impl PolicySet {
                     index: HashMap::new(),
                 })
             })
+    }
+
+    /// The built-in set with the latest effective date: the one a scenario gets when it names
+    /// none.
+    pub fn newest() -> Option<&'static PolicySet> {
+        Self::builtin()
+            .iter()
+            .max_by(|a, b| a.effective_date.cmp(&b.effective_date))
+    }
+
+    /// The built-in set this one is based on, for "what changed".
+    pub fn previous(&self) -> Option<&'static PolicySet> {
+        Self::find(self.based_on.as_deref()?)
+    }
+
+    /// The values whose default, source or note differs from `earlier`'s (a rate that changed
+    /// to an unpublished figure keeps its default but not its note), or that one of the two sets
+    /// lacks: (id, the earlier default, this set's default), in this set's order, then the values
+    /// only `earlier` had.
+    pub fn changes_from<'a>(
+        &'a self,
+        earlier: &'a PolicySet,
+    ) -> Vec<(&'a str, Option<Decimal>, Option<Decimal>)> {
+        let mut changes: Vec<(&str, Option<Decimal>, Option<Decimal>)> = self
+            .values
+            .iter()
+            .filter_map(|v| {
+                let before = earlier.value(&v.id);
+                let same = before.is_some_and(|e| {
+                    e.default == v.default && e.source == v.source && e.note == v.note
+                });
+                (!same).then_some((v.id.as_str(), before.map(|e| e.default), Some(v.default)))
+            })
+            .collect();
+        for gone in &earlier.values {
+            if self.value(&gone.id).is_none() {
+                changes.push((gone.id.as_str(), Some(gone.default), None));
+            }
+        }
+        changes
     }
 
     /// The built-in set with this id.
@@ -377,8 +450,13 @@ mod tests {
 
     #[test]
     fn builtin_policy_parses() {
-        let set = PolicySet::find(DEFAULT_POLICY_ID).expect("built-in policy");
-        assert_eq!(set.version, "2");
+        assert_eq!(
+            PolicySet::newest().map(|s| s.id.as_str()),
+            Some(DEFAULT_POLICY_ID),
+            "the default set is the newest"
+        );
+        let set = PolicySet::find("aliexpress-2024").expect("built-in policy");
+        assert_eq!(set.version, "3");
         assert_eq!(PolicySet::default_set().id, DEFAULT_POLICY_ID);
         assert_eq!(set.defaults().get("commission.home"), Ok(Decimal::from(8)));
         assert!(set.value("commission.home").unwrap().is_assumption());
@@ -399,7 +477,8 @@ mod tests {
         for (raw, set) in BUILTIN.iter().zip(PolicySet::builtin()) {
             let path = format!("{}/policies/{}", env!("CARGO_MANIFEST_DIR"), raw.file);
             let text = std::fs::read_to_string(&path).expect("the policy file");
-            let read = PolicySet::from_json(&text).expect("the file reads");
+            let parent = set.based_on.as_deref().and_then(PolicySet::find);
+            let read = PolicySet::from_json(&text, parent).expect("the file reads");
             // Serialised, so that decimals compare with their scale ("1.30" is not "1.3").
             assert_eq!(
                 serde_json::to_value(set).unwrap(),
@@ -417,7 +496,7 @@ mod tests {
             "\"id\": \"commission.apparel\"",
             "\"id\": \"commission.home\"",
         );
-        assert!(PolicySet::from_json(&text)
+        assert!(PolicySet::from_json(&text, None)
             .unwrap_err()
             .contains("duplicate"));
     }

@@ -137,6 +137,8 @@ pub const RULE_IDS: &[&str] = &[
     "commission.semi_warehouse",
     "commission.semi_jit",
     "commission.full",
+    "service_fee",
+    "service_fee.waived",
     "affiliate",
     "advertising",
     "conversion.none",
@@ -153,6 +155,8 @@ pub const RULE_IDS: &[&str] = &[
     "revenue.supply",
     "revenue.supply_estimated",
     "cash.stock",
+    "cash.confirmation",
+    "cash.early_payout",
     "cash.advance",
 ];
 
@@ -173,17 +177,19 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         }
         "commission.semi_jit" => "{0} commission (category {1}), {2} waived for JIT shipments: {3} of the sale price.",
         "commission.full" => "None: you sell to the platform at your supply price, and it sets the retail price.",
+        "service_fee" => "{0} of the sale price: the transaction service fee, in every category.",
+        "service_fee.waived" => "{0} transaction service fee, {1} waived for semi-managed goods: {2} of the sale price.",
         "affiliate" => "{0} of orders come through affiliates, who get {1} of the sale price.",
         "advertising" => "{0} of the sale price spent on ads.",
         "conversion.none" => "None: you sell and pay costs in {0}.",
-        "conversion.fee" => "{0} of the sale price to convert {1} into {2}.",
+        "conversion.fee" => "{0} of the sale price to withdraw {1} as {2} (at least US$8 a withdrawal: withdraw in large amounts).",
         "refunds.sale" => "{0} of orders are refunded; you bear {1} of the refunded sale price.",
         "refunds.supply" => "{0} of orders are refunded; you bear {1} of the refunded supply price.",
         "return_shipping" => "{0} of orders × {1} return postage that you pay.",
         "returns_resold.none" => "None: no returned goods come back into stock to be resold.",
         "returns_resold.credit" => "Credit: {0} returned × {1} resellable × {2} goods cost comes back into stock.",
         "fees_refunded" => {
-            "Credit: on the {0} of orders refunded, {1} of the commission, {2} of the affiliate commission and {3} of the conversion fee come back."
+            "Credit: on the {0} of orders refunded, {1} of the commission and service fee, {2} of the affiliate commission and {3} of the conversion fee come back."
         }
         "warehouse_fee" => "Normally {0} per unit; {1} waived for semi-managed goods entering the warehouse.",
         "revenue.same_currency" => "Sale price {0}.",
@@ -193,6 +199,8 @@ pub fn english_template(id: &str) -> Option<&'static str> {
             "Estimated supply price {0}: {1} of the retail price {2}. Enter the price AliExpress offers you."
         }
         "cash.stock" => "{0} days in stock + {1} days' delivery + {2} days until payout.",
+        "cash.confirmation" => "{0} days in stock + {1} days' delivery + {2} days until the buyer confirms receipt + {3} days until payout.",
+        "cash.early_payout" => "{0} days in stock + {1} days from shipment to the early payout.",
         "cash.advance" => {
             "{0} of the expected revenue is paid in advance after {1} days and taken back from the payout; the sale is paid out after {2} days in stock + {3} days' delivery + {4} days until payout."
         }

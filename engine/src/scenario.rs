@@ -104,6 +104,10 @@ pub struct PopSettings {
     pub affiliate_share_pct: Decimal,
     /// Commission the seller pays on affiliate orders, in percent.
     pub affiliate_rate_pct: Decimal,
+    /// Whether the platform pays this store early, a few days after shipment (a status it
+    /// grants from store metrics): it changes cash only.
+    #[serde(default)]
+    pub early_payout: bool,
 }
 
 /// Semi-managed settings.
@@ -183,6 +187,7 @@ impl Default for Scenario {
                 ad_spend_pct: Decimal::new(8, 0),
                 affiliate_share_pct: Decimal::new(20, 0),
                 affiliate_rate_pct: Decimal::new(5, 0),
+                early_payout: false,
             },
             semi: SemiSettings {
                 price: Decimal::new(1299, 2),
@@ -543,6 +548,7 @@ impl ScenarioInput {
             affiliate_rate_pct: v
                 .number(Input::AffiliateRate)
                 .unwrap_or(d.pop.affiliate_rate_pct),
+            early_payout: v.flag(Input::EarlyPayout).unwrap_or(d.pop.early_payout),
         };
         let semi = SemiSettings {
             price: v.number(Input::SemiPrice).unwrap_or(pop.price),

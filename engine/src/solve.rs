@@ -11,10 +11,17 @@
 use rust_decimal::Decimal;
 
 use crate::comparison::{compare_input, Comparison};
-use crate::decimal::{add, div, mul, sub, Overflow};
-use crate::input::Input;
+use crate::decimal::{add, div, mul, round_to, sub, Overflow};
+use crate::input::{Input, MONEY_MAX};
 use crate::model::{decimals_for, ModelResult, MAX_DECIMALS, MIN_DECIMALS};
 use crate::scenario::{ModelKind, ScenarioInput};
+
+/// `price` when a seller can enter it: more than 0 and at most [`MONEY_MAX`], the most any price
+/// input takes (as for a break-even price above it, no price a seller can sell at meets the
+/// target).
+fn enterable(price: Decimal) -> Option<Decimal> {
+    (price > Decimal::ZERO && price <= Decimal::from(MONEY_MAX)).then_some(price)
+}
 
 /// S and F of a model: profit per unit is `revenue × (1 − shares) − fixed`.
 struct Linear {
@@ -50,8 +57,9 @@ fn price_factor(comparison: &Comparison, model: ModelKind) -> Decimal {
 /// With m = `margin_pct` ÷ 100, profit − m × revenue = p × f × (1 − S − m) − F, which is zero at
 /// p = F ÷ (f × (1 − S − m)). `None` when no positive price gives the margin: when the
 /// percentage costs and the margin together take all of any price (1 − S − m ≤ 0), when there is
-/// no fixed cost (every price then gives the margin 1 − S), when the model was not computed, or
-/// when the figures exceed exact arithmetic. A margin of 0 gives the break-even price.
+/// no fixed cost (every price then gives the margin 1 − S), when the price would be above
+/// 1,000,000,000 (more than any price input takes), when the model was not computed, or when the
+/// figures exceed exact arithmetic. A margin of 0 gives the break-even price.
 pub fn target_margin_price(
     comparison: &Comparison,
     model: ModelKind,
@@ -66,7 +74,7 @@ pub fn target_margin_price(
     }
     // The same order of operations as the break-even price: F ÷ (1 − S − m) ÷ f.
     let price = div(div(fixed, kept).ok()?, price_factor(comparison, model)).ok()?;
-    (price > Decimal::ZERO).then_some(price)
+    enterable(price)
 }
 
 /// Decimal places to state a [`target_margin_price`] of `model` with: the break-even rule
@@ -91,7 +99,8 @@ pub fn price_decimals(comparison: &Comparison, model: ModelKind) -> u32 {
 /// s = (V ÷ U + F) ÷ (1 − S). `None` when `versus` is fully managed, when either model was not
 /// computed, when fully managed sells no units, when its percentage costs take all of any price
 /// (1 − S ≤ 0), when the price would not be positive (the other model loses more than fully
-/// managed does at any price), or when the figures exceed exact arithmetic.
+/// managed does at any price), when it would be above 1,000,000,000 (more than a supply price
+/// takes), or when the figures exceed exact arithmetic.
 pub fn indifference_supply_price(comparison: &Comparison, versus: ModelKind) -> Option<Decimal> {
     if versus == ModelKind::Full {
         return None;
@@ -108,7 +117,46 @@ pub fn indifference_supply_price(comparison: &Comparison, versus: ModelKind) -> 
     }
     let per_unit = div(other.monthly_profit, full.monthly_units).ok()?;
     let price = div(add(per_unit, fixed).ok()?, kept).ok()?;
-    (price > Decimal::ZERO).then_some(price)
+    enterable(price)
+}
+
+/// The [`indifference_supply_price`] as a seller should enter it: with
+/// [`indifference_supply_price_decimals`] places, and such that fully managed's monthly profit,
+/// rounded to the cent as the page shows it, is the other model's shown monthly profit.
+///
+/// Rounding the exact price to d places moves the monthly profit by at most half of one step
+/// δ = 10^−d × U × (1 − S) < 0.01, so the nearest price lands within half a cent of V but may sit
+/// across a half cent from it: 4216.09472 is shown 4216.09 while V = 4216.095424 is shown
+/// 4216.10. Then one of the two neighbouring prices lands inside V's cent (the nearest is within
+/// δ ÷ 2 of V, so a step of δ < 0.01 towards V's cent reaches it without leaving it), and that one
+/// is returned. The nearest price is returned when neither does, which happens only when d is
+/// capped at the engine's largest number of places.
+pub fn stated_indifference_supply_price(
+    comparison: &Comparison,
+    versus: ModelKind,
+) -> Option<Decimal> {
+    let exact = indifference_supply_price(comparison, versus)?;
+    let decimals = indifference_supply_price_decimals(comparison);
+    let nearest = round_to(exact, decimals);
+    let full = comparison.full.as_ref()?;
+    let shown = round_to(comparison.model(versus)?.monthly_profit, 2);
+    let Linear { shares, fixed } = linear(full).ok()?;
+    let kept = sub(Decimal::ONE, shares).ok()?;
+    // Fully managed's monthly profit at a supply price s, rounded as shown: U × (s × (1 − S) − F).
+    let shows = |s: Decimal| -> bool {
+        mul(s, kept)
+            .and_then(|revenue| sub(revenue, fixed))
+            .and_then(|profit| mul(profit, full.monthly_units))
+            .is_ok_and(|monthly| round_to(monthly, 2) == shown)
+    };
+    let step = Decimal::new(1, decimals);
+    let candidates = [Ok(nearest), sub(nearest, step), add(nearest, step)];
+    let chosen = candidates
+        .into_iter()
+        .flatten()
+        .find(|&s| s > Decimal::ZERO && shows(s))
+        .unwrap_or(nearest);
+    enterable(chosen)
 }
 
 /// Decimal places to state an [`indifference_supply_price`] with: the fewest (at least 4) for

@@ -12,7 +12,7 @@ use sellercalc_engine::catalog::{
     SkuResult, SkuRow, MAIN_COLUMNS,
 };
 use sellercalc_engine::{
-    compare, indifference_supply_price, target_margin_price, ErrorCode, Field, ModelKind,
+    compare, stated_indifference_supply_price, target_margin_price, ErrorCode, Field, ModelKind,
     ScenarioInput,
 };
 use serde_json::{json, Value};
@@ -374,8 +374,8 @@ fn solvers_per_row() {
     assert_eq!(
         result.indifference,
         [
-            indifference_supply_price(&direct, ModelKind::Pop),
-            indifference_supply_price(&direct, ModelKind::Semi)
+            stated_indifference_supply_price(&direct, ModelKind::Pop),
+            stated_indifference_supply_price(&direct, ModelKind::Semi)
         ]
     );
     let r = direct.recommendation().unwrap();

@@ -226,6 +226,7 @@ fn every_policy_value_is_named() {
             ["postage", model, _, _] => format!("postage.{model}.<dest>"),
             ["first_mile", model, _] => format!("first_mile.{model}.*"),
             ["returns", _, what] => format!("returns.<m>.{what}"),
+            ["vat", _, "rate"] => "vat.<destination>.rate".to_owned(),
             _ => value.id.clone(),
         };
         assert!(
@@ -234,4 +235,38 @@ fn every_policy_value_is_named() {
             value.id
         );
     }
+}
+
+/// The "Fees over time" section: Example 1 under each built-in set, each monthly profit as the
+/// marker states it, and every set named there.
+#[test]
+fn fees_over_time_match_the_engine() {
+    let (_, section) = MODEL_MD
+        .split_once("### Fees over time")
+        .expect("docs/model.md has a \"Fees over time\" section");
+    let marker = section
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("<!-- fees-over-time "))
+        .and_then(|m| m.strip_suffix("-->"))
+        .expect("a fees-over-time marker");
+    let example = examples().into_iter().next().expect("Example 1");
+    let mut scenario: Value = serde_json::from_str(&example.scenario).expect("JSON");
+    let mut sets = std::collections::BTreeSet::new();
+    for entry in marker.split_whitespace() {
+        let (key, stated) = entry.split_once('=').expect("set:model=figure");
+        let (set, model) = key.split_once(':').expect("set:model");
+        sets.insert(set.to_owned());
+        scenario["policy"] = Value::String(set.to_owned());
+        let (comparison, json) = run(&scenario);
+        assert!(comparison.ok(), "{set}: {:?}", comparison.errors);
+        assert_eq!(json["policy"]["id"], set);
+        assert_eq!(
+            model_json(&json, kind(model))["monthly_profit"].as_str(),
+            Some(stated),
+            "docs/model.md, fees over time, {set} {model}"
+        );
+    }
+    let builtin: std::collections::BTreeSet<String> =
+        PolicySet::builtin().iter().map(|p| p.id.clone()).collect();
+    assert_eq!(sets, builtin, "every built-in set is in the table");
 }

@@ -286,20 +286,20 @@ fn monthly_profit_is_unrounded_profit_times_units_rounded_once() {
 
 #[test]
 fn monthly_profit_differs_from_rounded_profit_times_units() {
-    // POP, defaults: profit 4.931452 × 400 = 1972.5808 → 1972.58, whereas 4.93 × 400 = 1972.00.
+    // POP, defaults: profit 5.55996016 × 400 = 2223.984064 → 2223.98, whereas 5.56 × 400 = 2224.00.
     let (_, json) = run(&json!({}));
     let pop = model_json(&json, ModelKind::Pop);
-    assert_eq!(text(pop, "profit_per_unit"), "4.93");
-    assert_eq!(text(pop, "monthly_profit"), "1972.58");
-    assert_ne!(dec("4.93") * dec("400"), dec("1972.58"));
+    assert_eq!(text(pop, "profit_per_unit"), "5.56");
+    assert_eq!(text(pop, "monthly_profit"), "2223.98");
+    assert_ne!(dec("5.56") * dec("400"), dec("2223.98"));
 
     // With a 12.5% uplift, semi-managed and fully managed sell 400 × 1.125 = 450 units.
-    // Semi: 12.1564024 × 450 = 5470.38108 → 5470.38, not 12.16 × 450 = 5472.00.
+    // Semi: 10.54023856 × 450 = 4743.107352 → 4743.11, not 10.54 × 450 = 4743.00.
     // Full (estimated supply price 46.764): 18.43544 × 450 = 8295.948 → 8295.95, not
     // 18.44 × 450 = 8298.00.
     let (_, json) = run(&json!({ "assumptions": { "choice.traffic_uplift": "12.5" } }));
     for (kind, profit, monthly) in [
-        (ModelKind::Semi, "12.16", "5470.38"),
+        (ModelKind::Semi, "10.54", "4743.11"),
         (ModelKind::Full, "18.44", "8295.95"),
     ] {
         let m = model_json(&json, kind);
@@ -471,7 +471,7 @@ fn advance_payment_share_lowers_capital_until_it_covers_the_outlay() {
         );
         assert_eq!(
             semi.profit_per_unit,
-            dec("12.1564024"),
+            dec("10.54023856"),
             "advance {advance}%"
         );
     }
@@ -511,7 +511,7 @@ fn a_tenth_plus_two_tenths_is_three_tenths() {
 
 #[test]
 fn prices_of_a_tenth_and_two_tenths_are_exact() {
-    // Same currency, so revenue is the price itself; commission is 8% of it.
+    // Same currency, so revenue is the price itself; commission is 5.5% of it (the newest set).
     let input = json!({
         "currency": { "cost": "CNY", "sale": "CNY" },
         "pop": { "price": "0.1" }, "semi": { "price": "0.2", "mode": "jit" }
@@ -520,8 +520,8 @@ fn prices_of_a_tenth_and_two_tenths_are_exact() {
     let pop = model(&comparison, ModelKind::Pop);
     let semi = model(&comparison, ModelKind::Semi);
     assert_eq!(pop.revenue_per_unit + semi.revenue_per_unit, dec("0.3"));
-    assert_eq!(pop.commission_per_unit(), dec("0.008"));
-    assert_eq!(semi.commission_per_unit(), dec("0.008")); // half of 8% of 0.2
+    assert_eq!(pop.commission_per_unit(), dec("0.0055"));
+    assert_eq!(semi.commission_per_unit(), dec("0.0055")); // half of 5.5% of 0.2
     assert_eq!(
         pop.item("advertising").map(|i| i.amount),
         Some(dec("0.008"))

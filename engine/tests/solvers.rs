@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use sellercalc_engine::decimal::round_to;
 use sellercalc_engine::{
     compare, indifference_supply_price, indifference_supply_price_decimals, price_decimals,
-    target_margin_price, Comparison, ModelKind,
+    stated_indifference_supply_price, target_margin_price, Comparison, ModelKind,
 };
 use serde_json::{json, Value};
 
@@ -39,11 +39,14 @@ fn margin_gap(comparison: &Comparison, kind: ModelKind, margin_pct: Decimal) -> 
 
 // ---- The default scenario, by hand ----
 //
-// POP:  S = 8% commission + 1% affiliate (20% × 5%) + 8% ads + 1% conversion + 4% refunds
-//       − 4% × (8% + 1% + 1%) fees returned on refunds = 22% − 0.4% = 21.6%,
+// The newest policy set (aliexpress-2025-08): home goods pay 5.5% commission and a 2.5% service
+// fee; the currency conversion fee is 0.3%.
+// POP:  S = 5.5% commission + 2.5% service fee + 1% affiliate (20% × 5%) + 8% ads + 0.3%
+//       conversion + 4% refunds − 4% × (5.5% + 2.5% + 1% + 0.3%) fees returned on refunds
+//       = 21.3% − 0.372% = 20.928%,
 //       F = 25 + 1.5 + 0 + 41.8945 = 68.3945 CNY, f = 7.20 CNY per USD (docs/model.md).
-// Semi: S = 0% commission (waived) + 1% affiliate + 8% ads + 1% conversion + 4% refunds
-//       − 4% × (0% + 1% + 1%) = 14% − 0.08% = 13.92%,
+// Semi: S = 0% commission (waived) + 2.5% service fee + 1% affiliate + 8% ads + 0.3% conversion
+//       + 4% refunds − 4% × (0% + 2.5% + 1% + 0.3%) = 15.8% − 0.152% = 15.648%,
 //       F = 25 + 1.5 + 0.7 + 41.8945 − 0.742 = 68.3525 CNY, f = 7.20.
 // Full: S = 4% refunds, F = 25 + 1.5 + 0.7 − 0.742 = 26.458 CNY, f = 1; 400 units (no uplift by
 //       default); the supply price is estimated (50% of 93.528 = 46.764), which S and F ignore.
@@ -51,17 +54,17 @@ fn margin_gap(comparison: &Comparison, kind: ModelKind, margin_pct: Decimal) -> 
 #[test]
 fn target_margin_prices_on_the_default_scenario() {
     let (comparison, _) = run(&json!({}));
-    // POP at 10%: 68.3945 ÷ (7.20 × (1 − 0.216 − 0.10)) = 68.3945 ÷ 4.9248 = 13.88777615…
+    // POP at 10%: 68.3945 ÷ (7.20 × (1 − 0.20928 − 0.10)) = 68.3945 ÷ 4.973184 = 13.75265825…
     let pop = target_margin_price(&comparison, ModelKind::Pop, dec("10")).unwrap();
-    assert_eq!(price_decimals(&comparison, ModelKind::Pop), 4); // 7.2 × 0.784 = 5.6448 < 100
-    assert_eq!(stated(pop, 4), "13.8878");
+    assert_eq!(price_decimals(&comparison, ModelKind::Pop), 4); // 7.2 × 0.79072 = 5.693184 < 100
+    assert_eq!(stated(pop, 4), "13.7527");
     // Full at 20%: 26.458 ÷ (1 × (1 − 0.04 − 0.20)) = 26.458 ÷ 0.76 = 34.81315789…
     let full = target_margin_price(&comparison, ModelKind::Full, dec("20")).unwrap();
     assert_eq!(price_decimals(&comparison, ModelKind::Full), 4);
     assert_eq!(stated(full, 4), "34.8132");
-    // Semi at 0% is the break-even price: 68.3525 ÷ 0.8608 ÷ 7.20 = 11.02858…
+    // Semi at 0% is the break-even price: 68.3525 ÷ 0.84352 ÷ 7.20 = 11.25450822…
     let semi = target_margin_price(&comparison, ModelKind::Semi, Decimal::ZERO).unwrap();
-    assert_eq!(stated(semi, 4), "11.0286");
+    assert_eq!(stated(semi, 4), "11.2545");
     assert_eq!(
         Some(semi),
         model(&comparison, ModelKind::Semi).break_even_price
@@ -83,10 +86,10 @@ fn target_margin_prices_on_the_default_scenario() {
 #[test]
 fn target_margin_prices_that_do_not_exist() {
     let comparison = compare(&json!({}));
-    // POP keeps 78.4% of revenue: no price gives a margin of 78.4% or more.
-    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("78.4")).is_none());
+    // POP keeps 79.072% of revenue: no price gives a margin of 79.072% or more.
+    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("79.072")).is_none());
     assert!(target_margin_price(&comparison, ModelKind::Pop, dec("120")).is_none());
-    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("78.39")).is_some());
+    assert!(target_margin_price(&comparison, ModelKind::Pop, dec("79.07")).is_some());
     // Percentages of 100% and more leave no price at all.
     let all_taken = json!({ "pop": { "ad_spend_pct": "100" } });
     assert!(target_margin_price(&compare(&all_taken), ModelKind::Pop, Decimal::ZERO).is_none());
@@ -106,33 +109,49 @@ fn indifference_supply_prices_on_the_default_scenario() {
     // Fully managed: 400 units × (1 − 4%) = 384 cost-currency units of monthly profit per unit of
     // supply price; 384 ≥ 100, so 5 places (384 < 1000).
     assert_eq!(indifference_supply_price_decimals(&comparison), 5);
-    // POP earns 4.931452 × 400 = 1972.5808 a month; full matches it at
-    // (1972.5808 ÷ 400 + 26.458) ÷ 0.96 = 31.389452 ÷ 0.96 = 32.697345833…
+    // POP earns 5.55996016 × 400 = 2223.984064 a month; full matches it at
+    // (2223.984064 ÷ 400 + 26.458) ÷ 0.96 = 32.01796016 ÷ 0.96 = 33.352041833…
     let versus_pop = indifference_supply_price(&comparison, ModelKind::Pop).unwrap();
-    assert_eq!(stated(versus_pop, 5), "32.69735");
-    // Semi earns 12.1564024 × 400 = 4862.56096 a month; (12.1564024 + 26.458) ÷ 0.96
-    // = 38.6144024 ÷ 0.96 = 40.223335833…
+    assert_eq!(stated(versus_pop, 5), "33.35204");
+    // Semi earns 10.54023856 × 400 = 4216.095424 a month; (10.54023856 + 26.458) ÷ 0.96
+    // = 36.99823856 ÷ 0.96 = 38.539831833…
     let versus_semi = indifference_supply_price(&comparison, ModelKind::Semi).unwrap();
-    assert_eq!(stated(versus_semi, 5), "40.22334");
+    assert_eq!(stated(versus_semi, 5), "38.53983");
 
-    // Entered back, the monthly profits match to the cent: at 32.69735, full earns
-    // (32.69735 × 0.96 − 26.458) × 400 = 1972.5824, POP 1972.5808; at 40.22334,
-    // (40.22334 × 0.96 − 26.458) × 400 = 4862.56256, semi 4862.56096.
-    for (versus, price, monthly) in [
-        (ModelKind::Pop, versus_pop, "1972.58"),
-        (ModelKind::Semi, versus_semi, "4862.56"),
+    // Entered back, the monthly profits match within half a cent, unrounded: at 33.35204, full
+    // earns (33.35204 × 0.96 − 26.458) × 400 = 2223.98336, POP 2223.984064. At 38.53983, full
+    // earns 4216.09472 against semi's 4216.095424: within half a cent, but shown 4216.09 beside
+    // 4216.10. So the price to enter is the neighbour 38.53984, where full earns
+    // (38.53984 × 0.96 − 26.458) × 400 = 4216.09856, shown 4216.10 like semi-managed.
+    assert_eq!(
+        stated_indifference_supply_price(&comparison, ModelKind::Pop),
+        Some(dec("33.35204"))
+    );
+    assert_eq!(
+        stated_indifference_supply_price(&comparison, ModelKind::Semi),
+        Some(dec("38.53984"))
+    );
+    for (versus, price, shown) in [
+        (ModelKind::Pop, "33.35204", "2223.98"),
+        (ModelKind::Semi, "38.53984", "4216.10"),
     ] {
-        let price = stated(price, 5);
         let (again, json) = run(&with(&json!({}), "full.supply_price", json!(price)));
         let gap =
             model(&again, ModelKind::Full).monthly_profit - model(&again, versus).monthly_profit;
-        assert!(gap.abs() < half_cent(), "{} gap {gap}", versus.id());
+        assert!(gap.abs() < dec("0.01"), "{} gap {gap}", versus.id());
         assert_eq!(
             text(model_json(&json, ModelKind::Full), "monthly_profit"),
-            monthly
+            shown
         );
-        assert_eq!(text(model_json(&json, versus), "monthly_profit"), monthly);
+        assert_eq!(text(model_json(&json, versus), "monthly_profit"), shown);
     }
+    // The nearest price would have shown different figures.
+    let (nearest, json) = run(&with(&json!({}), "full.supply_price", json!("38.53983")));
+    assert!(nearest.ok());
+    assert_eq!(
+        text(model_json(&json, ModelKind::Full), "monthly_profit"),
+        "4216.09"
+    );
 }
 
 /// The figures of docs/model.md's "Solvers" section: the worked examples' 10% uplift.
@@ -141,15 +160,15 @@ fn the_documented_solver_figures() {
     let input = json!({ "assumptions": { "choice.traffic_uplift": "10" } });
     let comparison = compare(&input);
     let price = |kind, margin| target_margin_price(&comparison, kind, dec(margin)).unwrap();
-    assert_eq!(stated(price(ModelKind::Pop, "10"), 4), "13.8878");
+    assert_eq!(stated(price(ModelKind::Pop, "10"), 4), "13.7527");
     assert_eq!(stated(price(ModelKind::Full, "20"), 4), "34.8132");
     // 440 × 0.96 = 422.4 < 1000: 5 places.
     assert_eq!(indifference_supply_price_decimals(&comparison), 5);
     let versus = |kind| indifference_supply_price(&comparison, kind).unwrap();
-    // (1972.5808 ÷ 440 + 26.458) ÷ 0.96 = 30.94113818… ÷ 0.96 = 32.23035227…
-    assert_eq!(stated(versus(ModelKind::Pop), 5), "32.23035");
-    // Semi sells 440 too: (12.1564024 + 26.458) ÷ 0.96 = 40.223335833…
-    assert_eq!(stated(versus(ModelKind::Semi), 5), "40.22334");
+    // (2223.984064 ÷ 440 + 26.458) ÷ 0.96 = 31.51250923… ÷ 0.96 = 32.82553045…
+    assert_eq!(stated(versus(ModelKind::Pop), 5), "32.82553");
+    // Semi sells 440 too: (10.54023856 + 26.458) ÷ 0.96 = 38.539831833…
+    assert_eq!(stated(versus(ModelKind::Semi), 5), "38.53983");
 }
 
 #[test]
@@ -199,9 +218,10 @@ proptest! {
         }
     }
 
-    /// The indifference supply price, stated with `indifference_supply_price_decimals` places
-    /// and entered back, makes fully managed's monthly profit equal the other model's within half
-    /// a cent; those places are at most the break-even places plus the digits of the units.
+    /// The indifference supply price as stated (with `indifference_supply_price_decimals`
+    /// places) and entered back shows fully managed's monthly profit to the cent as the other
+    /// model's; the exact price rounded to those places is within half a cent, unrounded; the
+    /// places are at most the break-even places plus the digits of the units.
     #[test]
     fn indifference_supply_price_round_trip_to_the_cent(input in scenario()) {
         let comparison = compare(&input);
@@ -212,18 +232,33 @@ proptest! {
         prop_assert!(dp >= 4);
         prop_assert!(dp <= price_decimals(&comparison, ModelKind::Full) + unit_digits);
         for versus in [ModelKind::Pop, ModelKind::Semi] {
-            let Some(price) = indifference_supply_price(&comparison, versus) else {
+            let Some(exact) = indifference_supply_price(&comparison, versus) else {
+                prop_assert!(stated_indifference_supply_price(&comparison, versus).is_none());
                 continue;
             };
-            prop_assert!(price > Decimal::ZERO);
-            let price = stated(price, dp);
+            prop_assert!(exact > Decimal::ZERO);
+            let nearest = stated(exact, dp);
+            if enterable(&nearest) {
+                let again = compare(&with(&input, "full.supply_price", json!(nearest)));
+                prop_assert!(again.ok(), "{:?}", again.errors);
+                let gap = model(&again, ModelKind::Full).monthly_profit - model(&again, versus).monthly_profit;
+                prop_assert!(gap.abs() < half_cent(), "versus {} at {}: gap {}", versus.id(), nearest, gap);
+            }
+            let price = stated_indifference_supply_price(&comparison, versus);
+            prop_assert!(price.is_some_and(|p| p > Decimal::ZERO));
+            let price = stated(price.unwrap(), dp);
+            // It differs from the nearest by at most one in the last place.
+            prop_assert!((dec(&price) - dec(&nearest)).abs() <= Decimal::new(1, dp));
             if !enterable(&price) {
                 continue;
             }
-            let again = compare(&with(&input, "full.supply_price", json!(price)));
+            let (again, json) = run(&with(&input, "full.supply_price", json!(price)));
             prop_assert!(again.ok(), "{:?}", again.errors);
-            let gap = model(&again, ModelKind::Full).monthly_profit - model(&again, versus).monthly_profit;
-            prop_assert!(gap.abs() < half_cent(), "versus {} at {}: gap {}", versus.id(), price, gap);
+            prop_assert_eq!(
+                text(model_json(&json, ModelKind::Full), "monthly_profit"),
+                text(model_json(&json, versus), "monthly_profit"),
+                "versus {} at {}", versus.id(), price
+            );
         }
     }
 

@@ -392,7 +392,7 @@ fn null_input_gives_the_defaults() {
     assert_eq!(null.scenario, empty.scenario);
     assert_eq!(
         text(model_json(&null_json, ModelKind::Pop), "profit_per_unit"),
-        "4.93"
+        "5.56"
     );
 }
 
@@ -623,9 +623,10 @@ fn a_zero_exchange_rate_override_names_the_override() {
 }
 
 #[test]
-fn the_largest_accepted_figures_compute_or_report_overflow() {
-    // Every field at its limit: no panic; a model whose figures exceed exact arithmetic is
-    // reported as an overflow on the model's id, and the others are computed.
+fn the_largest_accepted_figures_compute_or_say_which_fields_lose_the_cent() {
+    // Every field at its limit: no panic. POP and semi-managed would earn about 10^24 a month
+    // and tie up more, too large to keep to the cent: each reports it at every field of the
+    // combination (monthly units, its price, the rate), and fully managed is still computed.
     let input = json!({
         "currency": { "rate": "1000000" },
         "product": { "unit_cost": "1000000000", "packaging": "1000000000", "weight_g": "1000000" },
@@ -643,18 +644,80 @@ fn the_largest_accepted_figures_compute_or_report_overflow() {
         .iter()
         .map(|e| (e.path().into_owned(), e.code()))
         .collect();
-    // The input limits keep every product inside exact arithmetic, so all three compute; the
-    // engine would name an overflow on the model's id ("pop", code overflow) otherwise.
-    assert_eq!(found, []);
-    assert!(comparison.pop.is_some() && comparison.semi.is_some() && comparison.full.is_some());
-    // Every percentage cost together takes more than the price: there is no break-even price.
-    assert!(json["models"]["semi"]["break_even_price"].is_null());
+    let at = |path: &str| (path.to_owned(), ErrorCode::Overflow);
+    assert_eq!(
+        found,
+        [
+            at("monthly_units"),
+            at("pop.price"),
+            at("currency.rate"),
+            at("monthly_units"),
+            at("semi.price"),
+            at("currency.rate"),
+        ]
+    );
+    assert_eq!(
+        comparison.errors[1].english(),
+        "Together with monthly_units and currency.rate, this makes the POP figures too large to \
+         keep to the cent."
+    );
+    assert!(comparison.pop.is_none() && comparison.semi.is_none());
+    assert!(comparison.full.is_some());
+    assert!(json["models"]["full"]["monthly_profit"].is_string());
 }
 
 #[test]
-fn money_keeps_two_decimals_at_the_largest_accepted_figures() {
+fn an_extreme_policy_rate_loses_the_cent_per_unit_at_the_weight_and_the_rate() {
+    // 64.67 CNY a kg of postage ÷ 10^−14 CNY per EUR is 6.5 × 10^15 EUR a kg; × 1,000 kg it
+    // passes 10^18 a unit.
     let input = json!({
-        "monthly_units": "1000000000",
+        "currency": { "cost": "EUR", "sale": "USD", "rate": "1.1" },
+        "product": { "weight_g": "1000000" },
+        "assumptions": { "fx.EUR": "0.00000000000001" }
+    });
+    let (comparison, _) = run(&input);
+    let found: Vec<String> = comparison
+        .errors
+        .iter()
+        .map(|e| e.path().into_owned())
+        .collect();
+    assert!(
+        found
+            .chunks(2)
+            .all(|pair| pair == ["product.weight_g", "assumptions.fx.EUR"]),
+        "{found:?}"
+    );
+    assert!(!found.is_empty());
+    // A lighter parcel stays inside the limit.
+    let (light, _) = run(&common::with(&input, "product.weight_g", json!("1")));
+    assert!(light.ok(), "{:?}", light.errors);
+}
+
+#[test]
+fn a_break_even_price_above_any_enterable_price_is_none() {
+    // POP's other percentage costs are 11.968% of the price (docs/model.md's S of 20.928% less
+    // 8% ads and 1% affiliates, with 4% of them back on refunds): ads of 88.032% less 10^−19
+    // leave 10^−21 of the price, so POP would break even at 68.3945 ÷ 10^−21 ÷ 7.2, far above
+    // the 1,000,000,000 a price can be.
+    let input = json!({ "pop": { "ad_spend_pct": "88.0319999999999999999",
+                                "affiliate_share_pct": "0" } });
+    let (comparison, json) = run(&input);
+    assert!(comparison.ok(), "{:?}", comparison.errors);
+    assert!(json["models"]["pop"]["break_even_price"].is_null());
+    assert!(sellercalc_engine::target_margin_price(
+        &comparison,
+        ModelKind::Pop,
+        sellercalc_engine::Decimal::ZERO
+    )
+    .is_none());
+}
+
+#[test]
+fn money_keeps_two_decimals_at_the_largest_figures_kept_to_the_cent() {
+    // 10^15 of revenue a unit, 10^6 units a month for 3,700 days: capital tied up is about
+    // 10^23, inside the 10^24 a month that keeps four places beyond the cent.
+    let input = json!({
+        "monthly_units": "1000000",
         "pop": { "price": "1000000000", "ad_spend_pct": 100 },
         "currency": { "rate": "1000000" },
         "assumptions": { "days.pop.delivery": "3650" }

@@ -63,7 +63,7 @@ impl Base {
             }
             Input::SemiMode if text == "jit" => t.inputs.mode_jit.to_owned(),
             Input::SemiMode => t.inputs.mode_warehouse.to_owned(),
-            Input::SemiPopular => {
+            Input::SemiPopular | Input::EarlyPayout => {
                 let s = share_texts(lang);
                 if text == "true" { s.yes } else { s.no }.to_owned()
             }

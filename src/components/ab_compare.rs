@@ -236,7 +236,7 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lan
                 destination_name(lang, code, english)
             };
             let parts = [
-                value_label(t, spec, category, destination),
+                value_label(lang, spec, category, destination),
                 localized_number(&text_a, lang),
                 localized_number(&text_b, lang),
                 value_unit(t, &spec.unit),

@@ -14,8 +14,8 @@ use crate::components::field::error_text;
 use crate::format;
 use crate::i18n::number_issue_message;
 use crate::i18n::{
-    around, category_name, destination_name, fill, sentence_gap, texts, use_lang, value_label,
-    value_note, value_unit, AssumptionTexts, Lang,
+    around, category_name, destination_name, fill, sentence_gap, source_text, texts, use_lang,
+    value_label, value_note, value_unit, AssumptionTexts, Lang,
 };
 use crate::state::{Action, State};
 
@@ -183,13 +183,8 @@ fn rows(lang: Lang, policy: &'static PolicySet, values: Vec<&'static PolicyValue
         .into_iter()
         .map(|value| {
             let dom_id = dom_id(&value.id);
-            let source_text = t.sources.get(&value.source).unwrap_or_else(|| {
-                policy
-                    .sources
-                    .get(&value.source)
-                    .map_or(value.source.as_str(), String::as_str)
-            });
-            let note_text = value_note(t, value);
+            let source_text = source_text(lang, policy, &value.source);
+            let note_text = value_note(lang, value);
             let note = Mention::of(&mut notes, note_text, format!("{dom_id}-note"));
             let source = if value.is_assumption() {
                 Mention::default()
@@ -198,7 +193,7 @@ fn rows(lang: Lang, policy: &'static PolicySet, values: Vec<&'static PolicyValue
             };
             RowSpec {
                 value,
-                label: AttrValue::from(value_label(t, value, category, destination)),
+                label: AttrValue::from(value_label(lang, value, category, destination)),
                 unit: AttrValue::from(value_unit(t, &value.unit)),
                 default_text: AttrValue::from(format::editable(value.default)),
                 source_text: AttrValue::from(source_text),

@@ -132,10 +132,18 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </summary>
         }
     };
-    // The default rate comes from the policy's table: say how old it is, and that it is assumed.
+    // The default rate comes from the policy's table: say how old it is (the later of the two
+    // currencies' rates, as the set that last stated them dates them), and that it is assumed.
+    let scenario = &state.comparison.scenario;
+    let rate_date = [&scenario.currency.sale, &scenario.currency.cost]
+        .into_iter()
+        .filter_map(|c| policy.value(&format!("fx.{c}")))
+        .map(|v| v.since.as_str())
+        .max()
+        .unwrap_or(&policy.effective_date);
     let rate_hint = crate::i18n::sentences(&[
         words.hint_rate.to_owned(),
-        fill_all(words.hint_rate_default, &[&policy.effective_date]),
+        fill_all(words.hint_rate_default, &[rate_date]),
     ]);
     let rate_placeholder = fill_all(
         words.rate_placeholder,

@@ -26,7 +26,7 @@ pub struct ModelCardProps {
 /// A rule in `lang`: money and percentages through `Intl` in the page's locale, names from the
 /// tables or the browser.
 pub fn rule_in(lang: Lang, rule: &Rule) -> String {
-    rule_text(texts(lang), rule, |arg| match arg {
+    rule_text(lang, rule, |arg| match arg {
         RuleArg::Money { amount, currency } => format::money(*amount, currency),
         RuleArg::Percent { value } => format::percent_plain(*value),
         RuleArg::Number { value } => format::number(*value, 4),

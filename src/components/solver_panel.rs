@@ -5,7 +5,7 @@
 
 use sellercalc_engine::decimal::{fixed_text, parse_decimal, round_to};
 use sellercalc_engine::{
-    indifference_supply_price, indifference_supply_price_decimals, price_decimals,
+    indifference_supply_price_decimals, price_decimals, stated_indifference_supply_price,
     target_margin_price, Decimal, Input, ModelKind,
 };
 use yew::prelude::*;
@@ -167,7 +167,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             let body = match (other, comparison.full.as_ref()) {
                 (Some(other), Some(_)) => {
                     let lead = fill_all(s.same_as, &[t.model_in_sentence(versus).to_owned(), format::money(other.monthly_profit, cost_currency)]);
-                    match indifference_supply_price(comparison, versus) {
+                    match stated_indifference_supply_price(comparison, versus) {
                         Some(price) => {
                             let decimals = indifference_supply_price_decimals(comparison);
                             html! {

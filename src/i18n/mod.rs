@@ -37,8 +37,8 @@ mod zh_cn;
 
 use sellercalc_engine::decimal::{parse_decimal, plain_text, ParseError, MAX_NUMBER_CHARS};
 use sellercalc_engine::{
-    Conflict, Decimal, Field, FieldError, Input, ModelKind, PolicyValue, Problem, Rule, RuleArg,
-    Unit,
+    Conflict, Decimal, Field, FieldError, Input, ModelKind, PolicySet, PolicyValue, Problem, Rule,
+    RuleArg, Unit,
 };
 
 pub use intl::{
@@ -193,15 +193,44 @@ pub fn around(template: &str) -> (&str, &str) {
     template.split_once("{0}").unwrap_or((template, ""))
 }
 
-/// A rule in `texts`' language; `arg` words each argument (money and numbers through `Intl`,
-/// names through [`name_arg`]). A rule id the table lacks is worded in English.
-pub fn rule_text(texts: &Texts, rule: &Rule, arg: impl Fn(&RuleArg) -> String) -> String {
-    let template = texts
-        .rules
-        .rule_template(rule.id)
+/// The engine's and the policies' words in `lang`; `None` in English, whose words are the
+/// engine's and the policy set's own. Natively every language is compiled in; in the shipped
+/// wasm the others come from their loaded pack.
+pub fn engine_texts(lang: Lang) -> Option<&'static EngineTexts> {
+    match lang {
+        Lang::En => None,
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        Lang::ZhCn => Some(&zh_cn::ENGINE),
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        Lang::Es => Some(&es::ENGINE),
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        Lang::Ko => Some(&ko::ENGINE),
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        Lang::PtBr => Some(&pt_br::ENGINE),
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        Lang::Fr => Some(&fr::ENGINE),
+        #[cfg(all(not(test), target_arch = "wasm32"))]
+        _ => packs::loaded(lang).map(|p| p.engine),
+    }
+}
+
+/// A rule in `lang`; `arg` words each argument (money and numbers through `Intl`, names through
+/// [`name_arg`]). English, and a rule id a language lacks, is the engine's own wording.
+pub fn rule_text(lang: Lang, rule: &Rule, arg: impl Fn(&RuleArg) -> String) -> String {
+    let template = engine_texts(lang)
+        .and_then(|e| e.rules.rule_template(rule.id))
         .or_else(|| sellercalc_engine::rule::english_template(rule.id))
         .unwrap_or(rule.id);
     fill(template, |i| rule.args.get(i).map(&arg))
+}
+
+/// A policy set's description of source `key` in `lang`: the set's own words in English (and
+/// where a language lacks the source).
+pub fn source_text<'a>(lang: Lang, set: &'a PolicySet, key: &str) -> &'a str {
+    engine_texts(lang)
+        .and_then(|e| e.sources.get(key))
+        .or_else(|| set.sources.get(key).map(String::as_str))
+        .unwrap_or("")
 }
 
 /// The words for a [`RuleArg::Name`]: a category from the table, a destination through
@@ -256,16 +285,18 @@ fn model_of(id: &str) -> Option<ModelKind> {
     ModelKind::ALL.into_iter().find(|kind| kind.id() == id)
 }
 
-/// A policy value's label in `texts`' language, or `None` for an id no pattern covers.
-/// `policy_currency` is the policy's own currency (CNY), which exchange-rate labels name.
+/// A policy value's label in `lang` (not English: see [`value_label`]), or `None` for an id no
+/// pattern covers. `policy_currency` is the policy's own currency (CNY), which exchange-rate
+/// labels name.
 pub fn value_label_by_id(
-    texts: &Texts,
+    lang: Lang,
     id: &str,
     policy_currency: &str,
     category_name: impl Fn(&str) -> String,
     destination_name: impl Fn(&str) -> String,
 ) -> Option<String> {
-    let l = &texts.value_labels;
+    let texts = texts(lang);
+    let l = &engine_texts(lang)?.value_labels;
     let with = |template: &str, values: &[String]| fill(template, |i| values.get(i).cloned());
     let parts: Vec<&str> = id.split('.').collect();
     let text = match parts.as_slice() {
@@ -305,7 +336,15 @@ pub fn value_label_by_id(
         }
         ["semi", "warehouse_commission_waiver"] => l.semi_warehouse_waiver,
         ["semi", "jit_commission_waiver"] => l.semi_jit_waiver,
+        ["service_fee", "rate"] => l.service_fee,
+        ["semi", "warehouse_service_fee_waiver"] => l.service_fee_waiver_warehouse,
+        ["semi", "jit_service_fee_waiver"] => l.service_fee_waiver_jit,
         ["payment", "conversion_fee"] => l.conversion_fee,
+        ["vat", destination, "rate"] => {
+            return Some(with(l.vat_rate, &[destination_name(destination)]))
+        }
+        ["vat", "eu_threshold"] => l.vat_eu_threshold,
+        ["vat", "gb_threshold"] => l.vat_gb_threshold,
         ["first_mile", "pop", "per_kg"] => l.first_mile_pop_per_kg,
         ["first_mile", "pop", "per_parcel"] => l.first_mile_pop_per_parcel,
         ["first_mile", "cainiao_bulk", "per_kg"] => l.first_mile_cainiao_bulk_per_kg,
@@ -322,7 +361,9 @@ pub fn value_label_by_id(
         ["full", "supply_share"] => l.supply_share,
         ["days", "pop", "stock"] => l.days_pop_stock,
         ["days", "pop", "delivery"] => l.days_pop_delivery,
+        ["days", "pop", "confirmation"] => l.days_pop_confirmation,
         ["days", "pop", "payout"] => l.days_pop_payout,
+        ["days", "pop", "early_payout"] => l.days_pop_early_payout,
         ["days", "semi_jit", "stock"] => l.days_semi_jit_stock,
         ["days", "semi_jit", "delivery"] => l.days_semi_jit_delivery,
         ["days", "semi_warehouse", "stock"] => l.days_semi_warehouse_stock,
@@ -337,16 +378,16 @@ pub fn value_label_by_id(
     Some(text.to_owned())
 }
 
-/// A policy value's label in `texts`' language; the policy file's English label for an id no
-/// pattern covers. The exchange-rate labels name the value's own unit (the policy currency).
+/// A policy value's label in `lang`: the policy file's own in English, and for an id no pattern
+/// covers. The exchange-rate labels name the value's own unit (the policy currency).
 pub fn value_label(
-    texts: &Texts,
+    lang: Lang,
     value: &PolicyValue,
     category_name: impl Fn(&str) -> String,
     destination_name: impl Fn(&str) -> String,
 ) -> String {
     value_label_by_id(
-        texts,
+        lang,
         &value.id,
         &value.unit,
         category_name,
@@ -355,18 +396,33 @@ pub fn value_label(
     .unwrap_or_else(|| value.label.clone())
 }
 
-/// A policy value's note in `texts`' language, or `None` for an id no pattern covers. A
-/// category's commission has one note when a source lists its rate and another when it is
-/// assumed.
-pub fn value_note_by_id(texts: &Texts, id: &str, assumption: bool) -> Option<&'static str> {
-    let n = &texts.value_notes;
+/// A policy value's note in `lang` (not English: see [`value_note`]), or `None` for a value no
+/// pattern covers. `note_key` names the note a value's file chose where one id has several
+/// (a category's commission: listed in the 2024 table, assumed, split in 2025, changed in August
+/// 2025).
+pub fn value_note_by_id(lang: Lang, id: &str, note_key: Option<&str>) -> Option<&'static str> {
+    let n = &engine_texts(lang)?.value_notes;
+    if let Some(key) = note_key {
+        return Some(match key {
+            "commission_listed" => n.commission_listed,
+            "commission_assumed" => n.commission_assumed,
+            "commission_split_listed" => n.commission_split_listed,
+            "commission_split_assumed" => n.commission_split_assumed,
+            "commission_changed" => n.commission_changed,
+            "service_fee_none" => n.service_fee_none,
+            "service_fee" => n.service_fee,
+            _ => return None,
+        });
+    }
     let parts: Vec<&str> = id.split('.').collect();
     Some(match parts.as_slice() {
-        ["commission", _] if assumption => n.commission_assumed,
-        ["commission", _] => n.commission_listed,
+        ["commission", _] => n.commission_assumed,
         ["semi", "warehouse_commission_waiver"] => n.semi_warehouse_waiver,
         ["semi", "jit_commission_waiver"] => n.semi_jit_waiver,
+        ["semi", "warehouse_service_fee_waiver" | "jit_service_fee_waiver"] => n.service_fee_waiver,
         ["payment", "conversion_fee"] => n.conversion_fee,
+        ["vat", _, "rate"] => n.vat_rate,
+        ["vat", "eu_threshold" | "gb_threshold"] => n.vat_threshold,
         ["postage", "pop", _, "per_kg"] => n.postage_pop_per_kg,
         ["postage", "pop", _, "per_parcel"] => n.postage_pop_per_parcel,
         ["postage", "choice", _, _] => n.postage_choice,
@@ -394,7 +450,9 @@ pub fn value_note_by_id(texts: &Texts, id: &str, assumption: bool) -> Option<&'s
         ["returns", "full", _] => n.returns_full,
         ["days", "pop", "stock"] => n.days_pop_stock,
         ["days", "pop", "delivery"] => n.days_pop_delivery,
+        ["days", "pop", "confirmation"] => n.days_pop_confirmation,
         ["days", "pop", "payout"] => n.days_pop_payout,
+        ["days", "pop", "early_payout"] => n.days_pop_early_payout,
         ["days", "semi_jit", "stock"] => n.days_semi_jit_stock,
         ["days", "semi_jit", "delivery"] => n.days_semi_jit_delivery,
         ["days", "semi_warehouse", "stock"] => n.days_semi_warehouse_stock,
@@ -408,10 +466,10 @@ pub fn value_note_by_id(texts: &Texts, id: &str, assumption: bool) -> Option<&'s
     })
 }
 
-/// A policy value's note in `texts`' language; the policy file's English note for an id no
-/// pattern covers.
-pub fn value_note<'a>(texts: &Texts, value: &'a PolicyValue) -> &'a str {
-    value_note_by_id(texts, &value.id, value.is_assumption()).unwrap_or(&value.note)
+/// A policy value's note in `lang`: the policy file's own in English, and for a value no pattern
+/// covers.
+pub fn value_note(lang: Lang, value: &PolicyValue) -> &str {
+    value_note_by_id(lang, &value.id, value.note_key.as_deref()).unwrap_or(&value.note)
 }
 
 /// A policy value's unit (`%`, `days`, `CNY`, `CNY/kg`, `CNY/parcel`, `CNY/unit`) in `texts`'
@@ -450,6 +508,7 @@ pub fn input_label(lang: Lang, input: Input) -> &'static str {
         Input::AdSpend => i.advertising,
         Input::AffiliateShare => i.affiliate_share,
         Input::AffiliateRate => i.affiliate_rate,
+        Input::EarlyPayout => i.early_payout,
         Input::SemiPrice => s.semi_price,
         Input::SemiAdSpend => s.semi_advertising,
         Input::SemiAffiliateShare => s.semi_affiliate_share,
@@ -513,6 +572,7 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         Problem::UnknownField | Problem::UnknownPolicyValue { .. } => e.unknown_field.to_owned(),
         Problem::Inconsistent(Conflict::RateWithOneCurrency) => e.inconsistent_rate.to_owned(),
         Problem::Overflow { .. } => e.overflow.to_owned(),
+        Problem::BeyondCents { .. } => e.beyond_cents.to_owned(),
     }
 }
 

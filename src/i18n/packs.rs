@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use super::share::ShareTexts;
 use super::solver::SolverTexts;
-use super::{Lang, Texts};
+use super::{EngineTexts, Lang, Texts};
 
 /// The packs' format version.
 pub const VERSION: u64 = 1;
@@ -32,6 +32,8 @@ pub struct Pack {
     pub share: &'static ShareTexts,
     /// The "What if" tools.
     pub solver: &'static SolverTexts,
+    /// The engine's and the policies' words.
+    pub engine: &'static EngineTexts,
 }
 
 thread_local! {
@@ -82,6 +84,7 @@ pub fn from_json(lang: Lang, text: &str) -> Option<Pack> {
         texts: Box::leak(Box::new(Texts::from_pack(&get("texts"))?)),
         share: Box::leak(Box::new(ShareTexts::from_pack(&get("share"))?)),
         solver: Box::leak(Box::new(SolverTexts::from_pack(&get("solver"))?)),
+        engine: Box::leak(Box::new(EngineTexts::from_pack(&get("engine"))?)),
     })
 }
 
@@ -172,6 +175,12 @@ pub fn to_json(lang: Lang) -> String {
     }
     for (key, text) in super::solver::solver_texts(lang).entries() {
         strings.insert(format!("solver.{key}"), text);
+    }
+    for (key, text) in super::engine_texts(lang)
+        .map(|e| e.entries())
+        .unwrap_or_default()
+    {
+        strings.insert(format!("engine.{key}"), text);
     }
     let pack = serde_json::json!({
         "version": VERSION,

@@ -265,6 +265,7 @@ mod tests {
                 "Advertising",
                 "Orders from affiliates",
                 "Affiliate commission",
+                "Paid early",
                 "Semi-managed sale price",
                 "How goods reach buyers",
                 "Popular product",

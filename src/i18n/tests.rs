@@ -1,5 +1,7 @@
 //! Every language has every string (the compiler checks that), with the same placeholders as
-//! English; English matches the engine and the policy file word for word.
+//! English. The engine's and the policies' English words are the engine's and the policy sets'
+//! own (there is no copy to keep equal); every other language translates every rule, value,
+//! note and source of every built-in set.
 
 use std::collections::BTreeSet;
 
@@ -73,9 +75,14 @@ fn every_rule_has_a_template_in_every_language_with_the_engines_placeholders() {
     let ids: BTreeSet<&str> = RULE_IDS.iter().copied().collect();
     let keys: BTreeSet<&str> = RuleTexts::KEYS.iter().copied().collect();
     assert_eq!(ids, keys, "the rule table and RULE_IDS differ");
-    for lang in Lang::ALL {
+    assert!(
+        engine_texts(Lang::En).is_none(),
+        "English is the engine's own"
+    );
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let engine = engine_texts(lang).expect("a translation");
         for id in RULE_IDS {
-            let template = texts(lang).rules.rule_template(id).unwrap();
+            let template = engine.rules.rule_template(id).unwrap();
             let english = english_template(id).unwrap();
             assert_eq!(
                 placeholders(template),
@@ -83,18 +90,20 @@ fn every_rule_has_a_template_in_every_language_with_the_engines_placeholders() {
                 "{lang:?} {id}"
             );
         }
+        for (key, text) in engine.entries() {
+            assert!(!text.is_empty(), "{lang:?} {key} is empty");
+            assert_eq!(text.trim(), text, "{lang:?} {key} has stray spaces");
+        }
     }
 }
 
 #[test]
 fn english_rules_are_the_engines_words() {
-    for id in RULE_IDS {
-        assert_eq!(
-            texts(Lang::En).rules.rule_template(id),
-            english_template(id),
-            "{id}"
-        );
-    }
+    let rule = sellercalc_engine::Rule::new("commission.full", vec![]);
+    assert_eq!(
+        rule_text(Lang::En, &rule, |_| String::new()),
+        english_template("commission.full").unwrap()
+    );
 }
 
 /// Every model's result for scenarios that between them produce every line item and rule.
@@ -103,6 +112,7 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
         json!({}),
         json!({ "semi": { "mode": "jit" }, "currency": { "cost": "USD", "sale": "USD" } }),
         json!({ "semi": { "popular": true }, "full": { "supply_price": "45" }, "return_rate_pct": "0" }),
+        json!({ "pop": { "early_payout": true } }),
     ];
     scenarios
         .iter()
@@ -146,7 +156,6 @@ fn english_line_item_labels_are_the_engines_and_every_key_has_a_label_and_a_reas
 fn rules_read_in_every_language_without_leftover_placeholders() {
     for result in results() {
         for lang in Lang::ALL {
-            let t = texts(lang);
             let word = |arg: &RuleArg| match arg {
                 RuleArg::Money { amount, currency } => format!("{currency} {amount}"),
                 RuleArg::Percent { value } => format!("{value}%"),
@@ -161,7 +170,7 @@ fn rules_read_in_every_language_without_leftover_placeholders() {
                 .map(|i| &i.rule)
                 .chain([&result.revenue_rule, &result.cash.rule]);
             for rule in rules {
-                let text = rule_text(t, rule, word);
+                let text = rule_text(lang, rule, word);
                 assert!(placeholders(&text).is_empty(), "{lang:?}: {text}");
             }
         }
@@ -170,35 +179,29 @@ fn rules_read_in_every_language_without_leftover_placeholders() {
 
 #[test]
 fn english_policy_labels_and_notes_are_the_policy_files_and_every_language_covers_every_value() {
-    let p = policy();
-    let category = |id: &str| p.category(id).map_or(id, |c| c.name.as_str()).to_owned();
-    let destination = |code: &str| {
-        p.destination(code)
-            .map_or(code, |d| d.name.as_str())
-            .to_owned()
-    };
-    for value in &p.values {
-        assert_eq!(
-            value_label(texts(Lang::En), value, category, destination),
-            value.label,
-            "{}",
-            value.id
-        );
-        assert_eq!(
-            value_note(texts(Lang::En), value),
-            value.note,
-            "{}",
-            value.id
-        );
-        for lang in Lang::ALL {
-            let t = texts(lang);
-            let label = value_label_by_id(t, &value.id, &value.unit, category, destination);
-            assert!(label.is_some(), "{lang:?} {}", value.id);
-            assert!(
-                value_note_by_id(t, &value.id, value.is_assumption()).is_some(),
-                "{lang:?} {}",
-                value.id
+    for p in PolicySet::builtin() {
+        let category = |id: &str| p.category(id).map_or(id, |c| c.name.as_str()).to_owned();
+        let destination = |code: &str| {
+            p.destination(code)
+                .map_or(code, |d| d.name.as_str())
+                .to_owned()
+        };
+        for value in &p.values {
+            assert_eq!(
+                value_label(Lang::En, value, category, destination),
+                value.label
             );
+            assert_eq!(value_note(Lang::En, value), value.note);
+            for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+                let label = value_label_by_id(lang, &value.id, &value.unit, category, destination);
+                assert!(label.is_some(), "{lang:?} {} {}", p.id, value.id);
+                assert!(
+                    value_note_by_id(lang, &value.id, value.note_key.as_deref()).is_some(),
+                    "{lang:?} {} {}",
+                    p.id,
+                    value.id
+                );
+            }
         }
     }
 }
@@ -211,10 +214,15 @@ fn categories_sources_and_presets_match_the_policy_and_the_preset_list() {
     for c in &p.categories {
         assert_eq!(texts(Lang::En).categories.get(&c.id), Some(c.name.as_str()));
     }
-    let sources: BTreeSet<&str> = p.sources.keys().map(String::as_str).collect();
+    let sources: BTreeSet<&str> = PolicySet::builtin()
+        .iter()
+        .flat_map(|set| set.sources.keys().map(String::as_str))
+        .collect();
     assert_eq!(sources, SourceTexts::KEYS.iter().copied().collect());
-    for (id, text) in &p.sources {
-        assert_eq!(texts(Lang::En).sources.get(id), Some(text.as_str()), "{id}");
+    for set in PolicySet::builtin() {
+        for (id, text) in &set.sources {
+            assert_eq!(source_text(Lang::En, set, id), text, "{id}");
+        }
     }
     let presets: Vec<&str> = crate::presets::PRESETS.iter().map(|p| p.id).collect();
     assert_eq!(presets, PresetTexts::KEYS);

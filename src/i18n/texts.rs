@@ -141,22 +141,65 @@ pub struct Texts {
     pub volume: VolumeTexts,
     /// The assumptions panel.
     pub assumptions: AssumptionTexts,
-    /// The policy file's source descriptions, by source id.
-    pub sources: SourceTexts,
-    /// Policy value labels, by id pattern.
-    pub value_labels: ValueLabelTexts,
-    /// Policy value notes, by id pattern.
-    pub value_notes: ValueNoteTexts,
     /// Category names, by category id.
     pub categories: CategoryTexts,
     /// The page footer.
     pub footer: FooterTexts,
     /// Error messages, by engine error code, and for ambiguous numbers.
     pub errors: ErrorTexts,
+}
+
+/// The engine's and the policy files' words in another language than English: rule templates,
+/// policy value labels and notes, and the policies' source descriptions. English has no such
+/// table: its words are the engine's (`sellercalc_engine::rule::english_template`) and the policy
+/// set's own (`PolicyValue::label`, `::note`, `PolicySet::sources`), so there is one English.
+#[derive(Debug)]
+pub struct EngineTexts {
+    /// The policy files' source descriptions, by source id.
+    pub sources: SourceTexts,
+    /// Policy value labels, by id pattern.
+    pub value_labels: ValueLabelTexts,
+    /// Policy value notes, by id pattern or the value's `note_key`.
+    pub value_notes: ValueNoteTexts,
     /// The engine's rules, by rule id.
     pub rules: RuleTexts,
-    // SHARE, SAVE AND EMBED: their table goes here (`pub share: ShareTexts`) when those features
-    // land; every language file then gets a matching `share: ShareTexts { … }` block.
+}
+
+impl EngineTexts {
+    /// The tables from a language pack: `get` answers `table.field` keys; `None` if any is
+    /// missing.
+    pub fn from_pack(get: &dyn Fn(&str) -> Option<&'static str>) -> Option<EngineTexts> {
+        let table = |name: &'static str| move |key: &str| get(&format!("{name}.{key}"));
+        Some(EngineTexts {
+            sources: SourceTexts::from_pack(&table("sources"))?,
+            value_labels: ValueLabelTexts::from_pack(&table("value_labels"))?,
+            value_notes: ValueNoteTexts::from_pack(&table("value_notes"))?,
+            rules: RuleTexts::from_pack(&table("rules"))?,
+        })
+    }
+
+    /// Every string, as `table.field` with its text.
+    pub fn entries(&self) -> Vec<(String, &'static str)> {
+        let EngineTexts {
+            sources,
+            value_labels,
+            value_notes,
+            rules,
+        } = self;
+        [
+            ("sources", sources.entries()),
+            ("value_labels", value_labels.entries()),
+            ("value_notes", value_notes.entries()),
+            ("rules", rules.entries()),
+        ]
+        .into_iter()
+        .flat_map(|(table, entries)| {
+            entries
+                .into_iter()
+                .map(move |(key, text)| (format!("{table}.{key}"), text))
+        })
+        .collect()
+    }
 }
 
 impl Texts {
@@ -177,13 +220,9 @@ impl Texts {
             breakdown: BreakdownTexts::from_pack(&table("breakdown"))?,
             volume: VolumeTexts::from_pack(&table("volume"))?,
             assumptions: AssumptionTexts::from_pack(&table("assumptions"))?,
-            sources: SourceTexts::from_pack(&table("sources"))?,
-            value_labels: ValueLabelTexts::from_pack(&table("value_labels"))?,
-            value_notes: ValueNoteTexts::from_pack(&table("value_notes"))?,
             categories: CategoryTexts::from_pack(&table("categories"))?,
             footer: FooterTexts::from_pack(&table("footer"))?,
             errors: ErrorTexts::from_pack(&table("errors"))?,
-            rules: RuleTexts::from_pack(&table("rules"))?,
         })
     }
 
@@ -203,15 +242,11 @@ impl Texts {
             breakdown,
             volume,
             assumptions,
-            sources,
-            value_labels,
-            value_notes,
             categories,
             footer,
             errors,
-            rules,
         } = self;
-        let tables: [(&str, Vec<(&'static str, &'static str)>); 19] = [
+        let tables: [(&str, Vec<(&'static str, &'static str)>); 15] = [
             ("models", models.entries()),
             ("header", header.entries()),
             ("presets", presets.entries()),
@@ -224,13 +259,9 @@ impl Texts {
             ("breakdown", breakdown.entries()),
             ("volume", volume.entries()),
             ("assumptions", assumptions.entries()),
-            ("sources", sources.entries()),
-            ("value_labels", value_labels.entries()),
-            ("value_notes", value_notes.entries()),
             ("categories", categories.entries()),
             ("footer", footer.entries()),
             ("errors", errors.entries()),
-            ("rules", rules.entries()),
         ];
         tables
             .into_iter()
@@ -389,6 +420,10 @@ text_table! {
 text_table! {
     /// The input column.
     InputTexts {
+        /// POP's early payout checkbox.
+        early_payout,
+        /// Its hint: {0} days after shipment.
+        hint_early_payout,
         /// Accessible name of the form.
         form_label,
         /// Group title.
@@ -524,6 +559,7 @@ keyed_table! {
         first_mile = "first_mile",
         last_mile = "last_mile",
         commission = "commission",
+        service_fee = "service_fee",
         affiliate = "affiliate",
         advertising = "advertising",
         payment_conversion = "payment_conversion",
@@ -549,6 +585,7 @@ text_table! {
         first_mile_full,
         last_mile,
         commission,
+        service_fee,
         affiliate,
         advertising,
         payment_conversion,
@@ -577,6 +614,7 @@ impl LineItemTexts {
             },
             "last_mile" => self.last_mile,
             "commission" => self.commission,
+            "service_fee" => self.service_fee,
             "affiliate" => self.affiliate,
             "advertising" => self.advertising,
             "payment_conversion" => self.payment_conversion,
@@ -771,6 +809,11 @@ keyed_table! {
         commission2024 = "commission2024",
         ebrun2025 = "ebrun2025",
         affiliate = "affiliate",
+        payout = "payout",
+        withdrawal = "withdrawal",
+        vat = "vat",
+        ioss = "ioss",
+        glosellers2025 = "glosellers2025",
     }
 }
 
@@ -781,7 +824,14 @@ text_table! {
         commission,
         semi_warehouse_waiver,
         semi_jit_waiver,
+        service_fee,
+        service_fee_waiver_warehouse,
+        service_fee_waiver_jit,
         conversion_fee,
+        /// `vat.{destination}.rate`: {0} destination name.
+        vat_rate,
+        vat_eu_threshold,
+        vat_gb_threshold,
         /// `postage.pop.{destination}.per_kg`: {0} destination name.
         postage_pop_per_kg,
         /// {0} destination name.
@@ -820,7 +870,9 @@ text_table! {
         unsellable,
         days_pop_stock,
         days_pop_delivery,
+        days_pop_confirmation,
         days_pop_payout,
+        days_pop_early_payout,
         days_semi_jit_stock,
         days_semi_jit_delivery,
         days_semi_warehouse_stock,
@@ -842,9 +894,24 @@ text_table! {
         commission_listed,
         /// A category whose rate it does not show.
         commission_assumed,
+        /// After the February 2025 split, for a category the 2024 table lists.
+        commission_split_listed,
+        /// After the split, for a category it does not show.
+        commission_split_assumed,
+        /// A category whose rate changed in August 2025 to an unpublished value.
+        commission_changed,
         semi_warehouse_waiver,
         semi_jit_waiver,
+        /// The service fee before February 2025 (none).
+        service_fee_none,
+        /// The service fee since February 2025.
+        service_fee,
+        /// Whether the semi-managed waivers cover the service fee.
+        service_fee_waiver,
         conversion_fee,
+        vat_rate,
+        /// The EU and UK thresholds.
+        vat_threshold,
         postage_pop_per_kg,
         postage_pop_per_parcel,
         postage_choice,
@@ -872,7 +939,9 @@ text_table! {
         conversion_back,
         days_pop_stock,
         days_pop_delivery,
+        days_pop_confirmation,
         days_pop_payout,
+        days_pop_early_payout,
         days_semi_jit_stock,
         days_semi_jit_delivery,
         days_semi_warehouse_stock,
@@ -948,6 +1017,8 @@ text_table! {
         inconsistent_rate,
         /// `Overflow`.
         overflow,
+        /// `BeyondCents`, at each field of the combination.
+        beyond_cents,
         /// An ambiguous number with one reading: {0} that reading, formatted for the locale.
         ambiguous_one,
         /// An ambiguous number with two readings: {0} and {1}, formatted for the locale.
@@ -970,6 +1041,8 @@ keyed_table! {
         commission_semi_warehouse = "commission.semi_warehouse",
         commission_semi_jit = "commission.semi_jit",
         commission_full = "commission.full",
+        service_fee = "service_fee",
+        service_fee_waived = "service_fee.waived",
         affiliate = "affiliate",
         advertising = "advertising",
         conversion_none = "conversion.none",
@@ -986,6 +1059,8 @@ keyed_table! {
         revenue_supply = "revenue.supply",
         revenue_supply_estimated = "revenue.supply_estimated",
         cash_stock = "cash.stock",
+        cash_confirmation = "cash.confirmation",
+        cash_early_payout = "cash.early_payout",
         cash_advance = "cash.advance",
     }
 }

@@ -115,11 +115,11 @@ test('the recommendation says which model earns most, and why', () =>
   withPage(async (page) => {
     await ready(page);
     const sentence = await textOf(page, 'recommendation');
-    assert.match(sentence, /^★ Fully managed earns ¥2,511\.62 more a month than semi-managed, mostly from /);
+    assert.match(sentence, /^★ Fully managed earns ¥3,158\.08 more a month than semi-managed, mostly from /);
     assert.match((await page.getAttribute('[data-testid="full-card"]', 'class')) ?? '', /\bbest\b/);
     const live = await page.getAttribute('[data-testid="live-summary"]', 'aria-live');
     assert.equal(live, 'polite');
-    assert.match(await textOf(page, 'live-summary'), /POP: ¥1,972\.58 a month/);
+    assert.match(await textOf(page, 'live-summary'), /POP: ¥2,223\.98 a month/);
   }, { name: 'recommendation' }));
 
 test('why? lists each line item with its rule', () =>
@@ -129,16 +129,16 @@ test('why? lists each line item with its rule', () =>
     const rows = await page.$$eval('[data-testid="pop-card"] tr[data-key]', (trs) => trs.map((tr) => tr.textContent));
     assert.ok(rows.length >= 10, `${rows.length} line items`);
     const commission = rows.find((r) => r.startsWith('Commission'));
-    assert.match(commission, /8% of the sale price \(category Home & garden\)/);
-    assert.match(commission, /−¥7\.48/);
+    assert.match(commission, /5\.5% of the sale price \(category Home & garden\)/);
+    assert.match(commission, /−¥5\.14/);
   }, { name: 'why' }));
 
 test('the footer states the policy version and that figures are estimates', () =>
   withPage(async (page) => {
     await ready(page);
     const footer = await textOf(page, 'footer');
-    assert.match(footer, /aliexpress-2024 v2/);
-    assert.match(footer, /effective 2024-01-01/);
+    assert.match(footer, /aliexpress-2025-08 v1/);
+    assert.match(footer, /effective 2025-08-01/);
     assert.match(footer, /estimates/);
   }, { name: 'footer' }));
 
@@ -169,25 +169,27 @@ test('editing an assumption marks it changed, and reset brings the default back'
     await ready(page);
     await page.click('[data-testid="assumptions"] > summary');
     await page.click('[data-testid="assumptions"] details[data-group="commission"] > summary');
-    assert.equal(await page.inputValue('#as-commission-home'), '8');
+    assert.equal(await page.inputValue('#as-commission-home'), '5.5');
     await page.focus('#as-commission-home');
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
-    await page.keyboard.type('5.');
-    assert.equal(await page.inputValue('#as-commission-home'), '5.', 'the dot survives mid-typing');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('3.');
+    assert.equal(await page.inputValue('#as-commission-home'), '3.', 'the dot survives mid-typing');
     await page.keyboard.type('0');
-    // 8% → 5% of CNY 93.528 is 2.80584 less commission per unit, of which the 4% of refunded
-    // orders got 3% × 93.528 × 4% = 0.1122336 back: 4.931452 + 2.80584 − 0.1122336 = 7.6250584.
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥7.63');
+    // 5.5% → 3% of CNY 93.528 is 2.3382 less commission per unit, of which the 4% of refunded
+    // orders got 2.5% × 93.528 × 4% = 0.093528 back: 5.55996016 + 2.3382 − 0.093528 = 7.80463216.
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥7.80');
     const row = page.locator('#as-commission-home').locator('xpath=ancestor::*[contains(@class,"changed")][1]');
     assert.equal(await row.count(), 1, 'the changed row is marked');
     assert.match(await textOf(page, 'assumptions'), /1 changed/);
     // Semi-managed's warehouse commission is waived whatever the rate: unchanged.
-    assert.equal(await textOf(page, 'semi-profit-per-unit'), '¥12.16');
+    assert.equal(await textOf(page, 'semi-profit-per-unit'), '¥10.54');
 
     await page.click('[data-testid="reset-assumptions"]');
-    assert.equal(await page.inputValue('#as-commission-home'), '8');
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.93');
+    assert.equal(await page.inputValue('#as-commission-home'), '5.5');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥5.56');
     assert.ok(await page.isDisabled('[data-testid="reset-assumptions"]'));
 
     // A bad value: message at the value, POP and semi grey, fully managed stays fresh.
@@ -196,7 +198,7 @@ test('editing an assumption marks it changed, and reset brings the default back'
     assert.match((await page.getAttribute('[data-testid="pop-card"]', 'class')) ?? '', /\bstale\b/);
     assert.doesNotMatch((await page.getAttribute('[data-testid="full-card"]', 'class')) ?? '', /\bstale\b/);
     await page.click('button[aria-label^="Reset Commission: Home"]');
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥4.93');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '¥5.56');
     assert.deepEqual(page.errors, []);
   }, { name: 'assumptions' }));
 
@@ -245,8 +247,8 @@ test('everything works from the keyboard', () =>
     await page.focus('#in-monthly-units');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('800');
-    // 4.931452 × 800 = 3945.1616.
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥3,945.16');
+    // 5.55996016 × 800 = 4447.968128.
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥4,447.97');
     // A visible focus ring: the focused input has an outline.
     const outline = await page.$eval('#in-monthly-units', (e) => getComputedStyle(e).outlineStyle);
     assert.notEqual(outline, 'none');

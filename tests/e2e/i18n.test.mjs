@@ -41,7 +41,7 @@ test('the switcher changes labels and number formats, and the choice is remember
     // Other languages come as packs: the first switch waits for one to load.
     await page.waitForFunction((code) => document.documentElement.lang === code, 'es');
     assert.equal(await page.inputValue('#in-pop-price'), '12,99');
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '1972,58\u00a0¥');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '2223,98\u00a0¥');
     // Remembered across a reload.
     await ready(page);
     assert.equal(await page.inputValue('[data-testid="language"]'), 'es');
@@ -50,7 +50,7 @@ test('the switcher changes labels and number formats, and the choice is remember
     await page.click('[data-testid="pop-card"] summary');
     const commission = await page.textContent('[data-testid="pop-card"] tr[data-key="commission"]');
     assert.doesNotMatch(commission, /of the sale price/);
-    assert.match(commission, /8\s?%/);
+    assert.match(commission, /5,5\s?%/);
     assert.deepEqual(page.errors, []);
   }, { name: 'i18n-switch' }));
 
@@ -153,11 +153,11 @@ for (const code of ['zh-CN', 'ko']) {
 test('results show in the cost currency, with a toggle for the sale currency', () =>
   withPage(async (page) => {
     await ready(page);
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,972.58');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥2,223.98');
     await page.click('[data-testid="currency-toggle"]');
-    // 1,972.5808 CNY ÷ 7.2 CNY per USD = 273.9695… USD, rounded once.
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '$273.97');
-    assert.equal(await textOf(page, 'pop-profit-per-unit'), '$0.68');
+    // 2,223.984064 CNY ÷ 7.2 CNY per USD = 308.8866… USD, rounded once.
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '$308.89');
+    assert.equal(await textOf(page, 'pop-profit-per-unit'), '$0.77');
     assert.match(await page.textContent('[data-testid="breakdown-chart"] figcaption'), /USD/);
     // The volume chart's axis follows, a frame later: 2 × 400 units × 18.43544 CNY (fully
     // managed) ÷ 7.2 ≈ 2,048 USD.
@@ -167,9 +167,9 @@ test('results show in the cost currency, with a toggle for the sale currency', (
     assert.ok(!(await yLabels()).includes('14,748'), (await yLabels()).join(' '));
     assert.match(await textOf(page, 'currency-toggle'), /Show results in CNY/);
     // The sale-currency price's break-even is already in USD and stays as it is.
-    assert.equal(await textOf(page, 'pop-break-even'), '$12.12');
+    assert.equal(await textOf(page, 'pop-break-even'), '$12.02');
     await page.click('[data-testid="currency-toggle"]');
-    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥1,972.58');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥2,223.98');
     // With one currency for both, there is nothing to toggle.
     await page.click('text=Currencies');
     // The default rate is the policy's, dated and marked as an assumption.

@@ -11,12 +11,12 @@ test('app loads and shows the comparison', () =>
 
     // The default scenario's POP figure, hand-computed in engine/tests/golden.rs.
     const profit = (await page.textContent('[data-testid="pop-monthly-profit"]'))?.trim() ?? '';
-    assert.equal(profit, '¥1,972.58');
+    assert.equal(profit, '¥2,223.98');
 
     const result = await page.evaluate(() => window.sellerCalc.compare({}));
     assert.ok(result && typeof result === 'object', 'compare({}) returned nothing');
     assert.equal(result.ok, true, `compare({}) is not ok: ${JSON.stringify(result)}`);
-    assert.equal(result.models.pop.monthly_profit, '1972.58');
+    assert.equal(result.models.pop.monthly_profit, '2223.98');
     assert.ok(result.models?.pop, `compare({}) has no models.pop: ${JSON.stringify(result)}`);
 
     assert.deepEqual(page.errors, [], 'console errors or uncaught exceptions on load');

@@ -70,7 +70,7 @@ test('the sensitivity charts draw three lines each and follow an input change', 
       }
       assert.equal(await page.$$eval(`[data-testid="sensitivity-${chart}"] svg[role="img"]`, (s) => s.length), 1);
     }
-    assert.match(await textOf(page, 'sensitivity-price-note'), /POP breaks even at -6\.73% \(12\.1164 USD\)/);
+    assert.match(await textOf(page, 'sensitivity-price-note'), /POP breaks even at -7\.52% \(12\.0134 USD\)/);
     const before = await page.getAttribute('[data-testid="sensitivity-price-pop"]', 'd');
     await retype(page, '#in-product-unit-cost', '29');
     await changed(page, '[data-testid="sensitivity-price-pop"]', 'd', before);

@@ -13,7 +13,7 @@ use crate::input::{Field, Input, InputKind};
 use crate::policy::PolicySet;
 use crate::scenario::{Given, ModelKind, RawValue, ScenarioInput};
 use crate::solve::{
-    indifference_supply_price, indifference_supply_price_decimals, price_decimals,
+    indifference_supply_price_decimals, price_decimals, stated_indifference_supply_price,
     target_margin_price,
 };
 use crate::warning::Warning;
@@ -57,7 +57,7 @@ pub struct SkuResult {
     /// Best − runner-up monthly profit, in the cost currency.
     pub advantage: Option<Decimal>,
     /// The fully managed supply price at which fully managed earns as much as POP, and as
-    /// semi-managed ([`crate::indifference_supply_price`]).
+    /// semi-managed, as a seller should enter it ([`crate::stated_indifference_supply_price`]).
     pub indifference: [Option<Decimal>; 2],
     /// Places to state the indifference prices with.
     pub indifference_decimals: u32,
@@ -325,7 +325,7 @@ fn result_of(
         runner_up: recommendation.as_ref().map(|r| r.runner_up),
         advantage: recommendation.map(|r| r.monthly_advantage),
         indifference: [ModelKind::Pop, ModelKind::Semi]
-            .map(|versus| indifference_supply_price(comparison, versus)),
+            .map(|versus| stated_indifference_supply_price(comparison, versus)),
         indifference_decimals: indifference_supply_price_decimals(comparison),
         errors,
         warnings: comparison.warnings.clone(),
