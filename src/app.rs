@@ -334,9 +334,9 @@ pub fn App(props: &AppProps) -> Html {
                         </p>
                     }
                     if embedded {
-                        { embed_title() }
+                        { embed_title(*lang) }
                     }
-                    { notice_list(&notices) }
+                    { notice_list(&notices, *lang) }
                     if !embedded {
                         <ShareBar state={state.clone()} presentation={session.presentation.clone()}
                             can_save={session.persist} on_message={on_message.clone()} />
