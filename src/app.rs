@@ -26,7 +26,7 @@ use crate::components::solver_panel::SolverPanel;
 use crate::components::summary_bar::SummaryBar;
 use crate::components::volume_chart::VolumeChart;
 use crate::format;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Conversion, Lang, Locale};
 use crate::session::Session;
 use crate::state::{scenario_input, Action, Shown, State};
 use crate::{embed, share, storage};
@@ -202,8 +202,6 @@ pub fn App(props: &AppProps) -> Html {
         let start = props.lang;
         move || start.unwrap_or_else(|| initial_lang(&session))
     });
-    // Before any child renders, so every figure is formatted for the page's language.
-    format::set_locale(lang.code());
     use_effect_with(*lang, |lang| i18n::set_document_lang(*lang));
     let state = use_reducer({
         let session = session.clone();
@@ -261,23 +259,20 @@ pub fn App(props: &AppProps) -> Html {
     let in_sale_currency = use_state(|| false);
     let sale_currency = state.comparison.scenario.currency.sale.clone();
     let can_convert = sale_currency != *currency;
-    let shown_in = if *in_sale_currency && can_convert {
-        format::set_display_currency(Some(format::Conversion {
-            from: currency.to_string(),
-            to: sale_currency.clone(),
-            rate: state.comparison.rate,
-        }));
-        sale_currency.clone()
-    } else {
-        format::set_display_currency(None);
-        currency.to_string()
-    };
+    // How every figure below is written, provided to them all as one context.
+    let conversion = (*in_sale_currency && can_convert).then(|| Conversion {
+        from: currency.clone(),
+        to: sale_currency.clone().into(),
+        rate: state.comparison.rate,
+    });
+    let locale = Locale::new(*lang).showing(conversion);
+    let shown_in = locale.display_currency(&currency).to_owned();
     let toggle_currency = {
         let in_sale_currency = in_sale_currency.clone();
         Callback::from(move |_: MouseEvent| in_sale_currency.set(!*in_sale_currency))
     };
     let other_currency = if shown_in == *currency {
-        sale_currency.clone()
+        sale_currency
     } else {
         currency.to_string()
     };
@@ -300,7 +295,7 @@ pub fn App(props: &AppProps) -> Html {
             .iter()
             .filter_map(|(k, s)| {
                 s.as_ref().map(|s| {
-                    let money = format::money(s.result.monthly_profit, &currency);
+                    let money = format::money(&locale, s.result.monthly_profit, &currency);
                     i18n::fill(t.page.profit_a_month, |i| match i {
                         0 => Some(t.model_name(*k).to_owned()),
                         1 => Some(money.clone()),
@@ -311,20 +306,19 @@ pub fn App(props: &AppProps) -> Html {
             .collect();
         let lead = recommendation
             .as_ref()
-            .map(|r| sentence_in(*lang, r, best_profit, &currency))
+            .map(|r| sentence_in(&locale, r, best_profit, &currency))
             .unwrap_or_default();
         format!("{lead} {}", profits.join(t.page.item_separator))
     };
 
     html! {
-        <ContextProvider<Lang> context={*lang}>
+        <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
                 <PageHeader {on_preset} lang={*lang} {on_lang} />
             }
             <div class="layout">
-                // Keyed by the display currency, so every figure is drawn again when it changes.
-                <main class="results" data-testid="comparison" aria-label="Results" key={shown_in.clone()}>
+                <main class="results" data-testid="comparison" aria-label="Results">
                     if can_convert {
                         <p class="currency-toggle">
                             <span>{ i18n::fill(lang.texts().page.results_in, |i| (i == 0).then(|| shown_in.clone())) }</span>
@@ -375,6 +369,6 @@ pub fn App(props: &AppProps) -> Html {
                 <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
             }
         </div>
-        </ContextProvider<Lang>>
+        </ContextProvider<Locale>>
     }
 }
