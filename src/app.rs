@@ -26,7 +26,7 @@ use crate::components::solver_panel::SolverPanel;
 use crate::components::summary_bar::SummaryBar;
 use crate::components::volume_chart::VolumeChart;
 use crate::format;
-use crate::i18n::{self, Conversion, Lang, Locale};
+use crate::i18n::{self, Lang, Locale};
 use crate::session::Session;
 use crate::state::{scenario_input, Action, Shown, State};
 use crate::{embed, share, storage};
@@ -196,18 +196,20 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let session = props.session.clone();
     let embedded = session.presentation.embed;
-    // The language start() could load, else ?lang=, the visitor's earlier choice, the browser's.
-    let lang = use_state({
-        let session = session.clone();
-        let start = props.lang;
-        move || start.unwrap_or_else(|| initial_lang(&session))
-    });
-    use_effect_with(*lang, |lang| i18n::set_document_lang(*lang));
     let state = use_reducer({
         let session = session.clone();
-        let lang = *lang;
-        move || State::restored(session.current.clone(), session.pinned.clone(), lang)
+        let start = props.lang;
+        move || {
+            // The language start() could load, else ?lang=, the visitor's earlier choice, the
+            // browser's.
+            let lang = start.unwrap_or_else(|| initial_lang(&session));
+            State::restored(session.current.clone(), session.pinned.clone(), lang)
+        }
     });
+    let lang = state.lang;
+    // How every figure below is written, provided to them all as one context.
+    let locale = state.locale();
+    use_effect_with(lang, |lang| i18n::set_document_lang(*lang));
     let notices = use_reducer({
         let session = session.clone();
         move || Notices::of(&session.messages)
@@ -217,23 +219,21 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |message: Message| notices.dispatch(NoticeAction::Push(message)))
     };
     let on_lang = {
-        let lang = lang.clone();
         let state = state.dispatcher();
         let on_message = on_message.clone();
         Callback::from(move |chosen: Lang| {
-            let (lang, state, on_message) = (lang.clone(), state.clone(), on_message.clone());
+            let (state, on_message) = (state.clone(), on_message.clone());
             // A language other than English comes as a pack, fetched the first time it is chosen.
             // If it cannot be had, the page stays as it is and says why.
             i18n::packs::when_available(chosen, "", move |loaded| {
                 if !loaded {
-                    reset_language_picker(*lang);
+                    reset_language_picker(lang);
                     on_message.emit(Message::LanguageUnavailable(chosen));
                     return;
                 }
                 if !embedded {
                     i18n::store_lang(chosen);
                 }
-                lang.set(chosen);
                 state.dispatch(Action::SetLang(chosen));
             });
         })
@@ -256,20 +256,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let currency = AttrValue::from(state.comparison.scenario.currency.cost.clone());
     // Results are in the cost currency unless the user asks for the sale currency.
-    let in_sale_currency = use_state(|| false);
     let sale_currency = state.comparison.scenario.currency.sale.clone();
     let can_convert = sale_currency != *currency;
-    // How every figure below is written, provided to them all as one context.
-    let conversion = (*in_sale_currency && can_convert).then(|| Conversion {
-        from: currency.clone(),
-        to: sale_currency.clone().into(),
-        rate: state.comparison.rate,
-    });
-    let locale = Locale::new(*lang).showing(conversion);
     let shown_in = locale.display_currency(&currency).to_owned();
     let toggle_currency = {
-        let in_sale_currency = in_sale_currency.clone();
-        Callback::from(move |_: MouseEvent| in_sale_currency.set(!*in_sale_currency))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleResultsCurrency))
     };
     let other_currency = if shown_in == *currency {
         sale_currency
@@ -315,7 +307,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader {on_preset} lang={*lang} {on_lang} />
+                <PageHeader {on_preset} {lang} {on_lang} />
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">
@@ -328,9 +320,9 @@ pub fn App(props: &AppProps) -> Html {
                         </p>
                     }
                     if embedded {
-                        { embed_title(*lang) }
+                        { embed_title(lang) }
                     }
-                    { notice_list(&notices, *lang) }
+                    { notice_list(&notices, lang) }
                     if !embedded {
                         <ShareBar state={state.clone()} presentation={session.presentation.clone()}
                             can_save={session.persist} on_message={on_message.clone()} />
