@@ -17,7 +17,7 @@ use crate::components::inputs::Inputs;
 use crate::components::model_card::ModelCard;
 use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
-use crate::components::page_header::{reset_language_picker, PageHeader};
+use crate::components::page_header::PageHeader;
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
 use crate::components::sensitivity_chart::{Axis, Base, SensitivityChart};
@@ -218,26 +218,18 @@ pub fn App(props: &AppProps) -> Html {
         let notices = notices.dispatcher();
         Callback::from(move |message: Message| notices.dispatch(NoticeAction::Push(message)))
     };
+    // A language other than English comes as a pack, which the picker fetches the first time it
+    // is chosen. If it cannot be had, the page stays as it is and says why.
     let on_lang = {
         let state = state.dispatcher();
-        let on_message = on_message.clone();
         Callback::from(move |chosen: Lang| {
-            let (state, on_message) = (state.clone(), on_message.clone());
-            // A language other than English comes as a pack, fetched the first time it is chosen.
-            // If it cannot be had, the page stays as it is and says why.
-            i18n::packs::when_available(chosen, "", move |loaded| {
-                if !loaded {
-                    reset_language_picker(lang);
-                    on_message.emit(Message::LanguageUnavailable(chosen));
-                    return;
-                }
-                if !embedded {
-                    i18n::store_lang(chosen);
-                }
-                state.dispatch(Action::SetLang(chosen));
-            });
+            if !embedded {
+                i18n::store_lang(chosen);
+            }
+            state.dispatch(Action::SetLang(chosen));
         })
     };
+    let on_lang_unavailable = on_message.reform(Message::LanguageUnavailable);
     let painted = use_painted();
     share::use_link_sync(&state, &session.presentation, session.sync_url);
     storage::use_autosave(
@@ -307,7 +299,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader {on_preset} {lang} {on_lang} />
+                <PageHeader {on_preset} {lang} {on_lang} {on_lang_unavailable} />
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">

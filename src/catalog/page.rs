@@ -16,9 +16,9 @@ use super::saved::{self, Fix, Saved};
 use super::settings::Base;
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
 use crate::components::field::{error_text, issue_text};
+use crate::components::language_picker::LanguagePicker;
 use crate::components::notice::Message;
 use crate::components::page_footer::PageFooter;
-use crate::components::page_header::reset_language_picker;
 use crate::export::download;
 use crate::format;
 use crate::i18n::{
@@ -78,7 +78,7 @@ enum Note {
 
 /// Messages of [`CatalogPage`].
 pub enum Msg {
-    /// The user picked a language.
+    /// The user picked a language, and the page can show it.
     Lang(Lang),
     /// The strings of the language the user picked could not be fetched.
     LangUnavailable(Lang),
@@ -385,23 +385,9 @@ impl Component for CatalogPage {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Lang(lang) if !i18n::packs::available(lang) => {
-                // Fetch the language's pack first, then switch; if it cannot be had, stay and
-                // say why (a failed fetch is not retried until the user picks it again).
-                let link = ctx.link().clone();
-                i18n::packs::when_available(lang, "../", move |loaded| {
-                    link.send_message(if loaded {
-                        Msg::Lang(lang)
-                    } else {
-                        Msg::LangUnavailable(lang)
-                    });
-                });
-                return false;
-            }
-            Msg::LangUnavailable(lang) => {
-                reset_language_picker(self.lang);
-                self.lang_unavailable = Some(lang);
-            }
+            // The picker fetches a language's pack first; if it cannot be had, the page stays and
+            // says why (a failed fetch is not retried until the user picks it again).
+            Msg::LangUnavailable(lang) => self.lang_unavailable = Some(lang),
             Msg::Lang(lang) => {
                 self.lang = lang;
                 self.lang_unavailable = None;
@@ -586,14 +572,6 @@ impl Component for CatalogPage {
         let t = self.texts();
         let link = ctx.link();
         let policy = sellercalc_engine::PolicySet::default_set();
-        let on_lang = link.callback(|e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            let lang = Lang::ALL
-                .into_iter()
-                .find(|l| l.code() == select.value())
-                .unwrap_or_default();
-            Msg::Lang(lang)
-        });
         html! {
             <ContextProvider<Locale> context={self.locale()}>
             <div class="page catalog-page">
@@ -604,12 +582,8 @@ impl Component for CatalogPage {
                     </div>
                     <div class="header-controls">
                         <a class="nav-link" href="../" data-testid="to-calculator">{ t.back }</a>
-                        <label for="language" class="visually-hidden">{ self.lang.texts().header.language }</label>
-                        <select id="language" onchange={on_lang} data-testid="language">
-                            { for Lang::ALL.into_iter().map(|l| html! {
-                                <option value={l.code()} lang={l.code()} selected={l == self.lang}>{ l.native_name() }</option>
-                            }) }
-                        </select>
+                        <LanguagePicker lang={self.lang} base="../" on_lang={link.callback(Msg::Lang)}
+                            on_unavailable={link.callback(Msg::LangUnavailable)} />
                         { self.lang_notice() }
                     </div>
                 </header>
