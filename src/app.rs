@@ -17,7 +17,7 @@ use crate::components::inputs::Inputs;
 use crate::components::model_card::ModelCard;
 use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
-use crate::components::page_header::{reset_language_picker, PageHeader};
+use crate::components::page_header::PageHeader;
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
 use crate::components::sensitivity_chart::{Axis, Base, SensitivityChart};
@@ -26,7 +26,7 @@ use crate::components::solver_panel::SolverPanel;
 use crate::components::summary_bar::SummaryBar;
 use crate::components::volume_chart::VolumeChart;
 use crate::format;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Locale};
 use crate::session::Session;
 use crate::state::{scenario_input, Action, Shown, State};
 use crate::{embed, share, storage};
@@ -196,20 +196,20 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let session = props.session.clone();
     let embedded = session.presentation.embed;
-    // The language start() could load, else ?lang=, the visitor's earlier choice, the browser's.
-    let lang = use_state({
-        let session = session.clone();
-        let start = props.lang;
-        move || start.unwrap_or_else(|| initial_lang(&session))
-    });
-    // Before any child renders, so every figure is formatted for the page's language.
-    format::set_locale(lang.code());
-    use_effect_with(*lang, |lang| i18n::set_document_lang(*lang));
     let state = use_reducer({
         let session = session.clone();
-        let lang = *lang;
-        move || State::restored(session.current.clone(), session.pinned.clone(), lang)
+        let start = props.lang;
+        move || {
+            // The language start() could load, else ?lang=, the visitor's earlier choice, the
+            // browser's.
+            let lang = start.unwrap_or_else(|| initial_lang(&session));
+            State::restored(session.current.clone(), session.pinned.clone(), lang)
+        }
     });
+    let lang = state.lang;
+    // How every figure below is written, provided to them all as one context.
+    let locale = state.locale();
+    use_effect_with(lang, |lang| i18n::set_document_lang(*lang));
     let notices = use_reducer({
         let session = session.clone();
         move || Notices::of(&session.messages)
@@ -218,28 +218,18 @@ pub fn App(props: &AppProps) -> Html {
         let notices = notices.dispatcher();
         Callback::from(move |message: Message| notices.dispatch(NoticeAction::Push(message)))
     };
+    // A language other than English comes as a pack, which the picker fetches the first time it
+    // is chosen. If it cannot be had, the page stays as it is and says why.
     let on_lang = {
-        let lang = lang.clone();
         let state = state.dispatcher();
-        let on_message = on_message.clone();
         Callback::from(move |chosen: Lang| {
-            let (lang, state, on_message) = (lang.clone(), state.clone(), on_message.clone());
-            // A language other than English comes as a pack, fetched the first time it is chosen.
-            // If it cannot be had, the page stays as it is and says why.
-            i18n::packs::when_available(chosen, "", move |loaded| {
-                if !loaded {
-                    reset_language_picker(*lang);
-                    on_message.emit(Message::LanguageUnavailable(chosen));
-                    return;
-                }
-                if !embedded {
-                    i18n::store_lang(chosen);
-                }
-                lang.set(chosen);
-                state.dispatch(Action::SetLang(chosen));
-            });
+            if !embedded {
+                i18n::store_lang(chosen);
+            }
+            state.dispatch(Action::SetLang(chosen));
         })
     };
+    let on_lang_unavailable = on_message.reform(Message::LanguageUnavailable);
     let painted = use_painted();
     share::use_link_sync(&state, &session.presentation, session.sync_url);
     storage::use_autosave(
@@ -258,26 +248,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     let currency = AttrValue::from(state.comparison.scenario.currency.cost.clone());
     // Results are in the cost currency unless the user asks for the sale currency.
-    let in_sale_currency = use_state(|| false);
     let sale_currency = state.comparison.scenario.currency.sale.clone();
     let can_convert = sale_currency != *currency;
-    let shown_in = if *in_sale_currency && can_convert {
-        format::set_display_currency(Some(format::Conversion {
-            from: currency.to_string(),
-            to: sale_currency.clone(),
-            rate: state.comparison.rate,
-        }));
-        sale_currency.clone()
-    } else {
-        format::set_display_currency(None);
-        currency.to_string()
-    };
+    let shown_in = locale.display_currency(&currency).to_owned();
     let toggle_currency = {
-        let in_sale_currency = in_sale_currency.clone();
-        Callback::from(move |_: MouseEvent| in_sale_currency.set(!*in_sale_currency))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleResultsCurrency))
     };
     let other_currency = if shown_in == *currency {
-        sale_currency.clone()
+        sale_currency
     } else {
         currency.to_string()
     };
@@ -300,7 +279,7 @@ pub fn App(props: &AppProps) -> Html {
             .iter()
             .filter_map(|(k, s)| {
                 s.as_ref().map(|s| {
-                    let money = format::money(s.result.monthly_profit, &currency);
+                    let money = format::money(&locale, s.result.monthly_profit, &currency);
                     i18n::fill(t.page.profit_a_month, |i| match i {
                         0 => Some(t.model_name(*k).to_owned()),
                         1 => Some(money.clone()),
@@ -311,20 +290,19 @@ pub fn App(props: &AppProps) -> Html {
             .collect();
         let lead = recommendation
             .as_ref()
-            .map(|r| sentence_in(*lang, r, best_profit, &currency))
+            .map(|r| sentence_in(&locale, r, best_profit, &currency))
             .unwrap_or_default();
         format!("{lead} {}", profits.join(t.page.item_separator))
     };
 
     html! {
-        <ContextProvider<Lang> context={*lang}>
+        <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader {on_preset} lang={*lang} {on_lang} />
+                <PageHeader {on_preset} {lang} {on_lang} {on_lang_unavailable} />
             }
             <div class="layout">
-                // Keyed by the display currency, so every figure is drawn again when it changes.
-                <main class="results" data-testid="comparison" aria-label="Results" key={shown_in.clone()}>
+                <main class="results" data-testid="comparison" aria-label="Results">
                     if can_convert {
                         <p class="currency-toggle">
                             <span>{ i18n::fill(lang.texts().page.results_in, |i| (i == 0).then(|| shown_in.clone())) }</span>
@@ -334,9 +312,9 @@ pub fn App(props: &AppProps) -> Html {
                         </p>
                     }
                     if embedded {
-                        { embed_title() }
+                        { embed_title(lang) }
                     }
-                    { notice_list(&notices) }
+                    { notice_list(&notices, lang) }
                     if !embedded {
                         <ShareBar state={state.clone()} presentation={session.presentation.clone()}
                             can_save={session.persist} on_message={on_message.clone()} />
@@ -375,6 +353,6 @@ pub fn App(props: &AppProps) -> Html {
                 <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
             }
         </div>
-        </ContextProvider<Lang>>
+        </ContextProvider<Locale>>
     }
 }

@@ -2,185 +2,198 @@
 //! `Intl.NumberFormat`. Values are rounded once by the engine's rule and handed to `Intl` as
 //! decimal strings, so no binary floating point touches an amount.
 //!
-//! The locale is the page's language, set by the app with [`set_locale`] (not the browser's own
-//! `navigator.language`), so figures are always written the way the surrounding words are.
+//! Every function takes the page's [`Locale`] (its language, not the browser's own
+//! `navigator.language`, so figures are written the way the surrounding words are, and the
+//! currency amounts are shown in). Components read it with [`crate::i18n::use_locale`].
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-use js_sys::{Array, Intl, Object, Reflect};
 use sellercalc_engine::decimal::{plain_text, round_to};
 use sellercalc_engine::Decimal;
-use wasm_bindgen::JsValue;
 
-use crate::i18n::{separators, Lang};
+use crate::i18n::{separators, Locale};
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// How a number is written.
+#[derive(Debug, PartialEq)]
 enum Style {
+    /// Money in a currency (an ISO 4217 code), to the cent: `¥1,240.00`.
     Money(String),
+    /// A percentage to one decimal: `8.8%`.
     Percent,
     /// A percentage with up to two decimals and no trailing zeros: `8%`, `0.5%`.
     PercentPlain,
+    /// A number with at most this many decimals: `1,500`.
     Plain(u32),
 }
 
-/// The locale until [`set_locale`] says otherwise.
-const DEFAULT_LOCALE: &str = "en-US";
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use std::cell::RefCell;
 
-thread_local! {
-    static LOCALE: RefCell<String> = RefCell::new(DEFAULT_LOCALE.to_owned());
-    static FORMATS: RefCell<HashMap<Style, Intl::NumberFormat>> = RefCell::new(HashMap::new());
-    static DISPLAY: RefCell<Option<Conversion>> = const { RefCell::new(None) };
-}
+    use js_sys::{Array, Function, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
 
-/// Makes `code` (a BCP 47 tag such as `zh-CN`) the locale of every figure from now on; the
-/// cached formatters are dropped when it changes.
-pub fn set_locale(code: &str) {
-    let changed = LOCALE.with(|locale| {
-        let mut locale = locale.borrow_mut();
-        if *locale == code {
-            return false;
+    use super::Style;
+    use crate::i18n::Lang;
+
+    thread_local! {
+        /// The `format` function of an `Intl.NumberFormat` for each language and style, made the
+        /// first time it is needed and kept: a cache, so that writing a figure never builds a
+        /// formatter. A page needs a few dozen at most, so a list is searched, not hashed.
+        static FORMATS: RefCell<Vec<(Lang, Style, Function)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn formatter(lang: Lang, style: &Style) -> Function {
+        let options = Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = Reflect::set(&options, &JsValue::from_str(key), &value);
+        };
+        match style {
+            Style::Money(currency) => {
+                set("style", "currency".into());
+                set("currency", currency.as_str().into());
+                set("currencyDisplay", "narrowSymbol".into());
+                set("minimumFractionDigits", 2.into());
+                set("maximumFractionDigits", 2.into());
+            }
+            Style::Percent => {
+                set("style", "percent".into());
+                set("minimumFractionDigits", 1.into());
+                set("maximumFractionDigits", 1.into());
+            }
+            Style::PercentPlain => {
+                set("style", "percent".into());
+                set("minimumFractionDigits", 0.into());
+                set("maximumFractionDigits", 2.into());
+            }
+            Style::Plain(dp) => {
+                set("maximumFractionDigits", (*dp).into());
+            }
         }
-        code.clone_into(&mut locale);
-        true
-    });
-    if changed {
-        FORMATS.with(|cache| cache.borrow_mut().clear());
+        let locales = Array::of1(&JsValue::from_str(lang.code()));
+        Intl::NumberFormat::new(&locales, &options).format()
+    }
+
+    /// `text` (a decimal) written by `Intl` for `lang` in `style`; `None` if `Intl` refuses it.
+    pub(super) fn format(lang: Lang, style: Style, text: &str) -> Option<String> {
+        let format = FORMATS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            match cache.iter().find(|(l, s, _)| *l == lang && *s == style) {
+                Some((_, _, format)) => format.clone(),
+                None => {
+                    let format = formatter(lang, &style);
+                    cache.push((lang, style, format.clone()));
+                    format
+                }
+            }
+        });
+        format
+            .call1(&JsValue::UNDEFINED, &JsValue::from_str(text))
+            .ok()?
+            .as_string()
     }
 }
 
-/// The locale figures are written in: the one last given to [`set_locale`], else `en-US`.
-pub fn locale() -> String {
-    LOCALE.with(|locale| locale.borrow().clone())
+/// Off the web (native tests and tools) there is no `Intl`: figures are written plainly, with the
+/// language's decimal separator, a percent sign or the currency's code.
+#[cfg(not(target_arch = "wasm32"))]
+mod intl {
+    use super::Style;
+    use crate::i18n::Lang;
+
+    pub(super) fn format(lang: Lang, style: Style, text: &str) -> Option<String> {
+        let number = text.replace('.', &lang.separators().decimal.to_string());
+        Some(match style {
+            Style::Money(currency) => format!("{number} {currency}"),
+            Style::Percent | Style::PercentPlain => format!("{number}%"),
+            Style::Plain(_) => number,
+        })
+    }
 }
 
-fn formatter(style: &Style) -> Intl::NumberFormat {
-    FORMATS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(style.clone())
-            .or_insert_with(|| {
-                let options = Object::new();
-                let set = |key: &str, value: JsValue| {
-                    let _ = Reflect::set(&options, &JsValue::from_str(key), &value);
-                };
-                match style {
-                    Style::Money(currency) => {
-                        set("style", "currency".into());
-                        set("currency", currency.as_str().into());
-                        set("currencyDisplay", "narrowSymbol".into());
-                        set("minimumFractionDigits", 2.into());
-                        set("maximumFractionDigits", 2.into());
-                    }
-                    Style::Percent => {
-                        set("style", "percent".into());
-                        set("minimumFractionDigits", 1.into());
-                        set("maximumFractionDigits", 1.into());
-                    }
-                    Style::PercentPlain => {
-                        set("style", "percent".into());
-                        set("minimumFractionDigits", 0.into());
-                        set("maximumFractionDigits", 2.into());
-                    }
-                    Style::Plain(dp) => {
-                        set("maximumFractionDigits", (*dp).into());
-                    }
-                }
-                let locales = Array::of1(&JsValue::from_str(&locale()));
-                Intl::NumberFormat::new(&locales, &options)
-            })
-            .clone()
-    })
+fn format(locale: &Locale, style: Style, value: Decimal) -> String {
+    let text = value.to_string();
+    intl::format(locale.lang, style, &text).unwrap_or(text)
 }
 
-fn format(style: Style, value: Decimal) -> String {
-    let text = JsValue::from_str(&value.to_string());
-    formatter(&style)
-        .format()
-        .call1(&JsValue::UNDEFINED, &text)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| value.to_string())
-}
-
-/// Amounts in one currency shown in another: the "results in the sale currency" toggle.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Conversion {
-    /// The currency the amounts are in (the cost currency).
-    pub from: String,
-    /// The currency to show them in (the sale currency).
-    pub to: String,
-    /// Units of `from` that one unit of `to` buys (the scenario's exchange rate).
-    pub rate: Decimal,
-}
-
-/// Shows every amount in `conversion.from` in `conversion.to` instead; `None` shows each amount
-/// in its own currency. Converted amounts are divided unrounded and rounded once, for display.
-pub fn set_display_currency(conversion: Option<Conversion>) {
-    DISPLAY.with(|display| *display.borrow_mut() = conversion.filter(|c| !c.rate.is_zero()));
-}
-
-/// The currency that amounts in `currency` are shown in, for captions such as "(per unit, USD)".
-pub fn display_currency(currency: &str) -> String {
-    DISPLAY.with(|display| match &*display.borrow() {
-        Some(c) if c.from == currency => c.to.clone(),
-        _ => currency.to_owned(),
-    })
-}
-
-/// An amount in `currency` as it is shown, unrounded, with the currency it is shown in: converted
-/// when the page shows `currency`'s amounts in another (see [`set_display_currency`]).
-pub fn shown(value: Decimal, currency: &str) -> (Decimal, String) {
-    let converted = DISPLAY.with(|display| match &*display.borrow() {
-        Some(c) if c.from == currency => value.checked_div(c.rate).map(|v| (v, c.to.clone())),
-        _ => None,
-    });
-    converted.unwrap_or_else(|| (value, currency.to_owned()))
-}
-
-/// Money in `currency`, rounded to the cent: `¥1,240.00` (or in the display currency, see
-/// [`set_display_currency`]).
-pub fn money(value: Decimal, currency: &str) -> String {
-    let (value, currency) = shown(value, currency);
-    format(Style::Money(currency), round_to(value, 2))
+/// Money in `currency`, rounded to the cent: `¥1,240.00`; in the currency the locale shows
+/// `currency`'s amounts in, converted ([`Locale::shown`]) and then rounded.
+pub fn money(locale: &Locale, value: Decimal, currency: &str) -> String {
+    let (value, currency) = locale.shown(value, currency);
+    format(
+        locale,
+        Style::Money(currency.to_owned()),
+        round_to(value, 2),
+    )
 }
 
 /// A percentage given in percent (8.8 → `8.8%`), to one decimal.
-pub fn percent(value: Decimal) -> String {
+pub fn percent(locale: &Locale, value: Decimal) -> String {
     let fraction = value.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default();
-    format(Style::Percent, round_to(fraction, 3))
+    format(locale, Style::Percent, round_to(fraction, 3))
 }
 
 /// A percentage given in percent, as a rule states it: up to two decimals, no trailing zeros
 /// (8 → `8%`, 0.5 → `0.5%`; `8 %` in French).
-pub fn percent_plain(value: Decimal) -> String {
+pub fn percent_plain(locale: &Locale, value: Decimal) -> String {
     let fraction = value.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default();
-    format(Style::PercentPlain, round_to(fraction, 4))
+    format(locale, Style::PercentPlain, round_to(fraction, 4))
 }
 
 /// A plain number with at most `dp` decimals: `1,500`.
-pub fn number(value: Decimal, dp: u32) -> String {
-    format(Style::Plain(dp), round_to(value, dp))
+pub fn number(locale: &Locale, value: Decimal, dp: u32) -> String {
+    format(locale, Style::Plain(dp), round_to(value, dp))
 }
 
 /// A canonical decimal text from the engine ("12.99", "1000000000") written for the locale, with
 /// every decimal it has: for numbers quoted in messages. Text that is not a number comes back as
 /// it is.
-pub fn canonical(text: &str) -> String {
+pub fn canonical(locale: &Locale, text: &str) -> String {
     match text.parse::<Decimal>() {
-        Ok(value) => number(value, value.scale().min(20)),
+        Ok(value) => number(locale, value, value.scale().min(20)),
         Err(_) => text.to_owned(),
     }
 }
 
 /// A value as it sits in an input for the user to edit: every decimal, no grouping, and the
-/// locale's decimal separator (`0.5`, `0,5` in French), the way the user would type it.
-pub fn editable(value: Decimal) -> String {
+/// language's decimal separator (`0.5`, `0,5` in French), the way the user would type it.
+pub fn editable(locale: &Locale, value: Decimal) -> String {
     let text = plain_text(value);
-    let decimal = Lang::from_tag(&locale()).map_or('.', |lang| separators(lang).decimal);
+    let decimal = separators(locale.lang).decimal;
     if decimal == '.' {
         text
     } else {
         text.replace('.', &decimal.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Conversion, Lang};
+
+    #[test]
+    fn an_editable_value_has_every_decimal_and_the_languages_separator() {
+        let value = Decimal::new(12345, 4);
+        assert_eq!(editable(&Locale::new(Lang::En), value), "1.2345");
+        assert_eq!(editable(&Locale::new(Lang::Fr), value), "1,2345");
+        assert_eq!(
+            editable(&Locale::new(Lang::Ko), Decimal::from(1500)),
+            "1500"
+        );
+    }
+
+    #[test]
+    fn money_is_converted_before_it_is_rounded() {
+        let locale = Locale::new(Lang::En).showing(Some(Conversion {
+            from: "CNY".into(),
+            to: "USD".into(),
+            rate: Decimal::new(72, 1),
+        }));
+        // 100 ÷ 7.2 = 13.888…, rounded once: 13.89.
+        assert_eq!(money(&locale, Decimal::ONE_HUNDRED, "CNY"), "13.89 USD");
+        assert_eq!(money(&locale, Decimal::ONE_HUNDRED, "EUR"), "100.00 EUR");
+        assert_eq!(
+            money(&Locale::new(Lang::Fr), Decimal::new(1299, 2), "USD"),
+            "12,99 USD"
+        );
     }
 }

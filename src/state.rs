@@ -10,7 +10,7 @@ use sellercalc_engine::{
 };
 use yew::Reducible;
 
-use crate::i18n::{read_decimal, read_number, Lang, NumberIssue};
+use crate::i18n::{read_decimal, read_number, Conversion, Lang, Locale, NumberIssue};
 use crate::presets::Preset;
 
 /// What the user typed, exactly as typed, by input.
@@ -170,8 +170,10 @@ pub struct State {
     pub recommendation: Option<(Recommendation, bool)>,
     /// Scenario A of an A/B comparison, when one is pinned; the current inputs are B.
     pub pinned: Option<Rc<Pinned>>,
-    /// The language numbers are typed in.
+    /// The page's language: its words, and how numbers are typed and written.
     pub lang: Lang,
+    /// Whether the user asked for results in the sale currency rather than the cost currency.
+    pub in_sale_currency: bool,
 }
 
 impl PartialEq for State {
@@ -183,6 +185,7 @@ impl PartialEq for State {
             && self.pinned.as_ref().map(|p| &p.snapshot)
                 == other.pinned.as_ref().map(|p| &p.snapshot)
             && self.lang == other.lang
+            && self.in_sale_currency == other.in_sale_currency
     }
 }
 
@@ -207,6 +210,8 @@ pub enum Action {
     Unpin,
     /// Switched the page's language: numbers typed so far are rewritten with its separators.
     SetLang(Lang),
+    /// Switched the results between the cost currency and the sale currency.
+    ToggleResultsCurrency,
 }
 
 impl State {
@@ -252,6 +257,7 @@ impl State {
             recommendation,
             pinned: None,
             lang,
+            in_sale_currency: false,
         }
     }
 
@@ -323,6 +329,19 @@ impl State {
             Err(issue @ NumberIssue::Ambiguous { .. }) => Some(issue),
             _ => None,
         }
+    }
+
+    /// How the page writes figures: in its language, and with amounts in the cost currency
+    /// shown in the sale currency when the user asked for that and the two differ.
+    pub fn locale(&self) -> Locale {
+        let currency = &self.comparison.scenario.currency;
+        let conversion =
+            (self.in_sale_currency && currency.sale != currency.cost).then(|| Conversion {
+                from: currency.cost.clone().into(),
+                to: currency.sale.clone().into(),
+                rate: self.comparison.rate,
+            });
+        Locale::new(self.lang).showing(conversion)
     }
 
     /// A model's figures as shown.
@@ -404,12 +423,19 @@ impl Reducible for State {
             Action::SetLang(lang) => {
                 let mut state = State::restored(self.snapshot(), None, lang);
                 state.pinned = self.pinned.clone();
+                state.in_sale_currency = self.in_sale_currency;
                 return Rc::new(state);
             }
             Action::Load(snapshot) => {
                 // Figures of the scenario left behind must not show as this one's "last valid" ones.
                 let mut state = State::restored(snapshot, None, self.lang);
                 state.pinned = self.pinned.clone();
+                state.in_sale_currency = self.in_sale_currency;
+                return Rc::new(state);
+            }
+            Action::ToggleResultsCurrency => {
+                let mut state = (*self).clone();
+                state.in_sale_currency = !self.in_sale_currency;
                 return Rc::new(state);
             }
             Action::Pin => {
@@ -434,6 +460,62 @@ impl Reducible for State {
             self.lang,
         );
         state.pinned = self.pinned.clone();
+        state.in_sale_currency = self.in_sale_currency;
         Rc::new(state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduced(state: State, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+        actions
+            .into_iter()
+            .fold(Rc::new(state), |state, action| state.reduce(action))
+    }
+
+    #[test]
+    fn the_results_currency_is_part_of_the_locale_and_survives_edits_and_languages() {
+        let state = State::new();
+        let currency = state.comparison.scenario.currency.clone();
+        assert_ne!(
+            currency.cost, currency.sale,
+            "the default scenario converts"
+        );
+        assert_eq!(state.locale(), Locale::new(Lang::En));
+
+        let state = reduced(
+            state,
+            [
+                Action::ToggleResultsCurrency,
+                Action::Set(Input::MonthlyUnits, "500".to_owned()),
+                Action::SetLang(Lang::Fr),
+            ],
+        );
+        let locale = state.locale();
+        assert_eq!(locale.lang, Lang::Fr);
+        let conversion = locale.display.expect("results in the sale currency");
+        assert_eq!(conversion.from, currency.cost.as_str());
+        assert_eq!(conversion.to, currency.sale.as_str());
+        assert_eq!(conversion.rate, state.comparison.rate);
+
+        let state = reduced((*state).clone(), [Action::ToggleResultsCurrency]);
+        assert_eq!(state.locale(), Locale::new(Lang::Fr));
+    }
+
+    #[test]
+    fn with_one_currency_there_is_nothing_to_convert() {
+        let state = State::new();
+        let cost = state.comparison.scenario.currency.cost.clone();
+        let state = reduced(
+            state,
+            [
+                Action::ToggleResultsCurrency,
+                Action::Set(Input::SaleCurrency, cost),
+            ],
+        );
+        assert!(state.in_sale_currency);
+        assert_eq!(state.locale().display, None);
     }
 }

@@ -11,7 +11,7 @@ use web_sys::HtmlInputElement;
 
 mod dom;
 
-use dom::{mount, sleep_ms, text, type_into};
+use dom::{click, find, mount, sleep_ms, text, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -136,4 +136,32 @@ async fn typing_updates_every_model_and_bad_input_keeps_the_rest() {
         .flatten()
         .expect("pop card");
     assert!(!pop.class_name().split_whitespace().any(|c| c == "stale"));
+}
+
+#[wasm_bindgen_test]
+async fn the_results_currency_redraws_the_figures_in_place() {
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let card = find(&root, "[data-testid=\"pop-card\"]").expect("pop card");
+
+    click(&root, "currency-toggle");
+    settle().await;
+    // 1,972.5808 CNY ÷ 7.2 CNY per USD, rounded once.
+    assert_eq!(text(&root, "pop-monthly-profit"), "$273.97");
+    let same = find(&root, "[data-testid=\"pop-card\"]");
+    assert!(
+        card.is_same_node(same.as_ref().map(|e| e.as_ref())),
+        "the card is updated, not built again"
+    );
+
+    // A new rate while the results are in USD: the figures follow it at once.
+    type_into(&root, "in-currency-rate", "8");
+    settle().await;
+    let profit = text(&root, "pop-monthly-profit");
+    assert!(profit.starts_with('$') && profit != "$273.97", "{profit}");
+
+    click(&root, "currency-toggle");
+    settle().await;
+    assert!(text(&root, "pop-monthly-profit").starts_with('¥'));
 }

@@ -15,13 +15,15 @@ use yew::prelude::*;
 use super::saved::{self, Fix, Saved};
 use super::settings::Base;
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
-use crate::components::field::error_text;
+use crate::components::field::{error_text, issue_text};
+use crate::components::language_picker::LanguagePicker;
 use crate::components::notice::Message;
 use crate::components::page_footer::PageFooter;
-use crate::components::page_header::reset_language_picker;
 use crate::export::download;
 use crate::format;
-use crate::i18n::{self, catalog::CatalogTexts, fill, fill_all, fill_one, input_label, Lang};
+use crate::i18n::{
+    self, catalog::CatalogTexts, fill, fill_all, fill_one, input_label, Lang, Locale,
+};
 
 mod input;
 mod report;
@@ -76,7 +78,7 @@ enum Note {
 
 /// Messages of [`CatalogPage`].
 pub enum Msg {
-    /// The user picked a language.
+    /// The user picked a language, and the page can show it.
     Lang(Lang),
     /// The strings of the language the user picked could not be fetched.
     LangUnavailable(Lang),
@@ -171,8 +173,8 @@ pub struct CatalogPage {
 /// The target margin typed in `lang`, or what is wrong with it, in `lang`: a number that some
 /// price can reach, below 100 % and not absurdly negative.
 fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
-    let canonical = i18n::read_number(lang, text)
-        .map_err(|issue| i18n::number_issue_message(lang.texts(), &issue, format::canonical))?;
+    let canonical =
+        i18n::read_number(lang, text).map_err(|issue| issue_text(&Locale::new(lang), &issue))?;
     parse_decimal(&canonical)
         .ok()
         .filter(|t| *t > Decimal::from(-1000) && *t < Decimal::ONE_HUNDRED)
@@ -182,6 +184,11 @@ fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
 impl CatalogPage {
     fn texts(&self) -> &'static CatalogTexts {
         self.lang.catalog()
+    }
+
+    /// How the page writes figures: in its language, each amount in its own currency.
+    fn locale(&self) -> Locale {
+        Locale::new(self.lang)
     }
 
     fn done(&self) -> bool {
@@ -313,13 +320,13 @@ impl CatalogPage {
             .results
             .first()
             .map(|r| r.cost_currency.clone())
-            .or_else(|| self.base.value(Input::CostCurrency, Lang::En))
+            .or_else(|| self.base.value(Input::CostCurrency, &Locale::default()))
             .unwrap_or_default();
         let sale = self
             .results
             .first()
             .map(|r| r.sale_currency.clone())
-            .or_else(|| self.base.value(Input::SaleCurrency, Lang::En))
+            .or_else(|| self.base.value(Input::SaleCurrency, &Locale::default()))
             .unwrap_or_default();
         (cost, sale)
     }
@@ -333,7 +340,6 @@ impl Component for CatalogPage {
         // start() renders once the visitor's pack has been fetched, or has failed to be.
         let wanted = initial_lang();
         let lang = i18n::packs::shown(wanted);
-        format::set_locale(lang.code());
         i18n::set_document_lang(lang);
         let restored = saved::load();
         let target_text = restored.as_ref().map_or_else(
@@ -379,27 +385,12 @@ impl Component for CatalogPage {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Lang(lang) if !i18n::packs::available(lang) => {
-                // Fetch the language's pack first, then switch; if it cannot be had, stay and
-                // say why (a failed fetch is not retried until the user picks it again).
-                let link = ctx.link().clone();
-                i18n::packs::when_available(lang, "../", move |loaded| {
-                    link.send_message(if loaded {
-                        Msg::Lang(lang)
-                    } else {
-                        Msg::LangUnavailable(lang)
-                    });
-                });
-                return false;
-            }
-            Msg::LangUnavailable(lang) => {
-                reset_language_picker(self.lang);
-                self.lang_unavailable = Some(lang);
-            }
+            // The picker fetches a language's pack first; if it cannot be had, the page stays and
+            // says why (a failed fetch is not retried until the user picks it again).
+            Msg::LangUnavailable(lang) => self.lang_unavailable = Some(lang),
             Msg::Lang(lang) => {
                 self.lang = lang;
                 self.lang_unavailable = None;
-                format::set_locale(lang.code());
                 i18n::set_document_lang(lang);
                 i18n::store_lang(lang);
                 // The target keeps its value, written the new language's way.
@@ -581,16 +572,8 @@ impl Component for CatalogPage {
         let t = self.texts();
         let link = ctx.link();
         let policy = sellercalc_engine::PolicySet::default_set();
-        let on_lang = link.callback(|e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            let lang = Lang::ALL
-                .into_iter()
-                .find(|l| l.code() == select.value())
-                .unwrap_or_default();
-            Msg::Lang(lang)
-        });
         html! {
-            <ContextProvider<Lang> context={self.lang}>
+            <ContextProvider<Locale> context={self.locale()}>
             <div class="page catalog-page">
                 <header class="page-header">
                     <div class="brand">
@@ -599,12 +582,8 @@ impl Component for CatalogPage {
                     </div>
                     <div class="header-controls">
                         <a class="nav-link" href="../" data-testid="to-calculator">{ t.back }</a>
-                        <label for="language" class="visually-hidden">{ self.lang.texts().header.language }</label>
-                        <select id="language" onchange={on_lang} data-testid="language">
-                            { for Lang::ALL.into_iter().map(|l| html! {
-                                <option value={l.code()} lang={l.code()} selected={l == self.lang}>{ l.native_name() }</option>
-                            }) }
-                        </select>
+                        <LanguagePicker lang={self.lang} base="../" on_lang={link.callback(Msg::Lang)}
+                            on_unavailable={link.callback(Msg::LangUnavailable)} />
                         { self.lang_notice() }
                     </div>
                 </header>
@@ -620,7 +599,7 @@ impl Component for CatalogPage {
                 <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()}
                     effective_date={policy.effective_date.clone()} />
             </div>
-            </ContextProvider<Lang>>
+            </ContextProvider<Locale>>
         }
     }
 }
@@ -653,9 +632,10 @@ impl CatalogPage {
 }
 
 /// A product's name, or "Row n" when the file gave none.
-fn product_name(t: &CatalogTexts, name: &str, line: usize) -> String {
+fn product_name(locale: &Locale, name: &str, line: usize) -> String {
     if name.is_empty() {
-        fill_one(t.row, &format::number(line.into(), 0))
+        let t = locale.lang.catalog();
+        fill_one(t.row, &format::number(locale, line.into(), 0))
     } else {
         name.to_owned()
     }

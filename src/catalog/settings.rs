@@ -7,7 +7,7 @@ use sellercalc_engine::decimal::parse_decimal;
 use sellercalc_engine::{Input, PolicySet, ScenarioInput};
 
 use crate::format;
-use crate::i18n::{self, input_label, share::share_texts, Lang};
+use crate::i18n::{self, input_label, share::share_texts, Lang, Locale};
 use crate::state::{scenario_input, Snapshot};
 use crate::storage;
 
@@ -41,12 +41,13 @@ impl Base {
         }
     }
 
-    /// A field's value as the calculator shows it, in `lang`; `None` when it is empty.
-    pub fn value(&self, field: Input, lang: Lang) -> Option<String> {
+    /// A field's value as the calculator shows it, in `locale`; `None` when it is empty.
+    pub fn value(&self, field: Input, locale: &Locale) -> Option<String> {
         let text = self.snapshot.form.get(&field)?.trim();
         if text.is_empty() {
             return None;
         }
+        let lang = locale.lang;
         let t = lang.texts();
         let decimal = || parse_decimal(text).ok();
         let cost = || self.text(Input::CostCurrency);
@@ -68,18 +69,18 @@ impl Base {
                 if text == "true" { s.yes } else { s.no }.to_owned()
             }
             Input::UnitCost | Input::Packaging | Input::SupplyPrice => {
-                format::money(decimal()?, &cost())
+                format::money(locale, decimal()?, &cost())
             }
-            Input::Price | Input::SemiPrice => format::money(decimal()?, &sale()),
+            Input::Price | Input::SemiPrice => format::money(locale, decimal()?, &sale()),
             Input::ReturnRate
             | Input::AdSpend
             | Input::AffiliateShare
             | Input::AffiliateRate
             | Input::SemiAdSpend
             | Input::SemiAffiliateShare
-            | Input::SemiAffiliateRate => format::percent_plain(decimal()?),
-            Input::WeightG => format!("{} g", format::number(decimal()?, 2)),
-            Input::MonthlyUnits | Input::Rate => format::number(decimal()?, 6),
+            | Input::SemiAffiliateRate => format::percent_plain(locale, decimal()?),
+            Input::WeightG => format!("{} g", format::number(locale, decimal()?, 2)),
+            Input::MonthlyUnits | Input::Rate => format::number(locale, decimal()?, 6),
             Input::CostCurrency | Input::SaleCurrency => text.to_owned(),
         })
     }
@@ -90,7 +91,8 @@ impl Base {
 
     /// "Label: value" for every setting that the file does not set per product and that is not
     /// one of the main columns (those are reported one by one when missing).
-    pub fn summary(&self, lang: Lang, file: Option<&CatalogFile>) -> Vec<String> {
+    pub fn summary(&self, locale: &Locale, file: Option<&CatalogFile>) -> Vec<String> {
+        let lang = locale.lang;
         const SHARED: [Input; 11] = [
             Input::Destination,
             Input::CostCurrency,
@@ -108,14 +110,14 @@ impl Base {
             .into_iter()
             .filter(|field| file.is_none_or(|f| f.column_of_input(*field).is_none()))
             .filter_map(|field| {
-                self.value(field, lang)
+                self.value(field, locale)
                     .map(|value| labelled(lang, input_label(lang, field), &value))
             })
             .collect();
         let changed = self.snapshot.assumptions.len();
         if changed > 0 {
             let t = lang.texts();
-            let count = format::number(changed.into(), 0);
+            let count = format::number(locale, changed.into(), 0);
             let note = i18n::fill_one(t.assumptions.changed, &count);
             lines.push(labelled(lang, t.assumptions.title, &note));
         }

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::format;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
 use crate::i18n::{
-    around, category_name, destination_name, fill, input_label, separators, texts, use_lang,
-    value_label, value_unit, Lang, Texts,
+    around, category_name, destination_name, fill, input_label, separators, texts, use_locale,
+    value_label, value_unit, Lang, Locale, Texts,
 };
 use crate::state::{Action, Snapshot, State};
 
@@ -82,18 +82,21 @@ impl Figure {
         })
     }
 
-    fn show(self, value: Decimal, currency: Option<&str>, t: &Texts) -> String {
+    fn show(self, locale: &Locale, value: Decimal, currency: Option<&str>, t: &Texts) -> String {
         match (self, currency) {
-            (Figure::Margin, _) => format::percent(value),
-            (Figure::DaysToCash, _) => t.days(&format::number(value, 0), value == Decimal::ONE),
-            (_, Some(currency)) => format::money(value, currency),
-            (_, None) => format::number(value, 2),
+            (Figure::Margin, _) => format::percent(locale, value),
+            (Figure::DaysToCash, _) => {
+                t.days(&format::number(locale, value, 0), value == Decimal::ONE)
+            }
+            (_, Some(currency)) => format::money(locale, value, currency),
+            (_, None) => format::number(locale, value, 2),
         }
     }
 
     /// A difference with its sign spelled out, never by colour alone: `+¥120.00`, `−3 days`.
     fn show_difference(
         self,
+        locale: &Locale,
         difference: Decimal,
         currency: Option<&str>,
         t: &Texts,
@@ -106,10 +109,12 @@ impl Figure {
         };
         let size = difference.abs();
         let amount = match (self, currency) {
-            (Figure::Margin, _) => fill_one(s.points, &format::number(size, 1)),
-            (Figure::DaysToCash, _) => t.days(&format::number(size, 0), size == Decimal::ONE),
-            (_, Some(currency)) => format::money(size, currency),
-            (_, None) => format::number(size, 2),
+            (Figure::Margin, _) => fill_one(s.points, &format::number(locale, size, 1)),
+            (Figure::DaysToCash, _) => {
+                t.days(&format::number(locale, size, 0), size == Decimal::ONE)
+            }
+            (_, Some(currency)) => format::money(locale, size, currency),
+            (_, None) => format::number(locale, size, 2),
         };
         format!("{sign}{amount}")
     }
@@ -257,7 +262,8 @@ pub struct AbCompareProps {
 /// Both scenarios side by side, with their differences.
 #[function_component]
 pub fn AbCompare(props: &AbCompareProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let (t, s) = (texts(lang), share_texts(lang));
     let state = &props.state;
     let Some(pinned) = state.pinned.clone() else {
@@ -302,7 +308,7 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
                     (
                         format!(
                             "{arrow}{}",
-                            figure.show_difference(difference, cy.as_deref(), t, s)
+                            figure.show_difference(&locale, difference, cy.as_deref(), t, s)
                         ),
                         if good { "better" } else { "worse" },
                     )
@@ -313,7 +319,7 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
         };
         // A model that was computed has every figure but a break-even price, which may not exist.
         let show = |c: &Comparison, v: &Option<(Decimal, Option<String>)>| match v {
-            Some((value, currency)) => figure.show(*value, currency.as_deref(), t),
+            Some((value, currency)) => figure.show(&locale, *value, currency.as_deref(), t),
             None if c.model(kind).is_some() => t.card.none.to_owned(),
             None => MISSING.to_owned(),
         };

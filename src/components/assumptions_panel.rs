@@ -10,12 +10,11 @@ use sellercalc_engine::{Field, PolicySet, PolicyValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::field::error_text;
+use crate::components::field::{error_text, issue_text};
 use crate::format;
-use crate::i18n::number_issue_message;
 use crate::i18n::{
-    around, category_name, destination_name, fill, sentence_gap, source_text, texts, use_lang,
-    value_label, value_note, value_unit, AssumptionTexts, Lang,
+    around, category_name, destination_name, fill, sentence_gap, source_text, texts, use_locale,
+    value_label, value_note, value_unit, AssumptionTexts, Lang, Locale,
 };
 use crate::state::{Action, State};
 
@@ -195,7 +194,7 @@ fn rows(lang: Lang, policy: &'static PolicySet, values: Vec<&'static PolicyValue
                 value,
                 label: AttrValue::from(value_label(lang, value, category, destination)),
                 unit: AttrValue::from(value_unit(t, &value.unit)),
-                default_text: AttrValue::from(format::editable(value.default)),
+                default_text: AttrValue::from(format::editable(&Locale::new(lang), value.default)),
                 source_text: AttrValue::from(source_text),
                 note_text: AttrValue::from(note_text),
                 dom_id: AttrValue::from(dom_id),
@@ -254,8 +253,8 @@ fn sections(
 }
 
 /// " · 2 changed" and "⚠ 1 problem" after a group's title.
-fn counts(words: &AssumptionTexts, changed: usize, problems: usize) -> Html {
-    let count = |n: usize| format::number(n.into(), 0);
+fn counts(locale: &Locale, words: &AssumptionTexts, changed: usize, problems: usize) -> Html {
+    let count = |n: usize| format::number(locale, n.into(), 0);
     html! {
         <>
             if changed > 0 {
@@ -275,7 +274,8 @@ fn counts(words: &AssumptionTexts, changed: usize, problems: usize) -> Html {
 /// Every policy value with its unit, source and a reset.
 #[function_component]
 pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let words = &texts(lang).assumptions;
     let state = &props.state;
     let policy = state.policy();
@@ -310,16 +310,14 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         .errors
         .iter()
         .filter_map(|e| match &e.field {
-            Field::Assumption(id) => Some((id.as_str(), error_text(lang, e))),
+            Field::Assumption(id) => Some((id.as_str(), error_text(&locale, e))),
             _ => None,
         })
         .collect();
     let error_of = |id: &str| {
         state
             .assumption_issue(id)
-            .map(|issue| {
-                AttrValue::from(number_issue_message(texts(lang), &issue, format::canonical))
-            })
+            .map(|issue| AttrValue::from(issue_text(&locale, &issue)))
             .or_else(|| {
                 errors
                     .iter()
@@ -397,7 +395,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         <details class="group assumptions" data-testid="assumptions">
             <summary>
                 { words.title }
-                { counts(words, total_changed, errors.len()) }
+                { counts(&locale, words, total_changed, errors.len()) }
             </summary>
             <div class="as-intro">
                 <p>
@@ -417,7 +415,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                     <details class="as-group" key={section.group.slug()} data-group={section.group.slug()}>
                         <summary>
                             { section.group.title(words) }
-                            { counts(words, changed + more_changed, problems + more_problems) }
+                            { counts(&locale, words, changed + more_changed, problems + more_problems) }
                         </summary>
                         <div class="as-rows">
                             { for section.rows.iter().map(row) }
@@ -427,7 +425,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                                 <summary>
                                     { section.group.more_title(words) }
                                     <span class="as-size">{ format!(" ({})", section.more.len()) }</span>
-                                    { counts(words, more_changed, more_problems) }
+                                    { counts(&locale, words, more_changed, more_problems) }
                                 </summary>
                                 <div class="as-rows">
                                     { for section.more.iter().map(row) }

@@ -5,7 +5,7 @@ use sellercalc_engine::{CostGroup, Decimal, ModelKind, ModelResult};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{and_list, fill_all, sentences, texts, use_lang, Lang, Texts};
+use crate::i18n::{and_list, fill_all, sentences, texts, use_locale, Locale, Texts};
 use crate::state::Shown;
 
 /// Props of [`BreakdownChart`].
@@ -79,14 +79,14 @@ impl Split {
     }
 
     /// `amount` as a share of revenue, for tooltips; `None` when there is no revenue to share.
-    fn share(&self, amount: Decimal) -> Option<String> {
+    fn share(&self, locale: &Locale, amount: Decimal) -> Option<String> {
         if self.revenue <= Decimal::ZERO {
             return None;
         }
         amount
             .checked_div(self.revenue)
             .and_then(|fraction| fraction.checked_mul(Decimal::ONE_HUNDRED))
-            .map(format::percent)
+            .map(|share| format::percent(locale, share))
     }
 }
 
@@ -96,7 +96,12 @@ fn capitalised(text: &str) -> String {
 }
 
 /// The sentence under the bars: each model's biggest cost, and any loss.
-fn note(lang: Lang, splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &str) -> String {
+fn note(
+    locale: &Locale,
+    splits: &[(ModelKind, Option<(&Shown, Split)>)],
+    currency: &str,
+) -> String {
+    let lang = locale.lang;
     let t = texts(lang);
     let b = &t.breakdown;
     // (group label, [model (share)]) in the order the groups first appear.
@@ -112,7 +117,7 @@ fn note(lang: Lang, splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &
         if let Some(((group, _), amount)) = top {
             let label = t.cost_group(*group);
             let name = t.model_in_sentence(*kind).to_owned();
-            let who = match split.share(*amount) {
+            let who = match split.share(locale, *amount) {
                 Some(share) => fill_all(b.model_share, &[name, share]),
                 None => name,
             };
@@ -144,7 +149,7 @@ fn note(lang: Lang, splits: &[(ModelKind, Option<(&Shown, Split)>)], currency: &
             b.loses_one,
             &[
                 t.model_name(*kind).to_owned(),
-                format::money(-*profit, currency),
+                format::money(locale, -*profit, currency),
             ],
         ),
         many => {
@@ -220,11 +225,11 @@ fn pct(value: f64) -> String {
 /// Stacked bars of product cost, logistics, platform fees, returns, marketing and profit.
 #[function_component]
 pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
-    let lang = use_lang();
-    let t: &Texts = texts(lang);
+    let locale = use_locale();
+    let t: &Texts = texts(locale.lang);
     let b = &t.breakdown;
     let cur = props.currency.as_str();
-    let money = |d: Decimal| format::money(d, cur);
+    let money = |d: Decimal| format::money(&locale, d, cur);
     let splits: Vec<(ModelKind, Option<(&Shown, Split)>)> = props
         .models
         .iter()
@@ -277,7 +282,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
             };
         };
         let result = &shown.result;
-        let titled = |label: &str, amount: Decimal| match split.share(amount) {
+        let titled = |label: &str, amount: Decimal| match split.share(&locale, amount) {
             Some(share) => fill_all(
                 b.label_value_share,
                 &[label.to_owned(), money(amount), share],
@@ -389,7 +394,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
             let x = position(*t, top);
             html! {
                 <span class="tick" style={format!("left: {x:.3}%")}>
-                    { format::number(*t, tick_decimals) }
+                    { format::number(&locale, *t, tick_decimals) }
                 </span>
             }
         })
@@ -418,7 +423,7 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
 
     html! {
         <figure class="chart breakdown" data-testid="breakdown-chart">
-            <figcaption>{ fill_all(b.caption, &[format::display_currency(cur)]) }</figcaption>
+            <figcaption>{ fill_all(b.caption, &[locale.display_currency(cur)]) }</figcaption>
             { legend }
             <svg class="chart-defs" width="0" height="0" aria-hidden="true" focusable="false">
                 <defs>
@@ -433,10 +438,10 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
                 { for splits.iter().map(|(kind, entry)| bar(*kind, entry)) }
                 <div class="bar-axis" aria-hidden="true">{ axis_labels }</div>
             </div>
-            <p class="chart-note">{ note(lang, &splits, cur) }</p>
+            <p class="chart-note">{ note(&locale, &splits, cur) }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ fill_all(b.table_caption, &[format::display_currency(cur)]) }</caption>
+                <caption>{ fill_all(b.table_caption, &[locale.display_currency(cur)]) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ b.model }</th>

@@ -5,15 +5,15 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{error_message, texts, Lang};
+use crate::i18n::{error_message, number_issue_message, texts, Locale, NumberIssue};
 
-/// The first of `errors` about `field`, in `lang`, with the numbers it quotes written for the
-/// page's locale.
-pub fn error_at(lang: Lang, errors: &[FieldError], field: &Field) -> Option<AttrValue> {
+/// The first of `errors` about `field`, in `locale`'s language, with the numbers it quotes
+/// written for `locale`.
+pub fn error_at(locale: &Locale, errors: &[FieldError], field: &Field) -> Option<AttrValue> {
     errors
         .iter()
         .find(|e| e.field == *field)
-        .map(|e| error_text(lang, e))
+        .map(|e| error_text(locale, e))
 }
 
 /// The id of an input's element: `in-product-unit-cost`.
@@ -21,9 +21,18 @@ pub fn dom_id(input: Input) -> String {
     format!("in-{}", input.path().replace(['.', '_'], "-"))
 }
 
-/// An engine error in `lang`.
-pub fn error_text(lang: Lang, error: &FieldError) -> AttrValue {
-    AttrValue::from(error_message(texts(lang), error, format::canonical))
+/// An engine error in `locale`.
+pub fn error_text(locale: &Locale, error: &FieldError) -> AttrValue {
+    AttrValue::from(error_message(texts(locale.lang), error, |number| {
+        format::canonical(locale, number)
+    }))
+}
+
+/// Why a typed number cannot be read, in `locale`, with the numbers it suggests written for it.
+pub fn issue_text(locale: &Locale, issue: &NumberIssue) -> String {
+    number_issue_message(texts(locale.lang), issue, |number| {
+        format::canonical(locale, number)
+    })
 }
 
 /// Props of [`NumberField`].

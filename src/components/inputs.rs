@@ -5,11 +5,10 @@ use std::rc::Rc;
 use sellercalc_engine::{Field, Input};
 use yew::prelude::*;
 
-use crate::components::field::{error_at, CheckboxField, NumberField, SelectField};
+use crate::components::field::{error_at, issue_text, CheckboxField, NumberField, SelectField};
 use crate::format;
 use crate::i18n::{
-    category_name, currency_name, destination_name, fill_all, number_issue_message, texts,
-    use_lang, Lang,
+    category_name, currency_name, destination_name, fill_all, texts, use_locale, Lang,
 };
 use crate::state::State;
 
@@ -68,7 +67,8 @@ fn choices(lang: Lang, policy: &sellercalc_engine::PolicySet) -> Choices {
 /// Every scenario input, grouped the way a seller thinks about them.
 #[function_component]
 pub fn Inputs(props: &InputsProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let t = texts(lang);
     let words = &t.inputs;
     let state = &props.state;
@@ -83,10 +83,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let error = |field: Input| {
         state
             .number_issue(field)
-            .map(|issue| {
-                AttrValue::from(number_issue_message(texts(lang), &issue, format::canonical))
-            })
-            .or_else(|| error_at(lang, &state.comparison.errors, &Field::Input(field)))
+            .map(|issue| AttrValue::from(issue_text(&locale, &issue)))
+            .or_else(|| error_at(&locale, &state.comparison.errors, &Field::Input(field)))
     };
     let number = |field: Input,
                   label: String,
@@ -126,7 +124,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 <span class="explain">{ format!(" · {explain}") }</span>
                 if problems > 0 {
                     <span class="summary-problem">
-                        { format!(" ⚠ {}", fill_all(words.to_fix, &[&format::number(problems.into(), 0)])) }
+                        { format!(" ⚠ {}", fill_all(words.to_fix, &[&format::number(&locale, problems.into(), 0)])) }
                     </span>
                 }
             </summary>
@@ -147,12 +145,12 @@ pub fn Inputs(props: &InputsProps) -> Html {
     ]);
     let rate_placeholder = fill_all(
         words.rate_placeholder,
-        &[&format::editable(state.comparison.rate)],
+        &[&format::editable(&locale, state.comparison.rate)],
     );
     // The advance payment in force: the user's own figure when it reads, else the policy's.
     let advance = state.assumption_value("semi.advance_payment");
     let hint_popular =
-        advance.map(|pct| fill_all(words.hint_popular, &[&format::percent_plain(pct)]));
+        advance.map(|pct| fill_all(words.hint_popular, &[&format::percent_plain(&locale, pct)]));
     let price = state.text(Input::Price).to_owned();
     let modes = vec![
         (

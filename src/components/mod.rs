@@ -5,6 +5,7 @@ pub mod assumptions_panel;
 pub mod breakdown_chart;
 pub mod field;
 pub mod inputs;
+pub mod language_picker;
 pub mod model_card;
 pub mod notice;
 pub mod page_footer;

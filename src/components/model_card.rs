@@ -5,7 +5,7 @@ use sellercalc_engine::{Decimal, ModelKind, Rule, RuleArg};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{around, fill, name_arg, rule_text, sentences, texts, use_lang, Lang};
+use crate::i18n::{around, fill, name_arg, rule_text, sentences, texts, use_locale, Locale};
 use crate::state::Shown;
 
 /// Props of [`ModelCard`].
@@ -23,13 +23,14 @@ pub struct ModelCardProps {
     pub units: Decimal,
 }
 
-/// A rule in `lang`: money and percentages through `Intl` in the page's locale, names from the
-/// tables or the browser.
-pub fn rule_in(lang: Lang, rule: &Rule) -> String {
+/// A rule in `locale`: money and percentages through `Intl`, names from the tables or the
+/// browser.
+pub fn rule_in(locale: &Locale, rule: &Rule) -> String {
+    let lang = locale.lang;
     rule_text(lang, rule, |arg| match arg {
-        RuleArg::Money { amount, currency } => format::money(*amount, currency),
-        RuleArg::Percent { value } => format::percent_plain(*value),
-        RuleArg::Number { value } => format::number(*value, 4),
+        RuleArg::Money { amount, currency } => format::money(locale, *amount, currency),
+        RuleArg::Percent { value } => format::percent_plain(locale, *value),
+        RuleArg::Number { value } => format::number(locale, *value, 4),
         RuleArg::Name { kind, id, english } => name_arg(lang, kind, id, english),
     })
 }
@@ -38,8 +39,8 @@ pub fn rule_in(lang: Lang, rule: &Rule) -> String {
 /// expands to every line item and its rule.
 #[function_component]
 pub fn ModelCard(props: &ModelCardProps) -> Html {
-    let lang = use_lang();
-    let t = texts(lang);
+    let locale = use_locale();
+    let t = texts(locale.lang);
     let c = &t.card;
     let kind = props.kind;
     let id = kind.id();
@@ -63,7 +64,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
     };
     let m = &shown.result;
     let cur = props.currency.as_str();
-    let money = |d: Decimal| format::money(d, cur);
+    let money = |d: Decimal| format::money(&locale, d, cur);
     let signed = |d: Decimal| {
         if d.is_sign_negative() && !d.is_zero() {
             html! { <span class="loss">{ "▼ " }{ money(d) }</span> }
@@ -84,18 +85,21 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
     };
     let break_even = m
         .break_even_price
-        .map(|p| format::money(price_up(p), &m.break_even_currency));
+        .map(|p| format::money(&locale, price_up(p), &m.break_even_currency));
     let break_even_label = if kind == ModelKind::Full {
         c.break_even_supply
     } else {
         c.break_even
     };
     let whole_days = round_to(m.cash.days_to_cash, 0);
-    let days = t.days(&format::number(whole_days, 0), whole_days == Decimal::ONE);
+    let days = t.days(
+        &format::number(&locale, whole_days, 0),
+        whole_days == Decimal::ONE,
+    );
     let (keep_before, keep_after) = around(c.you_keep);
     let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     let tied_up = sentences(&[
-        rule_in(lang, &m.cash.rule),
+        rule_in(&locale, &m.cash.rule),
         one(c.money_tied_up_rule, money(m.cash.outlay_per_unit)),
     ]);
     html! {
@@ -111,7 +115,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             </p>
             <dl class="figures">
                 <div><dt>{ c.a_month }</dt><dd data-testid={format!("{id}-monthly-profit")}>{ signed(m.monthly_profit) }</dd></div>
-                <div><dt>{ c.margin }</dt><dd data-testid={format!("{id}-margin")}>{ format::percent(m.margin_pct) }</dd></div>
+                <div><dt>{ c.margin }</dt><dd data-testid={format!("{id}-margin")}>{ format::percent(&locale, m.margin_pct) }</dd></div>
                 <div><dt>{ break_even_label }</dt><dd data-testid={format!("{id}-break-even")}>{ break_even.unwrap_or_else(|| c.none.to_owned()) }</dd></div>
                 <div><dt>{ c.money_back_in }</dt><dd data-testid={format!("{id}-days-to-cash")}>{ days }</dd></div>
             </dl>
@@ -121,12 +125,12 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
                     <caption class="visually-hidden">{ one(c.per_unit_sold, name.to_owned()) }</caption>
                     <tbody>
                         <tr class="revenue">
-                            <th scope="row">{ c.you_are_paid }<span class="rule">{ rule_in(lang, &m.revenue_rule) }</span></th>
+                            <th scope="row">{ c.you_are_paid }<span class="rule">{ rule_in(&locale, &m.revenue_rule) }</span></th>
                             <td>{ money(m.revenue_per_unit) }</td>
                         </tr>
                         { for m.line_items.iter().map(|item| html! {
                             <tr data-key={item.key}>
-                                <th scope="row">{ t.line_item(item) }<span class="rule">{ rule_in(lang, &item.rule) }</span></th>
+                                <th scope="row">{ t.line_item(item) }<span class="rule">{ rule_in(&locale, &item.rule) }</span></th>
                                 <td>
                                     { deduction(item.amount) }
                                     if let Some(waived) = item.waived {
@@ -145,7 +149,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
                                     <span class="rule">{ c.includes_uplift }</span>
                                 }
                             </th>
-                            <td>{ format::number(m.monthly_units, 2) }</td>
+                            <td>{ format::number(&locale, m.monthly_units, 2) }</td>
                         </tr>
                         <tr>
                             <th scope="row">{ c.money_tied_up }<span class="rule">{ tied_up }</span></th>

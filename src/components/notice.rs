@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::share::{fill_one, in_lang, share_texts};
+use crate::i18n::share::{fill_one, share_texts};
 use crate::i18n::{sentence_gap, texts, Lang};
 use crate::share::Unreadable;
 
@@ -135,36 +135,33 @@ impl Reducible for Notices {
     }
 }
 
-/// The notices, each with a button that dismisses it. The list is a polite live region, so that
-/// notices added later are read out.
-pub fn notice_list(notices: &UseReducerHandle<Notices>) -> Html {
-    let notices = notices.clone();
-    in_lang(move |lang| {
-        let dismiss = share_texts(lang).dismiss;
-        let dispatcher = notices.dispatcher();
-        html! {
-            <div class="notices" role="status" aria-live="polite" data-testid="notices">
-                { for notices.list.iter().map(|notice| {
-                    let (text, detail) = notice.message.text(lang);
-                    let gap = sentence_gap(&text);
-                    let id = notice.id;
-                    let dispatcher = dispatcher.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(NoticeAction::Dismiss(id)));
-                    html! {
-                        <div class="notice" key={id} data-testid="notice">
-                            <span class="notice-icon" aria-hidden="true">{ "⚠" }</span>
-                            <p>
-                                <span class="notice-text">{ text }</span>
-                                if let Some(detail) = detail {
-                                    { gap }<span class="notice-detail">{ detail }</span>
-                                }
-                            </p>
-                            <button type="button" class="notice-dismiss" aria-label={dismiss}
-                                data-testid="notice-dismiss" {onclick}>{ "×" }</button>
-                        </div>
-                    }
-                }) }
-            </div>
-        }
-    })
+/// The notices in `lang`, each with a button that dismisses it. The list is a polite live region,
+/// so that notices added later are read out.
+pub fn notice_list(notices: &UseReducerHandle<Notices>, lang: Lang) -> Html {
+    let dismiss = share_texts(lang).dismiss;
+    let dispatcher = notices.dispatcher();
+    html! {
+        <div class="notices" role="status" aria-live="polite" data-testid="notices">
+            { for notices.list.iter().map(|notice| {
+                let (text, detail) = notice.message.text(lang);
+                let gap = sentence_gap(&text);
+                let id = notice.id;
+                let dispatcher = dispatcher.clone();
+                let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(NoticeAction::Dismiss(id)));
+                html! {
+                    <div class="notice" key={id} data-testid="notice">
+                        <span class="notice-icon" aria-hidden="true">{ "⚠" }</span>
+                        <p>
+                            <span class="notice-text">{ text }</span>
+                            if let Some(detail) = detail {
+                                { gap }<span class="notice-detail">{ detail }</span>
+                            }
+                        </p>
+                        <button type="button" class="notice-dismiss" aria-label={dismiss}
+                            data-testid="notice-dismiss" {onclick}>{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
 }

@@ -1,8 +1,9 @@
-//! The header: what the tool is, and the presets.
+//! The header: what the tool is, the presets and the language.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::language_picker::LanguagePicker;
 use crate::i18n::Lang;
 use crate::presets::{self, Preset, PRESETS};
 
@@ -13,11 +14,13 @@ pub struct PageHeaderProps {
     pub on_preset: Callback<&'static Preset>,
     /// The page's language.
     pub lang: Lang,
-    /// Called when the user picks another language.
+    /// Called with a language the user picked, once the page can show it.
     pub on_lang: Callback<Lang>,
+    /// Called with a language the user picked whose strings could not be fetched.
+    pub on_lang_unavailable: Callback<Lang>,
 }
 
-/// Title, one-line purpose and the preset picker.
+/// Title, one-line purpose, the preset picker and the language picker.
 #[function_component]
 pub fn PageHeader(props: &PageHeaderProps) -> Html {
     let on_preset = props.on_preset.clone();
@@ -30,13 +33,6 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
         select.set_value("");
     });
     let t = props.lang.texts();
-    let on_lang = props.on_lang.clone();
-    let onlang = Callback::from(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        if let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == select.value()) {
-            on_lang.emit(lang);
-        }
-    });
     html! {
         <header class="page-header">
             <div class="brand">
@@ -52,27 +48,9 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                         <option value={p.id}>{ t.presets.get(p.id).unwrap_or(p.name) }</option>
                     }) }
                 </select>
-                <label for="language" class="visually-hidden">{ t.header.language }</label>
-                <select id="language" onchange={onlang} data-testid="language">
-                    { for Lang::ALL.into_iter().map(|l| html! {
-                        <option value={l.code()} lang={l.code()} selected={l == props.lang}>{ l.native_name() }</option>
-                    }) }
-                </select>
+                <LanguagePicker lang={props.lang} base="" on_lang={props.on_lang.clone()}
+                    on_unavailable={props.on_lang_unavailable.clone()} />
             </div>
         </header>
-    }
-}
-
-/// Puts the language picker (`#language`, on both pages) back to `lang`: after a language whose
-/// strings could not be fetched, the page stays in `lang` and the picker must say so too.
-pub fn reset_language_picker(lang: Lang) {
-    use wasm_bindgen::JsCast;
-
-    if let Some(select) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("language"))
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-    {
-        select.set_value(lang.code());
     }
 }

@@ -4,7 +4,7 @@ use sellercalc_engine::{Decimal, Recommendation};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{fill, texts, use_lang, Lang};
+use crate::i18n::{fill, texts, use_locale, Locale};
 
 /// Props of [`RecommendationBanner`].
 #[derive(Properties, PartialEq)]
@@ -19,15 +19,15 @@ pub struct RecommendationProps {
     pub currency: AttrValue,
 }
 
-/// The one-sentence recommendation in `lang`: "Semi-managed earns ¥1,240.00 more a month than
+/// The one-sentence recommendation in `locale`: "Semi-managed earns ¥1,240.00 more a month than
 /// POP, mostly from lower commission."
 pub fn sentence_in(
-    lang: Lang,
+    locale: &Locale,
     r: &Recommendation,
     best_monthly_profit: Option<Decimal>,
     currency: &str,
 ) -> String {
-    let t = texts(lang);
+    let t = texts(locale.lang);
     let words = &t.recommendation;
     if best_monthly_profit.is_some_and(|p| p <= Decimal::ZERO) {
         let best = t.model_in_sentence(r.best);
@@ -44,27 +44,28 @@ pub fn sentence_in(
         .unwrap_or(r.main_reason_label);
     let values = [
         t.model_name(r.best).to_owned(),
-        format::money(r.monthly_advantage, currency),
+        format::money(locale, r.monthly_advantage, currency),
         t.model_in_sentence(r.runner_up).to_owned(),
         t.reason(r.main_reason, label),
     ];
     fill(words.earns_more, |i| values.get(i).cloned())
 }
 
-/// The one-sentence recommendation in English; [`sentence_in`] speaks the page's language.
+/// The one-sentence recommendation in English, each amount in its own currency; [`sentence_in`]
+/// speaks the page's locale.
 pub fn sentence(
     r: &Recommendation,
     best_monthly_profit: Option<Decimal>,
     currency: &str,
 ) -> String {
-    sentence_in(Lang::En, r, best_monthly_profit, currency)
+    sentence_in(&Locale::default(), r, best_monthly_profit, currency)
 }
 
 /// "★ Semi-managed earns ¥1,240 more a month than POP, mostly from lower commission."
 #[function_component]
 pub fn RecommendationBanner(props: &RecommendationProps) -> Html {
-    let lang = use_lang();
-    let words = &texts(lang).recommendation;
+    let locale = use_locale();
+    let words = &texts(locale.lang).recommendation;
     let Some(r) = &props.recommendation else {
         return html! {
             <section class="recommendation" data-testid="recommendation">
@@ -74,7 +75,7 @@ pub fn RecommendationBanner(props: &RecommendationProps) -> Html {
     };
     html! {
         <section class={classes!("recommendation", props.stale.then_some("stale"))} data-testid="recommendation">
-            <p><span class="star" aria-hidden="true">{ "★ " }</span>{ sentence_in(lang, r, props.best_monthly_profit, &props.currency) }</p>
+            <p><span class="star" aria-hidden="true">{ "★ " }</span>{ sentence_in(&locale, r, props.best_monthly_profit, &props.currency) }</p>
             if props.stale {
                 <p class="stale-note">{ words.stale }</p>
             }

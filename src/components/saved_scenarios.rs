@@ -6,9 +6,8 @@ use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::notice::Message;
-use crate::format;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
-use crate::i18n::use_lang;
+use crate::i18n::{use_lang, Lang};
 use crate::state::{Action, State};
 use crate::storage::{self, Library, ReadError, SavedScenario, MAX_NAME_CHARS, MAX_SCENARIOS};
 
@@ -95,8 +94,8 @@ fn same_name(a: &str, b: &str) -> bool {
     crate::i18n::lower(a) == crate::i18n::lower(b)
 }
 
-/// A saved time as the user's locale writes it.
-fn when(saved_at: &str) -> String {
+/// A saved time as `lang` writes it.
+fn when(lang: Lang, saved_at: &str) -> String {
     let date = js_sys::Date::new(&saved_at.into());
     if date.get_time().is_nan() {
         return String::new();
@@ -104,7 +103,7 @@ fn when(saved_at: &str) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    String::from(date.to_locale_string(&format::locale(), &options))
+    String::from(date.to_locale_string(lang.code(), &options))
 }
 
 fn focus(id: &str) {
@@ -120,7 +119,8 @@ fn focus(id: &str) {
 /// Save the current inputs under a name; load, rename or delete what was saved.
 #[function_component]
 pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
-    let s = share_texts(use_lang());
+    let lang = use_lang();
+    let s = share_texts(lang);
     let scenarios = use_state(|| props.initial.scenarios.clone());
     let name = use_state(String::new);
     let name_error = use_state(|| None::<NameError>);
@@ -353,7 +353,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                     <li class={classes!("saved-item", showing.then_some("showing"))} key={id.clone()} data-testid="saved-item">
                         <span class="saved-name" data-testid="saved-name">{ label.clone() }</span>
                         <span class="saved-meta">
-                            { when(&scenario.saved_at) }
+                            { when(lang, &scenario.saved_at) }
                             if showing {
                                 <span class="saved-showing">{ s.showing }</span>
                             }

@@ -13,7 +13,7 @@ use crate::components::solver_panel::stated_price;
 use crate::components::volume_chart::model_legend;
 use crate::format;
 use crate::i18n::solver::solver_texts;
-use crate::i18n::{fill, fill_one, sentences, texts, use_lang, Lang};
+use crate::i18n::{fill, fill_one, sentences, texts, use_locale, Locale};
 
 /// What the charts vary: today's comparison, and the engine inputs it came from. Compared by the
 /// comparison's identity: the page makes a new one for every change of input, and comparing two
@@ -56,18 +56,18 @@ type Line = (
 
 /// The words for where a model's line crosses zero: on the price chart the engine's break-even
 /// price, stated with its places; nothing on the cost chart.
-fn crossing_words(lang: Lang, axis: Axis, base: &Comparison, kind: ModelKind) -> String {
+fn crossing_words(locale: &Locale, axis: Axis, base: &Comparison, kind: ModelKind) -> String {
     match (axis, base.model(kind)) {
         (Axis::Price, Some(m)) => m.break_even_price.map_or_else(String::new, |price| {
-            stated_price(lang, price, m.break_even_decimals, &m.break_even_currency)
+            stated_price(locale, price, m.break_even_decimals, &m.break_even_currency)
         }),
         _ => String::new(),
     }
 }
 
 /// A price change as a signed percentage: `−50%`, `0%`, `+25%`.
-fn change_text(change: Decimal) -> String {
-    let text = format::percent_plain(change);
+fn change_text(locale: &Locale, change: Decimal) -> String {
+    let text = format::percent_plain(locale, change);
     if change > Decimal::ZERO {
         format!("+{text}")
     } else {
@@ -79,12 +79,13 @@ fn change_text(change: Decimal) -> String {
 /// zero crossing marked, and the figures in a table for screen readers.
 #[function_component]
 pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let t = texts(lang);
     let s = solver_texts(lang);
     let cur = props.currency.as_str();
-    let money = |d: Decimal| format::money(d, cur);
-    let shown_in = format::display_currency(cur);
+    let money = |d: Decimal| format::money(&locale, d, cur);
+    let shown_in = locale.display_currency(cur);
     let base = &*props.base.comparison;
     let axis = props.axis;
     let (id, caption, table_caption, now_legend) = match axis {
@@ -97,7 +98,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
         Axis::Cost => ("cost", s.cost_caption, s.cost_table_caption, s.cost_now),
     };
     let x_text = |x: Decimal| match axis {
-        Axis::Price => change_text(x),
+        Axis::Price => change_text(&locale, x),
         Axis::Cost => money(x),
     };
     let sweep = sweep(&props.base.inputs, base, axis);
@@ -113,7 +114,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
             if points.is_empty() {
                 return None;
             }
-            let cross = sweep.crossings[i].map(|x| (x, crossing_words(lang, axis, base, *kind)));
+            let cross = sweep.crossings[i].map(|x| (x, crossing_words(&locale, axis, base, *kind)));
             Some((*kind, points, cross))
         })
         .collect();
@@ -121,7 +122,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
     let quarter = |x: Decimal| x / Decimal::TWO;
     let figure_class = classes!("chart", "sensitivity", id);
     let test_id = format!("sensitivity-{id}");
-    let title = html! { <figcaption>{ fill_one(caption, &shown_in) }</figcaption> };
+    let title = html! { <figcaption>{ fill_one(caption, shown_in) }</figcaption> };
     if lines.is_empty() {
         return html! {
             <figure class={figure_class} data-testid={test_id}>
@@ -183,7 +184,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
             let name = t.model_name(*kind).to_owned();
             let words = match axis {
                 Axis::Price => fill(s.breaks_even_at_price, |i| {
-                    [name.clone(), change_text(*x), price.clone()]
+                    [name.clone(), change_text(&locale, *x), price.clone()]
                         .get(i)
                         .cloned()
                 }),
@@ -281,7 +282,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
     .collect::<Html>();
     let axis_title = match axis {
         Axis::Price => s.price_axis.to_owned(),
-        Axis::Cost => fill_one(s.cost_axis, &shown_in),
+        Axis::Cost => fill_one(s.cost_axis, shown_in),
     };
     let drawn: Vec<ModelKind> = lines.iter().map(|(k, _, _)| *k).collect();
     let legend = model_legend(
@@ -326,7 +327,7 @@ pub fn SensitivityChart(props: &SensitivityChartProps) -> Html {
             <p class="chart-note" data-testid={format!("sensitivity-{id}-note")}>{ sentences(&note) }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ fill_one(table_caption, &shown_in) }</caption>
+                <caption>{ fill_one(table_caption, shown_in) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ x_head }</th>

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::components::notice::Message;
 use crate::export::{self, Column};
-use crate::i18n::share::{in_lang, share_texts};
-use crate::i18n::{around, use_lang};
+use crate::i18n::share::share_texts;
+use crate::i18n::{around, use_lang, Lang};
 use crate::share::{self, Presentation};
 use crate::state::{Action, State};
 
@@ -204,27 +204,25 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
 }
 
 /// In embed mode, in place of the footer: that figures are estimates, and a link to the full
-/// calculator with this scenario. (Plain functions, not components: each component costs the
-/// page a few kilobytes of Yew machinery; [`in_lang`] is the one they share for the language.)
+/// calculator with this scenario, in the page's language. (Plain functions, not components: each
+/// component costs the page a few kilobytes of Yew machinery.)
 pub fn embed_link(state: &State, presentation: &Presentation) -> Html {
     let link = share_link(state, presentation);
-    in_lang(move |lang| {
-        let s = share_texts(lang);
-        let (before, after) = around(s.embed_note);
-        html! {
-            <footer class="embed-link" data-testid="embed-link">
-                { before }
-                <a href={link.clone()} target="_blank" rel="noopener">
-                    { s.embed_open }<span aria-hidden="true">{ " ↗" }</span>
-                    <span class="visually-hidden">{ " " }{ s.new_tab }</span>
-                </a>
-                { after }
-            </footer>
-        }
-    })
+    let s = share_texts(state.lang);
+    let (before, after) = around(s.embed_note);
+    html! {
+        <footer class="embed-link" data-testid="embed-link">
+            { before }
+            <a href={link} target="_blank" rel="noopener">
+                { s.embed_open }<span aria-hidden="true">{ " ↗" }</span>
+                <span class="visually-hidden">{ " " }{ s.new_tab }</span>
+            </a>
+            { after }
+        </footer>
+    }
 }
 
-/// In embed mode, in place of the header: the page's title, for screen readers only.
-pub fn embed_title() -> Html {
-    in_lang(|lang| html! { <h1 class="visually-hidden">{ share_texts(lang).embed_title }</h1> })
+/// In embed mode, in place of the header: the page's title in `lang`, for screen readers only.
+pub fn embed_title(lang: Lang) -> Html {
+    html! { <h1 class="visually-hidden">{ share_texts(lang).embed_title }</h1> }
 }

@@ -10,11 +10,12 @@ use sellercalc_engine::{
 };
 use yew::prelude::*;
 
+use crate::components::field::issue_text;
 use crate::format;
 use crate::i18n::solver::solver_texts;
 use crate::i18n::{
-    fill_all, fill_one, input_label, number_issue_message, read_number, separators, texts,
-    use_lang, Lang, NumberIssue,
+    fill_all, fill_one, input_label, read_number, separators, texts, use_locale, Locale,
+    NumberIssue,
 };
 use crate::state::{localized, State};
 
@@ -31,12 +32,12 @@ pub struct SolverPanelProps {
 const DEFAULT_TARGET: i64 = 15;
 const TARGET_ID: &str = "solver-target-margin";
 
-/// A price stated with exactly `decimals` places, in the page's locale, with its currency code:
+/// A price stated with exactly `decimals` places, in `locale`, with its currency code:
 /// `13.9650 USD`. Not rounded to the cent: these are the places that meet the target.
-pub fn stated_price(lang: Lang, price: Decimal, decimals: u32, currency: &str) -> String {
+pub fn stated_price(locale: &Locale, price: Decimal, decimals: u32, currency: &str) -> String {
     // `Intl` drops trailing zeros; the places are part of the statement, so put them back.
-    let mut number = format::number(round_to(price, decimals), decimals);
-    let decimal = separators(lang).decimal;
+    let mut number = format::number(locale, round_to(price, decimals), decimals);
+    let decimal = separators(locale.lang).decimal;
     let shown = number.rsplit_once(decimal).map_or(0, |(_, places)| {
         places.chars().filter(char::is_ascii_digit).count()
     });
@@ -47,7 +48,10 @@ pub fn stated_price(lang: Lang, price: Decimal, decimals: u32, currency: &str) -
         '0',
         (decimals as usize).saturating_sub(shown),
     ));
-    fill_all(solver_texts(lang).price_in, &[number.as_str(), currency])
+    fill_all(
+        solver_texts(locale.lang).price_in,
+        &[number.as_str(), currency],
+    )
 }
 
 /// The input a model's price goes into.
@@ -59,10 +63,11 @@ fn price_field(kind: ModelKind) -> Input {
     }
 }
 
-/// The target margin typed in `lang`, in percent, or what is wrong with it.
-fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
+/// The target margin typed in `locale`'s language, in percent, or what is wrong with it.
+fn read_target(locale: &Locale, text: &str) -> Result<Decimal, String> {
+    let lang = locale.lang;
     let t = texts(lang);
-    let issue = |issue: NumberIssue| number_issue_message(t, &issue, format::canonical);
+    let issue = |issue: NumberIssue| issue_text(locale, &issue);
     let canonical = read_number(lang, text).map_err(issue)?;
     let value = parse_decimal(&canonical).map_err(|_| issue(NumberIssue::NotANumber))?;
     if value < Decimal::ZERO {
@@ -77,13 +82,14 @@ fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
 /// The "What if" panel.
 #[function_component]
 pub fn SolverPanel(props: &SolverPanelProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let t = texts(lang);
     let s = solver_texts(lang);
     let text = use_state(|| DEFAULT_TARGET.to_string());
     // While the field cannot be read, the prices stay those of the last margin that could.
     let last_good = use_mut_ref(|| Decimal::from(DEFAULT_TARGET));
-    let (margin, error) = match read_target(lang, &text) {
+    let (margin, error) = match read_target(&locale, &text) {
         Ok(value) => {
             *last_good.borrow_mut() = value;
             (value, None)
@@ -98,7 +104,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
         })
     };
     let comparison = &*props.state.comparison;
-    let margin_text = format::percent_plain(margin);
+    let margin_text = format::percent_plain(&locale, margin);
     let use_button = |field: Input, price: Decimal, decimals: u32, test_id: String| {
         let value = localized(&fixed_text(price, decimals), lang);
         let on_change = props.on_change.clone();
@@ -130,7 +136,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             };
             let break_even = m.break_even_price.map_or_else(
                 || t.card.none.to_owned(),
-                |p| stated_price(lang, p, m.break_even_decimals, &m.break_even_currency),
+                |p| stated_price(&locale, p, m.break_even_decimals, &m.break_even_currency),
             );
             let target = match target_margin_price(comparison, kind, margin) {
                 Some(price) => {
@@ -138,7 +144,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
                     html! {
                         <>
                             <span class="solved" data-testid={format!("solver-target-{id}")}>
-                                { stated_price(lang, price, decimals, &m.break_even_currency) }
+                                { stated_price(&locale, price, decimals, &m.break_even_currency) }
                             </span>
                             { use_button(price_field(kind), price, decimals, format!("solver-use-{id}")) }
                         </>
@@ -166,7 +172,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             let other = comparison.model(versus);
             let body = match (other, comparison.full.as_ref()) {
                 (Some(other), Some(_)) => {
-                    let lead = fill_all(s.same_as, &[t.model_in_sentence(versus).to_owned(), format::money(other.monthly_profit, cost_currency)]);
+                    let lead = fill_all(s.same_as, &[t.model_in_sentence(versus).to_owned(), format::money(&locale, other.monthly_profit, cost_currency)]);
                     match stated_indifference_supply_price(comparison, versus) {
                         Some(price) => {
                             let decimals = indifference_supply_price_decimals(comparison);
@@ -174,7 +180,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
                                 <>
                                     <span>{ lead }{ ": " }</span>
                                     <strong class="solved" data-testid={format!("solver-same-as-{id}")}>
-                                        { stated_price(lang, price, decimals, cost_currency) }
+                                        { stated_price(&locale, price, decimals, cost_currency) }
                                     </strong>
                                     { use_button(Input::SupplyPrice, price, decimals, format!("solver-use-same-as-{id}")) }
                                 </>

@@ -5,7 +5,7 @@ use sellercalc_engine::ModelKind;
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{texts, use_lang};
+use crate::i18n::{texts, use_locale};
 use crate::state::Shown;
 
 /// Props of [`SummaryBar`].
@@ -22,11 +22,12 @@ pub struct SummaryBarProps {
 /// The three monthly profits in one line.
 #[function_component]
 pub fn SummaryBar(props: &SummaryBarProps) -> Html {
-    let t = texts(use_lang());
+    let locale = use_locale();
+    let t = texts(locale.lang);
     html! {
         <div class="summary-bar" aria-hidden="true">
             { for props.shown.iter().map(|(kind, shown)| {
-                let value = shown.as_ref().map_or_else(|| "–".to_owned(), |s| format::money(s.result.monthly_profit, &props.currency));
+                let value = shown.as_ref().map_or_else(|| "–".to_owned(), |s| format::money(&locale, s.result.monthly_profit, &props.currency));
                 let stale = shown.as_ref().is_some_and(|s| s.stale);
                 html! {
                     <div class={classes!("mini", kind.id(), (props.best == Some(*kind)).then_some("best"), stale.then_some("stale"))}>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::plot::{grid, plot, to_f64, y_range, y_ticks, Plot, SPACE};
 use crate::format;
-use crate::i18n::{and_list, fill_all, sentences, texts, use_lang, Lang};
+use crate::i18n::{and_list, fill_all, sentences, texts, use_locale, Lang, Locale};
 use crate::state::Shown;
 
 /// Props of [`VolumeChart`].
@@ -76,7 +76,8 @@ fn crossings(lines: &[Line<'_>], range: Decimal) -> Vec<Crossing> {
 }
 
 /// The sentence under the chart.
-fn verdict(lang: Lang, lines: &[Line<'_>], found: &[Crossing], range: Decimal) -> String {
+fn verdict(locale: &Locale, lines: &[Line<'_>], found: &[Crossing], range: Decimal) -> String {
+    let lang = locale.lang;
     let t = texts(lang);
     let v = &t.volume;
     if lines.len() < 2 {
@@ -91,7 +92,7 @@ fn verdict(lang: Lang, lines: &[Line<'_>], found: &[Crossing], range: Decimal) -
                     &[
                         t.model_name(c.first).to_owned(),
                         t.model_in_sentence(c.second).to_owned(),
-                        format::number(c.units, 0),
+                        format::number(locale, c.units, 0),
                     ],
                 )
             })
@@ -176,11 +177,12 @@ pub fn model_legend(
 /// Lines of monthly profit against volume, with crossovers marked.
 #[function_component]
 pub fn VolumeChart(props: &VolumeChartProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let t = texts(lang);
     let v = &t.volume;
     let cur = props.currency.as_str();
-    let money = |d: Decimal| format::money(d, cur);
+    let money = |d: Decimal| format::money(&locale, d, cur);
     let entered = props.units > Decimal::ZERO;
     let current = if entered { props.units } else { Decimal::ZERO };
     let range = if entered {
@@ -216,8 +218,8 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         })
         .collect();
     let found = crossings(&lines, range);
-    let sentence = verdict(lang, &lines, &found, range);
-    let range_text = format::number(range, 0);
+    let sentence = verdict(&locale, &lines, &found, range);
+    let range_text = format::number(&locale, range, 0);
 
     // Geometry: f64 from here on, for coordinates only.
     let ends = lines
@@ -238,7 +240,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
     let y_of = |profit: Decimal| ((hi - to_f64(profit)) / (hi - lo)).clamp(0.0, 1.0);
     let gap = LABEL_GAP_PX / PLOT_HEIGHT_PX * 100.0;
     // Axis labels are amounts as the page shows them: in the sale currency after the toggle.
-    let axis = |d: Decimal| format::shown(d, cur).0;
+    let axis = |d: Decimal| locale.shown(d, cur).0;
     let y_decimals = if axis(high.max(-low)) < Decimal::TEN {
         2
     } else {
@@ -255,7 +257,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
     .map(|(t, top)| {
         html! {
             <span class={classes!("tick", t.is_zero().then_some("zero"))} style={format!("top: {top:.2}%")}>
-                { format::number(axis(t), y_decimals) }
+                { format::number(&locale, axis(t), y_decimals) }
             </span>
         }
     })
@@ -291,7 +293,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
                     <title>{ fill_all(v.crossing_title, &[
                         t.model_name(c.first).to_owned(),
                         t.model_in_sentence(c.second).to_owned(),
-                        format::number(c.units, 0),
+                        format::number(&locale, c.units, 0),
                         money(c.profit),
                     ]) }</title>
                 </circle>
@@ -322,7 +324,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
             let place = ["start", "middle", "end"].get(i).copied().unwrap_or("middle");
             html! {
                 <span class={classes!("tick", place)} style={format!("left: {:.3}%", x_of(t) * 100.0)}>
-                    { format::number(t, 0) }
+                    { format::number(&locale, t, 0) }
                     if t == current {
                         <span class="now">{ " " }{ v.now }</span>
                     }
@@ -383,7 +385,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
 
     html! {
         <figure class="chart volume" data-testid="volume-chart">
-            <figcaption>{ fill_all(v.caption, &[format::display_currency(cur)]) }</figcaption>
+            <figcaption>{ fill_all(v.caption, &[locale.display_currency(cur)]) }</figcaption>
             { legend }
             { plot(Plot {
                 height_px: PLOT_HEIGHT_PX,
@@ -401,12 +403,12 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
             <p class="chart-note" data-testid="volume-verdict">{ sentence }</p>
             <div class="visually-hidden">
             <table>
-                <caption>{ fill_all(v.table_caption, &[format::display_currency(cur)]) }</caption>
+                <caption>{ fill_all(v.table_caption, &[locale.display_currency(cur)]) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ t.breakdown.model }</th>
-                        <th scope="col">{ fill_all(v.units, &[format::number(Decimal::ZERO, 0)]) }</th>
-                        <th scope="col">{ fill_all(v.units_now, &[format::number(current, 0)]) }</th>
+                        <th scope="col">{ fill_all(v.units, &[format::number(&locale, Decimal::ZERO, 0)]) }</th>
+                        <th scope="col">{ fill_all(v.units_now, &[format::number(&locale, current, 0)]) }</th>
                         <th scope="col">{ fill_all(v.units, std::slice::from_ref(&range_text)) }</th>
                     </tr>
                 </thead>

@@ -5,7 +5,9 @@
 //! compile error, so that is the missing-key test. Templates mark values `{0}`, `{1}`… and are
 //! filled with [`fill`]. Country and currency names are not translated here: the browser names
 //! them through `Intl.DisplayNames` ([`region_name`], [`currency_name`]). Numbers are formatted by
-//! `Intl` and read back forgivingly by [`parse`].
+//! `Intl` and read back forgivingly by [`parse`]. The page's language and the currency its amounts
+//! are shown in travel together as one value, the [`Locale`], which the page provides to its
+//! components ([`use_locale`]) and which every figure is written with.
 //!
 //! ```
 //! use sellercalc::i18n::{fill, negotiate, texts, Lang};
@@ -25,6 +27,7 @@ mod fr;
 mod intl;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 mod ko;
+mod locale;
 pub mod packs;
 pub mod parse;
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -45,6 +48,7 @@ pub use intl::{
     and_list, currency_name, navigator_languages, region_name, separators, set_document_lang,
     store_lang, stored_lang, url_lang,
 };
+pub use locale::{use_lang, use_locale, Conversion, Locale};
 pub use parse::{normalize_number, NumberIssue, Separators};
 pub use sellercalc_engine::rule::fill;
 
@@ -174,12 +178,6 @@ pub fn lang_param(query: &str) -> Option<&str> {
         .split('&')
         .find_map(|pair| pair.strip_prefix("lang="))
         .filter(|value| !value.is_empty())
-}
-
-/// The page's language, from the nearest `ContextProvider<Lang>`; English without one.
-#[yew::hook]
-pub fn use_lang() -> Lang {
-    yew::use_context::<Lang>().unwrap_or(Lang::En)
 }
 
 /// Every string in `lang`.

@@ -20,10 +20,6 @@ mod pt_br;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 mod zh_cn;
 
-use std::rc::Rc;
-
-use yew::prelude::*;
-
 use super::texts::{by_lang, text_table};
 use super::Lang;
 
@@ -187,34 +183,6 @@ pub fn share_texts(lang: Lang) -> &'static ShareTexts {
 }
 
 pub use super::fill_one;
-
-/// Props of [`InLang`].
-#[derive(Properties, Clone)]
-pub struct InLangProps {
-    /// Renders in the page's language.
-    pub render: Rc<dyn Fn(Lang) -> Html>,
-}
-
-impl PartialEq for InLangProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.render, &other.render)
-    }
-}
-
-/// Gives a plain render function the page's language: the root calls such functions while it
-/// renders, where no hook can read the language it provides below itself. One small component
-/// serves them all, where a component each would cost the page a few kilobytes apiece.
-#[function_component]
-pub fn InLang(props: &InLangProps) -> Html {
-    let lang = super::use_lang();
-    (props.render)(lang)
-}
-
-/// `render`, in the page's language.
-pub fn in_lang(render: impl Fn(Lang) -> Html + 'static) -> Html {
-    let render: Rc<dyn Fn(Lang) -> Html> = Rc::new(render);
-    html! { <InLang {render} /> }
-}
 
 #[cfg(test)]
 mod tests {

@@ -25,7 +25,7 @@ impl CatalogPage {
         let columns: Vec<String> = MAIN_COLUMNS.iter().map(|(_, h)| (*h).to_owned()).collect();
         let columns = i18n::and_list(self.lang, &columns);
         let target_issue = read_target(self.lang, &self.target_text).err();
-        let summary = self.base.summary(self.lang, self.file.as_ref());
+        let summary = self.base.summary(&self.locale(), self.file.as_ref());
         html! {
             <section class="catalog-input" aria-labelledby="input-title">
                 <h2 id="input-title">{ t.input_title }</h2>

@@ -18,7 +18,7 @@ impl CatalogPage {
             Note::Unreadable => (t.unreadable.to_owned(), true),
             Note::Fixed(line) => (
                 fill(t.fixed, |i| {
-                    (i == 0).then(|| format::number((*line).into(), 0))
+                    (i == 0).then(|| format::number(&self.locale(), (*line).into(), 0))
                 }),
                 false,
             ),
@@ -35,7 +35,7 @@ impl CatalogPage {
         let Some(file) = &self.file else {
             return html! {};
         };
-        let n = |line: usize| format::number(line.into(), 0);
+        let n = |line: usize| format::number(&self.locale(), line.into(), 0);
         let mut lines: Vec<String> = Vec::new();
         if self.garbled {
             lines.push(t.not_utf8.to_owned());
@@ -57,7 +57,7 @@ impl CatalogPage {
                         .to_owned();
                     let value = match field {
                         ColumnKind::Field(Field::Input(input)) => {
-                            self.base.value(*input, self.lang)
+                            self.base.value(*input, &self.locale())
                         }
                         _ => None,
                     }
@@ -86,7 +86,7 @@ impl CatalogPage {
         };
         let total = file.rows.len();
         let done = self.results.len();
-        let count = |v: usize| format::number(v.into(), 0);
+        let count = |v: usize| format::number(&self.locale(), v.into(), 0);
         if done < total {
             let text = fill_all(t.progress, &[count(done), count(total)]);
             html! {
@@ -125,7 +125,7 @@ impl CatalogPage {
         if bad.is_empty() {
             return html! {};
         }
-        let count = |v: usize| format::number(v.into(), 0);
+        let count = |v: usize| format::number(&self.locale(), v.into(), 0);
         html! {
             <section class="bad-rows" aria-labelledby="bad-title" data-testid="catalog-bad-rows">
                 <h2 id="bad-title">{ fill_one(if bad.len() == 1 { t.bad_title_one } else { t.bad_title }, &count(bad.len())) }</h2>
@@ -144,7 +144,7 @@ impl CatalogPage {
         let t = self.texts();
         let result = &self.results[index];
         let row = &file.rows[index];
-        let line = format::number(result.line.into(), 0);
+        let line = format::number(&self.locale(), result.line.into(), 0);
         let title = if result.name.is_empty() {
             fill_one(t.row, &line)
         } else {
@@ -163,7 +163,7 @@ impl CatalogPage {
                 { for columns.into_iter().map(|column| {
                     let messages: Vec<String> = result.errors.iter()
                         .filter(|e| e.column == column)
-                        .map(|e| error_text(self.lang, &e.error).to_string())
+                        .map(|e| error_text(&self.locale(), &e.error).to_string())
                         .collect();
                     let message = messages.join(" ");
                     match column {

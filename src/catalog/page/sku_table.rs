@@ -19,7 +19,10 @@ impl CatalogPage {
             Msg::Show(Show::from_value(&select.value()))
         });
         let (cost, sale) = self.currency();
-        let target = self.target.map(format::percent_plain).unwrap_or_default();
+        let target = self
+            .target
+            .map(|target| format::percent_plain(&self.locale(), target))
+            .unwrap_or_default();
         let mut columns: Vec<(SortKey, String)> = vec![
             (SortKey::Row, t.col_row.to_owned()),
             (SortKey::Name, t.col_product.to_owned()),
@@ -59,7 +62,7 @@ impl CatalogPage {
         let rows = self.order.len();
         let first = self.page * PAGE_SIZE;
         let last = (first + PAGE_SIZE).min(rows);
-        let count = |v: usize| format::number(v.into(), 0);
+        let count = |v: usize| format::number(&self.locale(), v.into(), 0);
         let showing = fill_all(
             t.showing,
             &[
@@ -188,7 +191,7 @@ impl CatalogPage {
         let cell = |value: Option<Decimal>, computed: bool, currency: &str, class: &'static str| {
             match value {
                 Some(v) => html! {
-                    <td class={classes!("num", class, (v < Decimal::ZERO).then_some("loss"))}>{ format::money(v, currency) }</td>
+                    <td class={classes!("num", class, (v < Decimal::ZERO).then_some("loss"))}>{ format::money(&self.locale(), v, currency) }</td>
                 },
                 None => missing(computed),
             }
@@ -197,7 +200,7 @@ impl CatalogPage {
             cell(value, false, currency, class)
         };
         let has = |k: ModelKind| r.model(k).is_some();
-        let line = format::number(r.line.into(), 0);
+        let line = format::number(&self.locale(), r.line.into(), 0);
         let name = if r.name.is_empty() {
             html! { <span class="muted">{ fill_one(t.row, &line) }</span> }
         } else {

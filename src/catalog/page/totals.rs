@@ -16,8 +16,9 @@ impl CatalogPage {
         if !self.one_currency {
             return html! { <p class="notice" data-testid="catalog-mixed">{ t.mixed_currency }</p> };
         }
-        let money = |v: Decimal| format::money(v, &cost);
-        let count = |v: usize| format::number(v.into(), 0);
+        let locale = self.locale();
+        let money = |v: Decimal| format::money(&locale, v, &cost);
+        let count = |v: usize| format::number(&locale, v.into(), 0);
         let all_as = |kind: ModelKind| {
             let name = names.model_name(kind).to_owned();
             fill_one(t.all_as, &name)
@@ -84,12 +85,12 @@ impl CatalogPage {
                             <tbody>
                                 { for drivers.iter().map(|d| {
                                     let share = (d.gain * Decimal::ONE_HUNDRED).checked_div(gain).unwrap_or_default();
-                                    let name = product_name(t, &d.name, d.line);
+                                    let name = product_name(&locale, &d.name, d.line);
                                     html! { <tr>
                                         <th scope="row">{ name }</th>
                                         <td>{ names.model_name(d.best) }</td>
                                         <td class="num gain">{ "+" }{ money(d.gain) }</td>
-                                        <td class="num">{ format::percent(share) }</td>
+                                        <td class="num">{ format::percent(&locale, share) }</td>
                                     </tr> }
                                 }) }
                             </tbody>
