@@ -147,8 +147,8 @@ async fn the_results_currency_redraws_the_figures_in_place() {
 
     click(&root, "currency-toggle");
     settle().await;
-    // 1,972.5808 CNY ÷ 7.2 CNY per USD, rounded once.
-    assert_eq!(text(&root, "pop-monthly-profit"), "$273.97");
+    // 2,223.984064 CNY ÷ 7.2 CNY per USD, rounded once.
+    assert_eq!(text(&root, "pop-monthly-profit"), "$308.89");
     let same = find(&root, "[data-testid=\"pop-card\"]");
     assert!(
         card.is_same_node(same.as_ref().map(|e| e.as_ref())),
@@ -158,8 +158,8 @@ async fn the_results_currency_redraws_the_figures_in_place() {
     // A new rate while the results are in USD: the figures follow it at once.
     type_into(&root, "in-currency-rate", "8");
     settle().await;
-    let profit = text(&root, "pop-monthly-profit");
-    assert!(profit.starts_with('$') && profit != "$273.97", "{profit}");
+    // At 8 CNY per USD POP earns 5,510.84896 CNY a month, ÷ 8 = 688.85612 USD.
+    assert_eq!(text(&root, "pop-monthly-profit"), "$688.86");
 
     click(&root, "currency-toggle");
     settle().await;
