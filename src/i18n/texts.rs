@@ -900,6 +900,16 @@ text_table! {
         commission_split_assumed,
         /// A category whose rate changed in August 2025 to an unpublished value.
         commission_changed,
+        /// Home & garden in 2024: which subcategories the table shows at 5%.
+        commission_home_2024,
+        /// Consumer electronics in 2024.
+        commission_electronics_2024,
+        /// Phone accessories in 2024.
+        commission_phones_2024,
+        /// Bags & shoes in 2024.
+        commission_shoes_2024,
+        /// After the split, for a category some of whose subcategories were 5%.
+        commission_split_mixed,
         semi_warehouse_waiver,
         semi_jit_waiver,
         /// The service fee before February 2025 (none).
