@@ -5,7 +5,10 @@
 //!
 //! Output: `$OUT_DIR/builtin_policies.rs`, included by `src/policy.rs`: one `RawSet` per file,
 //! every string as a literal and every decimal as `Decimal::from_parts`, with the scale the
-//! file wrote. A file this script cannot read fails the build with the file and the field.
+//! file wrote. A file based on another set is written as its own changes only (the page completes
+//! it from its parent, by the same rule as `whole_policy`), so that a value carried over is not
+//! shipped twice; its whole set is still built here, to check the chain. A file this script
+//! cannot read fails the build with the file and the field.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -40,7 +43,12 @@ fn main() {
         read.push((path, file));
     }
     for (path, file) in &read {
-        set(&mut out, path, &whole(file, &by_id, 0));
+        // The whole set: its chain resolves and it is complete.
+        let complete = whole(file, &by_id, 0);
+        for key in ["categories", "destinations", "currencies", "values"] {
+            array(&path.display().to_string(), key, complete.get(key));
+        }
+        set(&mut out, path, &own(file));
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("builtin_policies.rs");
@@ -59,23 +67,37 @@ fn whole(file: &Value, by_id: &BTreeMap<String, Value>, depth: usize) -> Value {
     whole_policy(file, parent.as_ref())
 }
 
-/// One policy file as a `RawSet` literal.
+/// A file's own part: its values dated with its own date, as `whole_policy` dates them.
+fn own(file: &Value) -> Value {
+    whole_policy(file, None)
+}
+
+/// One policy file as a `RawSet` literal (lists it leaves out are empty: inherited).
 fn set(out: &mut String, path: &Path, file: &Value) {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
     let file = object(name, "the file", file);
     let text = |key: &str| string(name, key, file.get(key));
     let _ = writeln!(out, "    RawSet {{");
     let _ = writeln!(out, "        file: {name:?},");
-    for key in ["id", "name", "version", "effective_date", "currency"] {
+    for key in ["id", "name", "version", "effective_date"] {
         let _ = writeln!(out, "        {key}: {:?},", text(key));
     }
+    // Left out of a file based on another set: the parent's.
+    let currency = file
+        .get("currency")
+        .map_or("", |c| string(name, "currency", Some(c)));
+    let _ = writeln!(out, "        currency: {currency:?},");
     let _ = writeln!(
         out,
         "        based_on: {:?},",
         file.get("based_on").and_then(Value::as_str)
     );
     let _ = writeln!(out, "        sources: &[");
-    for (key, source) in object(name, "sources", &file["sources"]) {
+    let no_map = Map::new();
+    let sources = file
+        .get("sources")
+        .map_or(&no_map, |s| object(name, "sources", s));
+    for (key, source) in sources {
         let _ = writeln!(
             out,
             "            ({key:?}, {:?}),",
@@ -83,14 +105,14 @@ fn set(out: &mut String, path: &Path, file: &Value) {
         );
     }
     let _ = writeln!(out, "        ],\n        categories: &[");
-    for category in array(name, "categories", file.get("categories")) {
+    for category in listed(name, "categories", file.get("categories")) {
         let category = object(name, "a category", category);
         let id = string(name, "categories[].id", category.get("id"));
         let label = string(name, id, category.get("name"));
         let _ = writeln!(out, "            ({id:?}, {label:?}),");
     }
     let _ = writeln!(out, "        ],\n        destinations: &[");
-    for destination in array(name, "destinations", file.get("destinations")) {
+    for destination in listed(name, "destinations", file.get("destinations")) {
         let destination = object(name, "a destination", destination);
         let code = string(name, "destinations[].code", destination.get("code"));
         let label = string(name, code, destination.get("name"));
@@ -98,7 +120,7 @@ fn set(out: &mut String, path: &Path, file: &Value) {
         let _ = writeln!(out, "            ({code:?}, {label:?}, {five_day}),");
     }
     let _ = writeln!(out, "        ],\n        currencies: &[");
-    for currency in array(name, "currencies", file.get("currencies")) {
+    for currency in listed(name, "currencies", file.get("currencies")) {
         let _ = writeln!(
             out,
             "            {:?},",
@@ -114,6 +136,10 @@ fn set(out: &mut String, path: &Path, file: &Value) {
                 string(name, old, Some(new))
             );
         }
+    }
+    let _ = writeln!(out, "        ],\n        removed: &[");
+    for id in listed(name, "removed", file.get("removed")) {
+        let _ = writeln!(out, "            {:?},", string(name, "removed", Some(id)));
     }
     let _ = writeln!(out, "        ],\n        values: &[");
     for value in array(name, "values", file.get("values")) {
@@ -145,6 +171,14 @@ fn object<'v>(file: &str, what: &str, value: &'v Value) -> &'v Map<String, Value
     value
         .as_object()
         .unwrap_or_else(|| panic!("{file}: {what} is not an object"))
+}
+
+/// A list the file may leave out (then empty: inherited from the set it is based on).
+fn listed<'v>(file: &str, what: &str, value: Option<&'v Value>) -> &'v [Value] {
+    match value {
+        None => &[],
+        Some(value) => array(file, what, Some(value)),
+    }
 }
 
 fn array<'v>(file: &str, what: &str, value: Option<&'v Value>) -> &'v Vec<Value> {

@@ -36,6 +36,7 @@ struct RawSet {
     destinations: &'static [(&'static str, &'static str, bool)],
     currencies: &'static [&'static str],
     renamed: &'static [(&'static str, &'static str)],
+    removed: &'static [&'static str],
     values: &'static [RawValue],
 }
 
@@ -179,57 +180,94 @@ impl PolicySet {
         let set: PolicySet = serde_json::from_value(whole).map_err(|e| e.to_string())?;
         set.checked()
     }
+}
 
-    /// A built-in set from the tables `build.rs` wrote.
-    fn from_raw(raw: &RawSet) -> Result<Self, String> {
+/// A file's own list, or the parent's when the file leaves it out (empty).
+fn inherit<T>(mine: Vec<T>, theirs: Option<Vec<T>>) -> Vec<T> {
+    match theirs {
+        Some(theirs) if mine.is_empty() => theirs,
+        _ => mine,
+    }
+}
+
+impl PolicySet {
+    /// A built-in set from the tables `build.rs` wrote: the file's own part, completed from
+    /// `parent` (the set it is based on, already whole) by the rule of [`whole_policy`].
+    fn from_raw(raw: &RawSet, parent: Option<&PolicySet>) -> Result<Self, String> {
         let own = |s: &str| s.to_owned();
+        if raw.based_on.is_some() != parent.is_some() {
+            return Err(format!("{}: based_on and its parent disagree", raw.id));
+        }
+        let mut sources = parent.map(|p| p.sources.clone()).unwrap_or_default();
+        sources.extend(raw.sources.iter().map(|(k, v)| (own(k), own(v))));
+        let mut renamed = parent.map(|p| p.renamed.clone()).unwrap_or_default();
+        renamed.extend(raw.renamed.iter().map(|(old, new)| (own(old), own(new))));
+        let changes: Vec<PolicyValue> = raw
+            .values
+            .iter()
+            .map(|v| PolicyValue {
+                id: own(v.id),
+                label: own(v.label),
+                unit: own(v.unit),
+                default: v.default,
+                source: own(v.source),
+                note: own(v.note),
+                max: v.max,
+                positive: v.positive,
+                note_key: v.note_key.map(own),
+                since: own(v.since),
+            })
+            .collect();
+        let mut values: Vec<PolicyValue> = parent
+            .map(|p| p.values.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|v| !raw.removed.contains(&v.id.as_str()))
+            .map(|v| changes.iter().find(|c| c.id == v.id).cloned().unwrap_or(v))
+            .collect();
+        for change in &changes {
+            if !values.iter().any(|v| v.id == change.id) {
+                values.push(change.clone());
+            }
+        }
         PolicySet {
             id: own(raw.id),
             name: own(raw.name),
             version: own(raw.version),
             effective_date: own(raw.effective_date),
-            currency: own(raw.currency),
+            currency: match (raw.currency, parent) {
+                ("", Some(parent)) => parent.currency.clone(),
+                (currency, _) => own(currency),
+            },
             based_on: raw.based_on.map(own),
-            sources: raw.sources.iter().map(|(k, v)| (own(k), own(v))).collect(),
-            categories: raw
-                .categories
-                .iter()
-                .map(|(id, name)| Category {
-                    id: own(id),
-                    name: own(name),
-                })
-                .collect(),
-            destinations: raw
-                .destinations
-                .iter()
-                .map(|(code, name, five_day)| Destination {
-                    code: own(code),
-                    name: own(name),
-                    cainiao_five_day: *five_day,
-                })
-                .collect(),
-            currencies: raw.currencies.iter().map(|c| own(c)).collect(),
-            renamed: raw
-                .renamed
-                .iter()
-                .map(|(old, new)| (own(old), own(new)))
-                .collect(),
-            values: raw
-                .values
-                .iter()
-                .map(|v| PolicyValue {
-                    id: own(v.id),
-                    label: own(v.label),
-                    unit: own(v.unit),
-                    default: v.default,
-                    source: own(v.source),
-                    note: own(v.note),
-                    max: v.max,
-                    positive: v.positive,
-                    note_key: v.note_key.map(own),
-                    since: own(v.since),
-                })
-                .collect(),
+            sources,
+            categories: inherit(
+                raw.categories
+                    .iter()
+                    .map(|(id, name)| Category {
+                        id: own(id),
+                        name: own(name),
+                    })
+                    .collect(),
+                parent.map(|p| p.categories.clone()),
+            ),
+            destinations: inherit(
+                raw.destinations
+                    .iter()
+                    .map(|(code, name, five_day)| Destination {
+                        code: own(code),
+                        name: own(name),
+                        cainiao_five_day: *five_day,
+                    })
+                    .collect(),
+                parent.map(|p| p.destinations.clone()),
+            ),
+            currencies: inherit(
+                raw.currencies.iter().map(|c| own(c)).collect(),
+                parent.map(|p| p.currencies.clone()),
+            ),
+            renamed,
+            values,
             index: HashMap::new(),
         }
         .checked()
@@ -266,12 +304,32 @@ impl PolicySet {
     pub fn builtin() -> &'static [PolicySet] {
         static SETS: OnceLock<Vec<PolicySet>> = OnceLock::new();
         SETS.get_or_init(|| {
-            BUILTIN
-                .iter()
-                // The files are compiled in and checked by the test suite, so a bad file cannot
-                // ship.
-                .filter_map(|raw| PolicySet::from_raw(raw).ok())
-                .collect()
+            // The files are compiled in and checked by the test suite, so a bad file cannot
+            // ship. A set is built once the set it is based on is.
+            let mut sets: Vec<PolicySet> = Vec::new();
+            let mut waiting: Vec<&RawSet> = BUILTIN.iter().collect();
+            while !waiting.is_empty() {
+                let before = waiting.len();
+                waiting.retain(|raw| {
+                    let parent = match raw.based_on {
+                        None => None,
+                        Some(id) => match sets.iter().find(|s| s.id == id) {
+                            Some(parent) => Some(parent),
+                            None => return true,
+                        },
+                    };
+                    if let Ok(set) = PolicySet::from_raw(raw, parent) {
+                        sets.push(set);
+                    }
+                    false
+                });
+                if waiting.len() == before {
+                    break;
+                }
+            }
+            // In the files' order, whatever the order they were completed in.
+            sets.sort_by_key(|s| BUILTIN.iter().position(|raw| raw.id == s.id));
+            sets
         })
     }
 
