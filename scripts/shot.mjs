@@ -1,5 +1,6 @@
 // Screenshots of the built page for a human to look at (not a test):
 //   node scripts/shot.mjs <out.png> [width] [query] [js-to-run-before]
+// SHOT_HEIGHT (and SHOT_Y) clip the page to that band.
 // Serves dist/ on a free port, opens /?<query>, waits for the comparison, runs the optional
 // script in the page, and saves a full-page screenshot.
 import { chromium } from 'playwright-core';
@@ -15,6 +16,7 @@ await page.goto(`${served.url}${query ? `?${query}` : ''}`);
 await page.waitForSelector('[data-testid="comparison"]', { timeout: 15000 });
 if (before) await page.evaluate(before);
 await page.waitForTimeout(400);
-await page.screenshot({ path: out, fullPage: true });
+const clip = process.env.SHOT_HEIGHT ? { x: 0, y: Number(process.env.SHOT_Y ?? 0), width: Number(width), height: Number(process.env.SHOT_HEIGHT) } : undefined;
+await page.screenshot({ path: out, fullPage: true, clip });
 await browser.close();
 served.server.close();

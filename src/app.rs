@@ -14,10 +14,11 @@ use crate::components::ab_compare::AbCompare;
 use crate::components::assumptions_panel::AssumptionsPanel;
 use crate::components::breakdown_chart::BreakdownChart;
 use crate::components::inputs::Inputs;
-use crate::components::model_card::ModelCard;
+use crate::components::model_card::{card_warnings, ModelCard};
 use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
 use crate::components::page_header::PageHeader;
+use crate::components::policy_bar::PolicyBar;
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
 use crate::components::sensitivity_chart::{Axis, Base, SensitivityChart};
@@ -319,6 +320,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ShareBar state={state.clone()} presentation={session.presentation.clone()}
                             can_save={session.persist} on_message={on_message.clone()} />
                     }
+                    <PolicyBar state={state.clone()} />
                     <RecommendationBanner {recommendation} {stale} best_monthly_profit={best_profit} currency={currency.clone()} />
                     if state.pinned.is_some() {
                         <AbCompare state={state.clone()} />
@@ -328,7 +330,9 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="cards">
                         { for shown.iter().map(|(kind, s)| html! {
                             <ModelCard kind={*kind} shown={s.clone()} currency={currency.clone()}
-                                best={best == Some(*kind) && !stale} units={state.comparison.scenario.monthly_units} />
+                                best={best == Some(*kind) && !stale} units={state.comparison.scenario.monthly_units}
+                                estimated={*kind == ModelKind::Full && state.comparison.supply_estimated()}
+                                warnings={card_warnings(&locale, &state.comparison, *kind)} />
                         }) }
                     </div>
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />

@@ -16,6 +16,8 @@ use crate::i18n::{separators, Locale};
 enum Style {
     /// Money in a currency (an ISO 4217 code), to the cent: `¥1,240.00`.
     Money(String),
+    /// A whole amount of money, for a round figure in words: `¥100`.
+    MoneyWhole(String),
     /// A percentage to one decimal: `8.8%`.
     Percent,
     /// A percentage with up to two decimals and no trailing zeros: `8%`, `0.5%`.
@@ -54,6 +56,13 @@ mod intl {
                 set("minimumFractionDigits", 2.into());
                 set("maximumFractionDigits", 2.into());
             }
+            Style::MoneyWhole(currency) => {
+                set("style", "currency".into());
+                set("currency", currency.as_str().into());
+                set("currencyDisplay", "narrowSymbol".into());
+                set("minimumFractionDigits", 0.into());
+                set("maximumFractionDigits", 0.into());
+            }
             Style::Percent => {
                 set("style", "percent".into());
                 set("minimumFractionDigits", 1.into());
@@ -70,6 +79,24 @@ mod intl {
         }
         let locales = Array::of1(&JsValue::from_str(lang.code()));
         Intl::NumberFormat::new(&locales, &options).format()
+    }
+
+    /// An ISO date (`2025-08-01`) written by `Intl.DateTimeFormat` for `lang` ("1 Aug 2025"),
+    /// read and written in UTC so that no time zone moves the day; `None` if `Intl` refuses it.
+    pub(super) fn date(lang: Lang, iso: &str) -> Option<String> {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+        let locales = Array::of1(&JsValue::from_str(lang.code()));
+        let when = js_sys::Date::new(&JsValue::from_str(iso));
+        if when.get_time().is_nan() {
+            return None;
+        }
+        Intl::DateTimeFormat::new(&locales, &options)
+            .format()
+            .call1(&JsValue::UNDEFINED, &when)
+            .ok()?
+            .as_string()
     }
 
     /// `text` (a decimal) written by `Intl` for `lang` in `style`; `None` if `Intl` refuses it.
@@ -99,10 +126,14 @@ mod intl {
     use super::Style;
     use crate::i18n::Lang;
 
+    pub(super) fn date(_lang: Lang, iso: &str) -> Option<String> {
+        Some(iso.to_owned())
+    }
+
     pub(super) fn format(lang: Lang, style: Style, text: &str) -> Option<String> {
         let number = text.replace('.', &lang.separators().decimal.to_string());
         Some(match style {
-            Style::Money(currency) => format!("{number} {currency}"),
+            Style::Money(currency) | Style::MoneyWhole(currency) => format!("{number} {currency}"),
             Style::Percent | Style::PercentPlain => format!("{number}%"),
             Style::Plain(_) => number,
         })
@@ -123,6 +154,27 @@ pub fn money(locale: &Locale, value: Decimal, currency: &str) -> String {
         Style::Money(currency.to_owned()),
         round_to(value, 2),
     )
+}
+
+/// A round amount in the currency the locale shows `currency`'s amounts in, not converted (the
+/// 100 of "per ¥100"): `¥100`, or `$100` while results show in USD.
+pub fn money_whole(locale: &Locale, value: Decimal, currency: &str) -> String {
+    let shown = locale.display_currency(currency).to_owned();
+    format(locale, Style::MoneyWhole(shown), round_to(value, 0))
+}
+
+/// `value` written as money in the currency the locale shows `currency`'s amounts in, not
+/// converted: for a figure that is the same in any currency (4.19 of profit a month per 100 tied
+/// up).
+pub fn money_as_shown(locale: &Locale, value: Decimal, currency: &str) -> String {
+    let shown = locale.display_currency(currency).to_owned();
+    format(locale, Style::Money(shown), round_to(value, 2))
+}
+
+/// An ISO date (`2025-08-01`) as the locale writes it ("1 Aug 2025"); the ISO text itself off
+/// the web or when it does not read.
+pub fn date(locale: &Locale, iso: &str) -> String {
+    intl::date(locale.lang, iso).unwrap_or_else(|| iso.to_owned())
 }
 
 /// A percentage given in percent (8.8 → `8.8%`), to one decimal.

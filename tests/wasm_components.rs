@@ -32,6 +32,8 @@ async fn model_card_shows_the_figures_and_the_rules() {
             currency: "CNY".into(),
             best: false,
             units: state.comparison.scenario.monthly_units,
+            estimated: false,
+            warnings: Vec::new(),
         },
     )
     .render();
@@ -53,6 +55,52 @@ async fn model_card_shows_the_figures_and_the_rules() {
 }
 
 #[wasm_bindgen_test]
+async fn the_fully_managed_card_marks_its_estimate_and_repeats_the_supply_warnings() {
+    use sellercalc::components::model_card::card_warnings;
+    use sellercalc::i18n::Locale;
+    // A supply price above the retail price it would sell at (12.99 × 7.2 = 93.528).
+    let mut state = State::new();
+    let mut form = state.form.clone();
+    form.insert(sellercalc_engine::Input::SupplyPrice, "100".into());
+    state = State::restored(
+        sellercalc::state::Snapshot {
+            form,
+            ..sellercalc::state::Snapshot::defaults()
+        },
+        None,
+        sellercalc::i18n::Lang::En,
+    );
+    let warnings = card_warnings(&Locale::default(), &state.comparison, ModelKind::Full);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    // POP does not depend on the supply price: its card repeats nothing.
+    assert!(card_warnings(&Locale::default(), &state.comparison, ModelKind::Pop).is_empty());
+    let root = mount();
+    yew::Renderer::<ModelCard>::with_root_and_props(
+        root.clone(),
+        ModelCardProps {
+            kind: ModelKind::Full,
+            shown: state.shown(ModelKind::Full).cloned(),
+            currency: "CNY".into(),
+            best: false,
+            units: state.comparison.scenario.monthly_units,
+            estimated: true,
+            warnings,
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(text(&root, "full-estimated"), "⚠ Estimated supply price");
+    assert!(
+        text(&root, "full-warnings")
+            .contains("¥100.00 is above the retail price it would sell at (¥93.53)"),
+        "{}",
+        text(&root, "full-warnings")
+    );
+    let card = text(&root, "full-card");
+    assert!(card.contains("Margin on the supply price"), "{card}");
+}
+
+#[wasm_bindgen_test]
 async fn model_card_greys_stale_figures() {
     let state = State::new();
     let mut shown = state.shown(ModelKind::Full).cloned().expect("computed");
@@ -66,6 +114,8 @@ async fn model_card_greys_stale_figures() {
             currency: "CNY".into(),
             best: true,
             units: state.comparison.scenario.monthly_units,
+            estimated: false,
+            warnings: Vec::new(),
         },
     )
     .render();

@@ -1,11 +1,13 @@
 //! One labelled input with its error message beside it.
 
-use sellercalc_engine::{Field, FieldError, Input};
+use sellercalc_engine::{Field, FieldError, Input, Warning};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{error_message, number_issue_message, texts, Locale, NumberIssue};
+use crate::i18n::{
+    error_message, number_issue_message, texts, warning_message, Locale, NumberIssue,
+};
 
 /// The first of `errors` about `field`, in `locale`'s language, with the numbers it quotes
 /// written for `locale`.
@@ -14,6 +16,26 @@ pub fn error_at(locale: &Locale, errors: &[FieldError], field: &Field) -> Option
         .iter()
         .find(|e| e.field == *field)
         .map(|e| error_text(locale, e))
+}
+
+/// The warnings about `field`, in `locale`'s language, joined into one note.
+pub fn warning_at(locale: &Locale, warnings: &[Warning], field: &Field) -> Option<AttrValue> {
+    let notes: Vec<String> = warnings
+        .iter()
+        .filter(|w| w.field == *field)
+        .map(|w| warning_text(locale, w))
+        .collect();
+    (!notes.is_empty()).then(|| AttrValue::from(notes.join(" ")))
+}
+
+/// An engine warning in `locale`.
+pub fn warning_text(locale: &Locale, warning: &Warning) -> String {
+    warning_message(
+        texts(locale.lang),
+        warning,
+        |amount, currency| format::money(locale, amount, currency),
+        |pct| format::percent_plain(locale, pct),
+    )
 }
 
 /// The id of an input's element: `in-product-unit-cost`.
@@ -56,6 +78,10 @@ pub struct NumberFieldProps {
     /// The error for this field, if any.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// A warning about this field (a valid value that is probably not meant, or an estimate in
+    /// place of an empty field), shown under it when there is no error.
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
     /// Called with the new text on every keystroke.
     pub on_change: Callback<(Input, String)>,
 }
@@ -67,18 +93,28 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let id = dom_id(props.field);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
+    let warning_id = format!("{id}-warning");
     let field = props.field;
     let oninput = props.on_change.reform(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         (field, input.value())
     });
+    let warning = props.warning.as_ref().filter(|_| props.error.is_none());
     let described = match (&props.error, &props.hint) {
         (Some(_), _) => Some(error_id.clone()),
-        (None, Some(_)) => Some(hint_id.clone()),
-        _ => None,
+        (None, hint) => {
+            let ids: Vec<&str> = [
+                hint.as_ref().map(|_| hint_id.as_str()),
+                warning.map(|_| warning_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
     };
     html! {
-        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
+        <div class={classes!("field", props.error.is_some().then_some("invalid"), warning.is_some().then_some("warned"))}>
             <label for={id.clone()}>{ &props.label }</label>
             <div class="control">
                 <input
@@ -100,8 +136,13 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             </div>
             if let Some(error) = &props.error {
                 <p class="error" id={error_id} role="alert">{ error }</p>
-            } else if let Some(hint) = &props.hint {
-                <p class="hint" id={hint_id}>{ hint }</p>
+            } else {
+                if let Some(hint) = &props.hint {
+                    <p class="hint" id={hint_id}>{ hint }</p>
+                }
+                if let Some(warning) = warning {
+                    <p class="warning" id={warning_id}><span aria-hidden="true">{ "⚠ " }</span>{ warning }</p>
+                }
             }
         </div>
     }

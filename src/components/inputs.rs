@@ -5,7 +5,9 @@ use std::rc::Rc;
 use sellercalc_engine::{Field, Input};
 use yew::prelude::*;
 
-use crate::components::field::{error_at, issue_text, CheckboxField, NumberField, SelectField};
+use crate::components::field::{
+    error_at, issue_text, warning_at, CheckboxField, NumberField, SelectField,
+};
 use crate::format;
 use crate::i18n::{
     category_name, currency_name, destination_name, fill_all, texts, use_locale, Lang,
@@ -100,6 +102,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 placeholder={placeholder.map(AttrValue::from)}
                 value={AttrValue::from(state.text(field).to_owned())}
                 error={error(field)}
+                warning={warning_at(&locale, &state.comparison.warnings, &Field::Input(field))}
                 on_change={on_change.clone()}
             />
         }
@@ -152,6 +155,25 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let hint_popular =
         advance.map(|pct| fill_all(words.hint_popular, &[&format::percent_plain(&locale, pct)]));
     let price = state.text(Input::Price).to_owned();
+    // Semi-managed's marketing follows POP's while its own inputs are empty: say what it takes.
+    let as_pop = |field: Input| Some(fill_all(words.same_as_pop, &[state.text(field)]));
+    let early_days = state
+        .assumption_value("days.pop.early_payout")
+        .map(|days| format::number(&locale, days, 1))
+        .unwrap_or_default();
+    let hint_early = fill_all(words.hint_early_payout, &[&early_days]);
+    let warehouse = state.text(Input::SemiMode) == "warehouse";
+    // An empty supply price is estimated: the estimate shows in the empty input.
+    let estimate = state
+        .comparison
+        .warnings
+        .iter()
+        .find_map(|w| match &w.kind {
+            sellercalc_engine::WarningKind::EstimatedSupplyPrice { estimate, .. } => Some(
+                format::editable(&locale, sellercalc_engine::decimal::round_to(*estimate, 2)),
+            ),
+            _ => None,
+        });
     let modes = vec![
         (
             AttrValue::from("warehouse"),
@@ -180,6 +202,19 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination)) }
                 { number(Input::ReturnRate, words.return_rate.into(), Some("%".into()), Some(words.hint_return_rate), None) }
             </fieldset>
+            <fieldset>
+                <legend>{ t.model_name(sellercalc_engine::ModelKind::Semi) }</legend>
+                { select(Input::SemiMode, words.semi_mode, modes, Some(words.hint_semi_mode)) }
+                if warehouse {
+                    <CheckboxField field={Input::SemiPopular} label={words.popular}
+                        hint={hint_popular.map(AttrValue::from)}
+                        checked={state.text(Input::SemiPopular) == "true"} on_change={on_change.clone()} />
+                }
+            </fieldset>
+            <fieldset>
+                <legend>{ t.model_name(sellercalc_engine::ModelKind::Full) }</legend>
+                { number(Input::SupplyPrice, words.supply_price.into(), Some(cost.clone()), Some(words.hint_supply_price), estimate) }
+            </fieldset>
             <details class="group">
                 { summary(words.currencies, &cost_currencies, &[Input::CostCurrency, Input::SaleCurrency, Input::Rate]) }
                 { select(Input::CostCurrency, words.cost_currency, choices.currencies.clone(), Some(words.hint_cost_currency)) }
@@ -191,18 +226,16 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { number(Input::AdSpend, words.advertising.into(), Some(words.percent_of_price.into()), None, None) }
                 { number(Input::AffiliateShare, words.affiliate_share.into(), Some("%".into()), None, None) }
                 { number(Input::AffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_affiliate_rate), None) }
+                <CheckboxField field={Input::EarlyPayout} label={words.early_payout}
+                    hint={Some(AttrValue::from(hint_early))}
+                    checked={state.text(Input::EarlyPayout) == "true"} on_change={on_change.clone()} />
             </details>
             <details class="group">
-                { summary(words.semi_settings, words.semi_summary, &[Input::SemiPrice, Input::SemiMode]) }
+                { summary(words.semi_settings, words.semi_summary, &[Input::SemiPrice, Input::SemiAdSpend, Input::SemiAffiliateShare, Input::SemiAffiliateRate]) }
                 { number(Input::SemiPrice, words.sale_price.into(), Some(sale), Some(words.hint_semi_price), Some(price)) }
-                { select(Input::SemiMode, words.semi_mode, modes, Some(words.hint_semi_mode)) }
-                <CheckboxField field={Input::SemiPopular} label={words.popular}
-                    hint={hint_popular.map(AttrValue::from)}
-                    checked={state.text(Input::SemiPopular) == "true"} on_change={on_change.clone()} />
-            </details>
-            <details class="group">
-                { summary(words.full_settings, words.full_summary, &[Input::SupplyPrice]) }
-                { number(Input::SupplyPrice, words.supply_price.into(), Some(cost), Some(words.hint_supply_price), None) }
+                { number(Input::SemiAdSpend, words.advertising.into(), Some(words.percent_of_price.into()), None, as_pop(Input::AdSpend)) }
+                { number(Input::SemiAffiliateShare, words.affiliate_share.into(), Some("%".into()), None, as_pop(Input::AffiliateShare)) }
+                { number(Input::SemiAffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_semi_marketing), as_pop(Input::AffiliateRate)) }
             </details>
         </form>
     }

@@ -11,6 +11,7 @@ pub mod notice;
 pub mod page_footer;
 pub mod page_header;
 pub mod plot;
+pub mod policy_bar;
 pub mod recommendation;
 pub mod saved_scenarios;
 pub mod sensitivity_chart;

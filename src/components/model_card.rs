@@ -1,11 +1,13 @@
 //! One selling model's figures, and why they are what they are.
 
 use sellercalc_engine::decimal::{price_up, round_to};
-use sellercalc_engine::{Decimal, ModelKind, Rule, RuleArg};
+use sellercalc_engine::{Decimal, ModelKind, Moment, Rule, RuleArg};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{around, fill, name_arg, rule_text, sentences, texts, use_locale, Locale};
+use crate::i18n::{
+    around, fill, fill_all, name_arg, rule_text, sentences, texts, use_locale, Locale,
+};
 use crate::state::Shown;
 
 /// Props of [`ModelCard`].
@@ -21,6 +23,13 @@ pub struct ModelCardProps {
     pub best: bool,
     /// Monthly units as entered, before any uplift.
     pub units: Decimal,
+    /// Whether its figures rest on an estimate the user never entered (fully managed's supply
+    /// price).
+    #[prop_or_default]
+    pub estimated: bool,
+    /// Warnings about the inputs this model depends on, in the page's language.
+    #[prop_or_default]
+    pub warnings: Vec<AttrValue>,
 }
 
 /// A rule in `locale`: money and percentages through `Intl`, names from the tables or the
@@ -33,6 +42,40 @@ pub fn rule_in(locale: &Locale, rule: &Rule) -> String {
         RuleArg::Number { value } => format::number(locale, *value, 4),
         RuleArg::Name { kind, id, english } => name_arg(lang, kind, id, english),
     })
+}
+
+/// One figure of a card: its label, and its value under a `data-testid` of `{model}-{key}`. (One
+/// function, so that each row is a call rather than its own copy of the markup.)
+fn figure(label: &str, model: &str, key: &str, value: Html) -> Html {
+    html! {
+        <div><dt>{ label.to_owned() }</dt><dd data-testid={format!("{model}-{key}")}>{ value }</dd></div>
+    }
+}
+
+/// The warnings a model's card repeats, in `locale`: those about the inputs the model depends
+/// on, except the estimate (the card marks that itself) and a fractional volume (said at its
+/// field, as it concerns every model alike).
+pub fn card_warnings(
+    locale: &Locale,
+    comparison: &sellercalc_engine::Comparison,
+    kind: ModelKind,
+) -> Vec<AttrValue> {
+    use sellercalc_engine::{Field, WarningKind};
+    comparison
+        .warnings
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.kind,
+                WarningKind::EstimatedSupplyPrice { .. } | WarningKind::FractionalVolume
+            )
+        })
+        .filter(|w| match &w.field {
+            Field::Input(input) => input.models().contains(&kind),
+            _ => true,
+        })
+        .map(|w| AttrValue::from(crate::components::field::warning_text(locale, w)))
+        .collect()
 }
 
 /// A card with profit per unit, monthly profit, margin, break-even and days to cash; "why?"
@@ -64,6 +107,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
     };
     let m = &shown.result;
     let cur = props.currency.as_str();
+    let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     let money = |d: Decimal| format::money(&locale, d, cur);
     let signed = |d: Decimal| {
         if d.is_sign_negative() && !d.is_zero() {
@@ -86,10 +130,38 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
     let break_even = m
         .break_even_price
         .map(|p| format::money(&locale, price_up(p), &m.break_even_currency));
-    let break_even_label = if kind == ModelKind::Full {
-        c.break_even_supply
+    let (break_even_label, margin_label) = if kind == ModelKind::Full {
+        (c.break_even_supply, c.margin_of_supply)
     } else {
-        c.break_even
+        (c.break_even, c.margin_of_price)
+    };
+    let roi = m
+        .roi_pct
+        .map_or_else(|| c.none.to_owned(), |pct| format::percent(&locale, pct));
+    let per_hundred = one(
+        c.return_on_capital,
+        format::money_whole(&locale, Decimal::ONE_HUNDRED, cur),
+    );
+    let return_on_capital = m.cash.return_on_capital_pct.map_or_else(
+        || c.none.to_owned(),
+        |pct| format::money_as_shown(&locale, pct, cur),
+    );
+    // What the buyer pays where AliExpress adds VAT at checkout (the sale currency: not converted).
+    let vat = m.buyer.as_ref().map(|b| match b.price {
+        Some(price) => fill_all(
+            c.buyer_pays,
+            &[
+                format::money(&locale, price, &m.break_even_currency),
+                format::percent_plain(&locale, b.vat_pct),
+            ],
+        ),
+        None => c.vat_at_import.to_owned(),
+    });
+    let moment = |m: Moment| match m {
+        Moment::Purchase => c.moment_purchase,
+        Moment::Advance => c.moment_advance,
+        Moment::Shipping => c.moment_shipping,
+        Moment::Payout => c.moment_payout,
     };
     let whole_days = round_to(m.cash.days_to_cash, 0);
     let days = t.days(
@@ -97,7 +169,6 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
         whole_days == Decimal::ONE,
     );
     let (keep_before, keep_after) = around(c.you_keep);
-    let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     let tied_up = sentences(&[
         rule_in(&locale, &m.cash.rule),
         one(c.money_tied_up_rule, money(m.cash.outlay_per_unit)),
@@ -110,15 +181,33 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             if shown.stale {
                 <p class="stale-note">{ c.stale }</p>
             }
+            if props.estimated {
+                <p class="estimate-badge" data-testid={format!("{id}-estimated")}>
+                    <span aria-hidden="true">{ "⚠ " }</span>{ t.warnings.estimated_short }
+                </p>
+            }
+            if !props.warnings.is_empty() {
+                <ul class="card-warnings" data-testid={format!("{id}-warnings")}>
+                    { for props.warnings.iter().map(|w| html! {
+                        <li><span aria-hidden="true">{ "⚠ " }</span>{ w }</li>
+                    }) }
+                </ul>
+            }
             <p class="headline">
                 { keep_before }<strong data-testid={format!("{id}-profit-per-unit")}>{ signed(m.profit_per_unit) }</strong>{ keep_after }
             </p>
             <dl class="figures">
-                <div><dt>{ c.a_month }</dt><dd data-testid={format!("{id}-monthly-profit")}>{ signed(m.monthly_profit) }</dd></div>
-                <div><dt>{ c.margin }</dt><dd data-testid={format!("{id}-margin")}>{ format::percent(&locale, m.margin_pct) }</dd></div>
-                <div><dt>{ break_even_label }</dt><dd data-testid={format!("{id}-break-even")}>{ break_even.unwrap_or_else(|| c.none.to_owned()) }</dd></div>
-                <div><dt>{ c.money_back_in }</dt><dd data-testid={format!("{id}-days-to-cash")}>{ days }</dd></div>
+                { figure(c.a_month, id, "monthly-profit", signed(m.monthly_profit)) }
+                { figure(margin_label, id, "margin", format::percent(&locale, m.margin_pct).into()) }
+                { figure(c.roi, id, "roi", roi.into()) }
+                { figure(break_even_label, id, "break-even", break_even.unwrap_or_else(|| c.none.to_owned()).into()) }
+                { figure(c.money_back_in, id, "days-to-cash", days.into()) }
+                { figure(c.money_tied_up, id, "capital", money(m.cash.capital_tied).into()) }
+                { figure(&per_hundred, id, "return-on-capital", return_on_capital.into()) }
             </dl>
+            if let Some(vat) = vat {
+                <p class="vat-note" data-testid={format!("{id}-vat")}>{ vat }</p>
+            }
             <details class="why">
                 <summary>{ c.why }</summary>
                 <table>
@@ -155,6 +244,30 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
                             <th scope="row">{ c.money_tied_up }<span class="rule">{ tied_up }</span></th>
                             <td>{ money(m.cash.capital_tied) }</td>
                         </tr>
+                    </tbody>
+                </table>
+                <table class="timeline" data-testid={format!("{id}-timeline")}>
+                    <caption>{ c.timeline }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ c.day_column }</th>
+                            <th scope="col">{ c.paid_out }</th>
+                            <th scope="col">{ c.paid_in }</th>
+                            <th scope="col">{ c.tied }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for m.cash.timeline.iter().map(|e| html! {
+                            <tr>
+                                <th scope="row">
+                                    { one(c.timeline_day, format::number(&locale, e.day, 1)) }
+                                    <span class="rule">{ moment(e.moment) }</span>
+                                </th>
+                                <td>{ money(e.paid_out) }</td>
+                                <td>{ money(e.paid_in) }</td>
+                                <td>{ money(e.tied) }</td>
+                            </tr>
+                        }) }
                     </tbody>
                 </table>
             </details>

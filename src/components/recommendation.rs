@@ -76,6 +76,11 @@ pub fn RecommendationBanner(props: &RecommendationProps) -> Html {
     html! {
         <section class={classes!("recommendation", props.stale.then_some("stale"))} data-testid="recommendation">
             <p><span class="star" aria-hidden="true">{ "★ " }</span>{ sentence_in(&locale, r, props.best_monthly_profit, &props.currency) }</p>
+            if r.rests_on_estimate {
+                <p class="estimate-note" data-testid="recommendation-estimate">
+                    <span aria-hidden="true">{ "⚠ " }</span>{ words.rests_on_estimate }
+                </p>
+            }
             if props.stale {
                 <p class="stale-note">{ words.stale }</p>
             }

@@ -41,7 +41,7 @@ mod zh_cn;
 use sellercalc_engine::decimal::{parse_decimal, plain_text, ParseError, MAX_NUMBER_CHARS};
 use sellercalc_engine::{
     Conflict, Decimal, Field, FieldError, Input, ModelKind, PolicySet, PolicyValue, Problem, Rule,
-    RuleArg, Unit,
+    RuleArg, Unit, Warning, WarningKind,
 };
 
 pub use intl::{
@@ -534,6 +534,36 @@ fn policy_unit_text(unit: Unit) -> Option<String> {
         _ => return None,
     };
     Some(format!("{currency}{per}"))
+}
+
+/// An engine warning in `texts`' language, from its kind and arguments; `money` writes an amount
+/// in a currency and `percent` a percentage for the locale.
+pub fn warning_message(
+    texts: &Texts,
+    warning: &Warning,
+    money: impl Fn(Decimal, &str) -> String,
+    percent: impl Fn(Decimal) -> String,
+) -> String {
+    let w = &texts.warnings;
+    match &warning.kind {
+        WarningKind::SupplyAboveRetail {
+            supply,
+            retail,
+            currency,
+        } => fill_all(
+            w.supply_above_retail,
+            &[&money(*supply, currency), &money(*retail, currency)],
+        ),
+        WarningKind::FractionalVolume => w.fractional_volume.to_owned(),
+        WarningKind::EstimatedSupplyPrice {
+            estimate,
+            share_pct,
+            currency,
+        } => fill_all(
+            w.estimated,
+            &[&money(*estimate, currency), &percent(*share_pct)],
+        ),
+    }
 }
 
 /// An engine error in `texts`' language, from its problem and the problem's arguments. `number`

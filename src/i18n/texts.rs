@@ -147,6 +147,10 @@ pub struct Texts {
     pub footer: FooterTexts,
     /// Error messages, by engine error code, and for ambiguous numbers.
     pub errors: ErrorTexts,
+    /// Warnings, by engine warning code.
+    pub warnings: WarningTexts,
+    /// The policy set in use and what changed.
+    pub policy: PolicyTexts,
 }
 
 /// The engine's and the policy files' words in another language than English: rule templates,
@@ -223,6 +227,8 @@ impl Texts {
             categories: CategoryTexts::from_pack(&table("categories"))?,
             footer: FooterTexts::from_pack(&table("footer"))?,
             errors: ErrorTexts::from_pack(&table("errors"))?,
+            warnings: WarningTexts::from_pack(&table("warnings"))?,
+            policy: PolicyTexts::from_pack(&table("policy"))?,
         })
     }
 
@@ -245,8 +251,10 @@ impl Texts {
             categories,
             footer,
             errors,
+            warnings,
+            policy,
         } = self;
-        let tables: [(&str, Vec<(&'static str, &'static str)>); 15] = [
+        let tables: [(&str, Vec<(&'static str, &'static str)>); 17] = [
             ("models", models.entries()),
             ("header", header.entries()),
             ("presets", presets.entries()),
@@ -262,6 +270,8 @@ impl Texts {
             ("categories", categories.entries()),
             ("footer", footer.entries()),
             ("errors", errors.entries()),
+            ("warnings", warnings.entries()),
+            ("policy", policy.entries()),
         ];
         tables
             .into_iter()
@@ -476,7 +486,7 @@ text_table! {
         hint_affiliate_rate,
         /// Group title.
         semi_settings,
-        /// After the semi-managed group title.
+        /// After the semi-managed group title (its price and marketing).
         semi_summary,
         hint_semi_price,
         semi_mode,
@@ -488,12 +498,12 @@ text_table! {
         popular,
         /// {0} the advance-payment percentage.
         hint_popular,
-        /// Group title.
-        full_settings,
-        /// After the fully managed group title.
-        full_summary,
         supply_price,
         hint_supply_price,
+        /// Placeholder of an empty semi-managed marketing input: {0} POP's value.
+        same_as_pop,
+        /// Under the semi-managed marketing inputs.
+        hint_semi_marketing,
     }
 }
 
@@ -530,12 +540,96 @@ text_table! {
         money_tied_up,
         /// After the cash rule: {0} upfront costs per unit.
         money_tied_up_rule,
+        /// Margin label for POP and semi-managed: profit as a share of the sale price.
+        margin_of_price,
+        /// Margin label for fully managed: profit as a share of the supply price.
+        margin_of_supply,
+        /// Profit per unit as a share of unit cost + packaging.
+        roi,
+        /// Monthly profit per 100 tied up: {0} the amount 100 in the currency.
+        return_on_capital,
+        /// Under the sale price where VAT is added at checkout: {0} what the buyer pays, {1} the
+        /// VAT rate.
+        buyer_pays,
+        /// Where the order is above the VAT-at-checkout limit.
+        vat_at_import,
+        /// Heading of the cash timeline in "why?".
+        timeline,
+        /// The timeline's first column.
+        day_column,
+        /// A timeline row: {0} the day number.
+        timeline_day,
+        /// Timeline event: the goods are bought.
+        moment_purchase,
+        /// Timeline event: the advance payment arrives.
+        moment_advance,
+        /// Timeline event: the unit ships.
+        moment_shipping,
+        /// Timeline event: the payout.
+        moment_payout,
+        /// Timeline column: money paid out.
+        paid_out,
+        /// Timeline column: money received.
+        paid_in,
+        /// Timeline column: money tied up after the event.
+        tied,
+    }
+}
+
+text_table! {
+    /// Warnings: valid inputs that are probably not what the seller meant, or values never
+    /// entered.
+    WarningTexts {
+        /// {0} the supply price, {1} the retail price it would sell at.
+        supply_above_retail,
+        fractional_volume,
+        /// {0} the estimated supply price, {1} its share of the retail price.
+        estimated,
+        /// A short mark on the fully managed card when its supply price is estimated.
+        estimated_short,
+    }
+}
+
+text_table! {
+    /// Which policy set (AliExpress's fees as of a date) the figures use, and what changed.
+    PolicyTexts {
+        /// {0} the set's date, written for the language.
+        fees_as_of,
+        /// The drop-down's accessible label.
+        choose_set,
+        /// An option for the newest set: {0} its date.
+        newest_option,
+        /// An option for an older set: {0} its date.
+        older_option,
+        /// When the set in use is not the newest: {0} its date, {1} the newest set's date.
+        not_newest,
+        /// Button that switches to the newest set.
+        use_newest,
+        /// Summary of the changes list: {0} the set's date.
+        what_changed,
+        /// One changed value: {0} its label, {1} the earlier value, {2} this set's value.
+        changed_value,
+        /// A value the earlier set did not have: {0} its label, {1} its value.
+        new_value,
+        /// A value whose default stayed while its basis changed (its note says how): {0} its
+        /// label, {1} its value.
+        restated_value,
+        /// Before the per-model profit changes: {0} the earlier set's date.
+        profit_moves,
+        /// One model's change: {0} the model, {1} the signed monthly change.
+        model_moves,
+        /// When a model's monthly profit does not change.
+        no_change,
+        /// For the first set, which has nothing earlier.
+        first_set,
     }
 }
 
 text_table! {
     /// The recommendation banner.
     RecommendationTexts {
+        /// When the recommendation rests on fully managed's estimated supply price.
+        rests_on_estimate,
         /// {0} best model (title), {1} monthly advantage, {2} runner-up (in a sentence),
         /// {3} the reason from [`ReasonTexts`].
         earns_more,

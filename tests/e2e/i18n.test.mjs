@@ -87,7 +87,9 @@ test('a language whose strings cannot be fetched leaves the page as it is, and s
 
     // Switching to Spanish offline: nothing changes but the notice; the picker says English.
     await retype(page, '#in-product-unit-cost', '31.5');
-    const before = await textOf(page, 'pop-monthly-profit');
+    // The figure for 31.5 itself, not for a keystroke on the way there.
+    const before = await figure(page, { product: { unit_cost: '31.5' } }, 'pop', 'monthly_profit', 'en');
+    await page.waitForFunction((want) => document.querySelector('[data-testid="pop-monthly-profit"]')?.textContent.trim() === want, before);
     await page.selectOption('[data-testid="language"]', 'es');
     await notice.filter({ hasText: 'Español could not be loaded' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
