@@ -563,6 +563,7 @@ pub fn policies_report() -> Value {
                         "assumption": v.is_assumption(),
                         "source": set.sources.get(&v.source).cloned().unwrap_or_default(),
                         "note": v.note,
+                        "since": v.since,
                     })
                 })
                 .collect();

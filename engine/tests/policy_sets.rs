@@ -6,7 +6,7 @@ mod common;
 
 use common::{dec, model, model_json, run, text};
 use rust_decimal::Decimal;
-use sellercalc_engine::{ModelKind, PolicySet, DEFAULT_POLICY_ID};
+use sellercalc_engine::{policies_report, ModelKind, PolicySet, DEFAULT_POLICY_ID};
 use serde_json::json;
 
 fn set(id: &str) -> &'static PolicySet {
@@ -190,4 +190,40 @@ fn an_unknown_set_is_an_error_on_the_policy_field() {
     let (comparison, json) = run(&json!({ "policy": "aliexpress-1999" }));
     assert!(!comparison.ok());
     assert_eq!(json["errors"][0]["field"], "policy");
+}
+
+/// `window.sellerCalc.policies()`: the three sets, oldest first, with their dates; each value
+/// dated by the set that last stated it.
+#[test]
+fn the_api_lists_the_sets_with_their_dates() {
+    let report = policies_report();
+    let sets = report.as_array().expect("a list");
+    let dated: Vec<(&str, &str)> = sets
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap_or_default(),
+                s["effective_from"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            ("aliexpress-2024", "2024-01-01"),
+            ("aliexpress-2025-02", "2025-02-19"),
+            ("aliexpress-2025-08", "2025-08-01")
+        ]
+    );
+    let newest = &sets[2];
+    assert_eq!(newest["based_on"], "aliexpress-2025-02");
+    let since = |id: &str| {
+        newest["values"]
+            .as_array()
+            .and_then(|values| values.iter().find(|v| v["id"] == id))
+            .map(|v| v["since"].clone())
+    };
+    assert_eq!(since("service_fee.rate"), Some(json!("2025-02-19")));
+    assert_eq!(since("commission.apparel"), Some(json!("2025-08-01")));
+    assert_eq!(since("fx.USD"), Some(json!("2024-01-01")));
 }
