@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use sellercalc_engine::{Field, Input};
+use sellercalc_engine::{Decimal, Field, Input};
 use yew::prelude::*;
 
 use crate::components::field::{
@@ -163,6 +163,20 @@ pub fn Inputs(props: &InputsProps) -> Html {
         .unwrap_or_default();
     let hint_early = fill_all(words.hint_early_payout, &[&early_days]);
     let warehouse = state.text(Input::SemiMode) == "warehouse";
+    // The category sets the commission only where the categories' rates differ: say so when, in
+    // the fees in use (with the user's own rates), they are all the same.
+    let rates: Vec<Decimal> = policy
+        .categories
+        .iter()
+        .filter_map(|c| state.assumption_value(&format!("commission.{}", c.id)))
+        .collect();
+    let category_hint = match rates.split_first() {
+        Some((first, rest)) if rest.iter().all(|r| r == first) => fill_all(
+            words.hint_category_same,
+            &[format::percent_plain(&locale, *first)],
+        ),
+        _ => words.hint_category.to_owned(),
+    };
     // An empty supply price is estimated: the estimate shows in the empty input.
     let estimate = state
         .comparison
@@ -190,7 +204,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { number(Input::UnitCost, words.unit_cost.into(), Some(cost.clone()), None, None) }
                 { number(Input::Packaging, words.packaging.into(), Some(cost.clone()), None, None) }
                 { number(Input::WeightG, words.weight.into(), Some(words.grams.into()), Some(words.hint_weight), None) }
-                { select(Input::Category, words.category, choices.categories.clone(), Some(words.hint_category)) }
+                { select(Input::Category, words.category, choices.categories.clone(), Some(category_hint.as_str())) }
             </fieldset>
             <fieldset>
                 <legend>{ words.sales }</legend>

@@ -54,6 +54,7 @@ pub const TEXTS: Texts = Texts {
         hint_weight: "Shipping weight of one packed unit.",
         category: "Category",
         hint_category: "Sets the commission rate.",
+        hint_category_same: "Every category pays the same {0} commission in these fees; enter yours under Assumptions if it differs.",
         sale_price: "Sale price",
         hint_sale_price: "Your retail price on AliExpress.",
         monthly_units: "Units a month",

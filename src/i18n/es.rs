@@ -55,6 +55,7 @@ pub const TEXTS: Texts = Texts {
         hint_weight: "Peso de envío de una unidad embalada.",
         category: "Categoría",
         hint_category: "Determina la comisión.",
+        hint_category_same: "En estas tarifas todas las categorías pagan la misma comisión del {0}; si la tuya es otra, cámbiala en Supuestos.",
         sale_price: "Precio de venta",
         hint_sale_price: "Tu precio de venta al público en AliExpress.",
         monthly_units: "Unidades al mes",

@@ -56,6 +56,7 @@ pub const TEXTS: Texts = Texts {
         hint_weight: "Poids d’expédition d’une unité emballée.",
         category: "Catégorie",
         hint_category: "Détermine le taux de commission.",
+        hint_category_same: "Avec ces frais, toutes les catégories paient la même commission de {0}\u{202f}; si la vôtre diffère, modifiez-la dans les hypothèses.",
         sale_price: "Prix de vente",
         hint_sale_price: "Votre prix de vente sur AliExpress.",
         monthly_units: "Unités par mois",

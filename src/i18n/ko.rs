@@ -57,6 +57,7 @@ pub const TEXTS: Texts = Texts {
         hint_weight: "포장된 상품 1개의 배송 무게입니다.",
         category: "카테고리",
         hint_category: "수수료율이 정해집니다.",
+        hint_category_same: "이 수수료에서는 모든 카테고리의 수수료가 {0}로 같습니다. 다르면 가정에서 입력하세요.",
         sale_price: "판매가",
         hint_sale_price: "알리익스프레스에 올릴 소매가입니다.",
         monthly_units: "월 판매량",

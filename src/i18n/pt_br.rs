@@ -56,6 +56,7 @@ pub const TEXTS: Texts = Texts {
         hint_weight: "Peso de envio de uma unidade embalada.",
         category: "Categoria",
         hint_category: "Define a taxa de comissão.",
+        hint_category_same: "Nestas tarifas todas as categorias pagam a mesma comissão de {0}; se a sua for outra, altere em Premissas.",
         sale_price: "Preço de venda",
         hint_sale_price: "Seu preço de venda no AliExpress.",
         monthly_units: "Unidades por mês",

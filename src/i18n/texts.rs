@@ -450,6 +450,9 @@ text_table! {
         hint_weight,
         category,
         hint_category,
+        /// The category hint when every category pays the same commission in the set in use: {0}
+        /// that rate.
+        hint_category_same,
         sale_price,
         hint_sale_price,
         monthly_units,

@@ -54,6 +54,7 @@ pub const TEXTS: Texts = Texts {
         hint_weight: "单件商品打包后的发货重量。",
         category: "类目",
         hint_category: "决定佣金比例。",
+        hint_category_same: "在这版费用中，所有类目的佣金都是 {0}；如有不同，请在“假设”中修改。",
         sale_price: "售价",
         hint_sale_price: "您在速卖通上的零售价。",
         monthly_units: "月销量",

@@ -145,6 +145,9 @@ test('the page says which AliExpress fees it uses and what changed', () =>
     const [policy] = (await engine(page, {})).policy ? [(await engine(page, {})).policy] : [];
     assert.equal(policy.id, 'aliexpress-2025-08');
     await until(page, 'policy-bar', /AliExpress fees as of Aug 1, 2025/);
+    // No category is known to pay another rate: the category hint does not claim one does.
+    assert.equal(await page.textContent('#in-product-category-hint'),
+      'Every category pays the same 5.5% commission in these fees; enter yours under Assumptions if it differs.');
     await page.click('[data-testid="what-changed"] summary');
     const changes = await page.$$eval('[data-testid="what-changed"] .changes li', (lis) => lis.map((li) => li.textContent));
     assert.equal(changes.length, 4, changes.join('\n'));
