@@ -727,3 +727,36 @@ fn money_keeps_two_decimals_at_the_largest_figures_kept_to_the_cent() {
     let capital = text(model_json(&json, ModelKind::Pop), "cash/capital_tied");
     assert!(has_exact_decimals(capital, 2), "capital_tied {capital}");
 }
+
+/// Issue #14, items 1–3: 6,000 zeros in any number field (or any policy value) recursed once per
+/// digit while parsing and overflowed the stack; in the browser the trap left the page's state
+/// borrowed, so every later keystroke panicked. Each is now a clean error at its field, on a
+/// thread whose stack is no larger than the wasm page's 1 MB, in a debug build.
+#[test]
+fn long_digit_runs_are_too_long_at_their_field() {
+    let run_all = || {
+        let zeros = "0".repeat(6000);
+        let nines = format!("1.{}", "9".repeat(6000));
+        for text in [&zeros, &nines] {
+            for (field, _, blocked) in number_fields() {
+                expect_error(&with(&base(), field, json!(text)), field, TooLong, blocked);
+            }
+            for value in &common::scenarios::policy().values {
+                let input = with_assumption(&base(), &value.id, json!(text));
+                let (comparison, _) = run(&input);
+                let found: Vec<(String, ErrorCode)> = comparison
+                    .errors
+                    .iter()
+                    .map(|e| (e.path().into_owned(), e.code()))
+                    .collect();
+                assert_eq!(found, [(format!("assumptions.{}", value.id), TooLong)]);
+            }
+        }
+    };
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(run_all)
+        .expect("a thread")
+        .join()
+        .expect("no panic, no stack overflow");
+}
