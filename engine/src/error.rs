@@ -138,6 +138,14 @@ pub enum Problem {
     },
     /// The policy set lacks a value the engine needs (a data error, ruled out by tests).
     MissingPolicyValue,
+    /// The scenario as a whole is more than a reader of loose values takes (the JavaScript API
+    /// walks a JS value within a budget): refused before it is read.
+    TooComplex {
+        /// The most values (objects, lists and leaves) read from one scenario.
+        max_values: usize,
+        /// The most levels of nesting read.
+        max_depth: usize,
+    },
 }
 
 impl Problem {
@@ -151,7 +159,9 @@ impl Problem {
             Problem::WrongType { .. } => ErrorCode::WrongType,
             Problem::Negative => ErrorCode::Negative,
             Problem::NotPositive => ErrorCode::NotPositive,
-            Problem::TooManyDigits { .. } | Problem::TooLarge { .. } => ErrorCode::TooLarge,
+            Problem::TooManyDigits { .. }
+            | Problem::TooLarge { .. }
+            | Problem::TooComplex { .. } => ErrorCode::TooLarge,
             Problem::UnknownValue { .. } | Problem::MissingPolicyValue => ErrorCode::UnknownValue,
             Problem::UnknownField | Problem::UnknownPolicyValue { .. } => ErrorCode::UnknownField,
             Problem::Inconsistent(_) => ErrorCode::Inconsistent,
@@ -274,6 +284,13 @@ impl FieldError {
                 )
             }
             Problem::MissingPolicyValue => "The policy set lacks this value.".to_owned(),
+            Problem::TooComplex {
+                max_values,
+                max_depth,
+            } => format!(
+                "The scenario is too large to read: at most {max_values} values, nested at most \
+                 {max_depth} levels deep."
+            ),
         }
     }
 }

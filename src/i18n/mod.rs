@@ -606,6 +606,8 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         Problem::Inconsistent(Conflict::RateWithOneCurrency) => e.inconsistent_rate.to_owned(),
         Problem::Overflow { .. } => e.overflow.to_owned(),
         Problem::BeyondCents { .. } => e.beyond_cents.to_owned(),
+        // Only the JavaScript API meets it (a JS value over its budget): no field on a page can.
+        Problem::TooComplex { .. } => e.wrong_type.to_owned(),
     }
 }
 

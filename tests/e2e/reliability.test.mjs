@@ -89,3 +89,117 @@ test('6,000 zeros typed into the price show its error, and the next keystrokes u
     assert.equal(await page.$('#in-pop-price-error'), null, 'the error is gone');
     assert.deepEqual(page.errors, [], 'no panic, no console error');
   }, { name: 'reliability-typed-zeros' }));
+
+test('compare reads hostile JavaScript values within a budget, never throws, and names the field', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const results = await page.evaluate(() => {
+      const big = 'x'.repeat(50 * 1024 * 1024);
+      const digits = '9'.repeat(50 * 1024 * 1024);
+      const deep = (n, make) => { const root = make(); let node = root; for (let i = 0; i < n; i += 1) { const next = make(); if (Array.isArray(node)) node.push(next); else node.pop = next; node = next; } return root; };
+      const cycle = { pop: {} };
+      cycle.pop.price = cycle;
+      const selfish = {};
+      selfish.pop = selfish;
+      const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+      revoke();
+      const endless = new Proxy({}, { ownKeys: () => ['pop'], getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }), get: () => endless });
+      const fakeArray = new Proxy([], { get: (target, key) => (key === 'length' ? 1e9 : target[key]) });
+      const cases = {
+        'nested objects, 100,000 deep': deep(100_000, () => ({})),
+        'nested arrays, 100,000 deep': deep(100_000, () => []),
+        'a cycle': cycle,
+        'an object that is its own child': selfish,
+        'a 10-million-element array': new Array(10_000_000).fill(1),
+        'a 10-million-element price': { pop: { price: new Array(10_000_000).fill('1') } },
+        'a 50 MB price': { pop: { price: digits } },
+        'a 50 MB scenario': big,
+        'a 50 MB key': { pop: { [big]: '1' } },
+        'a toJSON that throws': { toJSON() { throw new Error('boom'); } },
+        'a toJSON that throws, in pop': { pop: { toJSON() { throw new Error('boom'); } } },
+        'a toJSON that returns junk': { pop: { price: { toJSON: () => new Array(10_000_000) } } },
+        'a toJSON that returns a symbol': { pop: { price: { toJSON: () => Symbol('x') } } },
+        'a getter that throws': { pop: { get price() { throw new Error('boom'); } } },
+        'a toJSON getter that throws': { pop: { get toJSON() { throw new Error('boom'); } } },
+        'a Proxy whose ownKeys throws': { product: new Proxy({}, { ownKeys() { throw new Error('boom'); } }) },
+        'a Proxy whose get throws': { product: new Proxy({ unit_cost: '1' }, { get() { throw new Error('boom'); } }) },
+        'a revoked Proxy': { product: revoked },
+        'an endless Proxy': endless,
+        'a Proxy that claims a billion elements': { product: { unit_cost: fakeArray } },
+        'a BigInt': { monthly_units: 400n },
+        'a BigInt scenario': 400n,
+        'a Symbol': { pop: { price: Symbol('price') } },
+        'a Symbol key': { pop: { [Symbol('x')]: '1', price: '14.99' } },
+        'a function': { pop: { price: () => 14.99 } },
+        'NaN': { pop: { price: NaN } },
+        'Infinity': { monthly_units: -Infinity },
+        // The nested call is refused (too_large): its code becomes the price, which is no number.
+        'a getter that calls compare': { pop: { get price() { return window.sellerCalc.compare({}).errors[0].code; } } },
+      };
+      const out = {};
+      for (const [name, scenario] of Object.entries(cases)) {
+        const start = performance.now();
+        try {
+          const result = window.sellerCalc.compare(scenario);
+          out[name] = {
+            ok: result.ok,
+            errors: result.errors.map((e) => `${e.field.slice(0, 40)}:${e.code}`),
+            ms: performance.now() - start,
+          };
+        } catch (err) {
+          out[name] = { threw: String(err) };
+        }
+      }
+      const asNumbers = window.sellerCalc.compare({ pop: { price: 12.99 }, monthly_units: 400, semi: { popular: false } });
+      const asText = window.sellerCalc.compare({ pop: { price: '12.99' }, monthly_units: '400', semi: { popular: 'false' } });
+      out.numbers = asNumbers.ok && JSON.stringify(asNumbers.models) === JSON.stringify(asText.models);
+      out.date = window.sellerCalc.compare({ product: { category: new Date(0) } }).errors.map((e) => `${e.field}:${e.code}`);
+      return out;
+    });
+    const expect = {
+      'nested objects, 100,000 deep': ['scenario:too_large'],
+      'nested arrays, 100,000 deep': ['scenario:too_large'],
+      'a cycle': ['scenario:too_large'],
+      'an object that is its own child': ['scenario:too_large'],
+      'a 10-million-element array': ['scenario:too_large'],
+      'a 10-million-element price': ['scenario:too_large'],
+      'a 50 MB price': ['pop.price:too_long'],
+      'a 50 MB scenario': ['scenario:wrong_type'],
+      'a 50 MB key': [`pop.${'x'.repeat(36)}:unknown_field`],
+      'a toJSON that throws': ['scenario:wrong_type'],
+      'a toJSON that throws, in pop': ['pop:wrong_type'],
+      'a toJSON that returns junk': ['scenario:too_large'],
+      'a toJSON that returns a symbol': ['pop.price:wrong_type'],
+      'a getter that throws': ['pop.price:wrong_type'],
+      'a toJSON getter that throws': ['pop:wrong_type'],
+      'a Proxy whose ownKeys throws': ['product:wrong_type'],
+      // Its get trap throws when asked for toJSON already.
+      'a Proxy whose get throws': ['product:wrong_type'],
+      'a revoked Proxy': ['product:wrong_type'],
+      'an endless Proxy': ['scenario:too_large'],
+      'a Proxy that claims a billion elements': ['scenario:too_large'],
+      'a BigInt': ['monthly_units:wrong_type'],
+      'a BigInt scenario': ['scenario:wrong_type'],
+      'a Symbol': ['pop.price:wrong_type'],
+      'a Symbol key': [],
+      'a function': ['pop.price:wrong_type'],
+      'NaN': ['pop.price:not_a_number'],
+      'Infinity': ['monthly_units:not_a_number'],
+      'a getter that calls compare': ['pop.price:not_a_number'],
+    };
+    for (const [name, errors] of Object.entries(expect)) {
+      const got = results[name];
+      assert.equal(got.threw, undefined, `${name}: threw ${got.threw}`);
+      assert.deepEqual(got.errors, errors, name);
+      assert.equal(got.ok, errors.length === 0, name);
+      // Bounded: the budget is checked before the work, so even 50 MB or 10 million take no time.
+      assert.ok(got.ms < 250, `${name}: ${got.ms} ms`);
+    }
+    assert.equal(results.numbers, true, 'JavaScript numbers read as their decimal text');
+    assert.deepEqual(results.date, ['product.category:unknown_value'], 'a Date reads as its toJSON text');
+
+    const before = await textOf(page, 'pop-monthly-profit');
+    await retype(page, '#in-pop-price', '15.49');
+    assert.notEqual(await figureChanges(page, 'pop-monthly-profit', before), before);
+    assert.deepEqual(page.errors, [], 'no panic, no console error');
+  }, { name: 'reliability-hostile-values' }));
