@@ -1,21 +1,28 @@
 //! Links that hold a whole scenario, and the prefill parameters of embedded calculators.
 //!
-//! Format version 1 is a plain query string with readable keys (documented in `docs/api.md`):
+//! Format version 2 is a plain query string with readable keys (documented in `docs/api.md`):
 //!
 //! ```text
-//! ?v=1&cost=18&category=apparel&price=14.99&units=600&a.commission.apparel=5&c=3a62ab16&lang=es&embed=1
+//! ?v=2&cost=18&category=apparel&price=14.99&units=600&a.commission.apparel=5&c=…&lang=es&embed=1
 //! ```
 //!
-//! - `v` is the format version. Every later version will read version-1 links.
+//! - `v` is the format version. Every later version reads every earlier one; this one still reads
+//!   version 1, on top of version 1's defaults ([`Snapshot::v1_defaults`]).
 //! - One key per input ([`key`]), present only when the input differs from the default, so links
 //!   stay short; `a.<id>` for each policy value the user changed.
 //! - `c` is a check code (FNV-1a, 32 bits) over `v` and the scenario keys: a shared link that was
-//!   changed or cut short is detected. Hand-written prefill links simply leave `c` (and `v`) out.
+//!   changed or cut short is detected. Version 2 computes it over the decoded pairs, each key and
+//!   value percent-encoded one canonical way ([`canonical_v2`]), so that a boundary moved into a
+//!   value (`cost=31.5%26price=19.90`) changes it, while a link re-encoded on its way (`+` for
+//!   `%20`, lower-case hex) keeps it. Version 1 covered the unencoded text, which could not tell
+//!   `&` from `%26`. Hand-written prefill links simply leave `c` (and `v`) out.
 //! - `lang` and `embed` say how to show the page, not what it computes, so they sit outside the
 //!   check: a help-center author may add `&embed=1` to any shared link.
 //!
 //! Values are taken as typed text: the engine validates them exactly as it validates typing, and a
-//! bad value shows its usual message at its field.
+//! bad value shows its usual message at its field. A value holds at most [`MAX_INPUT_CHARS`]
+//! characters, the limit the page writes to (a longer input is cut to it, see
+//! [`State::snapshot`](crate::state::State::snapshot)), so every link the page writes reads back.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,13 +30,13 @@ use sellercalc_engine::{Input, PolicySet, DEFAULT_POLICY_ID};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::state::{default_form, Snapshot, State};
+use crate::state::{Snapshot, State, MAX_INPUT_CHARS};
 
 /// The link format version this build writes.
-pub const VERSION: &str = "1";
+pub const VERSION: &str = "2";
 
-/// The longest value a link may hold for one key; longer ones make the link unreadable.
-const MAX_VALUE_CHARS: usize = 100;
+/// The first link format: still read (on top of its own defaults), no longer written.
+const VERSION_1: &str = "1";
 
 /// The most parameters a link may have.
 const MAX_PARAMS: usize = 300;
@@ -119,9 +126,10 @@ pub fn checksum(text: &str) -> String {
     format!("{hash:08x}")
 }
 
-/// What the check code covers: `key=value` pairs joined with `&`, unescaped, in canonical order
-/// (`v`, the inputs in form order, then `a.<id>` sorted by id).
-fn canonical(pairs: &[(String, String)]) -> String {
+/// What a version-1 check code covers: `key=value` pairs joined with `&`, unescaped, in canonical
+/// order (`v`, the inputs in form order, then `a.<id>` sorted by id). A `&` or `=` inside a value
+/// reads the same as a boundary, which version 2 fixes.
+fn canonical_v1(pairs: &[(String, String)]) -> String {
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
@@ -129,9 +137,40 @@ fn canonical(pairs: &[(String, String)]) -> String {
         .join("&")
 }
 
+/// Appends `text` percent-encoded the one canonical way: its UTF-8 bytes, each but the unreserved
+/// ones of RFC 3986 (ASCII letters, digits, `-`, `.`, `_`, `~`) written `%XX` in upper-case hex.
+fn push_canonical(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+}
+
+/// What a version-2 check code covers: the decoded pairs in canonical order, each key and value
+/// encoded by [`push_canonical`], as `key=value` joined with `&`. Encoded, a `&` or `=` inside a
+/// key or value can no longer pass for a boundary.
+pub fn canonical_v2(pairs: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        push_canonical(&mut out, k);
+        out.push('=');
+        push_canonical(&mut out, v);
+    }
+    out
+}
+
 /// The scenario part of a link in canonical order, without `v` and `c`.
 fn scenario_pairs(snapshot: &Snapshot) -> Vec<(String, String)> {
-    let defaults = default_form();
+    let defaults = Snapshot::defaults().form;
     let mut pairs = Vec::new();
     for field in Input::ALL {
         let text = snapshot.form.get(&field).map_or("", String::as_str);
@@ -151,7 +190,7 @@ pub fn encode(snapshot: &Snapshot, presentation: &Presentation) -> Vec<(String, 
     let mut pairs = scenario_pairs(snapshot);
     if !pairs.is_empty() {
         pairs.insert(0, ("v".to_owned(), VERSION.to_owned()));
-        let check = checksum(&canonical(&pairs));
+        let check = checksum(&canonical_v2(&pairs));
         pairs.push(("c".to_owned(), check));
     }
     if let Some(lang) = &presentation.lang {
@@ -202,7 +241,7 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
     let mut assumptions: BTreeMap<String, String> = BTreeMap::new();
 
     for (name, value) in pairs {
-        if !seen.insert(name.as_str()) || value.chars().count() > MAX_VALUE_CHARS {
+        if !seen.insert(name.as_str()) || value.chars().count() > MAX_INPUT_CHARS {
             malformed = true;
             continue;
         }
@@ -246,13 +285,14 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
     if malformed || (check.is_some() && (version.is_none() || !check_ok)) {
         return unreadable(Unreadable::Malformed);
     }
-    if let Some(v) = version.filter(|v| *v != VERSION) {
+    if let Some(v) = version.filter(|v| *v != VERSION && *v != VERSION_1) {
         return unreadable(Unreadable::Version(shown_name(v)));
     }
-    if let Some(check) = check {
+    let v1 = version == Some(VERSION_1);
+    if let (Some(check), Some(version)) = (check, version) {
         // Over every scenario key that was in the link, known or not, so that nothing can be
         // added to a shared link unnoticed. `fields` iterates in form order (`Input`'s order).
-        let mut covered = vec![("v".to_owned(), VERSION.to_owned())];
+        let mut covered = vec![("v".to_owned(), version.to_owned())];
         for (field, text) in &fields {
             covered.push((key(*field).to_owned(), text.clone()));
         }
@@ -265,7 +305,12 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
             by_id.insert(k.clone(), v.clone());
         }
         covered.extend(by_id);
-        if !checksum(&canonical(&covered)).eq_ignore_ascii_case(check) {
+        let text = if v1 {
+            canonical_v1(&covered)
+        } else {
+            canonical_v2(&covered)
+        };
+        if !checksum(&text).eq_ignore_ascii_case(check) {
             return unreadable(Unreadable::Checksum);
         }
     }
@@ -276,7 +321,13 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
             ignored,
         };
     }
-    let mut snapshot = Snapshot::defaults();
+    // A link holds only what differs from its version's defaults. One without a version (a
+    // hand-written prefill link) takes the page's own.
+    let mut snapshot = if v1 {
+        Snapshot::v1_defaults()
+    } else {
+        Snapshot::defaults()
+    };
     // A checkbox is ticked or not: any other value is not the user's to type.
     if let Some(text) = fields.get(&Input::SemiPopular) {
         let normal = match text.as_str() {

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use sellercalc_engine::decimal::MAX_NUMBER_CHARS;
 use sellercalc_engine::{
     compare_input, Comparison, Decimal, Field, FieldError, Input, ModelKind, ModelResult,
     PolicySet, RawValue, Recommendation, Scenario, ScenarioInput,
@@ -15,6 +16,46 @@ use crate::presets::Preset;
 
 /// What the user typed, exactly as typed, by input.
 pub type Form = BTreeMap<Input, String>;
+
+/// The most characters of one input (or policy value) that a link or storage holds, when the page
+/// writes it and when it reads it back: one limit, so that whatever the page writes it can read.
+/// It is above the longest number the engine reads ([`MAX_NUMBER_CHARS`]), so a longer text is
+/// an error at its field whether it is cut to this or not. On the page itself nothing is cut.
+pub const MAX_INPUT_CHARS: usize = 100;
+
+const _: () = assert!(MAX_INPUT_CHARS > MAX_NUMBER_CHARS);
+
+/// `text`, cut to [`MAX_INPUT_CHARS`] characters.
+fn storable(text: &str) -> String {
+    match text.char_indices().nth(MAX_INPUT_CHARS) {
+        Some((end, _)) => text[..end].to_owned(),
+        None => text.to_owned(),
+    }
+}
+
+/// The defaults of version 1 of the link and storage formats, spelled out as they were: a
+/// version-1 link holds only the inputs that differ from these, so it is read on top of them even
+/// after the page's own defaults change. Inputs that version 1 did not have take today's.
+const V1_DEFAULTS: [(Input, &str); 18] = [
+    (Input::CostCurrency, "CNY"),
+    (Input::SaleCurrency, "USD"),
+    (Input::Rate, ""),
+    (Input::UnitCost, "25.00"),
+    (Input::Packaging, "1.50"),
+    (Input::WeightG, "350"),
+    (Input::Category, "home"),
+    (Input::Price, "12.99"),
+    (Input::MonthlyUnits, "400"),
+    (Input::Destination, "ES"),
+    (Input::ReturnRate, "4"),
+    (Input::AdSpend, "8"),
+    (Input::AffiliateShare, "20"),
+    (Input::AffiliateRate, "5"),
+    (Input::SemiPrice, ""),
+    (Input::SemiMode, "warehouse"),
+    (Input::SemiPopular, "true"),
+    (Input::SupplyPrice, "45.00"),
+];
 
 /// The form filled with the engine's default scenario.
 pub fn default_form() -> Form {
@@ -69,6 +110,16 @@ impl Snapshot {
             form: default_form(),
             assumptions: BTreeMap::new(),
         }
+    }
+
+    /// The default scenario of version 1 of the link and storage formats ([`V1_DEFAULTS`]): what
+    /// a version-1 link or saved scenario is read on top of.
+    pub fn v1_defaults() -> Self {
+        let mut snapshot = Self::defaults();
+        for (input, text) in V1_DEFAULTS {
+            snapshot.form.insert(input, text.to_owned());
+        }
+        snapshot
     }
 }
 
@@ -287,8 +338,9 @@ impl State {
         state
     }
 
-    /// The current inputs, with numbers written canonically ("1234.5") so that links and storage
-    /// read the same in every language; text that is not one clear number stays as typed.
+    /// The current inputs as links and storage hold them: numbers written canonically ("1234.5")
+    /// so that they read the same in every language, text that is not one clear number as typed,
+    /// each cut to [`MAX_INPUT_CHARS`] (such a text is an error at its field, cut or not).
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
             form: self
@@ -300,13 +352,13 @@ impl State {
                     } else {
                         text.clone()
                     };
-                    (field, text)
+                    (field, storable(&text))
                 })
                 .collect(),
             assumptions: self
                 .assumptions
                 .iter()
-                .map(|(id, text)| (id.clone(), canonical(text, self.lang)))
+                .map(|(id, text)| (id.clone(), storable(&canonical(text, self.lang))))
                 .collect(),
         }
     }

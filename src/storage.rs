@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use yew::prelude::*;
 
-use crate::state::{Snapshot, State};
+use crate::state::{Snapshot, State, MAX_INPUT_CHARS};
 
 /// The autosave key.
 pub const AUTOSAVE_KEY: &str = "sellercalc:autosave";
@@ -31,8 +31,6 @@ pub const SCENARIOS_KEY: &str = "sellercalc:scenarios";
 /// The storage format version this build writes and reads.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// The longest text kept for one input.
-const MAX_TEXT_CHARS: usize = 100;
 /// The longest scenario name.
 pub const MAX_NAME_CHARS: usize = 80;
 /// The most saved scenarios kept.
@@ -124,7 +122,7 @@ pub fn snapshot_from_json(value: &Value) -> Option<Snapshot> {
     for (path, text) in object.get("form")?.as_object()? {
         let text = text
             .as_str()
-            .filter(|t| t.chars().count() <= MAX_TEXT_CHARS)?;
+            .filter(|t| t.chars().count() <= MAX_INPUT_CHARS)?;
         if let Some(field) = Input::ALL.into_iter().find(|f| f.path() == path) {
             snapshot.form.insert(field, text.to_owned());
         }
@@ -137,7 +135,7 @@ pub fn snapshot_from_json(value: &Value) -> Option<Snapshot> {
             for (id, text) in map.as_object()? {
                 let text = text
                     .as_str()
-                    .filter(|t| t.chars().count() <= MAX_TEXT_CHARS)?;
+                    .filter(|t| t.chars().count() <= MAX_INPUT_CHARS)?;
                 if policy.is_some_and(|p| p.value(id).is_some()) {
                     kept.insert(id.clone(), text.to_owned());
                 }

@@ -73,7 +73,153 @@ fn the_default_scenario_is_an_empty_link_and_only_changes_are_written() {
     let written = encode(&s, &Presentation::default());
     let keys: Vec<&str> = written.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, ["v", "units", "c"]);
-    assert_eq!(written[2].1, checksum("v=1&units=500"));
+    assert_eq!(written[2].1, checksum("v=2&units=500"));
+}
+
+/// Issue #14, item 6: in version 1, `cost=31.5%26price=19.90` (one value holding a `&`) passed
+/// the check code of `cost=31.5&price=19.90`, which covered the unencoded text.
+#[wasm_bindgen_test]
+fn a_boundary_moved_into_a_value_is_caught_by_the_version_2_check_code() {
+    let mut s = Snapshot::defaults();
+    s.form.insert(Input::UnitCost, "31.5".into());
+    s.form.insert(Input::Price, "19.90".into());
+    let honest = encode(&s, &Presentation::default());
+    assert_eq!(
+        honest,
+        pairs(&[
+            ("v", "2"),
+            ("cost", "31.5"),
+            ("price", "19.90"),
+            ("c", &checksum("v=2&cost=31.5&price=19.90")),
+        ])
+    );
+    let check = honest[3].1.clone();
+    let tampered = format!("?v=2&cost=31.5%26price=19.90&c={check}");
+    let read = decode(&share::parse_query(&tampered).expect("a readable query"));
+    assert_eq!(read.outcome, Outcome::Unreadable(Unreadable::Checksum));
+    // The same trick on a version-1 link still passes, as it always did: version 1 is read as
+    // it was, and the page writes version 2.
+    let v1_check = checksum("v=1&cost=31.5&price=19.90");
+    let v1 = format!("?v=1&cost=31.5%26price=19.90&c={v1_check}");
+    let read = decode(&share::parse_query(&v1).expect("a readable query"));
+    assert!(matches!(read.outcome, Outcome::Scenario(_)));
+}
+
+/// A link passed through a chat app or a help centre may come back encoded another way (`+` for
+/// a space, lower-case hex, characters left unescaped) and with tracking parameters: it opens.
+#[wasm_bindgen_test]
+fn a_re_encoded_link_still_opens() {
+    let written = encode(&awkward(), &Presentation::default());
+    let ours = share::query_string(&written);
+    let rewritten = ours
+        .replace("%20", "+")
+        .replace("%2C", "%2c")
+        .replace("%3D", "=")
+        .replace("%EF%BC%97", "%ef%bc%97");
+    assert_ne!(rewritten, ours);
+    for query in [
+        rewritten.clone(),
+        format!("utm_source=chat&{rewritten}&fbclid=abc"),
+        format!("{rewritten}&embed=1"),
+    ] {
+        let read = decode(&share::parse_query(&query).expect("a readable query"));
+        assert_eq!(read.outcome, Outcome::Scenario(awkward()), "{query}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_canonical_encoding_is_rfc_3986_and_unambiguous() {
+    let text = |list: &[(&str, &str)]| share::canonical_v2(&pairs(list));
+    assert_eq!(text(&[("v", "2"), ("cost", "31.5")]), "v=2&cost=31.5");
+    assert_eq!(
+        text(&[("cost", "31.5&price=19.90")]),
+        "cost=31.5%26price%3D19.90"
+    );
+    assert_eq!(
+        text(&[("price", " 19,90 +%25 !'()*~")]),
+        "price=%2019%2C90%20%2B%2525%20%21%27%28%29%2A~"
+    );
+    assert_eq!(text(&[("rate", "７.1")]), "rate=%EF%BC%97.1");
+    assert_ne!(
+        text(&[("a", "b&c=d")]),
+        text(&[("a", "b"), ("c", "d")]),
+        "a value cannot pass for two pairs"
+    );
+}
+
+/// A version-1 link holds only what differs from version 1's defaults (semi-managed "popular"
+/// ticked, a supply price of 45.00): it is read on top of those, whatever today's defaults are.
+#[wasm_bindgen_test]
+fn version_1_links_are_read_on_version_1_defaults() {
+    let check = checksum("v=1&units=500");
+    let read = decode(&pairs(&[("v", "1"), ("units", "500"), ("c", &check)]));
+    let mut expected = Snapshot::v1_defaults();
+    expected.form.insert(Input::MonthlyUnits, "500".into());
+    assert_eq!(read.outcome, Outcome::Scenario(expected.clone()));
+    assert_eq!(expected.form[&Input::SemiPopular], "true");
+    assert_eq!(expected.form[&Input::SupplyPrice], "45.00");
+    assert_eq!(expected.form[&Input::UnitCost], "25.00");
+    // Its check code is still checked.
+    let changed = decode(&pairs(&[("v", "1"), ("units", "501"), ("c", &check)]));
+    assert_eq!(changed.outcome, Outcome::Unreadable(Unreadable::Checksum));
+    // A prefill link with v=1 and no check code takes version 1's defaults too; one without v
+    // takes the page's own.
+    let prefill = decode(&pairs(&[("v", "1"), ("units", "500")]));
+    assert_eq!(prefill.outcome, Outcome::Scenario(expected));
+    let Outcome::Scenario(bare) = decode(&pairs(&[("units", "500")])).outcome else {
+        panic!("a scenario");
+    };
+    assert_eq!(
+        bare.form[&Input::SupplyPrice],
+        Snapshot::defaults().form[&Input::SupplyPrice]
+    );
+}
+
+/// Issue #14, item 5: a 125-character price was written to the link and the autosave, then
+/// refused when read back (limit 100), so a reload restored nothing. The page now writes at most
+/// what it reads: the text is cut to 100 characters (still too long for a number, so its field
+/// shows the error), and everything else comes back.
+#[wasm_bindgen_test]
+fn an_over_long_input_is_written_as_the_page_can_read_it_back() {
+    use sellercalc::i18n::Lang;
+    use sellercalc::state::{Action, State, MAX_INPUT_CHARS};
+    use yew::Reducible;
+
+    let long = "1".repeat(125);
+    let state = std::rc::Rc::new(State::new())
+        .reduce(Action::Set(Input::Price, long.clone()))
+        .reduce(Action::Set(Input::MonthlyUnits, "250".into()))
+        .reduce(Action::SetAssumption(
+            "commission.home".into(),
+            "7".repeat(130),
+        ));
+    assert_eq!(
+        state.text(Input::Price),
+        long,
+        "the page keeps what was typed"
+    );
+    let snapshot = state.snapshot();
+    assert_eq!(snapshot.form[&Input::Price], "1".repeat(MAX_INPUT_CHARS));
+    assert_eq!(
+        snapshot.assumptions["commission.home"].len(),
+        MAX_INPUT_CHARS
+    );
+
+    let link = reopen(&snapshot, &Presentation::default());
+    assert_eq!(link.outcome, Outcome::Scenario(snapshot.clone()));
+    let saved = Autosave {
+        current: snapshot.clone(),
+        pinned: None,
+    };
+    let stored = storage::autosave_from_json(&storage::autosave_to_json(&saved));
+    assert_eq!(stored, Ok(saved));
+
+    let restored = State::restored(snapshot, None, Lang::En);
+    assert_eq!(restored.text(Input::MonthlyUnits), "250");
+    let error = restored
+        .error(&sellercalc_engine::Field::Input(Input::Price))
+        .expect("an error at the price");
+    assert_eq!(error.code(), sellercalc_engine::ErrorCode::TooLong);
 }
 
 #[wasm_bindgen_test]
@@ -104,8 +250,8 @@ fn a_changed_or_added_value_is_caught_by_the_check_code() {
 fn versions_and_garbled_links_are_refused() {
     let refused = |list: &[(&str, &str)]| decode(&pairs(list)).outcome;
     assert_eq!(
-        refused(&[("v", "2"), ("cost", "1")]),
-        Outcome::Unreadable(Unreadable::Version("2".into()))
+        refused(&[("v", "3"), ("cost", "1")]),
+        Outcome::Unreadable(Unreadable::Version("3".into()))
     );
     assert_eq!(
         refused(&[("cost", "1"), ("cost", "2")]),

@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { withPage } from './helpers.mjs';
-import { ready, retype, textOf } from './scenario-helpers.mjs';
+import { ready, retype, textOf, notices } from './scenario-helpers.mjs';
 
 /** Every number input of the scenario, by its path. */
 const NUMBER_PATHS = [
@@ -138,16 +138,17 @@ test('compare reads hostile JavaScript values within a budget, never throws, and
       };
       const out = {};
       for (const [name, scenario] of Object.entries(cases)) {
-        const start = performance.now();
-        try {
-          const result = window.sellerCalc.compare(scenario);
-          out[name] = {
-            ok: result.ok,
-            errors: result.errors.map((e) => `${e.field.slice(0, 40)}:${e.code}`),
-            ms: performance.now() - start,
-          };
-        } catch (err) {
-          out[name] = { threw: String(err) };
+        // The fastest of three, so that a garbage collection in between does not count.
+        for (let run = 0; run < 3; run += 1) {
+          const start = performance.now();
+          try {
+            const result = window.sellerCalc.compare(scenario);
+            const ms = Math.min(performance.now() - start, out[name]?.ms ?? Infinity);
+            out[name] = { ok: result.ok, errors: result.errors.map((e) => `${e.field.slice(0, 40)}:${e.code}`), ms };
+          } catch (err) {
+            out[name] = { threw: String(err) };
+            break;
+          }
         }
       }
       const asNumbers = window.sellerCalc.compare({ pop: { price: 12.99 }, monthly_units: 400, semi: { popular: false } });
@@ -203,3 +204,67 @@ test('compare reads hostile JavaScript values within a budget, never throws, and
     assert.notEqual(await figureChanges(page, 'pop-monthly-profit', before), before);
     assert.deepEqual(page.errors, [], 'no panic, no console error');
   }, { name: 'reliability-hostile-values' }));
+
+/** Waits for a page just opened to show its cards (a card without figures has no testid). */
+const shown = (page) => page.waitForSelector('[data-testid="pop-card"], .card.pop', { timeout: 15_000 });
+
+/** FNV-1a, 32 bits, as the link check code is computed (docs/api.md). */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+test('a 125-character price survives a reload and a shared link, with its error at its field', () =>
+  withPage(async (page, context) => {
+    await ready(page);
+    await retype(page, '#in-monthly-units', '250');
+    await page.fill('#in-pop-price', '1'.repeat(125));
+    assert.match(await page.textContent('#in-pop-price-error'), /Too long/);
+    await page.waitForTimeout(600); // the autosave and the address bar follow after a pause
+    const link = page.url();
+    assert.match(link, /[?&]v=2&/);
+    assert.match(link, new RegExp(`price=${'1'.repeat(100)}&`), 'the link holds what it can read back');
+
+    // Before: the reload restored nothing ("could not be read") and showed the defaults.
+    await page.goto(link.split('?')[0]);
+    await shown(page);
+    assert.deepEqual(await notices(page), []);
+    assert.equal(await page.inputValue('#in-monthly-units'), '250', 'the autosave came back');
+    assert.equal(await page.inputValue('#in-pop-price'), '1'.repeat(100));
+    assert.match(await page.textContent('#in-pop-price-error'), /Too long/);
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await shown(other);
+    assert.deepEqual(await notices(other), [], 'the link opens');
+    assert.equal(await other.inputValue('#in-monthly-units'), '250');
+    assert.match(await other.textContent('#in-pop-price-error'), /Too long/);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'reliability-long-price' }));
+
+test('a link re-encoded by a chat app opens; a version-1 link opens on version 1\'s defaults', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await retype(page, '#in-product-unit-cost', '31.5');
+    await page.selectOption('#in-product-category', 'lighting');
+    await retype(page, '#in-pop-price', '19 90'); // a space: written %20
+    await page.waitForTimeout(400);
+    const link = page.url();
+    assert.match(link, /price=19%2090/);
+    const rewritten = `${link.replace('%20', '+').replace(/%([0-9A-F]{2})/g, (m) => m.toLowerCase())}&utm_source=chat&fbclid=x`;
+    await page.goto(rewritten);
+    await shown(page);
+    assert.deepEqual(await notices(page), [], rewritten);
+    assert.equal(await page.inputValue('#in-pop-price'), '19 90');
+    assert.equal(await page.inputValue('#in-product-category'), 'lighting');
+
+    // Version 1 stored only what differed from its defaults: popular ticked, supply price 45.00.
+    await page.goto(new URL(`/?v=1&units=500&c=${fnv1a('v=1&units=500')}`, link).href);
+    await shown(page);
+    assert.deepEqual(await notices(page), []);
+    assert.equal(await page.inputValue('#in-monthly-units'), '500');
+    assert.equal(await page.isChecked('#in-semi-popular'), true);
+    assert.equal(await page.inputValue('#in-full-supply-price'), '45.00');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'reliability-links' }));

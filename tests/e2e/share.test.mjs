@@ -50,7 +50,7 @@ test('a copied link reopens exactly the same scenario, in a browser that never s
     await page.waitForSelector('[data-testid="copy-status"] .copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(link.startsWith(serverUrl), link);
-    assert.match(link, /^[^?]+\?v=1&/, 'the format version comes first');
+    assert.match(link, /^[^?]+\?v=2&/, 'the format version comes first');
     assert.match(link, /&c=[0-9a-f]{8}$/, 'a check code ends the link');
     assert.match(link, /cost=31.5/);
     assert.match(link, /a\.commission\.lighting=6.5/);
@@ -84,10 +84,12 @@ test('a changed, cut or garbled link shows the defaults and says so; never a bla
       ['a changed value', link.replace('price=19.90', 'price=9.90'), /changed or cut short/],
       ['an added parameter', `${link.replace(/&c=/, '&cost=1&c=')}`, /changed or cut short/],
       ['a cut check code', link.slice(0, -3), /garbled/],
-      ['an unknown version', link.replace('v=1', 'v=7'), /different version/],
-      ['an old version', link.replace('v=1', 'v=0'), /different version/],
+      ['an unknown version', link.replace('v=2', 'v=7'), /different version/],
+      ['an old version', link.replace('v=2', 'v=0'), /different version/],
       ['a repeated key', `${link}&units=300`, /garbled/],
-      ['bad percent-encoding', url('/?v=1&cost=%E0%A4%A&c=00000000'), /garbled/],
+      ['bad percent-encoding', url('/?v=2&cost=%E0%A4%A&c=00000000'), /garbled/],
+      // Issue #14: version 1's check code covered the unencoded text, so this passed.
+      ['a boundary moved into a value', link.replace('&units=250', '%26units=250'), /changed or cut short/],
       ['an over-long value', url(`/?cost=${'9'.repeat(500)}`), /garbled/],
     ];
     for (const [what, bad] of cases) {
@@ -130,7 +132,7 @@ test('prefill parameters fill the inputs and are validated like typing', () =>
     const address = new URL(page.url());
     assert.equal(address.searchParams.get('lang'), 'es', 'lang is kept in the link');
     assert.equal(address.searchParams.get('price'), '14.99', 'the link itself stays canonical');
-    assert.equal(address.searchParams.get('v'), '1');
+    assert.equal(address.searchParams.get('v'), '2');
     assert.match(address.searchParams.get('c'), /^[0-9a-f]{8}$/);
 
     // Bad values show the field's usual message; unknown parameters are named in a notice.
@@ -489,7 +491,7 @@ test('axe-core: notices, share bar, A/B table and saved scenarios have no violat
 test('docs/api.md: its example link and its link-building snippet match what the page reads', () =>
   withPage(async (page) => {
     const doc = fs.readFileSync(`${repoRoot}/docs/api.md`, 'utf8');
-    const example = doc.match(/https:\/\/calc\.example\.com\/\?v=1[^\s`]*/)[0];
+    const example = doc.match(/https:\/\/calc\.example\.com\/\?v=2[^\s`]*/)[0];
     const code = doc.match(/```js\n(const KEYS[\s\S]*?)```/)[1].replace(/\nsellerCalcLink\([^)]*\);[\s\S]*$/, '');
     // eslint-disable-next-line no-new-func
     const sellerCalcLink = new Function(`${code}; return sellerCalcLink;`)();
@@ -509,6 +511,14 @@ test('docs/api.md: its example link and its link-building snippet match what the
       assert.equal(kept.href, given.href, 'the page writes the same link back');
     }
     assert.equal(await page.inputValue('#as-commission-home'), '6');
+    // The version-1 example still opens; the page writes it back as version 2.
+    const v1 = doc.match(/https:\/\/calc\.example\.com\/\?v=1[^\s`]*/)[0];
+    await page.goto(v1.replace('https://calc.example.com/', serverUrl));
+    await page.waitForSelector('[data-testid="pop-card"]');
+    assert.deepEqual(await notices(page), [], v1);
+    assert.equal(await page.inputValue('#in-product-unit-cost'), '31,5', 'lang=es');
+    await settled(page);
+    assert.match(page.url(), /\?v=2&cost=31.5&/);
   }, { name: 'share-docs' }));
 
 test('where the clipboard is unavailable, the link is shown selected for copying by hand', () =>
