@@ -4,8 +4,9 @@
 //   node scripts/csp.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR, then dist/)
 //
 // The policy allows only this origin, plus what Trunk's output needs:
-//   - Trunk's inline module script that starts the app: allowed by its SHA-256 hash, computed
-//     here from the final HTML, so no other inline script can run;
+//   - Trunk's inline module script that starts the app, and index.html's static script that shows
+//     a notice if the app stops: allowed by their SHA-256 hashes, computed here from the final
+//     HTML, so no other inline script can run;
 //   - 'wasm-unsafe-eval': compiling the WebAssembly module;
 //   - connect-src 'self': the .wasm file is fetched (and preloaded "as fetch").
 // Style attributes are allowed (style-src-attr): the charts place axis labels with them; they
@@ -77,4 +78,4 @@ const charset = /<meta\s+charset=[^>]*>/i;
 if (!charset.test(html)) fail(`no <meta charset> in ${file} to put the policy after`);
 html = html.replace(charset, (tag) => `${tag}\n    ${meta}`);
 fs.writeFileSync(file, html);
-console.log(`csp.mjs: Content-Security-Policy written to ${file} (${hashes.length} inline script hash)`);
+console.log(`csp.mjs: Content-Security-Policy written to ${file} (${hashes.length} inline script hashes)`);

@@ -34,7 +34,7 @@ use crate::{embed, share, storage};
 
 /// Runs `task` once the browser has painted the next frame: from a timeout queued by an
 /// animation-frame callback, which the browser runs after that frame's paint.
-fn after_paint(task: impl FnOnce() + 'static) {
+pub fn after_paint(task: impl FnOnce() + 'static) {
     let slot = Rc::new(RefCell::new(Some(task)));
     let run = {
         let slot = slot.clone();
@@ -238,6 +238,7 @@ pub fn App(props: &AppProps) -> Html {
         session.persist,
         on_message.reform(|_| Message::AutosaveFailed),
     );
+    storage::use_restored(session.restoring, painted);
     embed::use_height_reporting();
     let on_change = {
         let state = state.clone();

@@ -5,7 +5,7 @@
 use crate::components::notice::Message;
 use crate::share::{self, Outcome, Presentation};
 use crate::state::Snapshot;
-use crate::storage::{self, Library, ReadError};
+use crate::storage::{self, Library, ReadError, StoredSession};
 
 /// What the page starts with, read once before the first render.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,8 +20,12 @@ pub struct Session {
     pub messages: Vec<Message>,
     /// The saved scenarios.
     pub library: Library,
-    /// Whether saving scenarios may write storage: not when it holds a newer version's.
+    /// Whether saving scenarios may write storage: not when it holds a newer version's, nor
+    /// content that cannot be read (kept until the user downloads or deletes it).
     pub library_writable: bool,
+    /// Whether the autosave was marked as being restored: the mark comes off once the page has
+    /// rendered it ([`storage::use_restored`]).
+    pub restoring: bool,
     /// Whether the page may use storage at all: autosave and saved scenarios. Not in embed mode,
     /// where an article's calculator should show what the article chose, not a past session.
     pub persist: bool,
@@ -43,11 +47,25 @@ impl Session {
         } else {
             Ok(None)
         };
+        // A session whose restoring stopped the page is not restored again.
+        let autosave = match autosave {
+            Ok(Some(StoredSession::Stopped(text))) => {
+                messages.push(Message::RestoreSkipped(text));
+                Ok(None)
+            }
+            Ok(Some(StoredSession::Session(saved))) => Ok(Some(saved)),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
+        };
+        let mut restoring = false;
         let (current, pinned) = match link.outcome {
             Outcome::Scenario(snapshot) => {
                 // A reload of the session's own link keeps its pinned scenario.
                 let pinned = match &autosave {
-                    Ok(Some(saved)) if saved.current == snapshot => saved.pinned.clone(),
+                    Ok(Some(saved)) if saved.current == snapshot => {
+                        restoring = saved.pinned.is_some();
+                        saved.pinned.clone()
+                    }
                     _ => None,
                 };
                 (snapshot, pinned)
@@ -57,7 +75,10 @@ impl Session {
                 (Snapshot::defaults(), None)
             }
             Outcome::Empty => match autosave {
-                Ok(Some(saved)) => (saved.current, saved.pinned),
+                Ok(Some(saved)) => {
+                    restoring = true;
+                    (saved.current, saved.pinned)
+                }
                 Ok(None) => (Snapshot::defaults(), None),
                 Err(_) => {
                     messages.push(Message::AutosaveUnreadable);
@@ -65,17 +86,25 @@ impl Session {
                 }
             },
         };
+        if restoring {
+            // Before the first render: if restoring it stops the page, the next load knows.
+            storage::mark_restoring();
+        }
         let (library, library_writable) = if persist {
             match storage::load_library() {
                 Ok(library) => {
-                    if library.skipped > 0 {
-                        messages.push(Message::LibrarySkipped(library.skipped));
+                    if !library.unreadable.is_empty() {
+                        messages.push(Message::LibrarySkipped(library.unreadable.len()));
                     }
                     (library, true)
                 }
                 Err(ReadError::Corrupt) => {
                     messages.push(Message::LibraryUnreadable);
-                    (Library::default(), true)
+                    let damaged = Library {
+                        damaged: true,
+                        ..Library::default()
+                    };
+                    (damaged, false)
                 }
                 Err(ReadError::Newer) => {
                     messages.push(Message::LibraryNewer);
@@ -92,6 +121,7 @@ impl Session {
             messages,
             library,
             library_writable,
+            restoring,
             persist,
             sync_url: true,
         }

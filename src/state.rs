@@ -26,7 +26,7 @@ pub const MAX_INPUT_CHARS: usize = 100;
 const _: () = assert!(MAX_INPUT_CHARS > MAX_NUMBER_CHARS);
 
 /// `text`, cut to [`MAX_INPUT_CHARS`] characters.
-fn storable(text: &str) -> String {
+pub fn storable(text: &str) -> String {
     match text.char_indices().nth(MAX_INPUT_CHARS) {
         Some((end, _)) => text[..end].to_owned(),
         None => text.to_owned(),

@@ -2,14 +2,18 @@
 //!
 //! Two keys, each holding a JSON object with a format `version` (documented in `docs/api.md`):
 //!
-//! - `sellercalc:autosave`: `{ "version": 1, "saved_at", "current": <inputs>, "pinned": <inputs> | null }`
-//! - `sellercalc:scenarios`: `{ "version": 1, "scenarios": [{ "id", "name", "saved_at", "inputs" }] }`
+//! - `sellercalc:autosave`: `{ "version": 2, "saved_at", "current": <inputs>, "pinned": <inputs> | null, "restoring"?: true }`
+//! - `sellercalc:scenarios`: `{ "version": 2, "scenarios": [{ "id", "name", "saved_at", "inputs" }] }`
 //!
 //! where `<inputs>` is `{ "form": { "<scenario path>": "<text as typed>" }, "assumptions": { "<id>": "<text>" } }`.
+//! Version 1 had the same shape; it is read on version 1's defaults
+//! ([`Snapshot::v1_defaults`]) and rewritten as version 2 on the next save.
 //!
 //! Whatever is stored is untrusted: content that is not JSON, not ours, or from a newer version is
-//! ignored and reported, never unwrapped. A newer version's saved scenarios are also never
-//! overwritten, so that going back to an older page loses nothing.
+//! reported, never unwrapped. And nothing the user saved is dropped by a later save: a saved
+//! scenario this page cannot read, or one beyond the [`MAX_SCENARIOS`] it shows, is kept exactly
+//! as stored and written back unchanged; saved scenarios that cannot be read at all, or that a
+//! newer version wrote, are never written over. Only the user deletes them, on their word.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -18,22 +22,25 @@ use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, Storage};
 use gloo_timers::callback::Timeout;
 use sellercalc_engine::{Input, PolicySet, DEFAULT_POLICY_ID};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 use yew::prelude::*;
 
-use crate::state::{Snapshot, State, MAX_INPUT_CHARS};
+use crate::state::{storable, Snapshot, State};
 
 /// The autosave key.
 pub const AUTOSAVE_KEY: &str = "sellercalc:autosave";
 /// The saved scenarios key.
 pub const SCENARIOS_KEY: &str = "sellercalc:scenarios";
-/// The storage format version this build writes and reads.
-pub const FORMAT_VERSION: u64 = 1;
+/// The storage format version this build writes. It reads every earlier one.
+pub const FORMAT_VERSION: u64 = 2;
+/// The first storage format: the same shape, read on version 1's defaults.
+const FORMAT_V1: u64 = 1;
 
 /// The longest scenario name.
 pub const MAX_NAME_CHARS: usize = 80;
-/// The most saved scenarios kept.
+/// The most saved scenarios shown, and kept by saving: more that are stored are kept, not shown.
 pub const MAX_SCENARIOS: usize = 100;
 
 /// Why stored content was not used.
@@ -66,33 +73,48 @@ fn parse_json(text: &str) -> Option<Value> {
     serde_json::from_str(text).ok()
 }
 
-fn read(key: &str) -> Result<Option<Value>, ReadError> {
+/// The text stored under `key`, exactly as stored.
+pub fn stored_text(key: &str) -> Option<String> {
     if !available() {
-        return Ok(None);
+        return None;
     }
-    match LocalStorage::raw().get_item(key) {
-        Ok(Some(text)) => parse_json(&text).map(Some).ok_or(ReadError::Corrupt),
-        _ => Ok(None),
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn read(key: &str) -> Result<Option<Value>, ReadError> {
+    match stored_text(key) {
+        Some(text) => parse_json(&text).map(Some).ok_or(ReadError::Corrupt),
+        None => Ok(None),
     }
+}
+
+fn write_text(key: &str, text: &str) -> bool {
+    // Quota exceeded or storage blocked: the caller tells the user, nothing else breaks.
+    available() && LocalStorage::raw().set_item(key, text).is_ok()
 }
 
 fn write(key: &str, value: &Value) -> bool {
-    // Quota exceeded or storage blocked: the caller tells the user, nothing else breaks.
-    available()
-        && LocalStorage::raw()
-            .set_item(key, &json_text(value, false))
-            .is_ok()
+    write_text(key, &json_text(value, false))
 }
 
-/// The object inside a versioned envelope, or why it cannot be used. A later version migrates
-/// older ones here, one step at a time.
-fn envelope(value: &Value) -> Result<&Map<String, Value>, ReadError> {
-    let object = value.as_object().ok_or(ReadError::Corrupt)?;
-    match object.get("version").and_then(Value::as_u64) {
-        Some(FORMAT_VERSION) => Ok(object),
+/// Deletes what is stored under `key`; `false` when the browser refused.
+pub fn remove(key: &str) -> bool {
+    available() && LocalStorage::raw().remove_item(key).is_ok()
+}
+
+/// Which version wrote `version`, or why it cannot be used.
+fn version_of(version: Option<&Value>) -> Result<u64, ReadError> {
+    match version.and_then(Value::as_u64) {
+        Some(v @ (FORMAT_V1 | FORMAT_VERSION)) => Ok(v),
         Some(v) if v > FORMAT_VERSION => Err(ReadError::Newer),
         _ => Err(ReadError::Corrupt),
     }
+}
+
+/// The object inside a versioned envelope and its version, or why it cannot be used.
+fn envelope(value: &Value) -> Result<(&Map<String, Value>, u64), ReadError> {
+    let object = value.as_object().ok_or(ReadError::Corrupt)?;
+    Ok((object, version_of(object.get("version"))?))
 }
 
 /// A timestamp for `saved_at`: now, in ISO 8601.
@@ -114,17 +136,22 @@ pub fn snapshot_to_json(snapshot: &Snapshot) -> Value {
     json!({ "form": form, "assumptions": assumptions })
 }
 
-/// Stored inputs, or `None` when they are not in the expected shape. Unknown paths and ids (from
-/// a newer policy) are left out; fields that are missing keep their defaults.
-pub fn snapshot_from_json(value: &Value) -> Option<Snapshot> {
+/// Stored inputs written by format `version`, or `None` when they are not in the expected shape.
+/// Unknown paths and ids (from a newer policy) are left out; fields that are missing keep their
+/// version's defaults. A text is read as the page writes it, at most
+/// [`MAX_INPUT_CHARS`](crate::state::MAX_INPUT_CHARS) characters: a longer one (written before
+/// the page cut what it writes) is cut to that, and shows its error at its field.
+pub fn snapshot_from_json(value: &Value, version: u64) -> Option<Snapshot> {
     let object = value.as_object()?;
-    let mut snapshot = Snapshot::defaults();
+    let mut snapshot = if version == FORMAT_V1 {
+        Snapshot::v1_defaults()
+    } else {
+        Snapshot::defaults()
+    };
     for (path, text) in object.get("form")?.as_object()? {
-        let text = text
-            .as_str()
-            .filter(|t| t.chars().count() <= MAX_INPUT_CHARS)?;
-        if let Some(field) = Input::ALL.into_iter().find(|f| f.path() == path) {
-            snapshot.form.insert(field, text.to_owned());
+        let text = storable(text.as_str()?);
+        if let Some(field) = Input::from_path(path) {
+            snapshot.form.insert(field, text);
         }
     }
     let policy = PolicySet::find(DEFAULT_POLICY_ID);
@@ -133,11 +160,9 @@ pub fn snapshot_from_json(value: &Value) -> Option<Snapshot> {
         Some(map) => {
             let mut kept = BTreeMap::new();
             for (id, text) in map.as_object()? {
-                let text = text
-                    .as_str()
-                    .filter(|t| t.chars().count() <= MAX_INPUT_CHARS)?;
+                let text = storable(text.as_str()?);
                 if policy.is_some_and(|p| p.value(id).is_some()) {
-                    kept.insert(id.clone(), text.to_owned());
+                    kept.insert(id.clone(), text);
                 }
             }
             kept
@@ -168,23 +193,63 @@ pub fn autosave_to_json(autosave: &Autosave) -> Value {
 
 /// Reads a stored autosave.
 pub fn autosave_from_json(value: &Value) -> Result<Autosave, ReadError> {
-    let object = envelope(value)?;
+    let (object, version) = envelope(value)?;
+    let read = |value: &Value| snapshot_from_json(value, version);
     let current = object
         .get("current")
-        .and_then(snapshot_from_json)
+        .and_then(read)
         .ok_or(ReadError::Corrupt)?;
     let pinned = match object.get("pinned") {
         None | Some(Value::Null) => None,
-        Some(pinned) => Some(snapshot_from_json(pinned).ok_or(ReadError::Corrupt)?),
+        Some(pinned) => Some(read(pinned).ok_or(ReadError::Corrupt)?),
     };
     Ok(Autosave { current, pinned })
 }
 
+/// The stored autosave, read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoredSession {
+    /// A session to restore.
+    Session(Autosave),
+    /// A session whose restoring never finished: the page stopped while it showed it (a crash,
+    /// a closed tab). It is not restored again; its stored text, to download.
+    Stopped(Rc<str>),
+}
+
 /// The autosave, if there is a usable one.
-pub fn load_autosave() -> Result<Option<Autosave>, ReadError> {
-    read(AUTOSAVE_KEY)?
-        .map(|value| autosave_from_json(&value))
-        .transpose()
+pub fn load_autosave() -> Result<Option<StoredSession>, ReadError> {
+    let Some(text) = stored_text(AUTOSAVE_KEY) else {
+        return Ok(None);
+    };
+    let value = parse_json(&text).ok_or(ReadError::Corrupt)?;
+    let session = autosave_from_json(&value)?;
+    if value.get("restoring") == Some(&Value::Bool(true)) {
+        return Ok(Some(StoredSession::Stopped(text.into())));
+    }
+    Ok(Some(StoredSession::Session(session)))
+}
+
+/// Marks the stored autosave as being restored, before the page restores it: if the page dies
+/// while it shows it, the next load finds the mark and does not restore it again.
+pub fn mark_restoring() {
+    if let Ok(Some(Value::Object(mut object))) = read(AUTOSAVE_KEY) {
+        object.insert("restoring".to_owned(), Value::Bool(true));
+        write(AUTOSAVE_KEY, &Value::Object(object));
+    }
+}
+
+/// Takes the mark of [`mark_restoring`] off, once the restored session has rendered.
+fn unmark_restoring() {
+    if let Ok(Some(Value::Object(mut object))) = read(AUTOSAVE_KEY) {
+        if object.remove("restoring").is_some() {
+            write(AUTOSAVE_KEY, &Value::Object(object));
+        }
+    }
+}
+
+/// Deletes the stored autosave if it still holds `text` (and not a session saved since).
+pub fn remove_autosave_if(text: &str) -> bool {
+    stored_text(AUTOSAVE_KEY).as_deref() != Some(text) || remove(AUTOSAVE_KEY)
 }
 
 /// Saves the session; `false` when the browser refused (storage full or blocked).
@@ -203,18 +268,73 @@ pub struct SavedScenario {
     pub saved_at: String,
     /// Its inputs.
     pub snapshot: Snapshot,
+    /// Its entry exactly as stored, when it was read in this version's format and not changed
+    /// since: written back as it was, so that what this page does not read in it is kept.
+    pub stored: Option<Rc<str>>,
 }
 
-/// The saved scenarios.
+/// The saved scenarios, as stored.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
-    /// The scenarios that could be read, in the order saved.
+    /// The entries that could be read, in the order stored (newest first). The page shows the
+    /// first [`MAX_SCENARIOS`]; the others are kept, not shown.
     pub scenarios: Vec<SavedScenario>,
-    /// How many stored entries could not be read and were left out.
-    pub skipped: usize,
+    /// The entries that could not be read, exactly as stored: kept, and written back unchanged.
+    pub unreadable: Vec<Rc<str>>,
+    /// Whether what is stored could not be read at all (not JSON, not this shape, an unknown
+    /// older version): it is kept untouched, and nothing is saved over it until the user
+    /// downloads or deletes it.
+    pub damaged: bool,
 }
 
-fn scenario_from_json(value: &Value) -> Option<SavedScenario> {
+impl Library {
+    /// The scenarios the page shows: at most [`MAX_SCENARIOS`].
+    pub fn shown(&self) -> &[SavedScenario] {
+        &self.scenarios[..self.scenarios.len().min(MAX_SCENARIOS)]
+    }
+
+    /// The readable scenarios beyond [`MAX_SCENARIOS`], kept but not shown.
+    pub fn hidden(&self) -> &[SavedScenario] {
+        &self.scenarios[self.shown().len()..]
+    }
+
+    /// Whether some stored entries are not shown (unreadable, or beyond the cap).
+    pub fn has_unshown(&self) -> bool {
+        !self.unreadable.is_empty() || !self.hidden().is_empty()
+    }
+
+    /// The entries the page does not show, in the storage format, each as stored: the file that
+    /// "Download" gives.
+    pub fn unshown_text(&self) -> String {
+        entries_text(
+            self.hidden()
+                .iter()
+                .map(entry_text)
+                .chain(self.unreadable.iter().map(|raw| raw.to_string())),
+        )
+    }
+
+    /// Without the entries of `unshown` that are not shown (as they were when the user chose to
+    /// delete them): another tab may have changed the library since.
+    pub fn without_unshown(mut self, unshown: &Library) -> Library {
+        let hidden: Vec<&str> = unshown.hidden().iter().map(|s| s.id.as_str()).collect();
+        self.scenarios.retain(|s| !hidden.contains(&s.id.as_str()));
+        self.unreadable
+            .retain(|raw| !unshown.unreadable.contains(raw));
+        self
+    }
+}
+
+/// The top level of the stored saved scenarios: its entries are kept as text until each is read,
+/// so that one this page cannot read (even one JSON numbers cannot hold) is kept exactly.
+#[derive(Deserialize)]
+struct StoredLibrary<'a> {
+    version: Option<Value>,
+    #[serde(borrow)]
+    scenarios: Vec<&'a RawValue>,
+}
+
+fn scenario_from_json(value: &Value, version: u64) -> Option<SavedScenario> {
     let object = value.as_object()?;
     let text = |key: &str| object.get(key)?.as_str().map(str::to_owned);
     let name = clean_name(&text("name")?)?;
@@ -223,56 +343,85 @@ fn scenario_from_json(value: &Value) -> Option<SavedScenario> {
         id,
         name,
         saved_at: text("saved_at").unwrap_or_default(),
-        snapshot: snapshot_from_json(object.get("inputs")?)?,
+        snapshot: snapshot_from_json(object.get("inputs")?, version)?,
+        stored: None,
     })
 }
 
-/// Reads stored saved scenarios. Entries that cannot be read are skipped and counted.
-pub fn library_from_json(value: &Value) -> Result<Library, ReadError> {
-    let object = envelope(value)?;
-    let entries = object
-        .get("scenarios")
-        .and_then(Value::as_array)
-        .ok_or(ReadError::Corrupt)?;
+/// Reads stored saved scenarios from their text. Entries that cannot be read are kept as they
+/// are, and counted.
+pub fn library_from_text(text: &str) -> Result<Library, ReadError> {
+    // The version first, so that a newer version's content of any shape is reported as such.
+    let value: StoredLibrary = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(_) => {
+            let version = parse_json(text).and_then(|v| v.get("version").cloned());
+            version_of(version.as_ref())?;
+            return Err(ReadError::Corrupt);
+        }
+    };
+    let version = version_of(value.version.as_ref())?;
     let mut library = Library::default();
-    for entry in entries {
-        match scenario_from_json(entry) {
-            Some(s) if !library.scenarios.iter().any(|k| k.id == s.id) => {
+    for raw in value.scenarios {
+        let read = parse_json(raw.get()).and_then(|entry| scenario_from_json(&entry, version));
+        match read {
+            Some(mut s) if !library.scenarios.iter().any(|k| k.id == s.id) => {
+                // A version-1 entry is written anew, in full, on version 1's defaults.
+                s.stored = (version == FORMAT_VERSION).then(|| raw.get().into());
                 library.scenarios.push(s);
             }
-            _ => library.skipped += 1,
+            _ => library.unreadable.push(raw.get().into()),
         }
     }
     Ok(library)
 }
 
-/// Saved scenarios as stored.
-pub fn library_to_json(scenarios: &[SavedScenario]) -> Value {
-    let entries: Vec<Value> = scenarios
-        .iter()
-        .map(|s| {
-            json!({
+/// One saved scenario as stored: as it was read, unless it was changed since.
+fn entry_text(s: &SavedScenario) -> String {
+    match &s.stored {
+        Some(raw) => raw.to_string(),
+        None => json_text(
+            &json!({
                 "id": s.id,
                 "name": s.name,
                 "saved_at": s.saved_at,
                 "inputs": snapshot_to_json(&s.snapshot),
-            })
-        })
-        .collect();
-    json!({ "version": FORMAT_VERSION, "scenarios": entries })
+            }),
+            false,
+        ),
+    }
+}
+
+fn entries_text(entries: impl Iterator<Item = String>) -> String {
+    let entries: Vec<String> = entries.collect();
+    format!(
+        "{{\"version\":{FORMAT_VERSION},\"scenarios\":[{}]}}",
+        entries.join(",")
+    )
+}
+
+/// The saved scenarios as stored: every entry, read or not, each as it was unless changed.
+pub fn library_text(library: &Library) -> String {
+    entries_text(
+        library
+            .scenarios
+            .iter()
+            .map(entry_text)
+            .chain(library.unreadable.iter().map(|raw| raw.to_string())),
+    )
 }
 
 /// The saved scenarios; an empty library when there are none.
 pub fn load_library() -> Result<Library, ReadError> {
-    Ok(read(SCENARIOS_KEY)?
-        .map(|value| library_from_json(&value))
-        .transpose()?
-        .unwrap_or_default())
+    match stored_text(SCENARIOS_KEY) {
+        Some(text) => library_from_text(&text),
+        None => Ok(Library::default()),
+    }
 }
 
 /// Saves the scenarios; `false` when the browser refused.
-pub fn save_library(scenarios: &[SavedScenario]) -> bool {
-    write(SCENARIOS_KEY, &library_to_json(scenarios))
+pub fn save_library(library: &Library) -> bool {
+    write_text(SCENARIOS_KEY, &library_text(library))
 }
 
 /// A name as kept: trimmed, inner runs of white space made one space, at most
@@ -302,12 +451,25 @@ pub fn new_scenario(name: String, snapshot: Snapshot, existing: &[SavedScenario]
         name,
         saved_at: now(),
         snapshot,
+        stored: None,
     }
 }
 
 /// How long the autosave waits after the last change: typing a number writes storage once, not
 /// once per key (each write is synchronous, on the path of the next keystroke).
 pub const AUTOSAVE_DELAY_MS: u32 = 400;
+
+/// Takes the "being restored" mark off the autosave ([`mark_restoring`]) once the page has
+/// rendered in full (`painted`: the figures, then the views built after the first paint) and
+/// painted that: the restored session did not stop the page.
+#[hook]
+pub fn use_restored(marked: bool, painted: bool) {
+    use_effect_with(painted, move |painted| {
+        if marked && *painted {
+            crate::app::after_paint(unmark_restoring);
+        }
+    });
+}
 
 /// Saves the session once `enabled`, [`AUTOSAVE_DELAY_MS`] after the last change, and at once
 /// when the page is hidden or left (a closed tab, a navigation, a phone switching apps), so that

@@ -314,14 +314,14 @@ fn stored_inputs_round_trip_and_bad_content_is_refused() {
         pinned: Some(Snapshot::defaults()),
     };
     let json = storage::autosave_to_json(&saved);
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(storage::autosave_from_json(&json), Ok(saved));
 
     for bad in [
         json!("text"),
-        json!({ "version": 1 }),
-        json!({ "version": 1, "current": { "form": { "pop.price": 12.99 } } }),
-        json!({ "version": "1", "current": { "form": {} } }),
+        json!({ "version": 2 }),
+        json!({ "version": 2, "current": { "form": { "pop.price": 12.99 } } }),
+        json!({ "version": "2", "current": { "form": {} } }),
         json!({ "version": 0, "current": { "form": {} } }),
     ] {
         assert_eq!(
@@ -331,35 +331,143 @@ fn stored_inputs_round_trip_and_bad_content_is_refused() {
         );
     }
     assert_eq!(
-        storage::autosave_from_json(&json!({ "version": 2 })),
+        storage::autosave_from_json(&json!({ "version": 3 })),
         Err(ReadError::Newer)
     );
 }
 
+/// Version 1 is still read, on version 1's defaults: an input it left out takes the default it
+/// had then.
 #[wasm_bindgen_test]
-fn saved_scenarios_skip_what_they_cannot_read() {
-    let good = storage::library_to_json(&[storage::SavedScenario {
+fn version_1_storage_is_read_on_version_1_defaults() {
+    let v1 =
+        json!({ "version": 1, "current": { "form": { "monthly_units": "500" } }, "pinned": null });
+    let read = storage::autosave_from_json(&v1).expect("readable");
+    let mut expected = Snapshot::v1_defaults();
+    expected.form.insert(Input::MonthlyUnits, "500".into());
+    assert_eq!(read.current, expected);
+
+    let text = r#"{"version":1,"scenarios":[{"id":"s1","name":"Old","inputs":{"form":{}}}]}"#;
+    let library = storage::library_from_text(text).expect("readable");
+    assert_eq!(library.scenarios[0].snapshot, Snapshot::v1_defaults());
+    // Rewritten as version 2, in full, so that it no longer depends on any defaults.
+    let again = storage::library_from_text(&storage::library_text(&library)).expect("readable");
+    assert!(storage::library_text(&library).starts_with(r#"{"version":2,"#));
+    assert_eq!(again.scenarios[0].snapshot, Snapshot::v1_defaults());
+}
+
+/// Issue #14, item 7: entries that could not be read were counted, then dropped by the next save.
+/// They are kept exactly as stored (even one whose number JSON cannot hold), and so is every
+/// entry the page read, unless the user changed it.
+#[wasm_bindgen_test]
+fn saved_scenarios_keep_what_they_cannot_read() {
+    let good = storage::SavedScenario {
         id: "s1".into(),
         name: "Phone case".into(),
         saved_at: "2024-05-01T10:00:00.000Z".into(),
         snapshot: awkward(),
-    }]);
-    let mut value = good.clone();
-    let entries = value["scenarios"].as_array_mut().expect("a list");
-    entries.push(json!({ "id": "s2", "name": "   ", "inputs": { "form": {} } }));
-    entries.push(json!({ "id": "s1", "name": "Same id", "inputs": { "form": {} } }));
-    entries.push(json!(42));
-    let library = storage::library_from_json(&value).expect("readable");
+        stored: None,
+    };
+    let unreadable = [
+        r#"{"id":"s2","name":"   ","inputs":{"form":{}}}"#,
+        r#"{"id":"s1","name":"Same id","inputs":{"form":{}}}"#,
+        "42",
+        r#"{"id":"s3","name":"Huge","inputs":{"form":{"pop.price":1e400}},  "z":[1.0, 18446744073709551616]}"#,
+    ];
+    let mut text = storage::library_text(&storage::Library {
+        scenarios: vec![good.clone()],
+        ..Default::default()
+    });
+    text.truncate(text.len() - 2);
+    for raw in unreadable {
+        text.push(',');
+        text.push_str(raw);
+    }
+    text.push_str("]}");
+    let library = storage::library_from_text(&text).expect("readable");
     assert_eq!(library.scenarios.len(), 1);
     assert_eq!(library.scenarios[0].snapshot, awkward());
-    assert_eq!(library.skipped, 3);
-    assert_eq!(storage::library_to_json(&library.scenarios), good);
+    let kept: Vec<&str> = library.unreadable.iter().map(|r| &**r).collect();
+    assert_eq!(kept, unreadable);
+    // Written back as it was read, and a change touches only its own entry.
+    assert_eq!(storage::library_text(&library), text);
+    let mut renamed = library.clone();
+    renamed.scenarios[0].name = "Case".into();
+    renamed.scenarios[0].stored = None;
+    let written = storage::library_text(&renamed);
+    for raw in unreadable {
+        assert!(written.contains(raw), "{raw} is kept");
+    }
+    assert_eq!(
+        storage::library_from_text(&written)
+            .expect("readable")
+            .scenarios[0]
+            .name,
+        "Case"
+    );
+
     assert_eq!(storage::clean_name("  a \n  b\t"), Some("a b".to_owned()));
     assert_eq!(storage::clean_name(" \n "), None);
     assert_eq!(
         storage::clean_name(&"x".repeat(200)).map(|n| n.chars().count()),
         Some(storage::MAX_NAME_CHARS)
     );
+    for bad in [
+        "garbage",
+        r#"{"version":2,"scenarios":"no"}"#,
+        r#"{"version":0,"scenarios":[]}"#,
+    ] {
+        assert_eq!(
+            storage::library_from_text(bad),
+            Err(ReadError::Corrupt),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        storage::library_from_text(r#"{"version":3,"scenarios":"any shape"}"#),
+        Err(ReadError::Newer)
+    );
+}
+
+/// Issue #14, item 7: 10,000 stored scenarios were all listed although saving caps at 100. The
+/// list shows 100; the others are kept, and only deleted on the user's word.
+#[wasm_bindgen_test]
+fn beyond_the_cap_scenarios_are_kept_not_shown() {
+    let entries: Vec<String> = (0..10_000)
+        .map(|i| format!(r#"{{"id":"s{i}","name":"Scenario {i}","inputs":{{"form":{{}}}}}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"version":2,"scenarios":[{},"junk"]}}"#,
+        entries.join(",")
+    );
+    let library = storage::library_from_text(&text).expect("readable");
+    assert_eq!(library.shown().len(), storage::MAX_SCENARIOS);
+    assert_eq!(library.hidden().len(), 10_000 - storage::MAX_SCENARIOS);
+    assert_eq!(library.shown()[0].name, "Scenario 0");
+    assert!(library.has_unshown());
+    assert_eq!(storage::library_text(&library), text);
+
+    let unshown = storage::library_from_text(&library.unshown_text()).expect("readable");
+    assert_eq!(unshown.scenarios.len(), 9_900);
+    assert_eq!(unshown.unreadable.len(), 1);
+    assert_eq!(unshown.scenarios[0].name, "Scenario 100");
+
+    // Deleting what was not shown keeps what was, and a scenario added since (by another tab).
+    let mut since = library.clone();
+    since.scenarios.insert(
+        0,
+        storage::SavedScenario {
+            id: "new".into(),
+            name: "New".into(),
+            saved_at: String::new(),
+            snapshot: Snapshot::defaults(),
+            stored: None,
+        },
+    );
+    let left = since.without_unshown(&library);
+    assert_eq!(left.scenarios.len(), storage::MAX_SCENARIOS + 1);
+    assert!(left.unreadable.is_empty());
+    assert_eq!(left.hidden().len(), 1, "the newest pushes one past the cap");
 }
 
 #[wasm_bindgen_test]

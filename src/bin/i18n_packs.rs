@@ -1,5 +1,5 @@
 //! Writes the language packs, `static/i18n/<lang>.json`, from the Rust tables (see
-//! `sellercalc::i18n::packs`). Run natively after changing any non-English string:
+//! `sellercalc::i18n::packs`), and the texts of index.html's static notice for a stopped page. Run natively after changing any non-English string:
 //!
 //!     cargo run --bin i18n_packs
 //!
@@ -22,6 +22,18 @@ fn main() {
                 eprintln!("i18n_packs: cannot write {}: {e}", file.display());
                 std::process::exit(1);
             }
+        }
+    }
+    // index.html's static notice for a stopped page carries its own copy of its two texts.
+    let index = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html");
+    let updated = std::fs::read_to_string(&index)
+        .ok()
+        .and_then(|html| sellercalc::i18n::share::with_crash_texts(&html));
+    match updated.map(|html| std::fs::write(&index, html)) {
+        Some(Ok(())) => println!("wrote {} (the stopped notice's texts)", index.display()),
+        _ => {
+            eprintln!("i18n_packs: cannot update {}", index.display());
+            std::process::exit(1);
         }
     }
 }

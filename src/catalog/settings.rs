@@ -26,7 +26,8 @@ impl Base {
     /// The calculator's last inputs in this browser, else its defaults.
     pub fn load() -> Base {
         match storage::load_autosave() {
-            Ok(Some(saved)) => Base::of(saved.current, true),
+            // Not a session whose restoring stopped the calculator.
+            Ok(Some(storage::StoredSession::Session(saved))) => Base::of(saved.current, true),
             _ => Base::of(Snapshot::defaults(), false),
         }
     }

@@ -1,5 +1,6 @@
 //! Notices: what went wrong with a link or with storage, said plainly and dismissible. Every
-//! notice's wording is in [`Message::text`].
+//! notice's wording is in [`Message::text`]; a notice about something kept for the user offers
+//! what can be done with it ([`actions`]).
 
 use std::rc::Rc;
 
@@ -8,6 +9,7 @@ use yew::prelude::*;
 use crate::i18n::share::{fill_one, share_texts};
 use crate::i18n::{sentence_gap, texts, Lang};
 use crate::share::Unreadable;
+use crate::{export, storage};
 
 /// Something the user should know about, which the page recovered from.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +20,9 @@ pub enum Message {
     LinkIgnored(Vec<String>),
     /// The last session could not be restored.
     AutosaveUnreadable,
+    /// The last session was not restored: the page stopped while it restored it. Its stored
+    /// text, to download.
+    RestoreSkipped(Rc<str>),
     /// The saved scenarios could not be read.
     LibraryUnreadable,
     /// The saved scenarios come from a newer version; they are kept, unchanged.
@@ -54,6 +59,9 @@ impl Message {
             ),
             Message::AutosaveUnreadable => {
                 (own(s.autosave_unreadable), Some(own(s.storage_damaged)))
+            }
+            Message::RestoreSkipped(_) => {
+                (own(s.restore_skipped), Some(own(s.restore_skipped_detail)))
             }
             Message::LibraryUnreadable => (own(s.library_unreadable), Some(own(s.library_damaged))),
             Message::LibraryNewer => (own(s.library_newer), Some(own(s.library_newer_detail))),
@@ -135,6 +143,47 @@ impl Reducible for Notices {
     }
 }
 
+/// The buttons of a notice that offers something to do: download or delete a session that was
+/// not restored.
+fn actions(
+    message: &Message,
+    lang: Lang,
+    id: u32,
+    dispatcher: &UseReducerDispatcher<Notices>,
+) -> Html {
+    let Message::RestoreSkipped(text) = message else {
+        return Html::default();
+    };
+    let s = share_texts(lang);
+    let on_download = {
+        let text = text.clone();
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !export::download("sellercalc-last-session.json", "application/json", &text) {
+                dispatcher.dispatch(NoticeAction::Push(Message::DownloadFailed));
+            }
+        })
+    };
+    let on_delete = {
+        let text = text.clone();
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| {
+            // Only that session: once the user has changed something, a newer one is stored.
+            if storage::remove_autosave_if(&text) {
+                dispatcher.dispatch(NoticeAction::Dismiss(id));
+            } else {
+                dispatcher.dispatch(NoticeAction::Push(Message::SaveFailed));
+            }
+        })
+    };
+    html! {
+        <span class="notice-actions">
+            <button type="button" class="tool" data-testid="notice-download" onclick={on_download}>{ s.download_session }</button>
+            <button type="button" class="tool" data-testid="notice-delete" onclick={on_delete}>{ s.delete_session }</button>
+        </span>
+    }
+}
+
 /// The notices in `lang`, each with a button that dismisses it. The list is a polite live region,
 /// so that notices added later are read out.
 pub fn notice_list(notices: &UseReducerHandle<Notices>, lang: Lang) -> Html {
@@ -146,6 +195,7 @@ pub fn notice_list(notices: &UseReducerHandle<Notices>, lang: Lang) -> Html {
                 let (text, detail) = notice.message.text(lang);
                 let gap = sentence_gap(&text);
                 let id = notice.id;
+                let buttons = actions(&notice.message, lang, id, &dispatcher);
                 let dispatcher = dispatcher.clone();
                 let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(NoticeAction::Dismiss(id)));
                 html! {
@@ -156,6 +206,7 @@ pub fn notice_list(notices: &UseReducerHandle<Notices>, lang: Lang) -> Html {
                             if let Some(detail) = detail {
                                 { gap }<span class="notice-detail">{ detail }</span>
                             }
+                            { buttons }
                         </p>
                         <button type="button" class="notice-dismiss" aria-label={dismiss}
                             data-testid="notice-dismiss" {onclick}>{ "×" }</button>

@@ -1,5 +1,10 @@
 //! Named scenarios, saved in this browser: save, load, rename and delete. Names are the user's
 //! text and only ever shown as text.
+//!
+//! Every change is made to what storage holds at that moment (another tab may have changed it),
+//! and changes only the entry it concerns: stored entries the list does not show (unreadable,
+//! or beyond [`MAX_SCENARIOS`]) are written back as they were. The panel says how many there are
+//! and offers to download them or, once the user confirms, delete them.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -7,9 +12,10 @@ use yew::prelude::*;
 
 use crate::components::notice::Message;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::{use_lang, Lang, Locale};
 use crate::state::{Action, State};
 use crate::storage::{self, Library, ReadError, SavedScenario, MAX_NAME_CHARS, MAX_SCENARIOS};
+use crate::{export, format};
 
 /// Why a name cannot be saved; worded when shown, so it follows the page's language.
 #[derive(Clone, Copy, PartialEq)]
@@ -38,6 +44,8 @@ enum Status {
     Loaded(String),
     Renamed(String),
     Deleted(String),
+    DeletedUnshown,
+    DeletedDamaged,
 }
 
 impl Status {
@@ -49,6 +57,8 @@ impl Status {
             Status::Loaded(name) => (s.loaded, name),
             Status::Renamed(name) => (s.renamed, name),
             Status::Deleted(name) => (s.deleted, name),
+            Status::DeletedUnshown => return s.deleted_unshown.to_owned(),
+            Status::DeletedDamaged => return s.deleted_damaged.to_owned(),
         };
         fill_one(template, name)
     }
@@ -63,7 +73,8 @@ pub struct SavedScenariosProps {
     pub initial: Library,
     /// Whether this browser's storage can be used at all.
     pub available: bool,
-    /// Whether the stored scenarios may be written (not when a newer version wrote them).
+    /// Whether the stored scenarios may be written (not when a newer version wrote them, nor when
+    /// they cannot be read at all).
     pub writable: bool,
     /// Shows a notice.
     pub on_message: Callback<Message>,
@@ -79,14 +90,24 @@ enum RowMode {
         error: Option<NameError>,
     },
     Deleting(String),
+    /// Asking to confirm deleting the stored entries the list does not show.
+    DeletingUnshown,
 }
 
-/// The scenarios in storage now: another tab may have changed them since this page read them.
-fn fresh(shown: &[SavedScenario]) -> Vec<SavedScenario> {
+/// The saved scenarios in storage now: another tab may have changed them since this page read
+/// them. `None` (and a notice) when they can no longer be read or a newer version wrote them:
+/// then nothing is written over them.
+fn fresh(on_message: &Callback<Message>) -> Option<Library> {
     match storage::load_library() {
-        Ok(library) => library.scenarios,
-        Err(ReadError::Corrupt) => Vec::new(),
-        Err(ReadError::Newer) => shown.to_vec(),
+        Ok(library) => Some(library),
+        Err(ReadError::Corrupt) => {
+            on_message.emit(Message::LibraryUnreadable);
+            None
+        }
+        Err(ReadError::Newer) => {
+            on_message.emit(Message::LibraryNewer);
+            None
+        }
     }
 }
 
@@ -121,12 +142,15 @@ fn focus(id: &str) {
 pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
     let lang = use_lang();
     let s = share_texts(lang);
-    let scenarios = use_state(|| props.initial.scenarios.clone());
+    let library = use_state(|| props.initial.clone());
+    // Saving is on unless a newer version's scenarios, or unreadable ones, are stored; deleting
+    // unreadable ones turns it on.
+    let writable = use_state(|| props.writable);
     let name = use_state(String::new);
     let name_error = use_state(|| None::<NameError>);
     let mode = use_state(|| RowMode::Idle);
     let status = use_state(|| Status::Idle);
-    let can_write = props.available && props.writable;
+    let can_write = props.available && *writable;
     let current = props.state.snapshot();
 
     {
@@ -135,18 +159,19 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
         use_effect_with(mode, |mode| match mode {
             RowMode::Renaming { id, .. } => focus(&format!("rename-{id}")),
             RowMode::Deleting(id) => focus(&format!("confirm-delete-{id}")),
+            RowMode::DeletingUnshown => focus("confirm-delete-unshown"),
             RowMode::Idle => {}
         });
     }
 
     // Writes `list`, and shows it with `message` once storage has taken it.
     let commit = {
-        let scenarios = scenarios.clone();
+        let library = library.clone();
         let status = status.clone();
         let on_message = props.on_message.clone();
-        move |list: Vec<SavedScenario>, message: Status| -> bool {
+        move |list: Library, message: Status| -> bool {
             if storage::save_library(&list) {
-                scenarios.set(list);
+                library.set(list);
                 status.set(message);
                 true
             } else {
@@ -168,31 +193,37 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
     let on_save = {
         let name = name.clone();
         let name_error = name_error.clone();
-        let scenarios = scenarios.clone();
         let commit = commit.clone();
         let current = current.clone();
+        let on_message = props.on_message.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(clean) = storage::clean_name(&name) else {
                 name_error.set(Some(NameError::Missing));
                 return;
             };
-            let mut list = fresh(&scenarios);
-            let message =
-                if let Some(existing) = list.iter_mut().find(|s| same_name(&s.name, &clean)) {
-                    existing.snapshot = current.clone();
-                    existing.saved_at = storage::now();
-                    existing.name = clean.clone();
-                    Status::Updated(clean.clone())
-                } else {
-                    if list.len() >= MAX_SCENARIOS {
-                        name_error.set(Some(NameError::Full));
-                        return;
-                    }
-                    let entry = storage::new_scenario(clean.clone(), current.clone(), &list);
-                    list.insert(0, entry);
-                    Status::Saved(clean.clone())
-                };
+            let Some(mut list) = fresh(&on_message) else {
+                return;
+            };
+            let existing = list
+                .scenarios
+                .iter_mut()
+                .find(|s| same_name(&s.name, &clean));
+            let message = if let Some(existing) = existing {
+                existing.snapshot = current.clone();
+                existing.saved_at = storage::now();
+                existing.name = clean.clone();
+                existing.stored = None;
+                Status::Updated(clean.clone())
+            } else {
+                if list.scenarios.len() >= MAX_SCENARIOS {
+                    name_error.set(Some(NameError::Full));
+                    return;
+                }
+                let entry = storage::new_scenario(clean.clone(), current.clone(), &list.scenarios);
+                list.scenarios.insert(0, entry);
+                Status::Saved(clean.clone())
+            };
             if commit(list, message) {
                 name.set(String::new());
             }
@@ -225,8 +256,8 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                 };
                 let on_submit = {
                     let mode = mode.clone();
-                    let scenarios = scenarios.clone();
                     let commit = commit.clone();
+                    let on_message = props.on_message.clone();
                     let id = id.clone();
                     let typed = typed.clone();
                     Callback::from(move |e: SubmitEvent| {
@@ -240,16 +271,20 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                             mode.set(error(NameError::Missing));
                             return;
                         };
-                        let mut list = fresh(&scenarios);
+                        let Some(mut list) = fresh(&on_message) else {
+                            return;
+                        };
                         if list
+                            .scenarios
                             .iter()
                             .any(|s| s.id != id && same_name(&s.name, &clean))
                         {
                             mode.set(error(NameError::Taken));
                             return;
                         }
-                        if let Some(entry) = list.iter_mut().find(|s| s.id == id) {
+                        if let Some(entry) = list.scenarios.iter_mut().find(|s| s.id == id) {
                             entry.name = clean.clone();
+                            entry.stored = None;
                         }
                         if commit(list, Status::Renamed(clean.clone())) {
                             mode.set(RowMode::Idle);
@@ -286,16 +321,16 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
             }
             RowMode::Deleting(deleting) if *deleting == id => {
                 let on_confirm = {
-                    let scenarios = scenarios.clone();
                     let commit = commit.clone();
                     let mode = mode.clone();
                     let id = id.clone();
                     let label = label.clone();
+                    let on_message = props.on_message.clone();
                     Callback::from(move |_: MouseEvent| {
-                        let list: Vec<SavedScenario> = fresh(&scenarios)
-                            .into_iter()
-                            .filter(|s| s.id != id)
-                            .collect();
+                        let Some(mut list) = fresh(&on_message) else {
+                            return;
+                        };
+                        list.scenarios.retain(|s| s.id != id);
                         if commit(list, Status::Deleted(label.clone())) {
                             mode.set(RowMode::Idle);
                             focus("save-name");
@@ -374,7 +409,8 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
         }
     };
 
-    let count = scenarios.len();
+    let shown = library.shown();
+    let count = shown.len();
     html! {
         <details class="saved" id="saved-scenarios" data-testid="saved-scenarios">
             <summary>
@@ -386,7 +422,9 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
             </summary>
             if !props.available {
                 <p class="saved-note">{ s.storage_blocked }</p>
-            } else if !props.writable {
+            } else if library.damaged {
+                { damaged(s, &library, &writable, &mode, &status, &props.on_message) }
+            } else if !*writable {
                 <p class="saved-note">{ s.storage_newer }</p>
             } else {
                 <form class="save-form" onsubmit={on_save}>
@@ -406,13 +444,174 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                 </form>
             }
             <p class="saved-status" aria-live="polite" data-testid="saved-status">{ status.text(s) }</p>
-            if count == 0 {
+            if count == 0 && !library.damaged {
                 <p class="saved-note">{ s.nothing_saved }</p>
-            } else {
+            } else if count > 0 {
                 <ul class="saved-list" aria-label={s.saved_list}>
-                    { for scenarios.iter().map(row) }
+                    { for shown.iter().map(row) }
                 </ul>
             }
+            if library.has_unshown() {
+                { unshown(s, lang, &library, can_write, &mode, &commit, &props.on_message) }
+            }
         </details>
+    }
+}
+
+/// The stored entries the list does not show: how many, kept, and what the user can do with them.
+fn unshown(
+    s: &ShareTexts,
+    lang: Lang,
+    library: &Library,
+    can_write: bool,
+    mode: &UseStateHandle<RowMode>,
+    commit: &(impl Fn(Library, Status) -> bool + Clone + 'static),
+    on_message: &Callback<Message>,
+) -> Html {
+    let locale = Locale::new(lang);
+    let count = |n: usize, one: &str, many: &str| {
+        let template = if n == 1 { one } else { many };
+        crate::i18n::fill(template, |i| match i {
+            0 => Some(format::number(&locale, n.into(), 0)),
+            1 => Some(format::number(&locale, MAX_SCENARIOS.into(), 0)),
+            _ => None,
+        })
+    };
+    let unreadable = library.unreadable.len();
+    let hidden = library.hidden().len();
+    let on_download = {
+        let text = library.unshown_text();
+        let on_message = on_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !export::download(
+                "sellercalc-saved-scenarios-not-shown.json",
+                "application/json",
+                &text,
+            ) {
+                on_message.emit(Message::DownloadFailed);
+            }
+        })
+    };
+    let on_delete = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(RowMode::DeletingUnshown))
+    };
+    let on_confirm = {
+        let asked = library.clone();
+        let commit = commit.clone();
+        let mode = mode.clone();
+        let on_message = on_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(list) = fresh(&on_message) else {
+                return;
+            };
+            if commit(list.without_unshown(&asked), Status::DeletedUnshown) {
+                mode.set(RowMode::Idle);
+                focus("save-name");
+            }
+        })
+    };
+    let on_cancel = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| {
+            mode.set(RowMode::Idle);
+            focus("delete-unshown");
+        })
+    };
+    html! {
+        <div class="saved-unshown" data-testid="saved-unshown">
+            <p class="saved-note">
+                if unreadable > 0 {
+                    { count(unreadable, s.unshown_unreadable_one, s.unshown_unreadable_many) }{ " " }
+                }
+                if hidden > 0 {
+                    { count(hidden, s.unshown_hidden_one, s.unshown_hidden_many) }{ " " }
+                }
+                { s.unshown_kept }
+            </p>
+            if **mode == RowMode::DeletingUnshown {
+                <p class="saved-confirm">{ s.confirm_delete_unshown }</p>
+                <div class="saved-actions">
+                    <button type="button" class="tool danger" id="confirm-delete-unshown"
+                        data-testid="confirm-delete-unshown" onclick={on_confirm}>{ s.delete }</button>
+                    <button type="button" class="tool" onclick={on_cancel}>{ s.cancel }</button>
+                </div>
+            } else {
+                <div class="saved-actions">
+                    <button type="button" class="tool" data-testid="download-unshown" onclick={on_download}>{ s.download_unshown }</button>
+                    if can_write {
+                        <button type="button" class="tool" id="delete-unshown" data-testid="delete-unshown"
+                            onclick={on_delete}>{ s.delete_unshown }</button>
+                    }
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Saved scenarios that cannot be read at all: kept untouched, saving off, until the user
+/// downloads them or, once they confirm, deletes them.
+fn damaged(
+    s: &ShareTexts,
+    library: &UseStateHandle<Library>,
+    writable: &UseStateHandle<bool>,
+    mode: &UseStateHandle<RowMode>,
+    status: &UseStateHandle<Status>,
+    on_message: &Callback<Message>,
+) -> Html {
+    let on_download = {
+        let on_message = on_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = storage::stored_text(storage::SCENARIOS_KEY).unwrap_or_default();
+            if !export::download("sellercalc-saved-scenarios.txt", "text/plain", &text) {
+                on_message.emit(Message::DownloadFailed);
+            }
+        })
+    };
+    let on_delete = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(RowMode::DeletingUnshown))
+    };
+    let on_confirm = {
+        let (library, writable, mode, status) = (
+            library.clone(),
+            writable.clone(),
+            mode.clone(),
+            status.clone(),
+        );
+        let on_message = on_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            if storage::remove(storage::SCENARIOS_KEY) {
+                library.set(Library::default());
+                writable.set(true);
+                mode.set(RowMode::Idle);
+                status.set(Status::DeletedDamaged);
+            } else {
+                on_message.emit(Message::SaveFailed);
+            }
+        })
+    };
+    let on_cancel = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(RowMode::Idle))
+    };
+    html! {
+        <div class="saved-unshown" data-testid="saved-damaged">
+            <p class="saved-note">{ s.library_damaged_note }</p>
+            if **mode == RowMode::DeletingUnshown {
+                <p class="saved-confirm">{ s.confirm_delete_damaged }</p>
+                <div class="saved-actions">
+                    <button type="button" class="tool danger" id="confirm-delete-unshown"
+                        data-testid="confirm-delete-unshown" onclick={on_confirm}>{ s.delete }</button>
+                    <button type="button" class="tool" onclick={on_cancel}>{ s.cancel }</button>
+                </div>
+            } else {
+                <div class="saved-actions">
+                    <button type="button" class="tool" data-testid="download-unshown" onclick={on_download}>{ s.download_unshown }</button>
+                    <button type="button" class="tool" id="delete-unshown" data-testid="delete-unshown"
+                        onclick={on_delete}>{ s.delete_unshown }</button>
+                </div>
+            }
+        </div>
     }
 }

@@ -165,6 +165,39 @@ text_table! {
         library_skipped_one,
         /// {0} a number of scenarios other than 1.
         library_skipped_many,
+
+        // Saved scenarios the list does not show, and a session that stopped the page.
+        /// {0} the number 1.
+        unshown_unreadable_one,
+        /// {0} a number other than 1.
+        unshown_unreadable_many,
+        /// {0} the number 1; {1} the most scenarios the list shows.
+        unshown_hidden_one,
+        /// {0} a number other than 1; {1} the most scenarios the list shows.
+        unshown_hidden_many,
+        /// After the counts.
+        unshown_kept,
+        download_unshown,
+        /// Asks to confirm, below.
+        delete_unshown,
+        confirm_delete_unshown,
+        deleted_unshown,
+        /// In the panel when what is stored cannot be read at all.
+        library_damaged_note,
+        confirm_delete_damaged,
+        deleted_damaged,
+        /// A notice: the last session was not restored, as restoring it stopped the page.
+        restore_skipped,
+        /// After `restore_skipped`.
+        restore_skipped_detail,
+        download_session,
+        delete_session,
+        /// What a static script in index.html shows when the page has stopped (a trapped
+        /// WebAssembly instance). index.html holds a copy, written by `cargo run --bin
+        /// i18n_packs`; a test keeps it in step.
+        crashed,
+        /// The button under `crashed`.
+        reload,
         autosave_failed,
         /// Why storage failed, and what to do.
         storage_full,
@@ -184,6 +217,40 @@ pub fn share_texts(lang: Lang) -> &'static ShareTexts {
 
 pub use super::fill_one;
 
+/// Where index.html holds the texts of its static "stopped" notice: between these two markers.
+pub const CRASH_TEXTS_MARKERS: (&str, &str) = ("/* i18n:crashed */", "/* /i18n:crashed */");
+
+/// The texts of index.html's static "stopped" notice in every language, as the JSON that sits
+/// between [`CRASH_TEXTS_MARKERS`]: `{ "<lang code>": ["<crashed>", "<reload>"] }`. The script
+/// must work when the app no longer does, so it carries its own copy (native code and tests).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn crash_texts_json() -> String {
+    let mut texts = serde_json::Map::new();
+    for lang in Lang::ALL {
+        let s = share_texts(lang);
+        texts.insert(
+            lang.code().to_owned(),
+            serde_json::json!([s.crashed, s.reload]),
+        );
+    }
+    serde_json::Value::Object(texts).to_string()
+}
+
+/// index.html with its "stopped" notice's texts replaced by [`crash_texts_json`]; `None` when
+/// it lacks the markers.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn with_crash_texts(html: &str) -> Option<String> {
+    let (open, close) = CRASH_TEXTS_MARKERS;
+    let start = html.find(open)? + open.len();
+    let end = start + html[start..].find(close)?;
+    Some(format!(
+        "{}{}{}",
+        &html[..start],
+        crash_texts_json(),
+        &html[end..]
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -197,6 +264,18 @@ mod tests {
     #[test]
     fn every_string_is_filled_in_and_has_englishs_placeholders() {
         crate::i18n::tests::assert_like_english(|lang| share_texts(lang).entries(), |_| false);
+    }
+
+    /// index.html's static notice for a stopped page carries the tables' texts: run
+    /// `cargo run --bin i18n_packs` after changing them.
+    #[test]
+    fn index_html_carries_the_stopped_notice_in_every_language() {
+        let html = include_str!("../../index.html");
+        assert_eq!(
+            with_crash_texts(html).as_deref(),
+            Some(html),
+            "index.html is out of date: run `cargo run --bin i18n_packs`"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // Reliability (issue #14): no input can break the page, and nothing a user saved is ever dropped.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage } from './helpers.mjs';
+import { withPage, screenshotsDir } from './helpers.mjs';
 import { ready, retype, textOf, notices } from './scenario-helpers.mjs';
 
 /** Every number input of the scenario, by its path. */
@@ -268,3 +268,209 @@ test('a link re-encoded by a chat app opens; a version-1 link opens on version 1
     assert.equal(await page.inputValue('#in-full-supply-price'), '45.00');
     assert.deepEqual(page.errors, []);
   }, { name: 'reliability-links' }));
+
+// ---- Item 7: nothing a user saved is dropped ----
+
+const SCENARIOS = 'sellercalc:scenarios';
+const entry = (i, name = `Scenario ${i}`) => ({
+  id: `s${i}`, name, saved_at: '2024-05-01T10:00:00.000Z', inputs: { form: { 'pop.price': '9.99' }, assumptions: {} },
+});
+
+/** Opens the saved-scenarios panel. */
+async function openSaved(page) {
+  await page.waitForSelector('[data-testid="saved-scenarios"]', { state: 'attached' });
+  await page.$eval('[data-testid="saved-scenarios"]', (d) => { d.open = true; });
+}
+
+const savedNames = (page) => page.$$eval('[data-testid="saved-name"]', (els) => els.map((e) => e.textContent));
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+test('saved scenarios this page cannot read are kept by every save, and deleted only on the user\'s word', () =>
+  withPage(async (page) => {
+    await ready(page);
+    // Unreadable: no name, a number JSON cannot hold, a list, an entry from another app.
+    const unreadable = ['{"id":"s7","name":"   ","inputs":{"form":{}}}', '{"id":"s8","name":"Huge","inputs":{"form":{"pop.price":1e400}}}', '[1,2]', '{"app":"other"}'];
+    const text = `{"version":1,"scenarios":[${JSON.stringify(entry(1, 'Kept'))},${unreadable.join(',')}]}`;
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [SCENARIOS, text]);
+    await ready(page);
+    const [notice] = await notices(page);
+    assert.match(notice, /4 saved scenarios could not be read; they are kept, unchanged, under Saved scenarios\./);
+    await openSaved(page);
+    assert.deepEqual(await savedNames(page), ['Kept']);
+    assert.match(await textOf(page, 'saved-unshown'), /4 saved scenarios cannot be read by this version of SellerCalc\. They are kept in this browser, unchanged, until you delete them\./);
+
+    // Before: this save wrote the one readable scenario and dropped the other four.
+    await page.fill('#save-name', 'New');
+    await page.click('[data-testid="save-submit"]');
+    await page.waitForSelector('text=Saved “New”.');
+    let now = await stored(page, SCENARIOS);
+    for (const raw of unreadable) assert.ok(now.includes(raw), `${raw} is kept exactly`);
+    assert.match(now, /^\{"version":2,/);
+    await page.click('[data-testid="rename"]');
+    await page.fill('[data-testid="rename-input"]', 'Newer');
+    await page.click('[data-testid="rename-save"]');
+    await page.click('[data-testid="delete"] >> nth=1');
+    await page.click('[data-testid="confirm-delete"]');
+    now = await stored(page, SCENARIOS);
+    for (const raw of unreadable) assert.ok(now.includes(raw), `${raw} is still kept`);
+    assert.deepEqual(await savedNames(page), ['Newer']);
+
+    // Download gives them as stored; delete asks first, then removes only them.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-unshown"]')]);
+    const downloaded = (await import('node:fs')).readFileSync(await file.path(), 'utf8');
+    assert.equal(downloaded, `{"version":2,"scenarios":[${unreadable.join(',')}]}`);
+    await page.click('[data-testid="delete-unshown"]');
+    await page.click('[data-testid="confirm-delete-unshown"]');
+    assert.equal(await textOf(page, 'saved-status'), 'Deleted the saved scenarios that were not shown.');
+    assert.equal(await page.$('[data-testid="saved-unshown"]'), null);
+    assert.equal(JSON.parse(await stored(page, SCENARIOS)).scenarios.length, 1);
+    await ready(page);
+    assert.deepEqual(await notices(page), []);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'reliability-unreadable-kept' }));
+
+test('10,000 stored scenarios: 100 listed, the rest kept and counted, and none lost by a save', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.evaluate((k) => {
+      const entries = Array.from({ length: 10_000 }, (_, i) => ({
+        id: `s${i}`, name: `Scenario ${i}`, saved_at: '2024-05-01T10:00:00.000Z', inputs: { form: { 'pop.price': '9.99' }, assumptions: {} },
+      }));
+      localStorage.setItem(k, JSON.stringify({ version: 2, scenarios: entries }));
+    }, SCENARIOS);
+    await ready(page);
+    await openSaved(page);
+    assert.equal((await savedNames(page)).length, 100);
+    assert.match(await textOf(page, 'saved-unshown'), /9,900 more saved scenarios are not shown: the list shows at most 100\./);
+    await page.fill('#save-name', 'One more');
+    await page.click('[data-testid="save-submit"]');
+    assert.match(await page.textContent('#save-name-error'), /You have 100 saved scenarios/);
+    await page.click('[data-testid="rename"]');
+    await page.fill('[data-testid="rename-input"]', 'First, renamed');
+    await page.click('[data-testid="rename-save"]');
+    const after = JSON.parse(await stored(page, SCENARIOS));
+    assert.equal(after.scenarios.length, 10_000, 'a rename keeps every entry');
+    assert.equal(after.scenarios[0].name, 'First, renamed');
+    assert.equal(after.scenarios[9_999].name, 'Scenario 9999');
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.locator('[data-testid="saved-unshown"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${screenshotsDir}/reliability-saved-not-shown-${width}.png` });
+    }
+    await page.click('[data-testid="delete-unshown"]');
+    assert.match(await page.textContent('.saved-confirm'), /Delete the saved scenarios that are not shown\? This cannot be undone\./);
+    await page.click('[data-testid="confirm-delete-unshown"]');
+    assert.equal(JSON.parse(await stored(page, SCENARIOS)).scenarios.length, 100);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'reliability-ten-thousand' }));
+
+test('saved scenarios that cannot be read at all are never written over', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.evaluate((k) => localStorage.setItem(k, '{"version":1,"scenarios":"not a list"}'), SCENARIOS);
+    await ready(page);
+    assert.match((await notices(page))[0], /Your saved scenarios could not be read.*saving is off until you download or delete them/);
+    await openSaved(page);
+    assert.equal(await page.locator('#save-name').count(), 0, 'no saving over them');
+    assert.match(await textOf(page, 'saved-damaged'), /They are kept, unchanged/);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-unshown"]')]);
+    assert.equal((await import('node:fs')).readFileSync(await file.path(), 'utf8'), '{"version":1,"scenarios":"not a list"}');
+    await page.click('[data-testid="delete-unshown"]');
+    await page.click('[data-testid="confirm-delete-unshown"]');
+    assert.equal(await stored(page, SCENARIOS), null);
+    await page.fill('#save-name', 'Fresh start');
+    await page.click('[data-testid="save-submit"]');
+    assert.deepEqual(await savedNames(page), ['Fresh start']);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'reliability-damaged-library' }));
+
+// ---- Item 8: a crash never persists ----
+
+const AUTOSAVE = 'sellercalc:autosave';
+const session = (units, extra = {}) => JSON.stringify({
+  version: 2, saved_at: '2024-05-01T10:00:00.000Z', current: { form: { monthly_units: units }, assumptions: {} }, pinned: null, ...extra,
+});
+
+test('the autosave is marked while it is restored, and unmarked once the page has rendered it', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [AUTOSAVE, session('512')]);
+    await page.addInitScript(() => {
+      window.__writes = [];
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'sellercalc:autosave') window.__writes.push([JSON.parse(value).restoring ?? false, !!document.querySelector('.page')]);
+        return setItem.call(this, key, value);
+      };
+    });
+    await ready(page);
+    assert.equal(await page.inputValue('#in-monthly-units'), '512');
+    await page.waitForFunction(() => window.__writes.length >= 2);
+    const writes = await page.evaluate(() => window.__writes);
+    assert.deepEqual(writes[0], [true, false], 'marked before the first render');
+    assert.deepEqual(writes[1], [false, true], 'unmarked once rendered');
+    assert.equal(JSON.parse(await stored(page, AUTOSAVE)).restoring, undefined);
+    assert.deepEqual(await notices(page), []);
+  }, { name: 'reliability-restore-mark' }));
+
+test('a session whose restoring stopped the page is skipped next time, and can be downloaded or deleted', () =>
+  withPage(async (page, context) => {
+    await ready(page);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [AUTOSAVE, session('777')]);
+    // The page dies while it restores the session: it never paints, so the mark stays.
+    const dying = await context.newPage();
+    await dying.addInitScript(() => { window.requestAnimationFrame = () => 0; });
+    await dying.goto(page.url());
+    await dying.waitForSelector('#in-monthly-units');
+    assert.equal(await dying.inputValue('#in-monthly-units'), '777');
+    assert.equal(JSON.parse(await stored(dying, AUTOSAVE)).restoring, true);
+    await dying.close();
+
+    await ready(page);
+    assert.equal(await page.inputValue('#in-monthly-units'), '400', 'the defaults show');
+    const [notice] = await notices(page);
+    assert.match(notice, /Your last session was not restored: the page stopped while restoring it\./);
+    assert.match(notice, /Download it to keep it; your next change replaces it\./);
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${screenshotsDir}/reliability-restore-skipped-${width}.png` });
+    }
+    const kept = await stored(page, AUTOSAVE);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="notice-download"]')]);
+    assert.equal((await import('node:fs')).readFileSync(await file.path(), 'utf8'), kept);
+    await page.click('[data-testid="notice-delete"]');
+    assert.deepEqual(await notices(page), []);
+    assert.equal(await stored(page, AUTOSAVE), null);
+    await ready(page);
+    assert.deepEqual(await notices(page), [], 'once deleted, nothing is said again');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'reliability-restore-skipped' }));
+
+test('when the WebAssembly instance traps, a notice with a reload button replaces the dead page', () =>
+  withPage(async (page) => {
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+    await ready(page);
+    // A real trap: an allocation with an impossible alignment aborts inside the wasm.
+    await page.evaluate(() => setTimeout(() => window.__wasm.__wbindgen_malloc(16, 3)));
+    await page.waitForSelector('[data-testid="crashed"]');
+    assert.match(await page.textContent('[data-testid="crashed"]'), /SellerCalc stopped because of an error\. Reload the page to start again/);
+    assert.equal(await page.getAttribute('.page', 'inert'), '');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Reload the page');
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${screenshotsDir}/reliability-crashed-${width}.png` });
+    }
+    assert.ok(page.errors.some((e) => /unreachable|RuntimeError/.test(e)), page.errors.join('\n'));
+    await Promise.all([page.waitForNavigation(), page.click('[data-testid="crashed"] button')]);
+    await page.waitForSelector('[data-testid="pop-card"]');
+    assert.equal(await page.$('[data-testid="crashed"]'), null, 'the reloaded page works');
+
+    // In the page's language; also for a trap in a promise; not for an ordinary script error.
+    await ready(page, '/?lang=es');
+    await page.evaluate(() => setTimeout(() => { throw new Error('not the app'); }));
+    await page.waitForTimeout(200);
+    assert.equal(await page.$('[data-testid="crashed"]'), null);
+    await page.evaluate(() => { Promise.reject(new WebAssembly.RuntimeError('unreachable')); });
+    await page.waitForSelector('[data-testid="crashed"]');
+    assert.match(await page.textContent('[data-testid="crashed"]'), /SellerCalc se ha detenido por un error/);
+  }, { name: 'reliability-crashed' }));

@@ -172,7 +172,8 @@ test('autosave: a reload, or opening the bare address, restores the scenario and
     assert.match(page.url(), /price=11.69/, 'and puts the scenario back in the address bar');
 
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sellercalc:autosave')));
-    assert.equal(stored.version, 1);
+    assert.equal(stored.version, 2);
+    assert.equal(stored.restoring, undefined, 'restored, and so no longer marked as being restored');
     assert.equal(stored.current.form['pop.price'], '11.69');
     assert.equal(stored.pinned.form['pop.price'], '12.99');
     assert.deepEqual(page.errors, []);
@@ -276,7 +277,7 @@ test('saved scenarios: save, load, rename, replace and delete, kept across reloa
     await page.click('[data-testid="saved-scenarios"] > summary');
     assert.deepEqual(await names(), ['price −10%']);
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sellercalc:scenarios')));
-    assert.equal(stored.version, 1);
+    assert.equal(stored.version, 2);
     assert.equal(stored.scenarios.length, 1);
     assert.equal(stored.scenarios[0].inputs.form['pop.price'], '12.99');
     assert.equal(stored.scenarios[0].inputs.form.monthly_units, '650');
@@ -297,9 +298,9 @@ test('damaged or foreign storage is ignored with a notice, never a crash', () =>
       ['sellercalc:autosave', '["another app"]', /last session could not be restored/],
       ['sellercalc:autosave', '{"version":1,"current":{"form":{"pop.price":5}}}', /last session could not be restored/],
       ['sellercalc:autosave', '{"version":9,"current":{}}', /last session could not be restored/],
-      ['sellercalc:scenarios', 'garbage', /saved scenarios could not be read/],
+      ['sellercalc:scenarios', 'garbage', /saved scenarios could not be read.*kept, unchanged/],
       ['sellercalc:scenarios', '{"version":1,"scenarios":"no"}', /saved scenarios could not be read/],
-      ['sellercalc:scenarios', '{"version":2,"scenarios":[]}', /newer version/],
+      ['sellercalc:scenarios', '{"version":3,"scenarios":[]}', /newer version/],
       ['sellercalc:scenarios', JSON.stringify({ version: 1, scenarios: [valid, { id: 7 }, { ...valid, id: 's2', name: '' }] }), /2 saved scenarios could not be read/],
     ];
     await ready(page);
@@ -317,11 +318,11 @@ test('damaged or foreign storage is ignored with a notice, never a crash', () =>
     await page.click('[data-testid="saved-scenarios"] > summary');
     assert.deepEqual(await page.$$eval('[data-testid="saved-name"]', (els) => els.map((e) => e.textContent)), ['Kept']);
 
-    await page.evaluate(() => { localStorage.clear(); localStorage.setItem('sellercalc:scenarios', '{"version":2,"scenarios":[]}'); });
+    await page.evaluate(() => { localStorage.clear(); localStorage.setItem('sellercalc:scenarios', '{"version":3,"scenarios":[]}'); });
     await page.goto(serverUrl);
     await page.waitForSelector('[data-testid="pop-card"]');
     assert.equal(await page.locator('#save-name').count(), 0, 'no saving over a newer version');
-    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:scenarios')), '{"version":2,"scenarios":[]}');
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:scenarios')), '{"version":3,"scenarios":[]}');
 
     // A damaged autosave is replaced by a good one once the user changes something.
     await page.evaluate(() => localStorage.setItem('sellercalc:autosave', '{not json'));
