@@ -34,7 +34,7 @@ use crate::{embed, share, storage};
 
 /// Runs `task` once the browser has painted the next frame: from a timeout queued by an
 /// animation-frame callback, which the browser runs after that frame's paint.
-pub fn after_paint(task: impl FnOnce() + 'static) {
+fn after_paint(task: impl FnOnce() + 'static) {
     let slot = Rc::new(RefCell::new(Some(task)));
     let run = {
         let slot = slot.clone();

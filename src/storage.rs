@@ -22,8 +22,7 @@ use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, Storage};
 use gloo_timers::callback::Timeout;
 use sellercalc_engine::{Input, PolicySet, DEFAULT_POLICY_ID};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 use yew::prelude::*;
 
@@ -238,10 +237,12 @@ pub fn mark_restoring() {
     }
 }
 
-/// Takes the mark of [`mark_restoring`] off, once the restored session has rendered.
+/// Takes the mark of [`mark_restoring`] off (`"restoring": false`), once the restored session
+/// has rendered.
 fn unmark_restoring() {
     if let Ok(Some(Value::Object(mut object))) = read(AUTOSAVE_KEY) {
-        if object.remove("restoring").is_some() {
+        if object.get("restoring") == Some(&Value::Bool(true)) {
+            object.insert("restoring".to_owned(), Value::Bool(false));
             write(AUTOSAVE_KEY, &Value::Object(object));
         }
     }
@@ -325,13 +326,54 @@ impl Library {
     }
 }
 
-/// The top level of the stored saved scenarios: its entries are kept as text until each is read,
-/// so that one this page cannot read (even one JSON numbers cannot hold) is kept exactly.
-#[derive(Deserialize)]
-struct StoredLibrary<'a> {
-    version: Option<Value>,
-    #[serde(borrow)]
-    scenarios: Vec<&'a RawValue>,
+/// The parts of a JSON array's text at its top level (`[1, {…}, "x"]` gives `1`, `{…}`, `"x"`),
+/// or of an object's (its `"key": value` members), each as written. Only brackets and strings
+/// are followed, so it is meant for text already known to be JSON; `None` when `text` is not
+/// wrapped in `open` and `close`.
+fn top_level_parts(text: &str, open: char, close: char) -> Option<Vec<&str>> {
+    let inner = text.trim().strip_prefix(open)?.strip_suffix(close)?;
+    let mut parts = Vec::new();
+    let (mut depth, mut in_string, mut escaped, mut start) = (0u32, false, false, 0);
+    for (i, byte) in inner.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                parts.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    let last = inner[start..].trim();
+    if !last.is_empty() || !parts.is_empty() {
+        parts.push(last);
+    }
+    Some(parts)
+}
+
+/// The entries of stored saved scenarios (JSON text), each exactly as written.
+fn raw_entries(text: &str) -> Option<Vec<&str>> {
+    let mut entries = None;
+    for member in top_level_parts(text, '{', '}')? {
+        // The key is a JSON string, so the first `":` outside it ends it.
+        let (key, value) = member.split_once(':')?;
+        let key = parse_json(key);
+        if key.as_ref().and_then(Value::as_str) == Some("scenarios") {
+            entries = top_level_parts(value, '[', ']');
+        }
+    }
+    entries
 }
 
 fn scenario_from_json(value: &Value, version: u64) -> Option<SavedScenario> {
@@ -351,26 +393,28 @@ fn scenario_from_json(value: &Value, version: u64) -> Option<SavedScenario> {
 /// Reads stored saved scenarios from their text. Entries that cannot be read are kept as they
 /// are, and counted.
 pub fn library_from_text(text: &str) -> Result<Library, ReadError> {
-    // The version first, so that a newer version's content of any shape is reported as such.
-    let value: StoredLibrary = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(_) => {
-            let version = parse_json(text).and_then(|v| v.get("version").cloned());
-            version_of(version.as_ref())?;
-            return Err(ReadError::Corrupt);
-        }
-    };
-    let version = version_of(value.version.as_ref())?;
+    let value = parse_json(text).ok_or(ReadError::Corrupt)?;
+    let (object, version) = envelope(&value)?;
+    let entries = object
+        .get("scenarios")
+        .and_then(Value::as_array)
+        .ok_or(ReadError::Corrupt)?;
+    // Each entry as written, so that what is kept is kept exactly; as serialized again should the
+    // text not split as expected (it always does for JSON).
+    let raw = raw_entries(text).filter(|raw| raw.len() == entries.len());
     let mut library = Library::default();
-    for raw in value.scenarios {
-        let read = parse_json(raw.get()).and_then(|entry| scenario_from_json(&entry, version));
-        match read {
+    for (i, entry) in entries.iter().enumerate() {
+        let text: Rc<str> = match &raw {
+            Some(raw) => raw[i].into(),
+            None => json_text(entry, false).into(),
+        };
+        match scenario_from_json(entry, version) {
             Some(mut s) if !library.scenarios.iter().any(|k| k.id == s.id) => {
                 // A version-1 entry is written anew, in full, on version 1's defaults.
-                s.stored = (version == FORMAT_VERSION).then(|| raw.get().into());
+                s.stored = (version == FORMAT_VERSION).then_some(text);
                 library.scenarios.push(s);
             }
-            _ => library.unreadable.push(raw.get().into()),
+            _ => library.unreadable.push(text),
         }
     }
     Ok(library)
@@ -460,13 +504,13 @@ pub fn new_scenario(name: String, snapshot: Snapshot, existing: &[SavedScenario]
 pub const AUTOSAVE_DELAY_MS: u32 = 400;
 
 /// Takes the "being restored" mark off the autosave ([`mark_restoring`]) once the page has
-/// rendered in full (`painted`: the figures, then the views built after the first paint) and
-/// painted that: the restored session did not stop the page.
+/// rendered in full (`painted`: the figures, then the views built after the first paint): the
+/// restored session did not stop the page.
 #[hook]
 pub fn use_restored(marked: bool, painted: bool) {
     use_effect_with(painted, move |painted| {
         if marked && *painted {
-            crate::app::after_paint(unmark_restoring);
+            unmark_restoring();
         }
     });
 }

@@ -357,8 +357,8 @@ fn version_1_storage_is_read_on_version_1_defaults() {
 }
 
 /// Issue #14, item 7: entries that could not be read were counted, then dropped by the next save.
-/// They are kept exactly as stored (even one whose number JSON cannot hold), and so is every
-/// entry the page read, unless the user changed it.
+/// They are kept exactly as stored (spacing, numbers beyond 64 bits, brackets inside strings),
+/// and so is every entry the page read, unless the user changed it.
 #[wasm_bindgen_test]
 fn saved_scenarios_keep_what_they_cannot_read() {
     let good = storage::SavedScenario {
@@ -372,7 +372,7 @@ fn saved_scenarios_keep_what_they_cannot_read() {
         r#"{"id":"s2","name":"   ","inputs":{"form":{}}}"#,
         r#"{"id":"s1","name":"Same id","inputs":{"form":{}}}"#,
         "42",
-        r#"{"id":"s3","name":"Huge","inputs":{"form":{"pop.price":1e400}},  "z":[1.0, 18446744073709551616]}"#,
+        r#"{"id":"s3","name":"Spaced", "inputs":{"form":{"pop.price":12.99}},  "z":[1.0, 18446744073709551616, "]"]}"#,
     ];
     let mut text = storage::library_text(&storage::Library {
         scenarios: vec![good.clone()],
@@ -412,10 +412,13 @@ fn saved_scenarios_keep_what_they_cannot_read() {
         storage::clean_name(&"x".repeat(200)).map(|n| n.chars().count()),
         Some(storage::MAX_NAME_CHARS)
     );
+    // What cannot be read as a whole is refused as a whole (and the page keeps it, unwritten):
+    // not JSON, not this shape, an old version, a number JSON cannot hold anywhere in it.
     for bad in [
         "garbage",
         r#"{"version":2,"scenarios":"no"}"#,
         r#"{"version":0,"scenarios":[]}"#,
+        r#"{"version":2,"scenarios":[{"id":"s1","name":"Huge","inputs":{"form":{"pop.price":1e400}}}]}"#,
     ] {
         assert_eq!(
             storage::library_from_text(bad),

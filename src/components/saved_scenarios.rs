@@ -6,6 +6,8 @@
 //! or beyond [`MAX_SCENARIOS`]) are written back as they were. The panel says how many there are
 //! and offers to download them or, once the user confirms, delete them.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -458,11 +460,76 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
     }
 }
 
-/// The stored entries the list does not show: how many, kept, and what the user can do with them.
+/// What is stored but not listed (entries that cannot be read, or beyond the cap; or everything,
+/// when nothing can be read): what it is, and the buttons to download it and, once the user
+/// confirms, delete it.
+struct Unshown {
+    note: String,
+    confirm: &'static str,
+    /// The file to download: its name, type, and its text, made when it is asked for.
+    file: (&'static str, &'static str, Rc<dyn Fn() -> String>),
+    /// Whether it may be deleted here (not while a newer version's scenarios are stored).
+    deletable: bool,
+    /// Deletes it.
+    on_delete: Callback<()>,
+}
+
+fn unshown_panel(
+    s: &ShareTexts,
+    panel: Unshown,
+    mode: &UseStateHandle<RowMode>,
+    on_message: &Callback<Message>,
+) -> Html {
+    let asking = matches!(**mode, RowMode::DeletingUnshown);
+    let on_download = {
+        let on_message = on_message.clone();
+        let (name, mime, text) = panel.file;
+        Callback::from(move |_: MouseEvent| {
+            if !export::download(name, mime, &text()) {
+                on_message.emit(Message::DownloadFailed);
+            }
+        })
+    };
+    let ask = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(RowMode::DeletingUnshown))
+    };
+    let on_cancel = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| {
+            mode.set(RowMode::Idle);
+            focus("delete-unshown");
+        })
+    };
+    let on_confirm = panel.on_delete.reform(|_: MouseEvent| ());
+    html! {
+        <div class="saved-unshown" data-testid="saved-unshown">
+            <p class="saved-note">{ panel.note }</p>
+            if asking {
+                <p class="saved-confirm">{ panel.confirm }</p>
+            }
+            <div class="saved-actions">
+                if asking {
+                    <button type="button" class="tool danger" id="confirm-delete-unshown"
+                        data-testid="confirm-delete-unshown" onclick={on_confirm}>{ s.delete }</button>
+                    <button type="button" class="tool" onclick={on_cancel}>{ s.cancel }</button>
+                } else {
+                    <button type="button" class="tool" data-testid="download-unshown" onclick={on_download}>{ s.download_unshown }</button>
+                    if panel.deletable {
+                        <button type="button" class="tool" id="delete-unshown" data-testid="delete-unshown"
+                            onclick={ask}>{ s.delete_unshown }</button>
+                    }
+                }
+            </div>
+        </div>
+    }
+}
+
+/// The stored entries the list does not show: unreadable ones, and those beyond the cap.
 fn unshown(
     s: &ShareTexts,
     lang: Lang,
-    library: &Library,
+    library: &UseStateHandle<Library>,
     can_write: bool,
     mode: &UseStateHandle<RowMode>,
     commit: &(impl Fn(Library, Status) -> bool + Clone + 'static),
@@ -470,38 +537,37 @@ fn unshown(
 ) -> Html {
     let locale = Locale::new(lang);
     let count = |n: usize, one: &str, many: &str| {
+        if n == 0 {
+            return String::new();
+        }
         let template = if n == 1 { one } else { many };
-        crate::i18n::fill(template, |i| match i {
+        let text = crate::i18n::fill(template, |i| match i {
             0 => Some(format::number(&locale, n.into(), 0)),
             1 => Some(format::number(&locale, MAX_SCENARIOS.into(), 0)),
             _ => None,
-        })
+        });
+        format!("{text} ")
     };
-    let unreadable = library.unreadable.len();
-    let hidden = library.hidden().len();
-    let on_download = {
-        let text = library.unshown_text();
-        let on_message = on_message.clone();
-        Callback::from(move |_: MouseEvent| {
-            if !export::download(
-                "sellercalc-saved-scenarios-not-shown.json",
-                "application/json",
-                &text,
-            ) {
-                on_message.emit(Message::DownloadFailed);
-            }
-        })
-    };
+    let note = format!(
+        "{}{}{}",
+        count(
+            library.unreadable.len(),
+            s.unshown_unreadable_one,
+            s.unshown_unreadable_many
+        ),
+        count(
+            library.hidden().len(),
+            s.unshown_hidden_one,
+            s.unshown_hidden_many
+        ),
+        s.unshown_kept
+    );
     let on_delete = {
-        let mode = mode.clone();
-        Callback::from(move |_: MouseEvent| mode.set(RowMode::DeletingUnshown))
-    };
-    let on_confirm = {
         let asked = library.clone();
         let commit = commit.clone();
         let mode = mode.clone();
         let on_message = on_message.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let Some(list) = fresh(&on_message) else {
                 return;
             };
@@ -511,42 +577,21 @@ fn unshown(
             }
         })
     };
-    let on_cancel = {
-        let mode = mode.clone();
-        Callback::from(move |_: MouseEvent| {
-            mode.set(RowMode::Idle);
-            focus("delete-unshown");
-        })
+    let panel = Unshown {
+        note,
+        confirm: s.confirm_delete_unshown,
+        file: (
+            "sellercalc-saved-scenarios-not-shown.json",
+            "application/json",
+            {
+                let library = library.clone();
+                Rc::new(move || library.unshown_text())
+            },
+        ),
+        deletable: can_write,
+        on_delete,
     };
-    html! {
-        <div class="saved-unshown" data-testid="saved-unshown">
-            <p class="saved-note">
-                if unreadable > 0 {
-                    { count(unreadable, s.unshown_unreadable_one, s.unshown_unreadable_many) }{ " " }
-                }
-                if hidden > 0 {
-                    { count(hidden, s.unshown_hidden_one, s.unshown_hidden_many) }{ " " }
-                }
-                { s.unshown_kept }
-            </p>
-            if **mode == RowMode::DeletingUnshown {
-                <p class="saved-confirm">{ s.confirm_delete_unshown }</p>
-                <div class="saved-actions">
-                    <button type="button" class="tool danger" id="confirm-delete-unshown"
-                        data-testid="confirm-delete-unshown" onclick={on_confirm}>{ s.delete }</button>
-                    <button type="button" class="tool" onclick={on_cancel}>{ s.cancel }</button>
-                </div>
-            } else {
-                <div class="saved-actions">
-                    <button type="button" class="tool" data-testid="download-unshown" onclick={on_download}>{ s.download_unshown }</button>
-                    if can_write {
-                        <button type="button" class="tool" id="delete-unshown" data-testid="delete-unshown"
-                            onclick={on_delete}>{ s.delete_unshown }</button>
-                    }
-                </div>
-            }
-        </div>
-    }
+    unshown_panel(s, panel, mode, on_message)
 }
 
 /// Saved scenarios that cannot be read at all: kept untouched, saving off, until the user
@@ -559,20 +604,7 @@ fn damaged(
     status: &UseStateHandle<Status>,
     on_message: &Callback<Message>,
 ) -> Html {
-    let on_download = {
-        let on_message = on_message.clone();
-        Callback::from(move |_: MouseEvent| {
-            let text = storage::stored_text(storage::SCENARIOS_KEY).unwrap_or_default();
-            if !export::download("sellercalc-saved-scenarios.txt", "text/plain", &text) {
-                on_message.emit(Message::DownloadFailed);
-            }
-        })
-    };
     let on_delete = {
-        let mode = mode.clone();
-        Callback::from(move |_: MouseEvent| mode.set(RowMode::DeletingUnshown))
-    };
-    let on_confirm = {
         let (library, writable, mode, status) = (
             library.clone(),
             writable.clone(),
@@ -580,7 +612,7 @@ fn damaged(
             status.clone(),
         );
         let on_message = on_message.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             if storage::remove(storage::SCENARIOS_KEY) {
                 library.set(Library::default());
                 writable.set(true);
@@ -591,27 +623,16 @@ fn damaged(
             }
         })
     };
-    let on_cancel = {
-        let mode = mode.clone();
-        Callback::from(move |_: MouseEvent| mode.set(RowMode::Idle))
+    let panel = Unshown {
+        note: s.library_damaged_note.to_owned(),
+        confirm: s.confirm_delete_damaged,
+        file: (
+            "sellercalc-saved-scenarios.txt",
+            "text/plain",
+            Rc::new(|| storage::stored_text(storage::SCENARIOS_KEY).unwrap_or_default()),
+        ),
+        deletable: true,
+        on_delete,
     };
-    html! {
-        <div class="saved-unshown" data-testid="saved-damaged">
-            <p class="saved-note">{ s.library_damaged_note }</p>
-            if **mode == RowMode::DeletingUnshown {
-                <p class="saved-confirm">{ s.confirm_delete_damaged }</p>
-                <div class="saved-actions">
-                    <button type="button" class="tool danger" id="confirm-delete-unshown"
-                        data-testid="confirm-delete-unshown" onclick={on_confirm}>{ s.delete }</button>
-                    <button type="button" class="tool" onclick={on_cancel}>{ s.cancel }</button>
-                </div>
-            } else {
-                <div class="saved-actions">
-                    <button type="button" class="tool" data-testid="download-unshown" onclick={on_download}>{ s.download_unshown }</button>
-                    <button type="button" class="tool" id="delete-unshown" data-testid="delete-unshown"
-                        onclick={on_delete}>{ s.delete_unshown }</button>
-                </div>
-            }
-        </div>
-    }
+    unshown_panel(s, panel, mode, on_message)
 }

@@ -193,8 +193,8 @@ text_table! {
         download_session,
         delete_session,
         /// What a static script in index.html shows when the page has stopped (a trapped
-        /// WebAssembly instance). index.html holds a copy, written by `cargo run --bin
-        /// i18n_packs`; a test keeps it in step.
+        /// WebAssembly instance). index.html holds the English, written by `cargo run --bin
+        /// i18n_packs` (a test keeps it in step); other languages' come from their packs.
         crashed,
         /// The button under `crashed`.
         reload,
@@ -217,23 +217,18 @@ pub fn share_texts(lang: Lang) -> &'static ShareTexts {
 
 pub use super::fill_one;
 
-/// Where index.html holds the texts of its static "stopped" notice: between these two markers.
+/// Where index.html holds the English texts of its static "stopped" notice: between these two
+/// markers.
 pub const CRASH_TEXTS_MARKERS: (&str, &str) = ("/* i18n:crashed */", "/* /i18n:crashed */");
 
-/// The texts of index.html's static "stopped" notice in every language, as the JSON that sits
-/// between [`CRASH_TEXTS_MARKERS`]: `{ "<lang code>": ["<crashed>", "<reload>"] }`. The script
-/// must work when the app no longer does, so it carries its own copy (native code and tests).
+/// The English texts of index.html's static "stopped" notice, as the JSON that sits between
+/// [`CRASH_TEXTS_MARKERS`]: `["<crashed>", "<reload>"]`. The script must work when the app no
+/// longer does, so it carries its own copy; other languages' come from their packs (native code
+/// and tests).
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn crash_texts_json() -> String {
-    let mut texts = serde_json::Map::new();
-    for lang in Lang::ALL {
-        let s = share_texts(lang);
-        texts.insert(
-            lang.code().to_owned(),
-            serde_json::json!([s.crashed, s.reload]),
-        );
-    }
-    serde_json::Value::Object(texts).to_string()
+    let s = share_texts(Lang::En);
+    serde_json::json!([s.crashed, s.reload]).to_string()
 }
 
 /// index.html with its "stopped" notice's texts replaced by [`crash_texts_json`]; `None` when
@@ -266,7 +261,7 @@ mod tests {
         crate::i18n::tests::assert_like_english(|lang| share_texts(lang).entries(), |_| false);
     }
 
-    /// index.html's static notice for a stopped page carries the tables' texts: run
+    /// index.html's static notice for a stopped page carries the English table's texts: run
     /// `cargo run --bin i18n_packs` after changing them.
     #[test]
     fn index_html_carries_the_stopped_notice_in_every_language() {
