@@ -142,7 +142,7 @@ fn Charts(props: &ChartsProps) -> Html {
     // The inputs the sensitivity charts vary, made once per drawn state.
     let inputs = use_memo(drawn.state.clone(), |drawn| {
         let state = &drawn.0;
-        scenario_input(&state.form, &state.assumptions, state.lang)
+        scenario_input(&state.form, &state.assumptions, &state.policy, state.lang)
     });
     let base = Base {
         comparison: state.comparison.clone(),
@@ -321,7 +321,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ShareBar state={state.clone()} presentation={session.presentation.clone()}
                             can_save={session.persist} on_message={on_message.clone()} />
                     }
-                    <PolicyBar state={state.clone()} />
+                    <PolicyBar state={state.clone()} on_pick={(!embedded).then(|| { let state = state.clone(); Callback::from(move |id| state.dispatch(Action::SetPolicy(id))) })} />
                     <RecommendationBanner {recommendation} {stale} best_monthly_profit={best_profit} currency={currency.clone()} />
                     if state.pinned.is_some() {
                         <AbCompare state={state.clone()} />

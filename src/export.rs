@@ -231,7 +231,7 @@ pub fn json(columns: &[Column]) -> String {
             json!({
                 "name": c.name,
                 "link": c.link,
-                "scenario": scenario_input(&c.snapshot.form, &c.snapshot.assumptions, Lang::En).to_json(),
+                "scenario": scenario_input(&c.snapshot.form, &c.snapshot.assumptions, &c.snapshot.policy, Lang::En).to_json(),
                 "result": report(c.comparison),
             })
         })

@@ -168,7 +168,21 @@ pub fn canonical_v2(pairs: &[(String, String)]) -> String {
     out
 }
 
-/// The scenario part of a link in canonical order, without `v` and `c`.
+/// The link key of the policy set (the fees) a scenario was made with.
+pub const POLICY_KEY: &str = "policy";
+
+/// Whether `text` can be a policy set's id: 1 to 40 lower-case letters, digits and `-`. An id
+/// this page does not know (from a newer SellerCalc) is kept, and the engine says so.
+pub fn is_policy_id(text: &str) -> bool {
+    (1..=40).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The scenario part of a link in canonical order, without `v` and `c`: the inputs that differ
+/// from the defaults, the policy set, the changed policy values. A link that carries a scenario
+/// always names its set, so that its figures do not move when newer fees come out.
 fn scenario_pairs(snapshot: &Snapshot) -> Vec<(String, String)> {
     let defaults = Snapshot::defaults().form;
     let mut pairs = Vec::new();
@@ -177,6 +191,10 @@ fn scenario_pairs(snapshot: &Snapshot) -> Vec<(String, String)> {
         if defaults.get(&field).map(String::as_str) != Some(text) {
             pairs.push((key(field).to_owned(), text.to_owned()));
         }
+    }
+    if !pairs.is_empty() || !snapshot.assumptions.is_empty() || snapshot.policy != DEFAULT_POLICY_ID
+    {
+        pairs.push((POLICY_KEY.to_owned(), snapshot.policy.clone()));
     }
     for (id, text) in &snapshot.assumptions {
         pairs.push((format!("{ASSUMPTION_PREFIX}{id}"), text.clone()));
@@ -239,6 +257,7 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
     let mut check = None;
     let mut fields: BTreeMap<Input, String> = BTreeMap::new();
     let mut assumptions: BTreeMap<String, String> = BTreeMap::new();
+    let mut policy_id: Option<&str> = None;
 
     for (name, value) in pairs {
         if !seen.insert(name.as_str()) || value.chars().count() > MAX_INPUT_CHARS {
@@ -253,6 +272,13 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
                 "0" | "false" => {}
                 _ => ignored.push(shown_name(name)),
             },
+            POLICY_KEY => {
+                if is_policy_id(value) {
+                    policy_id = Some(value.as_str());
+                } else {
+                    malformed = true;
+                }
+            }
             "lang" => {
                 if is_language_tag(value) {
                     presentation.lang = Some(value.clone());
@@ -296,6 +322,9 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
         for (field, text) in &fields {
             covered.push((key(*field).to_owned(), text.clone()));
         }
+        if let Some(id) = policy_id {
+            covered.push((POLICY_KEY.to_owned(), id.to_owned()));
+        }
         // Inserted one by one: collecting into a map would pull in a sort routine.
         let mut by_id = BTreeMap::new();
         for (k, v) in pairs
@@ -314,7 +343,7 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
             return unreadable(Unreadable::Checksum);
         }
     }
-    if fields.is_empty() && assumptions.is_empty() {
+    if fields.is_empty() && assumptions.is_empty() && policy_id.is_none() {
         return Link {
             outcome: Outcome::Empty,
             presentation,
@@ -347,6 +376,9 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
     }
     snapshot.form.extend(fields);
     snapshot.assumptions = assumptions;
+    if let Some(id) = policy_id {
+        snapshot.policy = id.to_owned();
+    }
     Link {
         outcome: Outcome::Scenario(snapshot),
         presentation,

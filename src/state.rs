@@ -7,7 +7,7 @@ use std::rc::Rc;
 use sellercalc_engine::decimal::MAX_NUMBER_CHARS;
 use sellercalc_engine::{
     compare_input, Comparison, Decimal, Field, FieldError, Input, ModelKind, ModelResult,
-    PolicySet, RawValue, Recommendation, Scenario, ScenarioInput,
+    PolicySet, RawValue, Recommendation, Scenario, ScenarioInput, DEFAULT_POLICY_ID,
 };
 use yew::Reducible;
 
@@ -36,6 +36,9 @@ pub fn storable(text: &str) -> String {
 /// The defaults of version 1 of the link and storage formats, spelled out as they were: a
 /// version-1 link holds only the inputs that differ from these, so it is read on top of them even
 /// after the page's own defaults change. Inputs that version 1 did not have take today's.
+/// The policy set of version 1 of the link and storage formats: the only one there was.
+pub const V1_POLICY_ID: &str = "aliexpress-2024";
+
 const V1_DEFAULTS: [(Input, &str); 18] = [
     (Input::CostCurrency, "CNY"),
     (Input::SaleCurrency, "USD"),
@@ -101,14 +104,18 @@ pub struct Snapshot {
     pub form: Form,
     /// Policy values the user changed, by id, as typed.
     pub assumptions: BTreeMap<String, String>,
+    /// The policy set (AliExpress's fees as of a date) the scenario was made with: a link or a
+    /// save keeps it, so that its figures do not move when newer fees come out.
+    pub policy: String,
 }
 
 impl Snapshot {
-    /// The default scenario.
+    /// The default scenario, with the newest fees.
     pub fn defaults() -> Self {
         Snapshot {
             form: default_form(),
             assumptions: BTreeMap::new(),
+            policy: DEFAULT_POLICY_ID.to_owned(),
         }
     }
 
@@ -116,6 +123,8 @@ impl Snapshot {
     /// a version-1 link or saved scenario is read on top of.
     pub fn v1_defaults() -> Self {
         let mut snapshot = Self::defaults();
+        // Version 1 had one set of fees.
+        snapshot.policy = V1_POLICY_ID.to_owned();
         for (input, text) in V1_DEFAULTS {
             snapshot.form.insert(input, text.to_owned());
         }
@@ -144,6 +153,7 @@ impl Pinned {
         let comparison = Rc::new(compare_input(&scenario_input(
             &snapshot.form,
             &snapshot.assumptions,
+            &snapshot.policy,
             Lang::En,
         )));
         Pinned {
@@ -177,9 +187,11 @@ pub fn canonical(text: &str, lang: Lang) -> String {
 pub fn scenario_input(
     form: &Form,
     assumptions: &BTreeMap<String, String>,
+    policy: &str,
     lang: Lang,
 ) -> ScenarioInput {
     let mut input = ScenarioInput::new();
+    input.policy = Some(Ok(policy.to_owned()));
     for (&field, text) in form {
         if field.optional() && text.trim().is_empty() {
             continue;
@@ -213,6 +225,8 @@ pub struct State {
     pub form: Form,
     /// Policy values the user changed, by id, as typed.
     pub assumptions: BTreeMap<String, String>,
+    /// The policy set in use, by id.
+    pub policy: String,
     /// The comparison for the current input.
     pub comparison: Rc<Comparison>,
     /// POP, semi-managed and fully managed figures as shown.
@@ -231,6 +245,7 @@ impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
         self.form == other.form
             && self.assumptions == other.assumptions
+            && self.policy == other.policy
             && self.shown == other.shown
             && self.recommendation == other.recommendation
             && self.pinned.as_ref().map(|p| &p.snapshot)
@@ -263,6 +278,8 @@ pub enum Action {
     SetLang(Lang),
     /// Switched the results between the cost currency and the sale currency.
     ToggleResultsCurrency,
+    /// Chose another policy set (AliExpress's fees as of another date), by id.
+    SetPolicy(String),
 }
 
 impl State {
@@ -274,11 +291,17 @@ impl State {
     fn computed(
         form: Form,
         assumptions: BTreeMap<String, String>,
+        policy: String,
         previous: [Option<Shown>; 3],
         previous_recommendation: Option<(Recommendation, bool)>,
         lang: Lang,
     ) -> Self {
-        let comparison = Rc::new(compare_input(&scenario_input(&form, &assumptions, lang)));
+        let comparison = Rc::new(compare_input(&scenario_input(
+            &form,
+            &assumptions,
+            &policy,
+            lang,
+        )));
         let mut shown = previous;
         for kind in ModelKind::ALL {
             let slot = &mut shown[kind.index()];
@@ -303,6 +326,7 @@ impl State {
         State {
             form,
             assumptions,
+            policy,
             comparison,
             shown,
             recommendation,
@@ -333,7 +357,14 @@ impl State {
             .into_iter()
             .map(|(id, text)| (id, localized(&text, lang)))
             .collect();
-        let mut state = Self::computed(form, assumptions, [None, None, None], None, lang);
+        let mut state = Self::computed(
+            form,
+            assumptions,
+            current.policy,
+            [None, None, None],
+            None,
+            lang,
+        );
         state.pinned = pinned.map(|p| Rc::new(Pinned::of(p)));
         state
     }
@@ -360,6 +391,7 @@ impl State {
                 .iter()
                 .map(|(id, text)| (id.clone(), storable(&canonical(text, self.lang))))
                 .collect(),
+            policy: self.policy.clone(),
         }
     }
 
@@ -437,9 +469,10 @@ impl State {
         self.comparison.errors.iter().find(|e| e.field == *field)
     }
 
-    /// The policy set in use.
+    /// The policy set in use: the chosen one, or the newest when the chosen id is not a
+    /// built-in set (the engine then reports it at `policy`).
     pub fn policy(&self) -> &'static PolicySet {
-        PolicySet::find(&self.comparison.policy_id).unwrap_or_else(PolicySet::default_set)
+        PolicySet::find(&self.policy).unwrap_or_else(PolicySet::default_set)
     }
 }
 
@@ -455,7 +488,9 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut form = self.form.clone();
         let mut assumptions = self.assumptions.clone();
+        let mut policy = self.policy.clone();
         match action {
+            Action::SetPolicy(id) => policy = id,
             Action::Set(field, text) => {
                 form.insert(field, text);
             }
@@ -507,6 +542,7 @@ impl Reducible for State {
         let mut state = State::computed(
             form,
             assumptions,
+            policy,
             self.shown.clone(),
             self.recommendation.clone(),
             self.lang,

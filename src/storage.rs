@@ -132,7 +132,7 @@ pub fn snapshot_to_json(snapshot: &Snapshot) -> Value {
     for (id, text) in &snapshot.assumptions {
         assumptions.insert(id.clone(), Value::String(text.clone()));
     }
-    json!({ "form": form, "assumptions": assumptions })
+    json!({ "form": form, "assumptions": assumptions, "policy": snapshot.policy })
 }
 
 /// Stored inputs written by format `version`, or `None` when they are not in the expected shape.
@@ -168,6 +168,13 @@ pub fn snapshot_from_json(value: &Value, version: u64) -> Option<Snapshot> {
         }
     };
     snapshot.assumptions = assumptions;
+    // The fees it was saved with; none stored means the version's own (version 1 had one set,
+    // and the entries of version 2 written before sets were kept in it use the newest).
+    if let Some(id) = object.get("policy").and_then(Value::as_str) {
+        if crate::share::is_policy_id(id) {
+            snapshot.policy = id.to_owned();
+        }
+    }
     Some(snapshot)
 }
 

@@ -72,8 +72,67 @@ fn the_default_scenario_is_an_empty_link_and_only_changes_are_written() {
     s.form.insert(Input::MonthlyUnits, "500".into());
     let written = encode(&s, &Presentation::default());
     let keys: Vec<&str> = written.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["v", "units", "c"]);
-    assert_eq!(written[2].1, checksum("v=2&units=500"));
+    // A link with a scenario names the fees it was made with (issue #18).
+    assert_eq!(keys, ["v", "units", "policy", "c"]);
+    assert_eq!(
+        written[3].1,
+        checksum("v=2&units=500&policy=aliexpress-2025-08")
+    );
+}
+
+/// Issue #18: a link or a save keeps the policy set it was made with; version 1 had only
+/// aliexpress-2024; an id this page does not know is kept (the engine then says so), and a
+/// changed set is caught by the check code.
+#[wasm_bindgen_test]
+fn links_and_saves_keep_their_policy_set() {
+    let mut older = Snapshot::defaults();
+    older.policy = "aliexpress-2025-02".into();
+    // The default scenario on older fees is a scenario of its own.
+    let link = reopen(&older, &Presentation::default());
+    assert_eq!(link.outcome, Outcome::Scenario(older.clone()));
+    let mut changed = older.clone();
+    changed.form.insert(Input::MonthlyUnits, "500".into());
+    assert_eq!(
+        reopen(&changed, &Presentation::default()).outcome,
+        Outcome::Scenario(changed.clone())
+    );
+    // Another set under the same check code is refused.
+    let mut written = encode(&changed, &Presentation::default());
+    for pair in &mut written {
+        if pair.0 == "policy" {
+            pair.1 = "aliexpress-2024".into();
+        }
+    }
+    assert_eq!(
+        decode(&written).outcome,
+        Outcome::Unreadable(Unreadable::Checksum)
+    );
+    // Version 1 links were made with the only set there was.
+    let check = checksum("v=1&units=500");
+    let Outcome::Scenario(v1) =
+        decode(&pairs(&[("v", "1"), ("units", "500"), ("c", &check)])).outcome
+    else {
+        panic!("a scenario");
+    };
+    assert_eq!(v1.policy, "aliexpress-2024");
+    // A set from a newer SellerCalc is kept as named; a malformed id makes the link unreadable.
+    let mut future = Snapshot::defaults();
+    future.policy = "aliexpress-2027-01".into();
+    assert_eq!(
+        reopen(&future, &Presentation::default()).outcome,
+        Outcome::Scenario(future.clone())
+    );
+    let bad = decode(&pairs(&[("units", "500"), ("policy", "<script>")]));
+    assert_eq!(bad.outcome, Outcome::Unreadable(Unreadable::Malformed));
+    // Stored: written with the set, read back with it; version 1 storage is on aliexpress-2024.
+    let stored = storage::snapshot_to_json(&changed);
+    assert_eq!(stored["policy"], "aliexpress-2025-02");
+    assert_eq!(storage::snapshot_from_json(&stored, 2), Some(changed));
+    let old = json!({ "form": { "monthly_units": "500" } });
+    assert_eq!(
+        storage::snapshot_from_json(&old, 1).map(|s| s.policy),
+        Some("aliexpress-2024".to_owned())
+    );
 }
 
 /// Issue #14, item 6: in version 1, `cost=31.5%26price=19.90` (one value holding a `&`) passed
@@ -90,11 +149,15 @@ fn a_boundary_moved_into_a_value_is_caught_by_the_version_2_check_code() {
             ("v", "2"),
             ("cost", "31.5"),
             ("price", "19.90"),
-            ("c", &checksum("v=2&cost=31.5&price=19.90")),
+            ("policy", "aliexpress-2025-08"),
+            (
+                "c",
+                &checksum("v=2&cost=31.5&price=19.90&policy=aliexpress-2025-08")
+            ),
         ])
     );
-    let check = honest[3].1.clone();
-    let tampered = format!("?v=2&cost=31.5%26price=19.90&c={check}");
+    let check = honest[4].1.clone();
+    let tampered = format!("?v=2&cost=31.5%26price=19.90&policy=aliexpress-2025-08&c={check}");
     let read = decode(&share::parse_query(&tampered).expect("a readable query"));
     assert_eq!(read.outcome, Outcome::Unreadable(Unreadable::Checksum));
     // The same trick on a version-1 link still passes, as it always did: version 1 is read as
@@ -494,6 +557,7 @@ fn the_csv_holds_every_line_item_with_the_engines_amounts() {
     let comparison = sellercalc_engine::compare_input(&scenario_input(
         &snapshot.form,
         &snapshot.assumptions,
+        &snapshot.policy,
         sellercalc::i18n::Lang::En,
     ));
     let report = serde_json::to_value(&comparison).expect("serializes");

@@ -170,7 +170,12 @@ async fn the_sensitivity_charts_draw_three_lines_from_the_engine() {
             axis: Axis::Price,
             base: Base {
                 comparison: Rc::clone(&state.comparison),
-                inputs: Rc::new(scenario_input(&state.form, &state.assumptions, Lang::En)),
+                inputs: Rc::new(scenario_input(
+                    &state.form,
+                    &state.assumptions,
+                    &state.policy,
+                    Lang::En,
+                )),
             },
             currency: "CNY".into(),
         },

@@ -34,7 +34,12 @@ impl Base {
 
     /// The base for `snapshot`. Stored numbers are canonical, so they are read as English.
     pub fn of(snapshot: Snapshot, from_calculator: bool) -> Base {
-        let input = scenario_input(&snapshot.form, &snapshot.assumptions, Lang::En);
+        let input = scenario_input(
+            &snapshot.form,
+            &snapshot.assumptions,
+            &snapshot.policy,
+            Lang::En,
+        );
         Base {
             snapshot,
             input,

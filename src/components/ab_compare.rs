@@ -206,6 +206,17 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lan
             out.push(fill(s.input_difference, |i| parts.get(i).cloned()));
         }
     }
+    // The fees each was worked out with, by their dates.
+    if a.policy != b.policy {
+        let when = |s: &Snapshot| {
+            let date = PolicySet::find(&s.policy).map_or(s.policy.clone(), |p| {
+                crate::format::date(&crate::i18n::Locale::new(lang), &p.effective_date)
+            });
+            fill(t.policy.older_option, |i| (i == 0).then(|| date.clone()))
+        };
+        let parts = [t.policy.choose_set.to_owned(), when(a), when(b)];
+        out.push(fill(s.input_difference, |i| parts.get(i).cloned()));
+    }
     let Some(policy) = policy else {
         return out;
     };

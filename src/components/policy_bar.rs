@@ -120,14 +120,15 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
             previous.map(|p| p.id.clone()),
             state.form.clone(),
             state.assumptions.clone(),
+            state.lang,
         );
         let comparison = state.comparison.clone();
-        use_memo(key, move |(open, previous, form, assumptions)| {
+        use_memo(key, move |(open, previous, form, assumptions, lang)| {
             let (true, Some(previous)) = (*open, previous) else {
                 return Vec::new();
             };
-            let mut input = scenario_input(form, assumptions, crate::i18n::Lang::En);
-            input.policy = Some(Ok(previous.clone()));
+            // The same inputs, as typed in the page's language, under the earlier fees.
+            let input = scenario_input(form, assumptions, previous, *lang);
             let before = compare_input(&input);
             ModelKind::ALL
                 .into_iter()
@@ -149,7 +150,9 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
         let mut sets: Vec<&'static PolicySet> = PolicySet::builtin().iter().collect();
         sets.sort_by(|a, b| b.effective_date.cmp(&a.effective_date));
         html! {
-            <select id="policy-set" aria-label={words.choose_set} data-testid="policy-set" {onchange}>
+            <>
+            <label for="policy-set">{ words.choose_set }</label>{ " " }
+            <select id="policy-set" data-testid="policy-set" {onchange}>
                 { for sets.into_iter().map(|s| {
                     let when = format::date(&locale, &s.effective_date);
                     let template = if newest.is_some_and(|n| n.id == s.id) { words.newest_option } else { words.older_option };
@@ -158,9 +161,14 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
                     }
                 }) }
             </select>
+            </>
         }
     });
     let not_newest = newest.filter(|n| n.id != set.id);
+    // A link or save from a newer SellerCalc may name fees this page does not know.
+    let unknown = state
+        .error(&sellercalc_engine::Field::Policy)
+        .map(|_| fill_all(words.unknown_set, &[state.policy.as_str()]));
     html! {
         <section class="policy-bar" data-testid="policy-bar" aria-label={words.choose_set}>
             <p class="policy-in-use">
@@ -170,7 +178,17 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
                     <span data-testid="policy-in-use">{ fill_all(words.fees_as_of, &[&date]) }</span>
                 }
             </p>
-            if let Some(newest) = not_newest {
+            if let Some(unknown) = unknown {
+                <p class="policy-old" role="alert" data-testid="policy-unknown">{ unknown }
+                    if let (Some(on_pick), Some(newest)) = (&props.on_pick, newest) {
+                        { " " }
+                        <button type="button" class="link-button"
+                            onclick={ let on_pick = on_pick.clone(); let id = newest.id.clone(); Callback::from(move |_| on_pick.emit(id.clone())) }>
+                            { words.use_newest }
+                        </button>
+                    }
+                </p>
+            } else if let Some(newest) = not_newest {
                 <p class="policy-old" data-testid="policy-not-newest">
                     { fill_all(words.not_newest, &[date.clone(), format::date(&locale, &newest.effective_date)]) }
                     if let Some(on_pick) = &props.on_pick {

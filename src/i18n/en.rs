@@ -324,5 +324,6 @@ pub const TEXTS: Texts = Texts {
         model_moves: "{0}: {1}",
         no_change: "no change",
         first_set: "The earliest fees SellerCalc has: nothing earlier to compare with.",
+        unknown_set: "This scenario names fees this page does not know (\"{0}\"), perhaps from a newer SellerCalc.",
     },
 };

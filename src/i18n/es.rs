@@ -325,6 +325,7 @@ pub const TEXTS: Texts = Texts {
         model_moves: "{0}: {1}",
         no_change: "sin cambios",
         first_set: "Las tarifas más antiguas que tiene SellerCalc: no hay nada anterior con qué comparar.",
+        unknown_set: "Este escenario usa unas tarifas que esta página no conoce (\"{0}\"), quizá de un SellerCalc más reciente.",
     },
 };
 

@@ -326,6 +326,7 @@ pub const TEXTS: Texts = Texts {
         model_moves: "{0}\u{202f}: {1}",
         no_change: "inchangé",
         first_set: "Les plus anciens frais que connaît SellerCalc\u{202f}: rien d’antérieur à comparer.",
+        unknown_set: "Ce scénario utilise des frais que cette page ne connaît pas («\u{a0}{0}\u{a0}»), peut-être d’un SellerCalc plus récent.",
     },
 };
 

@@ -327,6 +327,7 @@ pub const TEXTS: Texts = Texts {
         model_moves: "{0}: {1}",
         no_change: "변화 없음",
         first_set: "SellerCalc에 있는 가장 오래된 수수료라 비교할 이전 자료가 없습니다.",
+        unknown_set: "이 시나리오는 이 페이지가 모르는 수수료(\"{0}\")를 씁니다. 더 새로운 SellerCalc에서 만든 것일 수 있습니다.",
     },
 };
 

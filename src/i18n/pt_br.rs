@@ -326,6 +326,7 @@ pub const TEXTS: Texts = Texts {
         model_moves: "{0}: {1}",
         no_change: "sem mudança",
         first_set: "As tarifas mais antigas que o SellerCalc tem: nada anterior para comparar.",
+        unknown_set: "Este cenário usa tarifas que esta página não conhece (\"{0}\"), talvez de um SellerCalc mais recente.",
     },
 };
 

@@ -625,6 +625,8 @@ text_table! {
         no_change,
         /// For the first set, which has nothing earlier.
         first_set,
+        /// A link or save names fees this page does not know: {0} their id.
+        unknown_set,
     }
 }
 

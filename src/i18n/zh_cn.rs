@@ -327,6 +327,7 @@ pub const TEXTS: Texts = Texts {
         model_moves: "{0}：{1}",
         no_change: "无变化",
         first_set: "这是 SellerCalc 收录的最早费用，没有更早的版本可比较。",
+        unknown_set: "此方案使用了本页面不认识的费用版本（“{0}”），可能来自更新版本的 SellerCalc。",
     },
 };
 

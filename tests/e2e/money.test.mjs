@@ -144,7 +144,8 @@ test('the page says which AliExpress fees it uses and what changed', () =>
     await ready(page);
     const [policy] = (await engine(page, {})).policy ? [(await engine(page, {})).policy] : [];
     assert.equal(policy.id, 'aliexpress-2025-08');
-    await until(page, 'policy-bar', /AliExpress fees as of Aug 1, 2025/);
+    await until(page, 'policy-bar', /AliExpress fees/);
+    assert.equal(await page.$eval('[data-testid="policy-set"]', (s) => s.selectedOptions[0].textContent), 'Fees as of Aug 1, 2025 (newest)');
     // No category is known to pay another rate: the category hint does not claim one does.
     assert.equal(await page.textContent('#in-product-category-hint'),
       'Every category pays the same 5.5% commission in these fees; enter yours under Assumptions if it differs.');
@@ -168,7 +169,7 @@ test('Chinese: the estimate, the margin bases and the fees in use, in Chinese', 
     const labels = await page.$$eval('[data-testid="full-card"] dt', (dts) => dts.map((d) => d.textContent.trim()));
     assert.ok(labels.includes('占供货价的利润率'), labels.join(' | '));
     await until(page, 'recommendation-estimate', /估算供货价/);
-    await until(page, 'policy-bar', /速卖通费用（2025年8月1日 起）/);
+    assert.equal(await page.$eval('[data-testid="policy-set"]', (s) => s.selectedOptions[0].textContent), '2025年8月1日 起的费用（最新）');
     await screenshot(page, 'money-zh-CN');
     assert.deepEqual(page.errors, []);
   }, { name: 'money-zh' }));
@@ -182,3 +183,54 @@ test('phone width: the estimate, warnings and cards fit 390 px', () =>
     assert.equal(overflow, 0, 'horizontal scroll at 390 px');
     await screenshot(page, 'money-phone');
   }, { width: 390, height: 844, name: 'money-phone' }));
+
+test('an older set of fees can be chosen, and a link keeps it', () =>
+  withPage(async (page) => {
+    await ready(page);
+    assert.equal(await page.inputValue('[data-testid="policy-set"]'), 'aliexpress-2025-08');
+    const options = await page.$$eval('[data-testid="policy-set"] option', (os) => os.map((o) => o.textContent));
+    assert.deepEqual(options, ['Fees as of Aug 1, 2025 (newest)', 'Fees as of Feb 19, 2025', 'Fees as of Jan 1, 2024']);
+    // docs/model.md, "Fees over time": in 2024 semi-managed paid no service fee.
+    await page.selectOption('[data-testid="policy-set"]', 'aliexpress-2024');
+    await until(page, 'semi-monthly-profit', '¥5,113.96');
+    assert.equal(await textOf(page, 'pop-monthly-profit'), '¥2,223.98');
+    await until(page, 'policy-not-newest', /These figures use AliExpress's fees as of Jan 1, 2024; the newest are as of Aug 1, 2025\./);
+    await page.click('[data-testid="what-changed"] summary');
+    await until(page, 'what-changed', /The earliest fees SellerCalc has/);
+
+    // The link names the set; opened elsewhere, it shows the same figures on the same fees.
+    await page.click('[data-testid="copy-link"]');
+    await page.waitForSelector('[data-testid="copy-status"] .copied');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /[?&]policy=aliexpress-2024&/);
+    await withPage(async (other) => {
+      await other.goto(link);
+      await other.waitForSelector('[data-testid="semi-monthly-profit"]');
+      await until(other, 'semi-monthly-profit', '¥5,113.96');
+      assert.equal(await other.inputValue('[data-testid="policy-set"]'), 'aliexpress-2024');
+      await until(other, 'policy-not-newest', /newest are as of Aug 1, 2025/);
+      // One click back to today's fees.
+      await other.click('[data-testid="policy-use-newest"]');
+      await until(other, 'semi-monthly-profit', '¥4,216.10');
+      assert.equal(await other.$('[data-testid="policy-not-newest"]'), null);
+    });
+
+    // The February 2025 set: what changed is the split into commission + service fee, and
+    // semi-managed pays the service fee its waiver does not cover.
+    await page.selectOption('[data-testid="policy-set"]', 'aliexpress-2025-02');
+    await until(page, 'profit-moves', /Semi-managed: ▼ −?-?¥897\.87/);
+    const changes = await page.$$eval('[data-testid="what-changed"] .changes li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(changes.some((c) => c.startsWith('Transaction service fee: 0% → 2.5%')), changes.join('\n'));
+    assert.ok(changes.some((c) => c.startsWith('Commission: Home & garden: 8% → 5.5%')), changes.join('\n'));
+    assert.deepEqual(page.errors, []);
+  }, { name: 'money-policy-sets', permissions: ['clipboard-read', 'clipboard-write'] }));
+
+test('a link naming fees this page does not know says so and offers the newest', () =>
+  withPage(async (page) => {
+    await ready(page, '/?units=500&policy=aliexpress-2099-01');
+    await until(page, 'policy-unknown', /This scenario names fees this page does not know \("aliexpress-2099-01"\)/);
+    assert.equal(await page.inputValue('#in-monthly-units'), '500', 'what the link holds stays');
+    await page.click('[data-testid="policy-unknown"] button');
+    await until(page, 'pop-monthly-profit', /¥2,779\.98/);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'money-policy-unknown' }));
