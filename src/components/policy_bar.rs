@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{
-    category_name, destination_name, fill_all, texts, use_locale, value_label, value_note, Locale,
+    category_name, destination_name, fill_all, sentences, source_text, texts, use_locale,
+    value_label, value_note, Locale,
 };
 use crate::state::{scenario_input, State};
 
@@ -85,9 +86,16 @@ fn changes(locale: &Locale, set: &'static PolicySet, earlier: &PolicySet) -> Vec
                 (None, Some(a)) => fill_all(words.new_value, &[name, value_text(locale, value, a)]),
                 (_, None) => return None,
             };
+            // Why, and on what authority: the value's note, then its source (or that it is an
+            // assumption).
             let note = set
                 .value(id)
-                .map(|v| value_note(locale.lang, v).to_owned())
+                .map(|v| {
+                    sentences(&[
+                        value_note(locale.lang, v),
+                        source_text(locale.lang, set, &v.source),
+                    ])
+                })
                 .unwrap_or_default();
             Some(Change { text, note })
         })

@@ -221,6 +221,8 @@ test('an older set of fees can be chosen, and a link keeps it', () =>
     await until(page, 'profit-moves', /Semi-managed: ▼ −?-?¥897\.87/);
     const changes = await page.$$eval('[data-testid="what-changed"] .changes li', (lis) => lis.map((li) => li.textContent));
     assert.ok(changes.some((c) => c.startsWith('Transaction service fee: 0% → 2.5%')), changes.join('\n'));
+    // Each change says on what authority: the service fee's source is the ebrun report.
+    assert.match(changes.find((c) => c.startsWith('Transaction service fee')), /ebrun/);
     assert.ok(changes.some((c) => c.startsWith('Commission: Home & garden: 8% → 5.5%')), changes.join('\n'));
     assert.deepEqual(page.errors, []);
   }, { name: 'money-policy-sets', permissions: ['clipboard-read', 'clipboard-write'] }));
