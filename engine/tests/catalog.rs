@@ -7,9 +7,9 @@ use common::{dec, money, with, with_assumption};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use sellercalc_engine::catalog::{
-    compute_row, merged_scenario, read_csv, results_csv, results_csv_header, results_csv_row,
-    sample_csv, template_csv, CatalogFile, ColumnKind, FileProblem, PortfolioBuilder, SkuModel,
-    SkuResult, SkuRow, MAIN_COLUMNS,
+    compute_row, merged_scenario, optional_header, read_csv, results_csv, results_csv_header,
+    results_csv_row, sample_csv, template_csv, warnings_text, CatalogFile, ColumnKind, FileProblem,
+    PortfolioBuilder, SkuModel, SkuResult, SkuRow, MAIN_COLUMNS, OPTIONAL_INPUTS,
 };
 use sellercalc_engine::{
     compare, stated_indifference_supply_price, target_margin_price, ErrorCode, Field, ModelKind,
@@ -237,6 +237,11 @@ fn header_aliases_and_units() {
         ("semi.mode", field("semi.mode")),
         ("Semi price", field("semi.price")),
         ("pop.ad_spend_pct (%)", field("pop.ad_spend_pct")),
+        // A bare trailing % is a unit, as "(%)" is.
+        ("Semi ads %", field("semi.ad_spend_pct")),
+        ("Semi affiliate share%", field("semi.affiliate_share_pct")),
+        ("semi.affiliate_rate_pct", field("semi.affiliate_rate_pct")),
+        ("Return rate %", field("return_rate_pct")),
         ("destination", field("destination")),
         ("currency.rate", field("currency.rate")),
         (
@@ -259,6 +264,103 @@ fn header_aliases_and_units() {
         let file = read_csv(&format!("{header}\n"));
         assert_eq!(file.columns[0].kind, expected, "{header}");
     }
+    // The header the page lists for each optional column reads back as that column.
+    for input in OPTIONAL_INPUTS {
+        let header = optional_header(input).expect("every optional input has a header");
+        let file = read_csv(&format!("{header}\n"));
+        assert_eq!(file.columns[0].kind, field(input.path()), "{header}");
+    }
+    assert_eq!(optional_header(sellercalc_engine::Input::UnitCost), None);
+}
+
+#[test]
+fn estimates_and_warnings_per_row_and_in_the_portfolio() {
+    let file = read_csv(
+        "Name,Unit cost,Packaging,Weight (g),Category,Price,Supply price,Monthly units\n\
+         Phone case,8,0.5,60,phone_accessories,4.99,,1000\n\
+         Above retail,8,0.5,60,phone_accessories,4.99,50,1000\n\
+         Half a mug,25,1.5,350,home,12.99,45,12.5\n\
+         Estimated mug,25,1.5,350,home,12.99,,400\n",
+    );
+    assert!(file.problems.is_empty(), "{:?}", file.problems);
+    let results: Vec<SkuResult> = file
+        .rows
+        .iter()
+        .map(|row| compute(&json!({}), &file, row, None))
+        .collect();
+    let codes = |r: &SkuResult| -> Vec<&str> { r.warnings.iter().map(|w| w.kind.code()).collect() };
+    assert_eq!(codes(&results[0]), ["estimated"]);
+    assert_eq!(codes(&results[1]), ["supply_above_retail"]);
+    assert_eq!(codes(&results[2]), ["fractional_volume"]);
+    assert_eq!(codes(&results[3]), ["estimated"]);
+    assert_eq!(
+        results
+            .iter()
+            .map(|r| r.supply_estimated)
+            .collect::<Vec<_>>(),
+        [true, false, false, true]
+    );
+    // A warning never stops a row, and the fractional volume is used as given.
+    assert!(results.iter().all(|r| r.ok() && r.included()));
+    assert_eq!(
+        results[2].model(ModelKind::Pop).unwrap().monthly_units,
+        dec("12.5")
+    );
+    // Each row's "rests on an estimate" is the calculator's for the same scenario.
+    for (row, result) in file.rows.iter().zip(&results) {
+        let direct = compare(&merged(&json!({}), &file, row));
+        let rests = direct.recommendation().unwrap().rests_on_estimate;
+        assert_eq!(result.rests_on_estimate(), rests, "row {}", row.line);
+    }
+    // The phone case at its estimated supply price: fully managed is best, on the estimate.
+    assert_eq!(results[0].best, Some(ModelKind::Full));
+    assert!(results[0].rests_on_estimate());
+    assert!(!results[1].rests_on_estimate());
+
+    let mut builder = PortfolioBuilder::new(10);
+    for (i, r) in results.iter().enumerate() {
+        builder.add(i, r);
+    }
+    let portfolio = builder.finish();
+    assert_eq!(portfolio.included, 4);
+    assert_eq!(portfolio.estimated, 2);
+    let best_estimated = results
+        .iter()
+        .filter(|r| r.supply_estimated && r.best == Some(ModelKind::Full))
+        .count();
+    assert!(best_estimated >= 1);
+    assert_eq!(portfolio.best_estimated, best_estimated);
+    // A driver's gain rests on an estimate when its row's supply price is estimated and one of
+    // the two models it compares is fully managed.
+    for kind in ModelKind::ALL {
+        for driver in &portfolio.drivers[kind.index()] {
+            let r = &results[driver.index];
+            let expected =
+                r.supply_estimated && (driver.best == ModelKind::Full || kind == ModelKind::Full);
+            assert_eq!(driver.estimated, expected, "{} vs {kind:?}", driver.name);
+        }
+    }
+    assert!(portfolio.drivers[ModelKind::Pop.index()]
+        .iter()
+        .any(|d| d.estimated && d.name == "Phone case"));
+
+    // The export says so in plain English, in its last column.
+    assert!(results_csv_header(None).ends_with(",Problems,Warnings\r\n"));
+    assert!(warnings_text(&results[0]).starts_with("Estimated: CNY "));
+    assert_eq!(
+        warnings_text(&results[2]),
+        "Units a month has a fraction; it is used as entered."
+    );
+    let csv = results_csv(&results, None);
+    let read = read_csv(&csv);
+    let last = |i: usize| read.rows[i].cells.last().unwrap().as_str();
+    assert!(last(0).contains("of the retail price"), "{}", last(0));
+    assert!(
+        last(1).starts_with("The supply price CNY 50.00 is above"),
+        "{}",
+        last(1)
+    );
+    assert_eq!(last(2), warnings_text(&results[2]));
 }
 
 #[test]
@@ -542,7 +644,7 @@ fn sku(
 fn export_rounds_once_and_guards_formulas() {
     let header = results_csv_header(None);
     assert!(header.starts_with("Row,Name,POP monthly profit,"));
-    assert!(header.ends_with(",Problems\r\n"));
+    assert!(header.ends_with(",Problems,Warnings\r\n"));
     assert!(!header.contains("margin,") || !header.contains("price for"));
     let with_target = results_csv_header(Some(dec("12.50")));
     assert!(with_target.contains(",POP price for 12.5% margin,"));
@@ -554,7 +656,7 @@ fn export_rounds_once_and_guards_formulas() {
     let result = sku("=HYPERLINK(\"x\")", ["1.005", "-2.345", "100"], vec![]);
     let row = results_csv_row(&result, None);
     assert!(row.ends_with("\r\n"));
-    assert!(row.starts_with("2,\"'=HYPERLINK(\"\"x\"\")\",1.01,-2.35,100.00,12.35,12.35,12.35,Semi-managed,0.13,CNY,USD,10.5048,10.5048,10.5048,39.12346,,\r\n"), "{row}");
+    assert!(row.starts_with("2,\"'=HYPERLINK(\"\"x\"\")\",1.01,-2.35,100.00,12.35,12.35,12.35,Semi-managed,0.13,CNY,USD,10.5048,10.5048,10.5048,39.12346,,,\r\n"), "{row}");
     let row = results_csv_row(&result, Some(dec("20")));
     assert!(
         row.contains(",10.5048,13.9695,13.9695,13.9695,39.12346,"),

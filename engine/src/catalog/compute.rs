@@ -89,6 +89,14 @@ impl SkuResult {
     pub fn included(&self) -> bool {
         self.models.iter().all(Option::is_some)
     }
+
+    /// Whether the row's recommendation rests on the estimated supply price: the supply price
+    /// is estimated and fully managed is the best model or the runner-up (the two its advantage
+    /// compares), as [`crate::Recommendation::rests_on_estimate`] says for one scenario.
+    pub fn rests_on_estimate(&self) -> bool {
+        self.supply_estimated
+            && (self.best == Some(ModelKind::Full) || self.runner_up == Some(ModelKind::Full))
+    }
 }
 
 /// A problem with one cell of a row.

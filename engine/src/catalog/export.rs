@@ -91,6 +91,7 @@ fn header_cells(target_margin_pct: Option<Decimal>) -> Vec<String> {
     cells.push("Supply price to match POP".into());
     cells.push("Supply price to match semi-managed".into());
     cells.push("Problems".into());
+    cells.push("Warnings".into());
     cells
 }
 
@@ -124,9 +125,23 @@ pub fn problems_text(result: &SkuResult) -> String {
     text
 }
 
+/// The warnings of a row as one plain-English text, each as the JSON output's `message` says it
+/// (whole sentences, joined by a space): a supply price above the retail price, a fractional
+/// volume, the estimated supply price that fully managed's figures rest on.
+pub fn warnings_text(result: &SkuResult) -> String {
+    let mut text = String::new();
+    for warning in &result.warnings {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&warning.english());
+    }
+    text
+}
+
 fn row_cells(result: &SkuResult, target_margin_pct: Option<Decimal>) -> Vec<String> {
     let opt = |value: Option<String>| value.unwrap_or_default();
-    let mut cells = Vec::with_capacity(22);
+    let mut cells = Vec::with_capacity(23);
     cells.push(result.line.to_string());
     cells.push(result.name.clone());
     for kind in ModelKind::ALL {
@@ -160,6 +175,7 @@ fn row_cells(result: &SkuResult, target_margin_pct: Option<Decimal>) -> Vec<Stri
         ));
     }
     cells.push(problems_text(result));
+    cells.push(warnings_text(result));
     cells
 }
 

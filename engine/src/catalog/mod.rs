@@ -28,10 +28,12 @@ mod sample;
 
 pub use compute::{compute_row, merged_scenario, CellError, SkuModel, SkuResult};
 pub use export::{
-    problems_text, results_csv, results_csv_header, results_csv_row, spreadsheet_safe, RESULTS_FILE,
+    problems_text, results_csv, results_csv_header, results_csv_row, spreadsheet_safe,
+    warnings_text, RESULTS_FILE,
 };
 pub use portfolio::{Driver, Portfolio, PortfolioBuilder};
 pub use read::{
-    read_csv, CatalogFile, Column, ColumnKind, FileProblem, SkuRow, MAIN_COLUMNS, OPTIONAL_INPUTS,
+    optional_header, read_csv, CatalogFile, Column, ColumnKind, FileProblem, SkuRow, MAIN_COLUMNS,
+    OPTIONAL_INPUTS,
 };
 pub use sample::{sample_csv, template_csv, SAMPLE_FILE, TEMPLATE_FILE};

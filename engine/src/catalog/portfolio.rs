@@ -22,6 +22,9 @@ pub struct Driver {
     pub best: ModelKind,
     /// Best monthly profit − this model's monthly profit (cost currency), more than 0.
     pub gain: Decimal,
+    /// Whether the gain rests on the estimated supply price: the SKU gave none and one of the
+    /// two models compared is fully managed.
+    pub estimated: bool,
 }
 
 /// Portfolio totals over the included SKUs (those with all three models computed).
@@ -34,6 +37,9 @@ pub struct Portfolio {
     /// Included rows whose fully managed figures rest on the estimated supply price (the row
     /// gave none).
     pub estimated: usize,
+    /// Included rows whose best model is fully managed at an estimated supply price: the part
+    /// of [`Portfolio::best_per_sku`] that rests on estimates.
+    pub best_estimated: usize,
     /// Monthly profit if every included SKU were sold as POP / semi-managed / fully managed.
     pub totals: [Decimal; 3],
     /// The sum of each included SKU's best model's monthly profit.
@@ -88,6 +94,7 @@ pub struct PortfolioBuilder {
     included: usize,
     excluded: usize,
     estimated: usize,
+    best_estimated: usize,
     totals: [Decimal; 3],
     best_per_sku: Decimal,
     best_counts: [usize; 3],
@@ -102,6 +109,7 @@ impl PortfolioBuilder {
             included: 0,
             excluded: 0,
             estimated: 0,
+            best_estimated: 0,
             totals: [Decimal::ZERO; 3],
             best_per_sku: Decimal::ZERO,
             best_counts: [0; 3],
@@ -134,6 +142,9 @@ impl PortfolioBuilder {
         self.included += 1;
         if result.supply_estimated {
             self.estimated += 1;
+            if best == ModelKind::Full {
+                self.best_estimated += 1;
+            }
         }
         self.best_counts[best.index()] += 1;
         self.best_per_sku = self.best_per_sku.saturating_add(best_profit);
@@ -161,6 +172,8 @@ impl PortfolioBuilder {
                 name: result.name.clone(),
                 best,
                 gain,
+                estimated: result.supply_estimated
+                    && (best == ModelKind::Full || kind == ModelKind::Full),
             }));
         }
     }
@@ -185,6 +198,7 @@ impl PortfolioBuilder {
             included: self.included,
             excluded: self.excluded,
             estimated: self.estimated,
+            best_estimated: self.best_estimated,
             totals: self.totals,
             best_per_sku: self.best_per_sku,
             best_counts: self.best_counts,

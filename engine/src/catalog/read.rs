@@ -73,7 +73,9 @@ const ALIASES: &[(&str, Option<Input>)] = &[
     ("semi_managed_mode", Some(Input::SemiMode)),
     ("popular", Some(Input::SemiPopular)),
     ("ad_spend", Some(Input::AdSpend)),
+    ("ads", Some(Input::AdSpend)),
     ("semi_ad_spend", Some(Input::SemiAdSpend)),
+    ("semi_ads", Some(Input::SemiAdSpend)),
     ("semi_affiliate_share", Some(Input::SemiAffiliateShare)),
     ("semi_affiliate_rate", Some(Input::SemiAffiliateRate)),
     ("affiliate_share", Some(Input::AffiliateShare)),
@@ -101,6 +103,28 @@ pub const OPTIONAL_INPUTS: [Input; 14] = [
     Input::CostCurrency,
     Input::SaleCurrency,
 ];
+
+/// The header a seller would write for each of [`OPTIONAL_INPUTS`] (what the page's list of
+/// optional columns shows, beside the input's path); `None` for any other input.
+pub fn optional_header(input: Input) -> Option<&'static str> {
+    Some(match input {
+        Input::SemiPrice => "Semi price",
+        Input::SemiMode => "Semi mode",
+        Input::SemiPopular => "Popular",
+        Input::SemiAdSpend => "Semi ad spend (%)",
+        Input::SemiAffiliateShare => "Semi affiliate share (%)",
+        Input::SemiAffiliateRate => "Semi affiliate rate (%)",
+        Input::AdSpend => "Ad spend (%)",
+        Input::AffiliateShare => "Affiliate share (%)",
+        Input::AffiliateRate => "Affiliate rate (%)",
+        Input::ReturnRate => "Return rate (%)",
+        Input::Destination => "Destination",
+        Input::Rate => "Exchange rate",
+        Input::CostCurrency => "Cost currency",
+        Input::SaleCurrency => "Sale currency",
+        _ => return None,
+    })
+}
 
 /// A catalog file as read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,15 +236,19 @@ impl CatalogFile {
     }
 }
 
-/// Lowercases, drops a trailing parenthesised unit and treats spaces, `_` and `-` alike (as one
-/// `_`). Returns the key and the unit dropped, if any.
+/// Lowercases, drops a trailing unit (in parentheses, or a bare `%`: `Ad spend %` is
+/// `Ad spend (%)`) and treats spaces, `_` and `-` alike (as one `_`). Returns the key and the
+/// unit dropped, if any.
 fn normalise_header(header: &str) -> (String, Option<String>) {
     let lower = header.trim().to_lowercase();
     let (base, unit) = match lower.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
         Some((base, unit)) if !base.trim().is_empty() => {
             (base.trim(), Some(unit.trim().to_owned()))
         }
-        _ => (lower.as_str(), None),
+        _ => match lower.strip_suffix('%') {
+            Some(base) if !base.trim().is_empty() => (base.trim(), Some("%".to_owned())),
+            _ => (lower.as_str(), None),
+        },
     };
     let mut key = String::with_capacity(base.len());
     for c in base.chars() {
@@ -559,7 +587,17 @@ mod tests {
         assert_eq!(normalise_header(" Weight (g) ").0, "weight");
         assert_eq!(normalise_header("Unit-Cost (CNY)").0, "unit_cost");
         assert_eq!(normalise_header("units  per   month").0, "units_per_month");
+        assert_eq!(
+            normalise_header("Semi ads %"),
+            ("semi_ads".to_owned(), Some("%".to_owned()))
+        );
+        assert_eq!(normalise_header("%").0, "%");
         assert_eq!(classify("Weight (kg)"), ColumnKind::Unknown);
+        assert_eq!(classify("Weight %"), ColumnKind::Unknown);
+        assert_eq!(
+            classify("Ad spend %"),
+            ColumnKind::Field(Field::Input(Input::AdSpend))
+        );
         assert_eq!(
             classify("assumptions.postage.pop.us.per_kg"),
             ColumnKind::Field(Field::Assumption("postage.pop.US.per_kg".to_owned()))
