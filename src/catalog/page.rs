@@ -7,7 +7,9 @@ use sellercalc_engine::catalog::{
     MAIN_COLUMNS,
 };
 use sellercalc_engine::decimal::{parse_decimal, price_up};
-use sellercalc_engine::{Decimal, Field, Input, ModelKind};
+use sellercalc_engine::{
+    Decimal, Field, Input, ModelKind, PolicySet, ScenarioInput, Warning, WarningKind,
+};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -128,6 +130,8 @@ pub enum Msg {
     Versus(ModelKind),
     /// Show one row (by index) in the table.
     ShowRow(usize),
+    /// The set of fees picked, by id.
+    Policy(String),
     /// Forget the catalog.
     Clear,
 }
@@ -138,6 +142,10 @@ pub struct CatalogPage {
     /// A language the user asked for whose strings could not be fetched.
     lang_unavailable: Option<Lang>,
     base: Base,
+    /// The set of fees picked on this page; `None` follows the calculator's.
+    pick: Option<&'static PolicySet>,
+    /// The base scenario of every row, under the set of fees in use.
+    input: ScenarioInput,
     file: Option<CatalogFile>,
     /// Whether the text had characters that were not valid UTF-8.
     garbled: bool,
@@ -191,6 +199,17 @@ impl CatalogPage {
         Locale::new(self.lang)
     }
 
+    /// The set of fees the figures use: the one picked here, else the calculator's.
+    fn policy(&self) -> &'static PolicySet {
+        self.pick.unwrap_or(self.base.policy)
+    }
+
+    /// Uses the set `pick` (`None`, or the calculator's own: follow the calculator).
+    fn set_policy(&mut self, pick: Option<&'static PolicySet>) {
+        self.pick = pick.filter(|p| p.id != self.base.policy.id);
+        self.input = self.base.input_for(self.policy());
+    }
+
     fn done(&self) -> bool {
         self.file
             .as_ref()
@@ -230,6 +249,7 @@ impl CatalogPage {
             text: text.to_owned(),
             fixes,
             target: self.target_text.clone(),
+            policy: self.pick.map(|p| p.id.clone()),
         });
         self.keep(false);
         self.restart(ctx);
@@ -270,7 +290,7 @@ impl CatalogPage {
         let start = js_sys::Date::now();
         while let Some(row) = file.rows.get(self.results.len()) {
             self.results
-                .push(cat::compute_row(&self.base.input, file, row, self.target));
+                .push(cat::compute_row(&self.input, file, row, self.target));
             if js_sys::Date::now() - start > SLICE_MS {
                 break;
             }
@@ -349,9 +369,13 @@ impl Component for CatalogPage {
         let target = read_target(lang, &target_text)
             .ok()
             .or_else(|| parse_decimal(DEFAULT_TARGET).ok());
+        let base = Base::load();
+        let input = base.input.clone();
         let mut page = CatalogPage {
             lang,
-            base: Base::load(),
+            base,
+            pick: None,
+            input,
             file: None,
             garbled: false,
             note: None,
@@ -376,6 +400,12 @@ impl Component for CatalogPage {
             not_kept: false,
             lang_unavailable: None,
         };
+        page.set_policy(
+            restored
+                .as_ref()
+                .and_then(|r| r.policy.as_deref())
+                .and_then(PolicySet::find),
+        );
         if let Some(r) = restored {
             page.load(ctx, &r.text, Note::Restored, r.source, r.fixes);
         }
@@ -485,8 +515,7 @@ impl Component for CatalogPage {
                     return false;
                 };
                 if row < self.results.len() {
-                    let result =
-                        cat::compute_row(&self.base.input, file, &file.rows[row], self.target);
+                    let result = cat::compute_row(&self.input, file, &file.rows[row], self.target);
                     if result.ok() {
                         self.note = Some(Note::Fixed(result.line));
                     }
@@ -527,6 +556,19 @@ impl Component for CatalogPage {
             }
             Msg::Page(page) => self.page = page.min(table::pages(self.order.len()) - 1),
             Msg::Versus(kind) => self.versus = Some(kind),
+            Msg::Policy(id) => {
+                let Some(pick) = PolicySet::find(&id) else {
+                    return false;
+                };
+                self.set_policy(Some(pick));
+                if let Some(kept) = self.kept.as_mut() {
+                    kept.policy = self.pick.map(|p| p.id.clone());
+                    self.keep(true);
+                }
+                if self.file.is_some() {
+                    self.restart(ctx);
+                }
+            }
             Msg::ShowRow(index) => {
                 // Show every row, find this one's page, and mark it.
                 self.filter.clear();
@@ -571,7 +613,7 @@ impl Component for CatalogPage {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let t = self.texts();
         let link = ctx.link();
-        let policy = sellercalc_engine::PolicySet::default_set();
+        let policy = self.policy();
         html! {
             <ContextProvider<Locale> context={self.locale()}>
             <div class="page catalog-page">
@@ -628,6 +670,47 @@ impl CatalogPage {
                 { format!("{text}{}{detail}", i18n::sentence_gap(&text)) }
             </p>
         }
+    }
+}
+
+/// A warning of a row in the page's language: what it is about and the values it names.
+fn warning_text(locale: &Locale, warning: &Warning) -> String {
+    let t = locale.lang.catalog();
+    match &warning.kind {
+        WarningKind::EstimatedSupplyPrice {
+            estimate,
+            share_pct,
+            currency,
+        } => fill_all(
+            t.warn_estimated,
+            &[
+                format::money(locale, *estimate, currency),
+                format::percent_plain(locale, *share_pct),
+            ],
+        ),
+        WarningKind::SupplyAboveRetail {
+            supply,
+            retail,
+            currency,
+        } => fill_all(
+            t.warn_supply_above_retail,
+            &[
+                format::money(locale, *supply, currency),
+                format::money(locale, *retail, currency),
+            ],
+        ),
+        WarningKind::FractionalVolume => t.warn_fractional_volume.to_owned(),
+    }
+}
+
+/// The "est." mark beside a figure that rests on the estimated supply price: short on screen,
+/// explained in a tooltip and to screen readers.
+fn estimated_mark(t: &CatalogTexts) -> Html {
+    html! {
+        <span class="est" title={t.estimated_title}>
+            <span aria-hidden="true">{ t.estimated_mark }</span>
+            <span class="visually-hidden">{ t.estimated_title }</span>
+        </span>
     }
 }
 

@@ -1,5 +1,6 @@
 //! The catalog the user last opened, kept in `localStorage` so that a reload does not lose it: the
-//! file's text as read, the cells fixed since, and the target margin as typed. Files larger than
+//! file's text as read, the cells fixed since, the target margin as typed, and the set of fees
+//! picked on the catalog page (when it is not the calculator's). Files larger than
 //! [`MAX_CHARS`] are not kept (browsers allow about 5 MB per site, shared with the calculator).
 
 use gloo_storage::{LocalStorage, Storage};
@@ -31,6 +32,8 @@ pub struct Saved {
     pub fixes: Vec<Fix>,
     /// The target margin as typed.
     pub target: String,
+    /// The policy set picked on the catalog page, by id; `None` follows the calculator's.
+    pub policy: Option<String>,
 }
 
 impl Saved {
@@ -39,12 +42,14 @@ impl Saved {
         json!({ "version": VERSION, "source": self.source, "text": self.text })
     }
 
-    /// The stored edits: version, fixes and target (written after each change, without the text).
+    /// The stored edits: version, fixes, target and the policy set picked (written after each
+    /// change, without the text). An older page ignores the `policy` it does not know.
     fn edits_json(&self) -> Value {
         json!({
             "version": VERSION,
             "fixes": self.fixes.iter().map(|(r, c, t)| json!([r, c, t])).collect::<Vec<_>>(),
             "target": self.target,
+            "policy": self.policy,
         })
     }
 
@@ -69,6 +74,7 @@ impl Saved {
             text: text(file, "text")?,
             fixes,
             target: text(edits, "target")?,
+            policy: text(edits, "policy"),
         })
     }
 }

@@ -1,6 +1,8 @@
 //! The settings every product of the catalog shares: the calculator's autosaved inputs (the same
-//! browser, the same origin), or its defaults when there are none. A column in the file overrides
-//! a setting per product.
+//! browser, the same origin), or its defaults when there are none, and the set of AliExpress fees
+//! its scenario uses. A column in the file overrides a setting per product.
+
+use std::collections::BTreeMap;
 
 use sellercalc_engine::catalog::CatalogFile;
 use sellercalc_engine::decimal::parse_decimal;
@@ -12,7 +14,7 @@ use crate::state::{scenario_input, Snapshot};
 use crate::storage;
 
 /// The base scenario of every row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Base {
     /// The calculator's inputs.
     pub snapshot: Snapshot,
@@ -20,6 +22,8 @@ pub struct Base {
     pub input: ScenarioInput,
     /// Whether they came from the calculator's autosave (else they are its defaults).
     pub from_calculator: bool,
+    /// The policy set the calculator's scenario uses (`Snapshot::policy`).
+    pub policy: &'static PolicySet,
 }
 
 impl Base {
@@ -40,11 +44,41 @@ impl Base {
             &snapshot.policy,
             Lang::En,
         );
+        // The set the calculator's scenario was made with (a stored id it does not know reads as
+        // the newest, as in the calculator).
+        let policy = PolicySet::find(&snapshot.policy)
+            .or_else(PolicySet::newest)
+            .unwrap_or_else(PolicySet::default_set);
         Base {
             snapshot,
             input,
             from_calculator,
+            policy,
         }
+    }
+
+    /// The calculator's inputs under `policy`: the scenario names that set, and the policy
+    /// values the user changed in the calculator that the set does not have are left out (listed
+    /// in [`Base::left_out`]), so that they do not make every row an error.
+    pub fn input_for(&self, policy: &PolicySet) -> ScenarioInput {
+        let kept: BTreeMap<String, String> = self
+            .snapshot
+            .assumptions
+            .iter()
+            .filter(|(id, _)| policy.current_id(id).is_some())
+            .map(|(id, text)| (id.clone(), text.clone()))
+            .collect();
+        scenario_input(&self.snapshot.form, &kept, &policy.id, Lang::En)
+    }
+
+    /// The ids of the policy values changed in the calculator that `policy` does not have.
+    pub fn left_out(&self, policy: &PolicySet) -> Vec<&str> {
+        self.snapshot
+            .assumptions
+            .keys()
+            .filter(|id| policy.current_id(id).is_none())
+            .map(String::as_str)
+            .collect()
     }
 
     /// A field's value as the calculator shows it, in `locale`; `None` when it is empty.

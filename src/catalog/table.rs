@@ -97,6 +97,8 @@ pub enum Show {
     Best(ModelKind),
     /// The rows with a problem.
     Problems,
+    /// The rows with a warning (an estimated supply price among them).
+    Warnings,
 }
 
 impl Show {
@@ -106,6 +108,7 @@ impl Show {
             Show::All => "all",
             Show::Best(k) => k.id(),
             Show::Problems => "problems",
+            Show::Warnings => "warnings",
         }
     }
 
@@ -113,6 +116,7 @@ impl Show {
     pub fn from_value(value: &str) -> Show {
         match value {
             "problems" => Show::Problems,
+            "warnings" => Show::Warnings,
             _ => ModelKind::ALL
                 .into_iter()
                 .find(|k| k.id() == value)
@@ -143,6 +147,7 @@ pub fn matches(result: &SkuResult, needle: &str, show: Show) -> bool {
         Show::All => true,
         Show::Best(k) => result.best == Some(k),
         Show::Problems => !result.ok(),
+        Show::Warnings => !result.warnings.is_empty(),
     };
     shown && (needle.is_empty() || result.name.to_lowercase().contains(needle))
 }

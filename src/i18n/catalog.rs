@@ -185,6 +185,49 @@ text_table! {
         sort_by,
         export,
         export_failed,
+
+        // Estimates, warnings and the set of fees (money model v2, policy sets by date).
+        /// Under the column list: the supply price may be left empty.
+        supply_optional,
+        /// In the optional columns: semi-managed marketing follows POP's when left out.
+        optional_semi_marketing,
+        /// Label of the selector of the set of fees.
+        fees_label,
+        /// An option of that selector: {0} the date the fees took effect.
+        fees_option,
+        /// The same for the newest set.
+        fees_option_newest,
+        /// Which fees the figures use: {0} the date they took effect.
+        fees_as_of,
+        /// The catalog uses the calculator's set.
+        fees_calculator,
+        /// The catalog uses another set than the calculator: {0} the calculator's set's date.
+        fees_calculator_other,
+        /// The set in use is not the newest: {0} the newest set's date.
+        fees_not_newest,
+        /// Policy values changed in the calculator that this set lacks: {0} their ids.
+        fees_left_out,
+        /// The short mark beside a figure that rests on the estimated supply price.
+        estimated_mark,
+        /// What the mark means (its tooltip and its accessible text).
+        estimated_title,
+        /// Read out before each warning of a row.
+        warning_prefix,
+        /// A row's warning: {0} the estimated supply price, {1} its share of the retail price.
+        warn_estimated,
+        /// A row's warning: {0} the supply price, {1} the retail price in the same currency.
+        warn_supply_above_retail,
+        /// A row's warning: the monthly volume has a fraction.
+        warn_fractional_volume,
+        /// An option of the "show" selector.
+        warnings_only,
+        /// Under the totals: {0} products at an estimated supply price, {1} products in the
+        /// totals, {2} the mark.
+        estimated_note,
+        /// After it, when fully managed comes out best on the estimate: {0} how many products.
+        estimated_decides,
+        /// In a total's tile: {0} products at an estimated supply price, {1} products in it.
+        tile_estimated,
     }
 }
 
@@ -199,5 +242,15 @@ impl Lang {
             Lang::PtBr => &pt_br::CATALOG,
             Lang::Fr => &fr::CATALOG,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_englishs_strings_and_placeholders() {
+        crate::i18n::tests::assert_like_english(|lang: Lang| lang.catalog().entries(), |_| false);
     }
 }

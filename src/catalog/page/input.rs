@@ -1,5 +1,5 @@
-//! The "Your products" section: upload, paste, template and sample, the shared settings and
-//! the target margin.
+//! The "Your products" section: upload, paste, template and sample, the shared settings, the
+//! set of AliExpress fees and the target margin.
 
 use super::*;
 
@@ -43,16 +43,21 @@ impl CatalogPage {
                 </div>
                 <p class="hint" id="upload-hint">{ t.upload_hint }</p>
                 <p class="hint">{ fill_one(t.columns_help, &columns) }</p>
+                <p class="hint">{ t.supply_optional }</p>
                 <details class="optional-columns">
                     <summary>{ t.optional_title }</summary>
                     <p>{ t.optional_intro }</p>
-                    <ul class="column-list">
+                    <ul class="column-list" data-testid="catalog-optional-columns">
                         { for cat::OPTIONAL_INPUTS.iter().map(|input| {
                             let label = input_label(self.lang, *input);
-                            html! { <li><code>{ input.path() }</code>{ " · " }{ label }</li> }
+                            let header = cat::optional_header(*input).unwrap_or_default();
+                            html! {
+                                <li><code>{ header }</code>{ " · " }<code>{ input.path() }</code>{ " · " }{ label }</li>
+                            }
                         }) }
                     </ul>
                     <p>{ fill_one(t.optional_assumptions, "assumptions.commission.home") }</p>
+                    <p>{ t.optional_semi_marketing }</p>
                 </details>
                 <div class="paste">
                     <label for="catalog-paste">{ t.paste_label }</label>
@@ -70,6 +75,7 @@ impl CatalogPage {
                         if !self.base.from_calculator { { t.settings_default } { " " } }
                         <a href="../">{ t.settings_link }</a>
                     </p>
+                    { self.fees_choice(ctx) }
                     <div class={classes!("field", "target", target_issue.is_some().then_some("invalid"))}>
                         <label for="catalog-target">{ t.target_label }</label>
                         <div class="control">
@@ -87,6 +93,63 @@ impl CatalogPage {
                     </div>
                 </div>
             </section>
+        }
+    }
+
+    /// The set of AliExpress fees every row uses: a selector of the built-in sets, newest first,
+    /// set to the calculator's unless the user picks another here, and what that choice means.
+    fn fees_choice(&self, ctx: &Context<Self>) -> Html {
+        let t = self.texts();
+        let locale = self.locale();
+        let date = |set: &PolicySet| format::date(&locale, &set.effective_date);
+        let policy = self.policy();
+        let newest = PolicySet::newest();
+        let mut sets: Vec<&'static PolicySet> = PolicySet::builtin().iter().collect();
+        sets.sort_by(|a, b| b.effective_date.cmp(&a.effective_date));
+        let on_change = ctx.link().callback(|e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            Msg::Policy(select.value())
+        });
+        let mut notes = Vec::new();
+        if policy.id == self.base.policy.id {
+            notes.push(t.fees_calculator.to_owned());
+        } else {
+            notes.push(fill_one(t.fees_calculator_other, &date(self.base.policy)));
+        }
+        if let Some(newest) = newest.filter(|n| n.id != policy.id) {
+            notes.push(fill_one(t.fees_not_newest, &date(newest)));
+        }
+        let left_out = self.base.left_out(policy);
+        if !left_out.is_empty() {
+            notes.push(fill_one(t.fees_left_out, &left_out.join(", ")));
+        }
+        let note = notes.iter().fold(String::new(), |mut all, n| {
+            if !all.is_empty() {
+                all.push_str(i18n::sentence_gap(&all));
+            }
+            all.push_str(n);
+            all
+        });
+        html! {
+            <div class="field select fees">
+                <label for="catalog-policy">{ t.fees_label }</label>
+                <select id="catalog-policy" data-testid="catalog-policy-select" onchange={on_change}
+                    aria-describedby="catalog-policy-note">
+                    { for sets.into_iter().map(|set| {
+                        let template = if newest.is_some_and(|n| n.id == set.id) {
+                            t.fees_option_newest
+                        } else {
+                            t.fees_option
+                        };
+                        html! {
+                            <option value={set.id.clone()} selected={set.id == policy.id}>
+                                { fill_one(template, &date(set)) }
+                            </option>
+                        }
+                    }) }
+                </select>
+                <p class="hint" id="catalog-policy-note" data-testid="catalog-policy-note">{ note }</p>
+            </div>
         }
     }
 }

@@ -113,6 +113,7 @@ impl CatalogPage {
                                 }
                             }) }
                             <option value="problems" selected={self.show == Show::Problems}>{ t.problems_only }</option>
+                            <option value="warnings" selected={self.show == Show::Warnings}>{ t.warnings_only }</option>
                         </select>
                     </div>
                     <fieldset class="view-choice">
@@ -196,8 +197,19 @@ impl CatalogPage {
                 None => missing(computed),
             }
         };
-        let money_cell = |value: Option<Decimal>, currency: &str, class: &'static str| {
-            cell(value, false, currency, class)
+        // A profit; marked when it rests on the estimated supply price.
+        let money_cell = |value: Option<Decimal>,
+                          currency: &str,
+                          class: &'static str,
+                          estimated: bool| {
+            match value {
+                Some(v) if estimated => html! {
+                    <td class={classes!("num", class, (v < Decimal::ZERO).then_some("loss"))}>
+                        { format::money(&self.locale(), v, currency) }{ " " }{ estimated_mark(t) }
+                    </td>
+                },
+                _ => cell(value, false, currency, class),
+            }
         };
         let has = |k: ModelKind| r.model(k).is_some();
         let line = format::number(&self.locale(), r.line.into(), 0);
@@ -209,14 +221,34 @@ impl CatalogPage {
         let problem = (!r.ok()).then(|| {
             html! { <span class="row-problem" title={t.problems_only}>{ " ⚠" }<span class="visually-hidden">{ t.problems_only }</span></span> }
         });
+        // Valid but probably not meant, or never entered: said on the row, in words.
+        let warnings = (!r.warnings.is_empty()).then(|| {
+            let locale = self.locale();
+            html! {
+                <ul class="row-warnings" data-testid="row-warnings">
+                    { for r.warnings.iter().map(|w| html! {
+                        <li data-code={w.kind.code()}>
+                            <span aria-hidden="true">{ "⚠ " }</span>
+                            <span class="visually-hidden">{ t.warning_prefix }{ i18n::sentence_gap(t.warning_prefix) }</span>
+                            { warning_text(&locale, w) }
+                        </li>
+                    }) }
+                </ul>
+            }
+        });
+        let on_estimate = r.rests_on_estimate();
         let cells = match self.view {
             View::Profit => html! { <>
                 { for ModelKind::ALL.into_iter().map(|k| {
                     let best = r.best == Some(k);
-                    money_cell(r.model(k).map(|m| m.monthly_profit), cost, if best { "is-best" } else { "" })
+                    let estimated = k == ModelKind::Full && r.supply_estimated;
+                    money_cell(r.model(k).map(|m| m.monthly_profit), cost, if best { "is-best" } else { "" }, estimated)
                 }) }
-                <td>{ r.best.map(|k| format!("★ {}", names.model_name(k))).unwrap_or_else(|| "—".to_owned()) }</td>
-                { money_cell(r.advantage, cost, "") }
+                <td>
+                    { r.best.map(|k| format!("★ {}", names.model_name(k))).unwrap_or_else(|| "—".to_owned()) }
+                    if on_estimate { { " " }{ estimated_mark(t) } }
+                </td>
+                { money_cell(r.advantage, cost, "", on_estimate) }
             </> },
             View::Prices => {
                 let currency = |k: ModelKind| if k == ModelKind::Full { cost } else { sale };
@@ -238,7 +270,7 @@ impl CatalogPage {
             <tr key={index} class={classes!((self.highlight == Some(index)).then_some("highlight"), (!r.ok()).then_some("has-problem"))}
                 data-testid="catalog-row">
                 <td class="num">{ line.clone() }</td>
-                <th scope="row">{ name }{ problem }</th>
+                <th scope="row">{ name }{ problem }{ warnings }</th>
                 { cells }
             </tr>
         }

@@ -1,4 +1,5 @@
-//! The portfolio: four totals and the products that make the difference.
+//! The portfolio: which fees it uses, four totals (saying which rest on estimated supply prices)
+//! and the products that make the difference.
 
 use super::*;
 
@@ -23,19 +24,54 @@ impl CatalogPage {
             let name = names.model_name(kind).to_owned();
             fill_one(t.all_as, &name)
         };
+        // How many of the products in a total rest on an estimated supply price, and of how many.
+        let estimated = |n: usize, of: usize| {
+            html! {
+                <p class="detail estimated" data-testid="tile-estimated">
+                    { fill_all(t.tile_estimated, &[count(n), count(of)]) }
+                </p>
+            }
+        };
         let tile = |kind: ModelKind| {
             let k = kind.index();
             let total = p.totals[k];
             let below = p.best_per_sku - total;
+            let on_estimate = kind == ModelKind::Full && p.estimated > 0;
             html! {
                 <div class={classes!("total", kind.id())} data-testid={format!("total-{}", kind.id())}>
                     <h3>{ all_as(kind) }</h3>
-                    <p class={classes!("amount", (total < Decimal::ZERO).then_some("loss"))}>{ money(total) }</p>
+                    <p class={classes!("amount", (total < Decimal::ZERO).then_some("loss"))}>
+                        { money(total) }
+                        if on_estimate { { " " }{ estimated_mark(t) } }
+                    </p>
                     <p class="detail">{ fill_one(if p.best_counts[k] == 1 { t.best_for_one } else { t.best_for }, &count(p.best_counts[k])) }</p>
                     <p class="detail">{ fill_one(t.below_mix, &money(below)) }</p>
+                    if on_estimate { { estimated(p.estimated, p.included) } }
                 </div>
             }
         };
+        // What the totals rest on: how many supply prices are estimates, and whether fully
+        // managed comes out best on them.
+        let estimated_note = (p.estimated > 0).then(|| {
+            let mut note = fill_all(
+                t.estimated_note,
+                &[
+                    count(p.estimated),
+                    count(p.included),
+                    t.estimated_mark.to_owned(),
+                ],
+            );
+            if p.best_estimated > 0 {
+                note.push_str(i18n::sentence_gap(&note));
+                note.push_str(&fill_one(t.estimated_decides, &count(p.best_estimated)));
+            }
+            note
+        });
+        let policy = self.policy();
+        let fees = fill_one(t.fees_as_of, &format::date(&locale, &policy.effective_date));
+        let not_newest = PolicySet::newest()
+            .filter(|n| n.id != policy.id)
+            .map(|n| fill_one(t.fees_not_newest, &format::date(&locale, &n.effective_date)));
         let versus = self.versus.or(p.best_uniform).unwrap_or(ModelKind::Pop);
         let gain = p.best_per_sku - p.totals[versus.index()];
         let on_versus = ctx.link().callback(|e: Event| {
@@ -50,14 +86,27 @@ impl CatalogPage {
         html! {
             <section class="catalog-totals" aria-labelledby="totals-title" data-testid="catalog-totals">
                 <h2 id="totals-title">{ t.totals_title }</h2>
+                <p class="fees-in-use" data-testid="catalog-policy">
+                    { fees }
+                    if let Some(not_newest) = not_newest { { " · " }{ not_newest } }
+                </p>
                 <div class="totals">
                     { for ModelKind::ALL.into_iter().map(tile) }
                     <div class="total best" data-testid="total-best">
                         <h3>{ "★ " }{ t.best_mix }</h3>
-                        <p class="amount">{ money(p.best_per_sku) }</p>
+                        <p class="amount">
+                            { money(p.best_per_sku) }
+                            if p.best_estimated > 0 { { " " }{ estimated_mark(t) } }
+                        </p>
                         <p class="detail">{ t.the_most }</p>
+                        if p.best_estimated > 0 { { estimated(p.best_estimated, p.included) } }
                     </div>
                 </div>
+                if let Some(note) = estimated_note {
+                    <p class="estimated-note" data-testid="catalog-estimated">
+                        <span aria-hidden="true">{ "⚠ " }</span>{ note }
+                    </p>
+                }
                 if p.excluded > 0 {
                     <p class="excluded" data-testid="catalog-excluded">{ fill_one(if p.excluded == 1 { t.excluded_one } else { t.excluded }, &count(p.excluded)) }</p>
                 }
@@ -89,7 +138,10 @@ impl CatalogPage {
                                     html! { <tr>
                                         <th scope="row">{ name }</th>
                                         <td>{ names.model_name(d.best) }</td>
-                                        <td class="num gain">{ "+" }{ money(d.gain) }</td>
+                                        <td class="num gain">
+                                            { "+" }{ money(d.gain) }
+                                            if d.estimated { { " " }{ estimated_mark(t) } }
+                                        </td>
                                         <td class="num">{ format::percent(&locale, share) }</td>
                                     </tr> }
                                 }) }
