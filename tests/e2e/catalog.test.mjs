@@ -378,3 +378,178 @@ test('a language whose strings cannot be fetched leaves the catalog page as it i
     assert.equal(await page.$('[data-testid="language-notice"]'), null, 'the notice goes once the language is shown');
     assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
   }, { name: 'catalog-offline-language' }));
+
+// ---- Estimates, warnings and the set of fees (money model v2, policy sets by date) ----
+
+/** A file with a row without a supply price (estimated), one with a fractional monthly volume,
+ * one with a supply price above its retail price, and one without anything to say. */
+const ESTIMATES = [
+  HEADER,
+  'Phone case,8,0.5,60,phone_accessories,4.99,,1000',
+  'Ceramic mug,25,1.5,350,home,12.99,45,12.5',
+  'Desk lamp,40,2,800,lighting,25,60,100',
+  'Cheap charm,2,0.2,20,phone_accessories,1.99,30,500',
+].join('\n');
+
+/** The table's rows by product name: the warnings under the name, the cells' texts and the
+ * accessible texts of their "estimated" marks. */
+const rowsByName = (page) => page.$$eval('[data-testid="catalog-row"]', (rows) => Object.fromEntries(rows.map((tr) => {
+  const th = tr.children[1];
+  return [th.firstChild.textContent.trim(), {
+    warnings: [...th.querySelectorAll('[data-testid="row-warnings"] li')].map((li) => ({
+      code: li.dataset.code,
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+    })),
+    cells: [...tr.children].slice(2).map((td) => ({
+      text: td.textContent.replace(/\s+/g, ' ').trim(),
+      est: [...td.querySelectorAll('.est')].map((e) => ({ title: e.title, shown: e.querySelector('[aria-hidden]').textContent })),
+    })),
+  }];
+})));
+
+test('a row without a supply price is marked estimated, every warning is on its row, and the totals say so (English, then Chinese)', () =>
+  withPage(async (page) => {
+    await open(page);
+    await paste(page, ESTIMATES);
+    await done(page);
+    let rows = await rowsByName(page);
+    // Profit view: POP, Semi-managed, Fully managed, Best way, Ahead by.
+    const phone = rows['Phone case'];
+    assert.deepEqual(phone.warnings.map((w) => w.code), ['estimated']);
+    assert.equal(phone.warnings[0].text, '⚠ Warning: Supply price estimated: ¥17.96, 50% of the retail price.');
+    const mark = { title: 'Estimated: enter the price AliExpress offers you.', shown: 'est.' };
+    assert.deepEqual(phone.cells[2].est, [mark], 'the fully managed figure is marked');
+    assert.deepEqual(phone.cells[0].est, [], 'POP does not rest on the supply price');
+    assert.deepEqual(phone.cells[1].est, [], 'nor does semi-managed');
+    // Fully managed comes out best on the estimate: the best way and its lead say so too.
+    assert.match(phone.cells[3].text, /^★ Fully managed est\./);
+    assert.deepEqual(phone.cells[3].est, [mark]);
+    assert.deepEqual(phone.cells[4].est, [mark]);
+
+    const mug = rows['Ceramic mug'];
+    assert.deepEqual(mug.warnings, [{ code: 'fractional_volume', text: '⚠ Warning: Monthly units has a fraction: it is used as entered.' }]);
+    assert.ok(mug.cells.every((c) => c.est.length === 0), 'the mug has a supply price');
+    const charm = rows['Cheap charm'];
+    assert.deepEqual(charm.warnings.map((w) => w.code), ['supply_above_retail']);
+    // 1.99 USD × 7.20 = 14.328 CNY: the price the platform would sell it at.
+    assert.equal(charm.warnings[0].text, '⚠ Warning: Supply price ¥30.00 is above the retail price it would sell at (¥14.33): check the offer.');
+    assert.deepEqual(rows['Desk lamp'].warnings, []);
+    // Never by colour alone: each warning is words behind a sign, and the marks are words.
+    const markColour = await page.$eval('.sku-table .est', (e) => getComputedStyle(e).color);
+    assert.ok(markColour, 'the mark is styled');
+
+    // The totals: which rest on the estimate, and how many products it concerns.
+    assert.match(await textOf(page, 'total-full'), /est\./);
+    assert.equal(await page.textContent('[data-testid="total-full"] [data-testid="tile-estimated"]').then((t) => t.trim()), '1 of 4 at an estimated supply price');
+    assert.equal(await page.$('[data-testid="total-pop"] .est'), null);
+    assert.equal(await page.$('[data-testid="total-semi"] .est'), null);
+    assert.match(await textOf(page, 'total-best'), /est\..*1 of 4 at an estimated supply price/s);
+    assert.equal(
+      await textOf(page, 'catalog-estimated'),
+      '⚠ 1 of 4 products have no supply price, so their fully managed figures, marked “est.”, use an estimate: a share of the retail price. Enter the prices AliExpress offers you in the “Supply price” column. Fully managed comes out best for 1 of them, on that estimate: check their supply prices before you decide.',
+    );
+    // Which fees the figures use: the newest set, the calculator's (it has none saved).
+    assert.equal(await textOf(page, 'catalog-policy'), 'AliExpress fees as of August 1, 2025');
+    assert.equal(await textOf(page, 'catalog-policy-note'), 'The same fees as in the calculator.');
+
+    // Only the rows with warnings, by the table's filter.
+    await page.selectOption('[data-testid="catalog-show"]', 'warnings');
+    assert.deepEqual((await tableRows(page)).map((r) => r.name), ['Phone case', 'Ceramic mug', 'Cheap charm']);
+    await page.selectOption('[data-testid="catalog-show"]', 'all');
+
+    // The export carries the warnings in plain English.
+    const records = csvRecords((await download(page, '[data-testid="catalog-export"]')).text);
+    assert.match(records.find((r) => r.Name === 'Phone case').Warnings, /^Estimated: CNY 17\.96, 50% of the retail price\./);
+    assert.equal(records.find((r) => r.Name === 'Ceramic mug').Warnings, 'Units a month has a fraction; it is used as entered.');
+    assert.equal(records.find((r) => r.Name === 'Desk lamp').Warnings, '');
+
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await screenshot(page, 'catalog-estimates-desktop');
+
+    // The same in Chinese.
+    await page.selectOption('[data-testid="language"]', 'zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    rows = await rowsByName(page);
+    assert.equal(rows['Phone case'].warnings[0].text, '⚠ 注意：供货价为估算值：¥17.96，即零售价的50%。');
+    assert.deepEqual(rows['Phone case'].cells[2].est, [{ title: '估算值：请填写速卖通给您的报价。', shown: '估算' }]);
+    assert.equal(rows['Ceramic mug'].warnings[0].text, '⚠ 注意：月销量含小数：按输入值计算。');
+    assert.match(rows['Cheap charm'].warnings[0].text, /供货价¥30\.00高于其售出时的零售价（¥14\.33）/);
+    assert.match(await textOf(page, 'catalog-estimated'), /^⚠ 4个商品中有1个没有供货价，全托管对它们使用估算值（零售价的一定比例），并标注“估算”。请在“供货价”列填写速卖通给您的报价。按这一估算，其中1个商品以全托管最佳：/);
+    assert.equal(await page.textContent('[data-testid="total-full"] [data-testid="tile-estimated"]').then((t) => t.trim()), '4个中有1个按估算供货价计');
+    assert.equal(await textOf(page, 'catalog-policy'), '速卖通费率（2025年8月1日起）');
+    const zhViolations = await runAxe(page);
+    assert.equal(zhViolations.length, 0, formatViolations(zhViolations));
+    await screenshot(page, 'catalog-estimates-desktop-zh');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-estimates' }));
+
+test('estimates and warnings on a phone: readable, no overflow, every control reachable by keyboard', () =>
+  withPage(async (page) => {
+    await open(page);
+    await paste(page, ESTIMATES);
+    await done(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    // The fees selector is reached with Tab and changed with the keyboard.
+    await page.focus('[data-testid="catalog-target"]');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'catalog-policy');
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await screenshot(page, 'catalog-estimates-phone');
+    assert.deepEqual(page.errors, []);
+  }, { width: 390, height: 844, name: 'catalog-estimates-phone' }));
+
+test('the catalog uses the set of fees the calculator uses, says so, and can pick another', () =>
+  withPage(async (page) => {
+    // The calculator's scenario, as it keeps it in this browser, names the 2024 fees.
+    await page.goto(url('/'));
+    await page.waitForSelector('[data-testid="pop-monthly-profit"]', { timeout: 15_000 });
+    const lamp = { product: { unit_cost: '40', packaging: '2', weight_g: '800', category: 'lighting' }, pop: { price: '25' }, full: { supply_price: '60' }, monthly_units: '100' };
+    const expected = await page.evaluate((lamp) => Object.fromEntries(['aliexpress-2024', 'aliexpress-2025-08'].map((policy) => {
+      const c = window.sellerCalc.compare({ ...lamp, policy });
+      return [policy, ['pop', 'semi', 'full'].map((k) => c.models[k].monthly_profit)];
+    })), lamp);
+    assert.notDeepEqual(expected['aliexpress-2024'], expected['aliexpress-2025-08'], 'the two sets differ for this product');
+    await page.fill('#in-pop-price', '19.5');
+    await page.waitForFunction(() => localStorage.getItem('sellercalc:autosave'));
+    await page.evaluate(() => {
+      const saved = JSON.parse(localStorage.getItem('sellercalc:autosave'));
+      saved.current.policy = 'aliexpress-2024';
+      localStorage.setItem('sellercalc:autosave', JSON.stringify(saved));
+    });
+
+    await open(page);
+    await paste(page, `${HEADER}\nDesk lamp,40,2,800,lighting,25,60,100`);
+    await done(page);
+    assert.equal(await textOf(page, 'catalog-policy'), 'AliExpress fees as of January 1, 2024 · Not the newest fees: AliExpress changed its fees on August 1, 2025.');
+    assert.equal(await page.inputValue('[data-testid="catalog-policy-select"]'), 'aliexpress-2024');
+    assert.match(await textOf(page, 'catalog-policy-note'), /^The same fees as in the calculator\. Not the newest fees/);
+    assert.deepEqual(
+      await page.$$eval('[data-testid="catalog-policy-select"] option', (os) => os.map((o) => o.textContent.trim())),
+      ['As of August 1, 2025 (newest)', 'As of February 19, 2025', 'As of January 1, 2024'],
+    );
+    assert.match(await page.textContent('footer'), /aliexpress-2024/);
+    const figures = async () => (await tableRows(page))[0].cells.slice(0, 3).map(money);
+    assert.deepEqual(await figures(), expected['aliexpress-2024'].map(cents));
+
+    // Picking the newest set here computes every row again under it, and says the calculator differs.
+    await page.selectOption('[data-testid="catalog-policy-select"]', 'aliexpress-2025-08');
+    await done(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid="catalog-policy"]').textContent.includes('August 1, 2025'));
+    assert.equal(await textOf(page, 'catalog-policy'), 'AliExpress fees as of August 1, 2025');
+    assert.equal(await textOf(page, 'catalog-policy-note'), 'The calculator uses the fees as of January 1, 2024.');
+    assert.deepEqual(await figures(), expected['aliexpress-2025-08'].map(cents));
+    // The pick is kept with the catalog across a reload.
+    await page.reload();
+    await done(page);
+    assert.equal(await page.inputValue('[data-testid="catalog-policy-select"]'), 'aliexpress-2025-08');
+    assert.deepEqual(await figures(), expected['aliexpress-2025-08'].map(cents));
+    // Going back to the calculator's set follows the calculator again.
+    await page.selectOption('[data-testid="catalog-policy-select"]', 'aliexpress-2024');
+    await done(page);
+    assert.equal(await textOf(page, 'catalog-policy-note').then((t) => t.split('.')[0]), 'The same fees as in the calculator');
+    assert.deepEqual(await figures(), expected['aliexpress-2024'].map(cents));
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-fees' }));
