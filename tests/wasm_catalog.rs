@@ -312,7 +312,7 @@ async fn estimated_supply_prices_and_warnings_are_marked_on_the_rows_and_in_the_
     assert!(!text(&root, "total-pop").contains("est."));
     assert_eq!(
         text(&root, "catalog-policy"),
-        "AliExpress fees as of August 1, 2025"
+        "AliExpress fees as of Aug 1, 2025"
     );
     forget();
 }
@@ -343,7 +343,7 @@ async fn the_estimate_and_the_warnings_read_in_chinese() {
     ));
     assert_eq!(
         text(&root, "catalog-policy"),
-        "速卖通费率（2025年8月1日起）"
+        "速卖通费用（2025年8月1日 起）"
     );
     forget();
 }
@@ -364,7 +364,7 @@ Desk lamp,40,2,800,lighting,25,60,100
     let root = catalog_with(lamp).await;
     assert_eq!(
         text(&root, "catalog-policy"),
-        "AliExpress fees as of January 1, 2024 · Not the newest fees: AliExpress changed its fees on August 1, 2025."
+        "These figures use AliExpress's fees as of Jan 1, 2024; the newest are as of Aug 1, 2025."
     );
     let select: web_sys::HtmlSelectElement = find(&root, "#catalog-policy")
         .expect("the fees selector")
@@ -391,7 +391,7 @@ Desk lamp,40,2,800,lighting,25,60,100
     settle().await;
     assert_eq!(
         text(&root, "catalog-policy-note"),
-        "The calculator uses the fees as of January 1, 2024."
+        "The calculator uses the fees as of Jan 1, 2024."
     );
     let (_, cells) = warnings_and_cells(&row(&root, "Desk lamp"));
     let shown: Vec<String> = cells[1..4].iter().map(|c| plain_money(c)).collect();

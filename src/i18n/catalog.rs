@@ -191,20 +191,11 @@ text_table! {
         supply_optional,
         /// In the optional columns: semi-managed marketing follows POP's when left out.
         optional_semi_marketing,
-        /// Label of the selector of the set of fees.
-        fees_label,
-        /// An option of that selector: {0} the date the fees took effect.
-        fees_option,
-        /// The same for the newest set.
-        fees_option_newest,
-        /// Which fees the figures use: {0} the date they took effect.
-        fees_as_of,
+        // (The selector, its options and "fees as of" are the calculator's words: `Texts::policy`.)
         /// The catalog uses the calculator's set.
         fees_calculator,
         /// The catalog uses another set than the calculator: {0} the calculator's set's date.
         fees_calculator_other,
-        /// The set in use is not the newest: {0} the newest set's date.
-        fees_not_newest,
         /// Policy values changed in the calculator that this set lacks: {0} their ids.
         fees_left_out,
         /// The short mark beside a figure that rests on the estimated supply price.

@@ -101,6 +101,7 @@ impl CatalogPage {
     fn fees_choice(&self, ctx: &Context<Self>) -> Html {
         let t = self.texts();
         let locale = self.locale();
+        let words = &self.lang.texts().policy;
         let date = |set: &PolicySet| format::date(&locale, &set.effective_date);
         let policy = self.policy();
         let newest = PolicySet::newest();
@@ -117,7 +118,7 @@ impl CatalogPage {
             notes.push(fill_one(t.fees_calculator_other, &date(self.base.policy)));
         }
         if let Some(newest) = newest.filter(|n| n.id != policy.id) {
-            notes.push(fill_one(t.fees_not_newest, &date(newest)));
+            notes.push(fill_all(words.not_newest, &[date(policy), date(newest)]));
         }
         let left_out = self.base.left_out(policy);
         if !left_out.is_empty() {
@@ -132,14 +133,14 @@ impl CatalogPage {
         });
         html! {
             <div class="field select fees">
-                <label for="catalog-policy">{ t.fees_label }</label>
+                <label for="catalog-policy">{ words.choose_set }</label>
                 <select id="catalog-policy" data-testid="catalog-policy-select" onchange={on_change}
                     aria-describedby="catalog-policy-note">
                     { for sets.into_iter().map(|set| {
                         let template = if newest.is_some_and(|n| n.id == set.id) {
-                            t.fees_option_newest
+                            words.newest_option
                         } else {
-                            t.fees_option
+                            words.older_option
                         };
                         html! {
                             <option value={set.id.clone()} selected={set.id == policy.id}>

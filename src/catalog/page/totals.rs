@@ -67,11 +67,17 @@ impl CatalogPage {
             }
             note
         });
+        // Which fees: "AliExpress fees as of …", or, for an older set, that and the newest's date.
         let policy = self.policy();
-        let fees = fill_one(t.fees_as_of, &format::date(&locale, &policy.effective_date));
-        let not_newest = PolicySet::newest()
-            .filter(|n| n.id != policy.id)
-            .map(|n| fill_one(t.fees_not_newest, &format::date(&locale, &n.effective_date)));
+        let words = &names.policy;
+        let in_use = format::date(&locale, &policy.effective_date);
+        let fees = match PolicySet::newest().filter(|n| n.id != policy.id) {
+            Some(newest) => fill_all(
+                words.not_newest,
+                &[in_use, format::date(&locale, &newest.effective_date)],
+            ),
+            None => fill_one(words.fees_as_of, &in_use),
+        };
         let versus = self.versus.or(p.best_uniform).unwrap_or(ModelKind::Pop);
         let gain = p.best_per_sku - p.totals[versus.index()];
         let on_versus = ctx.link().callback(|e: Event| {
@@ -86,10 +92,7 @@ impl CatalogPage {
         html! {
             <section class="catalog-totals" aria-labelledby="totals-title" data-testid="catalog-totals">
                 <h2 id="totals-title">{ t.totals_title }</h2>
-                <p class="fees-in-use" data-testid="catalog-policy">
-                    { fees }
-                    if let Some(not_newest) = not_newest { { " · " }{ not_newest } }
-                </p>
+                <p class="fees-in-use" data-testid="catalog-policy">{ fees }</p>
                 <div class="totals">
                     { for ModelKind::ALL.into_iter().map(tile) }
                     <div class="total best" data-testid="total-best">

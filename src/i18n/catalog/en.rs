@@ -115,13 +115,8 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     supply_optional: "Leave “Supply price” empty where AliExpress has not offered you one: the catalog then estimates it from the retail price and marks the figures that rest on it.",
     optional_semi_marketing: "Semi-managed ad spend and affiliate columns left out or empty: the product's semi-managed store spends on marketing as its POP store does.",
-    fees_label: "AliExpress fees",
-    fees_option: "As of {0}",
-    fees_option_newest: "As of {0} (newest)",
-    fees_as_of: "AliExpress fees as of {0}",
     fees_calculator: "The same fees as in the calculator.",
     fees_calculator_other: "The calculator uses the fees as of {0}.",
-    fees_not_newest: "Not the newest fees: AliExpress changed its fees on {0}.",
     fees_left_out: "Values you changed in the calculator that these fees do not have are left out: {0}.",
     estimated_mark: "est.",
     estimated_title: "Estimated: enter the price AliExpress offers you.",

@@ -117,13 +117,8 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     supply_optional: "알리익스프레스가 아직 공급가를 제시하지 않았다면 “공급가”를 비워 두세요. 카탈로그가 소매가로 공급가를 추정하고, 그 추정에 따른 수치를 표시합니다.",
     optional_semi_marketing: "반위탁 광고비·제휴 열이 없거나 비어 있으면, 그 상품의 반위탁 스토어는 POP 스토어와 같은 마케팅 비용을 씁니다.",
-    fees_label: "알리익스프레스 수수료",
-    fees_option: "{0} 기준",
-    fees_option_newest: "{0} 기준(최신)",
-    fees_as_of: "알리익스프레스 수수료: {0} 기준",
     fees_calculator: "계산기와 같은 수수료입니다.",
     fees_calculator_other: "계산기는 {0} 기준 수수료를 씁니다.",
-    fees_not_newest: "최신 수수료가 아닙니다(최근 변경: {0}).",
     fees_left_out: "계산기에서 바꾼 값 중 이 수수료에 없는 값은 제외됩니다: {0}.",
     estimated_mark: "추정",
     estimated_title: "추정치입니다. 알리익스프레스가 제시한 가격을 입력하세요.",
