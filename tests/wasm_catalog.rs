@@ -6,7 +6,7 @@
 use sellercalc::catalog::table::{self, Show, Sort, SortKey};
 use sellercalc::catalog::{saved, CatalogPage};
 use sellercalc::i18n::{packs, Lang, STORAGE_KEY};
-use sellercalc::storage::AUTOSAVE_KEY;
+use sellercalc::storage::{AUTOSAVE_KEY, FORMAT_VERSION};
 use sellercalc_engine::catalog::{compute_row, read_csv, SkuResult};
 use sellercalc_engine::decimal::money_text;
 use sellercalc_engine::{Decimal, ModelKind, ScenarioInput};
@@ -352,11 +352,11 @@ async fn the_estimate_and_the_warnings_read_in_chinese() {
 async fn the_catalog_uses_the_set_of_fees_the_calculator_uses() {
     forget();
     // The calculator's scenario, as it keeps it in this browser, names the 2024 fees.
+    let autosave = format!(
+        r#"{{"version":{FORMAT_VERSION},"saved_at":"2026-12-01T00:00:00Z","current":{{"form":{{}},"assumptions":{{}},"policy":"aliexpress-2024"}},"pinned":null}}"#
+    );
     local_storage()
-        .set_item(
-            AUTOSAVE_KEY,
-            r#"{"version":1,"saved_at":"2026-12-01T00:00:00Z","current":{"form":{},"assumptions":{},"policy":"aliexpress-2024"},"pinned":null}"#,
-        )
+        .set_item(AUTOSAVE_KEY, &autosave)
         .expect("stored");
     let lamp = "name,unit cost,packaging,weight,category,price,supply price,monthly units
 Desk lamp,40,2,800,lighting,25,60,100
