@@ -11,6 +11,7 @@ use sellercalc_engine::catalog::{
     results_csv_row, sample_csv, template_csv, warnings_text, CatalogFile, ColumnKind, FileProblem,
     PortfolioBuilder, SkuModel, SkuResult, SkuRow, MAIN_COLUMNS, OPTIONAL_INPUTS,
 };
+use sellercalc_engine::catalog::{CatalogReader, MAX_ROWS};
 use sellercalc_engine::{
     compare, stated_indifference_supply_price, target_margin_price, ErrorCode, Field, ModelKind,
     ScenarioInput,
@@ -799,8 +800,90 @@ fn result_with(line: usize, profits: Option<[i64; 3]>) -> SkuResult {
     }
 }
 
+/// Reads `text` in steps of `budget` bytes of work, checking that progress never goes back.
+fn read_stepped(text: &str, budget: usize) -> CatalogFile {
+    let mut reader = CatalogReader::new(text);
+    let mut last = (0, 1);
+    let mut steps = 0usize;
+    while !reader.step(budget) {
+        let now = reader.progress();
+        assert!(
+            now.0 >= last.0 || now.1 != last.1,
+            "progress went back: {last:?} -> {now:?}"
+        );
+        assert!(now.0 <= now.1);
+        last = now;
+        steps += 1;
+        assert!(steps <= 4 * text.len() + 16, "reading does not end");
+    }
+    reader.finish()
+}
+
+#[test]
+fn stepped_reading_gives_the_same_file() {
+    let texts = [
+        "Name,Unit cost,Price\nMug,25,12.99\nLamp,40,\"19,50\"\n",
+        "\u{feff}Name;Price\r\n\r\nMug;\"12,99\"\r\nLamp;\"multi\r\nline\"\r\n",
+        "Name,Price\rMug,1\rLamp,2",
+        // An unclosed quote in the middle, then rows that still read.
+        "Name,Price\nMug,\"12\nLamp,3\nCup,4\n",
+        "Name,Price\n\"a\"\"b\",1\n\"x\ny\",2\nBad,\"3\nLast,4",
+        "",
+        "\n\n",
+    ];
+    for text in texts {
+        let whole = read_csv(text);
+        for budget in [1, 2, 3, 5, 8, 13, 64, 4096] {
+            assert_eq!(
+                read_stepped(text, budget),
+                whole,
+                "budget {budget}: {text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_over_the_row_limit_is_refused_whole() {
+    let mut text = String::from("Name,Price\n");
+    for i in 0..MAX_ROWS {
+        text.push_str(&format!("SKU {i},{}\n", i % 50 + 1));
+    }
+    let file = read_csv(&text);
+    assert_eq!(file.rows.len(), MAX_ROWS);
+    assert!(!file
+        .problems
+        .iter()
+        .any(|p| matches!(p, FileProblem::TooManyRows { .. })));
+    // Blank lines do not count; one more product does.
+    text.push_str("\n\n,,\n");
+    assert_eq!(read_csv(&text).rows.len(), MAX_ROWS);
+    text.push_str("One too many,5\n");
+    let file = read_stepped(&text, 65_536);
+    assert!(file.rows.is_empty());
+    assert_eq!(
+        file.problems,
+        vec![FileProblem::TooManyRows { limit: MAX_ROWS }]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn reading_in_any_steps_reads_the_same(
+        cells in prop::collection::vec(
+            prop::collection::vec(prop::sample::select(vec![
+                "", "a", "12.5", "\"", "\"q\"", "\"x,y\"", "\"line\nbreak\"", "\"open", "b\"c",
+                " \t", "é", "名称", ",", "\r", "\r\n", "\n", ";",
+            ]), 0..6),
+            0..12,
+        ),
+        budget in 1usize..40,
+    ) {
+        let text: String = cells.iter().map(|row| row.concat() + "\n").collect();
+        prop_assert_eq!(read_stepped(&text, budget), read_csv(&text));
+    }
 
     #[test]
     fn portfolio_invariants(

@@ -3,8 +3,8 @@
 
 use gloo_timers::callback::Timeout;
 use sellercalc_engine::catalog::{
-    self as cat, CatalogFile, ColumnKind, FileProblem, Portfolio, PortfolioBuilder, SkuResult,
-    MAIN_COLUMNS,
+    self as cat, CatalogFile, CatalogReader, ColumnKind, Encoding, FileProblem, Portfolio,
+    PortfolioBuilder, SkuResult, Sniffed, MAIN_COLUMNS,
 };
 use sellercalc_engine::decimal::{parse_decimal, price_up};
 use sellercalc_engine::{
@@ -34,6 +34,11 @@ mod totals;
 
 /// How long one slice of computing may run before the browser gets the thread back, in ms.
 const SLICE_MS: f64 = 24.0;
+/// How much text one step of reading takes on, in bytes (a few milliseconds): steps are repeated
+/// until the slice's time is up.
+const READ_BYTES: usize = 64 * 1024;
+/// The name of the download of a kept catalog that was not opened again.
+const SKIPPED_FILE: &str = "sellercalc-catalog-kept.csv";
 /// Files larger than this are refused: split them.
 const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 /// How many products the "which products make the difference" table lists.
@@ -71,6 +76,8 @@ enum Note {
     Pasted,
     Sample,
     NotCsv,
+    /// Not text in any encoding the page reads.
+    NotText,
     TooLarge,
     Unreadable,
     Fixed(usize),
@@ -92,7 +99,11 @@ pub enum Msg {
         name: String,
         /// Its text.
         text: String,
+        /// The encoding it was decoded from.
+        encoding: Encoding,
     },
+    /// The chosen file is a workbook, or not text: refused before reading.
+    Refused(bool),
     /// The chosen file could not be read.
     ReadFailed,
     /// The paste box changed.
@@ -134,6 +145,48 @@ pub enum Msg {
     Policy(String),
     /// Forget the catalog.
     Clear,
+    /// Download the kept catalog that was not opened again (it stopped the page).
+    DownloadSkipped,
+}
+
+/// A file being read, in steps (see [`CatalogReader`]), before its rows are computed.
+struct Reading {
+    reader: CatalogReader,
+    /// Cells fixed before a reload, applied once the file is read.
+    fixes: Vec<Fix>,
+}
+
+/// What a chosen file turned out to be.
+enum Decoded {
+    Text(String, Encoding),
+    Workbook,
+    NotText,
+}
+
+/// Decodes a file's bytes: as its byte order mark says, else as UTF-8, else as GB18030, each
+/// strictly (a byte sequence the encoding does not allow fails it); text that is in fact binary
+/// is refused too. The browser's `TextDecoder` does the decoding.
+fn decode(bytes: &js_sys::Uint8Array) -> Decoded {
+    let head = bytes.subarray(0, bytes.length().min(4)).to_vec();
+    let tries = match cat::sniff(&head) {
+        Sniffed::Workbook => return Decoded::Workbook,
+        Sniffed::Marked(encoding) => vec![encoding],
+        Sniffed::Unmarked(list) => list.to_vec(),
+    };
+    for encoding in tries {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        let text = web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options)
+            .and_then(|decoder| decoder.decode_with_js_u8_array(bytes));
+        if let Ok(text) = text {
+            return if cat::looks_binary(&text) {
+                Decoded::NotText
+            } else {
+                Decoded::Text(text, encoding)
+            };
+        }
+    }
+    Decoded::NotText
 }
 
 /// The catalog page.
@@ -147,6 +200,12 @@ pub struct CatalogPage {
     /// The base scenario of every row, under the set of fees in use.
     input: ScenarioInput,
     file: Option<CatalogFile>,
+    /// The file being read, before `file` is set.
+    reading: Option<Reading>,
+    /// The encoding the file was read from, when it is not UTF-8.
+    encoding: Option<Encoding>,
+    /// The kept catalog not opened again because the page stopped while restoring it: its text.
+    skipped: Option<String>,
     /// Whether the text had characters that were not valid UTF-8.
     garbled: bool,
     note: Option<Note>,
@@ -211,9 +270,11 @@ impl CatalogPage {
     }
 
     fn done(&self) -> bool {
-        self.file
-            .as_ref()
-            .is_some_and(|f| self.results.len() == f.rows.len())
+        self.reading.is_none()
+            && self
+                .file
+                .as_ref()
+                .is_some_and(|f| self.results.len() == f.rows.len())
     }
 
     /// Reads `text` (then applies `fixes`, when restoring) and computes it; keeps it for a reload.
@@ -230,29 +291,27 @@ impl CatalogPage {
         // one catalog, not two.
         self.file = None;
         self.results = Vec::new();
-        let mut file = cat::read_csv(text);
-        for (row, column, value) in &fixes {
-            if let Some(cell) = file
-                .rows
-                .get_mut(*row)
-                .and_then(|r| r.cells.get_mut(*column))
-            {
-                value.clone_into(cell);
-            }
-        }
-        self.file = Some(file);
+        self.portfolio = None;
+        self.order = Vec::new();
         self.note = Some(note);
         self.highlight = None;
         self.page = 0;
         self.kept = (text.len() <= saved::MAX_CHARS).then(|| Saved {
             source,
             text: text.to_owned(),
-            fixes,
+            fixes: fixes.clone(),
             target: self.target_text.clone(),
             policy: self.pick.map(|p| p.id.clone()),
         });
         self.keep(false);
-        self.restart(ctx);
+        // Read in slices, then compute in slices: the page paints between them.
+        self.generation = self.generation.wrapping_add(1);
+        self.timer = None;
+        self.reading = Some(Reading {
+            reader: CatalogReader::new(text),
+            fixes,
+        });
+        self.next_slice(ctx, self.generation);
     }
 
     /// Keeps the catalog for a reload (the whole file, or only its edits), or says that it could not.
@@ -279,15 +338,50 @@ impl CatalogPage {
         self.step(ctx, self.generation);
     }
 
-    /// One slice: rows until the time is up, then either the next slice or the totals.
+    /// Asks for the next slice of computation `generation`, after the browser has painted.
+    fn next_slice(&mut self, ctx: &Context<Self>, generation: u32) {
+        let link = ctx.link().clone();
+        self.timer = Some(Timeout::new(0, move || {
+            link.send_message(Msg::Step(generation));
+        }));
+    }
+
+    /// One slice: reading the file, or rows until the time is up, then either the next slice or
+    /// the totals.
     fn step(&mut self, ctx: &Context<Self>, generation: u32) {
         if generation != self.generation {
+            return;
+        }
+        let start = js_sys::Date::now();
+        if let Some(reading) = self.reading.as_mut() {
+            let mut read = false;
+            while !read && js_sys::Date::now() - start <= SLICE_MS {
+                read = reading.reader.step(READ_BYTES);
+            }
+            if read {
+                let Some(Reading { reader, fixes }) = self.reading.take() else {
+                    return;
+                };
+                let mut file = reader.finish();
+                for (row, column, value) in &fixes {
+                    if let Some(cell) = file
+                        .rows
+                        .get_mut(*row)
+                        .and_then(|r| r.cells.get_mut(*column))
+                    {
+                        value.clone_into(cell);
+                    }
+                }
+                self.results.reserve(file.rows.len());
+                self.file = Some(file);
+            }
+            // Computing starts in the next slice.
+            self.next_slice(ctx, generation);
             return;
         }
         let Some(file) = self.file.as_ref() else {
             return;
         };
-        let start = js_sys::Date::now();
         while let Some(row) = file.rows.get(self.results.len()) {
             self.results
                 .push(cat::compute_row(&self.input, file, row, self.target));
@@ -296,10 +390,7 @@ impl CatalogPage {
             }
         }
         if self.results.len() < file.rows.len() {
-            let link = ctx.link().clone();
-            self.timer = Some(Timeout::new(0, move || {
-                link.send_message(Msg::Step(generation));
-            }));
+            self.next_slice(ctx, generation);
         } else {
             self.timer = None;
             self.summarise();
@@ -322,6 +413,8 @@ impl CatalogPage {
             }
         }
         let portfolio = builder.finish();
+        // Every row computed: a kept catalog that was being restored did not stop the page.
+        saved::restored();
         // The drivers compare with the best uniform choice until the user picks another.
         if self.versus.is_none() {
             self.versus = portfolio.best_uniform;
@@ -361,7 +454,13 @@ impl Component for CatalogPage {
         let wanted = initial_lang();
         let lang = i18n::packs::shown(wanted);
         i18n::set_document_lang(lang);
-        let restored = saved::load();
+        // A kept catalog whose restoring stopped the page is not opened again (it is kept).
+        let skipped = saved::restoring_stopped().then(saved::load_text).flatten();
+        let restored = if skipped.is_some() {
+            None
+        } else {
+            saved::load()
+        };
         let target_text = restored.as_ref().map_or_else(
             || crate::state::localized(DEFAULT_TARGET, lang),
             |r| r.target.clone(),
@@ -377,6 +476,9 @@ impl Component for CatalogPage {
             pick: None,
             input,
             file: None,
+            reading: None,
+            encoding: None,
+            skipped,
             garbled: false,
             note: None,
             paste: String::new(),
@@ -407,6 +509,8 @@ impl Component for CatalogPage {
                 .and_then(PolicySet::find),
         );
         if let Some(r) = restored {
+            // Until every row is computed: if restoring stops the page, the next load knows.
+            saved::mark_restoring();
             page.load(ctx, &r.text, Note::Restored, r.source, r.fixes);
         }
         page.lang_unavailable = (wanted != lang).then_some(wanted);
@@ -443,22 +547,37 @@ impl Component for CatalogPage {
                 } else {
                     let link = ctx.link().clone();
                     spawn_local(async move {
-                        let text = JsFuture::from(file.text()).await.ok();
-                        match text.and_then(|t| t.as_string()) {
-                            Some(text) => link.send_message(Msg::Read { name, text }),
-                            None => link.send_message(Msg::ReadFailed),
-                        }
+                        let bytes = JsFuture::from(file.array_buffer()).await.ok();
+                        let message = match bytes.map(|b| decode(&js_sys::Uint8Array::new(&b))) {
+                            Some(Decoded::Text(text, encoding)) => Msg::Read {
+                                name,
+                                text,
+                                encoding,
+                            },
+                            Some(Decoded::Workbook) => Msg::Refused(true),
+                            Some(Decoded::NotText) => Msg::Refused(false),
+                            None => Msg::ReadFailed,
+                        };
+                        link.send_message(message);
                     });
                     return false;
                 }
             }
-            Msg::Read { name, text } => {
-                // A zip archive (an Excel workbook saved under another name) starts with "PK".
-                if text.starts_with("PK\u{3}\u{4}") {
-                    self.note = Some(Note::NotCsv);
+            Msg::Read {
+                name,
+                text,
+                encoding,
+            } => {
+                self.load(ctx, &text, Note::Loaded(name.clone()), name, Vec::new());
+                self.encoding = (encoding != Encoding::Utf8).then_some(encoding);
+            }
+            // The products already compared stay on screen.
+            Msg::Refused(workbook) => {
+                self.note = Some(if workbook {
+                    Note::NotCsv
                 } else {
-                    self.load(ctx, &text, Note::Loaded(name.clone()), name, Vec::new());
-                }
+                    Note::NotText
+                });
             }
             Msg::ReadFailed => self.note = Some(Note::Unreadable),
             Msg::Paste(text) => {
@@ -467,9 +586,15 @@ impl Component for CatalogPage {
             }
             Msg::ComparePasted => {
                 let text = self.paste.clone();
-                self.load(ctx, &text, Note::Pasted, String::new(), Vec::new());
+                if cat::looks_binary(&text) {
+                    self.note = Some(Note::NotText);
+                } else {
+                    self.load(ctx, &text, Note::Pasted, String::new(), Vec::new());
+                    self.encoding = None;
+                }
             }
             Msg::TrySample => {
+                self.encoding = None;
                 self.load(
                     ctx,
                     cat::sample_csv(),
@@ -580,10 +705,22 @@ impl Component for CatalogPage {
                 self.highlight = Some(index);
                 self.scroll_to_highlight = true;
             }
+            Msg::DownloadSkipped => {
+                let ok = self
+                    .skipped
+                    .as_deref()
+                    .is_some_and(|text| download(SKIPPED_FILE, "text/csv", text));
+                if !ok {
+                    self.note = Some(Note::ExportFailed);
+                }
+            }
             Msg::Clear => {
                 saved::clear();
+                self.skipped = None;
                 self.generation = self.generation.wrapping_add(1);
                 self.timer = None;
+                self.reading = None;
+                self.encoding = None;
                 self.file = None;
                 self.results = Vec::new();
                 self.portfolio = None;
@@ -631,6 +768,7 @@ impl Component for CatalogPage {
                 </header>
                 <main class="catalog">
                     { self.input_section(ctx) }
+                    { self.skipped_notice(ctx) }
                     { self.status() }
                     { self.file_problems() }
                     { self.progress(ctx) }

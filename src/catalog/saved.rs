@@ -13,6 +13,10 @@ pub const KEY: &str = "sellercalc:catalog";
 /// Where its edits are kept (the fixed cells and the target), apart from the text, so that typing
 /// a fix or a target does not write the whole file again.
 pub const EDITS_KEY: &str = "sellercalc:catalog:edits";
+/// Present while a kept catalog is being restored (from the moment the page starts reading it
+/// until every row is computed): if it is still there when the page loads, restoring stopped the
+/// page (a crash, or a tab killed for memory), and the catalog is not opened again.
+pub const RESTORING_KEY: &str = "sellercalc:catalog:restoring";
 /// The stored format's version.
 pub const VERSION: u64 = 1;
 /// The largest file text kept, in characters (about 20,000 typical rows).
@@ -104,6 +108,40 @@ pub fn load() -> Option<Saved> {
     Saved::from_json(&read(KEY)?, &read(EDITS_KEY)?)
 }
 
+/// The kept file's text, whatever the rest of what is kept says (to download a catalog that is
+/// not opened again).
+pub fn load_text() -> Option<String> {
+    if !available() {
+        return None;
+    }
+    let raw = LocalStorage::raw().get_item(KEY).ok().flatten()?;
+    Some(
+        serde_json::from_str::<Value>(&raw)
+            .ok()
+            .and_then(|v| v.get("text").and_then(Value::as_str).map(str::to_owned))
+            .unwrap_or(raw),
+    )
+}
+
+/// Whether the last restoring of the kept catalog stopped the page (see [`RESTORING_KEY`]).
+pub fn restoring_stopped() -> bool {
+    available() && matches!(LocalStorage::raw().get_item(RESTORING_KEY), Ok(Some(_)))
+}
+
+/// Marks the kept catalog as being restored.
+pub fn mark_restoring() {
+    if available() {
+        let _ = LocalStorage::raw().set_item(RESTORING_KEY, "1");
+    }
+}
+
+/// Takes the mark of [`mark_restoring`] off: the catalog on screen is computed.
+pub fn restored() {
+    if available() {
+        let _ = LocalStorage::raw().remove_item(RESTORING_KEY);
+    }
+}
+
 /// Keeps `saved`, file and edits; `false` when it is too large or the browser refused (then
 /// nothing is kept, so that a reload never shows an older catalog than the one on screen).
 pub fn save(saved: &Saved) -> bool {
@@ -133,5 +171,6 @@ pub fn clear() {
     if available() {
         let _ = LocalStorage::raw().remove_item(KEY);
         let _ = LocalStorage::raw().remove_item(EDITS_KEY);
+        let _ = LocalStorage::raw().remove_item(RESTORING_KEY);
     }
 }

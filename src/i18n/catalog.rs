@@ -52,6 +52,10 @@ text_table! {
         too_large,
         not_utf8,
         unreadable,
+        /// The chosen file is not text in any encoding the page reads (an image, a database…).
+        not_text,
+        /// {0} the encoding the file was read in (UTF-16, GB18030).
+        read_as,
         /// {0} the file's name.
         loaded_file,
         pasted,
@@ -83,10 +87,14 @@ text_table! {
         malformed,
         /// {0} the row number.
         too_many_cells,
+        /// {0} the most products a file may hold.
+        too_many_rows,
 
         // Progress.
         /// {0} products compared so far, {1} all products.
         progress,
+        /// While the file is read, before comparing: {0} the percentage read.
+        reading,
         /// {0} the number of products.
         done,
         /// The same for one product (languages without a singular repeat `done`).
@@ -97,6 +105,12 @@ text_table! {
         clear,
         /// Status after a reload brought the last catalog back.
         restored,
+        /// The kept catalog was not opened again: the page stopped while opening it last time.
+        restore_skipped,
+        /// Button: download the kept catalog that was not opened.
+        download_kept,
+        /// Button: forget it.
+        forget_kept,
 
         // Rows with problems.
         /// {0} the number of rows.

@@ -21,19 +21,21 @@
 //! ```
 
 mod compute;
+mod decode;
 mod export;
 mod portfolio;
 mod read;
 mod sample;
 
 pub use compute::{compute_row, merged_scenario, CellError, SkuModel, SkuResult};
+pub use decode::{looks_binary, sniff, Encoding, Sniffed};
 pub use export::{
     problems_text, results_csv, results_csv_header, results_csv_row, spreadsheet_safe,
     warnings_text, RESULTS_FILE,
 };
 pub use portfolio::{Driver, Portfolio, PortfolioBuilder};
 pub use read::{
-    optional_header, read_csv, CatalogFile, Column, ColumnKind, FileProblem, SkuRow, MAIN_COLUMNS,
-    OPTIONAL_INPUTS,
+    optional_header, read_csv, CatalogFile, CatalogReader, Column, ColumnKind, FileProblem, SkuRow,
+    MAIN_COLUMNS, MAX_ROWS, OPTIONAL_INPUTS,
 };
 pub use sample::{sample_csv, template_csv, SAMPLE_FILE, TEMPLATE_FILE};

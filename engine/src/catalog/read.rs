@@ -2,7 +2,6 @@
 //! file-level problems. Never fails and never panics: whatever the text, a [`CatalogFile`] comes
 //! out, with what could not be understood listed in [`CatalogFile::problems`].
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -208,6 +207,11 @@ pub enum FileProblem {
         /// Its row number.
         line: usize,
     },
+    /// More than `limit` products: the file is refused (no rows are read); split it.
+    TooManyRows {
+        /// [`MAX_ROWS`].
+        limit: usize,
+    },
 }
 
 impl CatalogFile {
@@ -318,7 +322,7 @@ fn classify(header: &str) -> ColumnKind {
 }
 
 /// Where a quote-aware scan is within a record.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scan {
     /// At the start of a record or field.
     FieldStart,
@@ -328,27 +332,6 @@ enum Scan {
     Quoted,
     /// Just after a quote inside a quoted field: a second quote is a literal quote.
     QuoteInQuoted,
-}
-
-/// The byte offset of the first record at or after `from` that opens a quote and never closes
-/// it, scanning as the `csv` crate reads (a quote opens only at the start of a field).
-fn unclosed_quote(bytes: &[u8], from: usize, is_delimiter: impl Fn(u8) -> bool) -> Option<usize> {
-    let mut state = Scan::FieldStart;
-    let mut record_start = from;
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
-        state = match (state, b) {
-            (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
-            (Scan::Quoted, _) => Scan::Quoted,
-            (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
-            (_, b'\n') => {
-                record_start = i + 1;
-                Scan::FieldStart
-            }
-            (_, b) if is_delimiter(b) => Scan::FieldStart,
-            (Scan::FieldStart | Scan::Unquoted | Scan::QuoteInQuoted, _) => Scan::Unquoted,
-        };
-    }
-    (state == Scan::Quoted).then_some(record_start)
 }
 
 /// The delimiter of a header starting at `start`: the most frequent of `,`, `;` and tab outside
@@ -387,19 +370,24 @@ fn detect_delimiter(bytes: &[u8], start: usize) -> u8 {
     delimiters[best]
 }
 
+/// How many products (data rows) a catalog may hold. A file with more is refused with
+/// [`FileProblem::TooManyRows`] (split it): this bounds what a page holds in memory, about 1 KB a
+/// product with its results, and the time to compare them.
+pub const MAX_ROWS: usize = 100_000;
+
 /// Tracks line numbers: counts `\n` from the last position asked about, so that numbering every
 /// record costs one pass over the text.
-struct Lines<'a> {
-    bytes: &'a [u8],
+#[derive(Clone, Copy, Debug)]
+struct Lines {
     at: usize,
     line: usize,
 }
 
-impl Lines<'_> {
-    /// The 1-based line of the first non-newline byte at or after `offset`, and that byte's offset.
-    fn record_start(&mut self, offset: usize) -> (usize, usize) {
-        let mut start = offset.min(self.bytes.len());
-        while self.bytes.get(start) == Some(&b'\n') {
+impl Lines {
+    /// The 1-based line of the first non-newline byte of `bytes` at or after `offset`.
+    fn record_start(&mut self, bytes: &[u8], offset: usize) -> usize {
+        let mut start = offset.min(bytes.len());
+        while bytes.get(start) == Some(&b'\n') {
             start += 1;
         }
         if start < self.at {
@@ -407,175 +395,362 @@ impl Lines<'_> {
             self.at = 0;
             self.line = 1;
         }
-        self.line += self.bytes[self.at..start]
+        self.line += bytes[self.at..start]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
         self.at = start;
-        (self.line, start)
+        self.line
     }
 }
 
-/// Reads every record of `text` (line endings already `\n`), calling `each(line, record,
-/// malformed)`. A record with an unclosed quote is read again from its own line only, with quotes
-/// as ordinary characters, and passed with `malformed` true; reading resumes on the next line.
-fn records(text: &str, delimiter: u8, mut each: impl FnMut(usize, &csv::StringRecord, bool)) {
-    let bytes = text.as_bytes();
-    let mut lines = Lines {
-        bytes,
-        at: 0,
-        line: 1,
-    };
-    let mut record = csv::StringRecord::new();
-    let mut from = 0;
-    while from < bytes.len() {
-        let bad = unclosed_quote(bytes, from, |b| b == delimiter);
-        let end = bad.unwrap_or(bytes.len());
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(&bytes[from..end]);
-        // The text is valid UTF-8 and split only at ASCII bytes, so reading cannot fail; stop
-        // rather than loop if it ever did.
-        while let Ok(true) = reader.read_record(&mut record) {
-            let start = record.position().map_or(0, |p| p.byte() as usize);
-            let (line, _) = lines.record_start(from + start);
-            each(line, &record, false);
-        }
-        let Some(bad) = bad else { break };
-        // The unclosed record's first line, read with quotes as ordinary characters.
-        let line_end = bytes[bad..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| bad + p);
-        let (line, _) = lines.record_start(bad);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .quoting(false)
-            .delimiter(delimiter)
-            .from_reader(&bytes[bad..line_end]);
-        if let Ok(true) = reader.read_record(&mut record) {
-            each(line, &record, true);
-        }
-        from = line_end + 1;
-    }
+/// What has been read so far: the header, the rows and the row findings.
+#[derive(Debug)]
+struct Collected {
+    file: CatalogFile,
+    header_seen: bool,
+    row_problems: Vec<FileProblem>,
+    /// Whether each column has a non-empty cell.
+    used: Vec<bool>,
+    /// Whether a row beyond [`MAX_ROWS`] was met (reading stops there).
+    too_many: bool,
 }
 
-/// Reads a catalog CSV. Never fails and never panics.
-///
-/// A UTF-8 byte order mark is dropped; CRLF, LF and CR line endings are all accepted; the
-/// delimiter is detected from the header line; cells are trimmed.
-pub fn read_csv(text: &str) -> CatalogFile {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text: Cow<'_, str> = if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(text)
-    };
-    let bytes = text.as_bytes();
-    let first = bytes.iter().position(|&b| b != b'\n');
-    let delimiter = first.map_or(b',', |start| detect_delimiter(bytes, start));
-
-    let mut file = CatalogFile {
-        delimiter,
-        columns: Vec::new(),
-        rows: Vec::new(),
-        problems: Vec::new(),
-    };
-    let mut header_seen = false;
-    let mut row_problems = Vec::new();
-    let mut used = Vec::new();
-    records(&text, delimiter, |line, record, malformed| {
+impl Collected {
+    fn record(&mut self, line: usize, record: &csv::StringRecord, malformed: bool) {
         if malformed {
-            row_problems.push(FileProblem::Malformed {
+            self.row_problems.push(FileProblem::Malformed {
                 line,
                 message: "A quote mark (\") opens a cell on this row and is never closed, so \
-                              the row was read with its quote marks as ordinary characters."
+                          the row was read with its quote marks as ordinary characters."
                     .to_owned(),
             });
         }
-        if !header_seen {
+        if !self.header_seen {
             // A header of empty cells is a blank line in effect.
             if record.iter().all(|c| c.trim().is_empty()) {
                 return;
             }
-            header_seen = true;
-            file.columns = record
+            self.header_seen = true;
+            self.file.columns = record
                 .iter()
                 .map(|h| Column {
                     header: h.trim().to_owned(),
                     kind: classify(h),
                 })
                 .collect();
-            used = vec![false; file.columns.len()];
+            self.used = vec![false; self.file.columns.len()];
             return;
         }
         if record.iter().all(|c| c.trim().is_empty()) {
             return;
         }
-        let n = file.columns.len();
+        if self.file.rows.len() == MAX_ROWS {
+            self.too_many = true;
+            return;
+        }
+        let n = self.file.columns.len();
         let mut cells: Vec<String> = record.iter().take(n).map(|c| c.trim().to_owned()).collect();
         cells.resize(n, String::new());
         for (i, cell) in cells.iter().enumerate() {
             if !cell.is_empty() {
-                used[i] = true;
+                self.used[i] = true;
             }
         }
         if record.iter().skip(n).any(|c| !c.trim().is_empty()) {
-            row_problems.push(FileProblem::TooManyCells { line });
+            self.row_problems.push(FileProblem::TooManyCells { line });
         }
-        file.rows.push(SkuRow { line, cells });
-    });
-    if !header_seen {
-        file.problems.push(FileProblem::Empty);
-        return file;
+        self.file.rows.push(SkuRow { line, cells });
+    }
+}
+
+/// Reads a catalog CSV in steps of bounded work, so that a page can read a large file and still
+/// paint between steps: call [`CatalogReader::step`] until it returns `true`, then
+/// [`CatalogReader::finish`]. [`read_csv`] does all the steps at once; both give the same file.
+///
+/// Reading goes in three phases: line endings are made `\n` (when the text has any `\r`), then
+/// the text is cut into pieces that end at a line break outside quotes and each piece is read
+/// with the `csv` crate. A record whose quote is never closed (the scan reaches the end of the
+/// text inside quotes) is read again from its own line with quotes as ordinary characters, and
+/// reading resumes on the next line, as [`read_csv`] documents.
+#[derive(Debug)]
+pub struct CatalogReader {
+    /// The text as given, byte order mark dropped, while line endings are being normalised.
+    source: String,
+    /// How much of `source` is normalised into `text`.
+    normalised: usize,
+    /// The text with `\n` line endings (as far as normalised).
+    text: String,
+    delimiter: Option<u8>,
+    /// Where the next record to read starts, in `text`.
+    from: usize,
+    /// The quote-aware scan ahead of `from`: its position, state and the start of its record.
+    scan_at: usize,
+    scan: Scan,
+    record_start: usize,
+    /// The furthest the scan has been (it goes back after an unclosed quote): the progress.
+    furthest: usize,
+    lines: Lines,
+    collected: Collected,
+    done: bool,
+}
+
+impl CatalogReader {
+    /// Starts reading `text`. Cheap: the work is done by [`CatalogReader::step`].
+    pub fn new(text: &str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let (source, normalised, text) = if text.contains('\r') {
+            (text.to_owned(), 0, String::with_capacity(text.len()))
+        } else {
+            (String::new(), 0, text.to_owned())
+        };
+        CatalogReader {
+            source,
+            normalised,
+            text,
+            delimiter: None,
+            from: 0,
+            scan_at: 0,
+            scan: Scan::FieldStart,
+            record_start: 0,
+            furthest: 0,
+            lines: Lines { at: 0, line: 1 },
+            collected: Collected {
+                file: CatalogFile {
+                    delimiter: b',',
+                    columns: Vec::new(),
+                    rows: Vec::new(),
+                    problems: Vec::new(),
+                },
+                header_seen: false,
+                row_problems: Vec::new(),
+                used: Vec::new(),
+                too_many: false,
+            },
+            done: false,
+        }
     }
 
-    // Columns: unknown ones, and later copies of a field (which are then ignored).
-    let mut seen: Vec<&ColumnKind> = Vec::new();
-    let mut ignored = Vec::new();
-    for (i, column) in file.columns.iter().enumerate() {
-        match &column.kind {
-            ColumnKind::Unknown => {
-                // A column with neither a header nor any data (a trailing delimiter) is noise.
-                if !column.header.is_empty() || used[i] {
-                    file.problems.push(FileProblem::UnknownColumn {
+    /// How far reading has come, as (done, total) in bytes of work.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.source.len() + self.text.len().max(self.normalised);
+        if self.done {
+            return (total, total);
+        }
+        let done = if self.normalised < self.source.len() {
+            self.normalised
+        } else {
+            self.source.len() + self.furthest
+        };
+        (done, total.max(1))
+    }
+
+    /// How many products have been read so far.
+    pub fn rows(&self) -> usize {
+        self.collected.file.rows.len()
+    }
+
+    /// Does about `budget` bytes of work (at least one byte); `true` once the whole text is read.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let budget = budget.max(1);
+        if self.done {
+            return true;
+        }
+        if self.normalised < self.source.len() {
+            self.normalise(budget);
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        let delimiter = *self.delimiter.get_or_insert_with(|| {
+            bytes
+                .iter()
+                .position(|&b| b != b'\n')
+                .map_or(b',', |start| detect_delimiter(bytes, start))
+        });
+        self.collected.file.delimiter = delimiter;
+
+        // Scan ahead for a line break outside quotes at least `budget` bytes after `from`.
+        let limit = self.scan_at.saturating_add(budget).min(bytes.len());
+        let mut piece_end = None;
+        while self.scan_at < limit {
+            let i = self.scan_at;
+            let b = bytes[i];
+            self.scan = match (self.scan, b) {
+                (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
+                (Scan::Quoted, _) => Scan::Quoted,
+                (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
+                (_, b'\n') => {
+                    self.record_start = i + 1;
+                    Scan::FieldStart
+                }
+                (_, b) if b == delimiter => Scan::FieldStart,
+                (Scan::FieldStart | Scan::Unquoted | Scan::QuoteInQuoted, _) => Scan::Unquoted,
+            };
+            self.scan_at += 1;
+            if b == b'\n' && self.record_start == i + 1 && self.scan_at - self.from >= budget {
+                piece_end = Some(self.scan_at);
+                break;
+            }
+        }
+        self.furthest = self.furthest.max(self.scan_at);
+        if let Some(end) = piece_end {
+            self.read_piece(end, delimiter);
+            self.from = end;
+        } else if self.scan_at < bytes.len() {
+            return false;
+        } else if self.scan != Scan::Quoted {
+            let end = bytes.len();
+            self.read_piece(end, delimiter);
+            self.from = end;
+        } else {
+            // A quote opened at `record_start` is never closed: read what comes before it, then
+            // its first line with quotes as ordinary characters, then go on from the next line.
+            let bad = self.record_start;
+            self.read_piece(bad, delimiter);
+            let bytes = self.text.as_bytes();
+            let line_end = bytes[bad..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| bad + p);
+            let line = self.lines.record_start(bytes, bad);
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .quoting(false)
+                .delimiter(delimiter)
+                .from_reader(&bytes[bad..line_end]);
+            let mut record = csv::StringRecord::new();
+            if let Ok(true) = reader.read_record(&mut record) {
+                self.collected.record(line, &record, true);
+            }
+            self.from = (line_end + 1).min(bytes.len());
+            self.scan_at = self.from;
+            self.scan = Scan::FieldStart;
+            self.record_start = self.from;
+        }
+        self.done = self.collected.too_many || self.from >= self.text.len();
+        self.done
+    }
+
+    /// Makes the next `budget` bytes' line endings `\n`.
+    fn normalise(&mut self, budget: usize) {
+        let source = self.source.as_bytes();
+        let mut end = self.normalised.saturating_add(budget).min(source.len());
+        while !self.source.is_char_boundary(end) {
+            end += 1;
+        }
+        // Never split a CRLF pair.
+        if end < source.len() && source[end - 1] == b'\r' && source[end] == b'\n' {
+            end += 1;
+        }
+        let piece = &self.source[self.normalised..end];
+        self.text
+            .push_str(&piece.replace("\r\n", "\n").replace('\r', "\n"));
+        self.normalised = end;
+        if end == source.len() {
+            self.source = String::new();
+            self.normalised = 0;
+        }
+    }
+
+    /// Reads the records of `text[from..end]`, which ends at a line break outside quotes (or at
+    /// the end of the text) and so holds whole records.
+    fn read_piece(&mut self, end: usize, delimiter: u8) {
+        let bytes = self.text.as_bytes();
+        let from = self.from.min(end);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(&bytes[from..end]);
+        let mut record = csv::StringRecord::new();
+        // The text is valid UTF-8 and split only at ASCII bytes, so reading cannot fail; stop
+        // rather than loop if it ever did.
+        while let Ok(true) = reader.read_record(&mut record) {
+            let start = record.position().map_or(0, |p| p.byte() as usize);
+            let line = self.lines.record_start(bytes, from + start);
+            self.collected.record(line, &record, false);
+            if self.collected.too_many {
+                break;
+            }
+        }
+    }
+
+    /// The file as read, with its file-level findings. Reads what is left first, if anything.
+    pub fn finish(mut self) -> CatalogFile {
+        while !self.step(usize::MAX) {}
+        let Collected {
+            mut file,
+            header_seen,
+            mut row_problems,
+            used,
+            too_many,
+        } = self.collected;
+        if too_many {
+            // Refused: nothing of it is compared (the rows would be a part of the catalog).
+            file.rows = Vec::new();
+            file.problems = vec![FileProblem::TooManyRows { limit: MAX_ROWS }];
+            return file;
+        }
+        if !header_seen {
+            file.problems.push(FileProblem::Empty);
+            return file;
+        }
+
+        // Columns: unknown ones, and later copies of a field (which are then ignored).
+        let mut seen: Vec<&ColumnKind> = Vec::new();
+        let mut ignored = Vec::new();
+        for (i, column) in file.columns.iter().enumerate() {
+            match &column.kind {
+                ColumnKind::Unknown => {
+                    // A column with neither a header nor any data (a trailing delimiter) is noise.
+                    if !column.header.is_empty() || used[i] {
+                        file.problems.push(FileProblem::UnknownColumn {
+                            column: i,
+                            header: column.header.clone(),
+                        });
+                    }
+                }
+                kind if seen.contains(&kind) => {
+                    file.problems.push(FileProblem::DuplicateColumn {
                         column: i,
                         header: column.header.clone(),
                     });
+                    ignored.push(i);
                 }
+                kind => seen.push(kind),
             }
-            kind if seen.contains(&kind) => {
-                file.problems.push(FileProblem::DuplicateColumn {
-                    column: i,
-                    header: column.header.clone(),
-                });
-                ignored.push(i);
+        }
+        for i in ignored {
+            file.columns[i].kind = ColumnKind::Unknown;
+        }
+        for (field, _) in MAIN_COLUMNS {
+            if file.column_of(&field).is_none() {
+                file.problems.push(FileProblem::MissingColumn { field });
             }
-            kind => seen.push(kind),
         }
-    }
-    for i in ignored {
-        file.columns[i].kind = ColumnKind::Unknown;
-    }
-    for (field, _) in MAIN_COLUMNS {
-        if file.column_of(&field).is_none() {
-            file.problems.push(FileProblem::MissingColumn { field });
+        // Malformed rows are reported before their own too-many-cells finding.
+        row_problems.sort_by_key(|p| match p {
+            FileProblem::Malformed { line, .. } => (*line, 0),
+            FileProblem::TooManyCells { line } => (*line, 1),
+            _ => (usize::MAX, 2),
+        });
+        file.problems.extend(row_problems);
+        if file.rows.is_empty() {
+            file.problems.push(FileProblem::NoRows);
         }
+        file
     }
-    // Malformed rows are reported before their own too-many-cells finding.
-    row_problems.sort_by_key(|p| match p {
-        FileProblem::Malformed { line, .. } => (*line, 0),
-        FileProblem::TooManyCells { line } => (*line, 1),
-        _ => (usize::MAX, 2),
-    });
-    file.problems.extend(row_problems);
-    if file.rows.is_empty() {
-        file.problems.push(FileProblem::NoRows);
-    }
-    file
+}
+
+/// Reads a catalog CSV at once. Never fails and never panics.
+///
+/// A UTF-8 byte order mark is dropped; CRLF, LF and CR line endings are all accepted; the
+/// delimiter is detected from the header line; cells are trimmed. A file of more than
+/// [`MAX_ROWS`] products is refused ([`FileProblem::TooManyRows`], no rows). To read a large
+/// text without blocking, use [`CatalogReader`].
+pub fn read_csv(text: &str) -> CatalogFile {
+    CatalogReader::new(text).finish()
 }
 
 #[cfg(test)]

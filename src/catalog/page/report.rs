@@ -14,6 +14,7 @@ impl CatalogPage {
             Note::Pasted => (t.pasted.to_owned(), false),
             Note::Sample => (t.sample_loaded.to_owned(), false),
             Note::NotCsv => (t.not_csv.to_owned(), true),
+            Note::NotText => (t.not_text.to_owned(), true),
             Note::TooLarge => (t.too_large.to_owned(), true),
             Note::Unreadable => (t.unreadable.to_owned(), true),
             Note::Fixed(line) => (
@@ -25,8 +26,37 @@ impl CatalogPage {
             Note::ExportFailed => (t.export_failed.to_owned(), true),
             Note::Restored => (t.restored.to_owned(), false),
         };
+        // Which encoding a file that was not UTF-8 was read in.
+        let text = match (&self.encoding, note) {
+            (Some(encoding), Note::Loaded(_)) => format!(
+                "{text}{}{}",
+                i18n::sentence_gap(&text),
+                fill_one(t.read_as, encoding.name())
+            ),
+            _ => text,
+        };
         html! {
             <p class={classes!("catalog-status", error.then_some("error"))} role="status" data-testid="catalog-status">{ text }</p>
+        }
+    }
+
+    /// The kept catalog that was not opened again, because the page stopped while opening it.
+    pub(super) fn skipped_notice(&self, ctx: &Context<Self>) -> Html {
+        let t = self.texts();
+        if self.skipped.is_none() {
+            return html! {};
+        }
+        let link = ctx.link();
+        html! {
+            <section class="notice" role="alert" data-testid="catalog-skipped">
+                <p>{ t.restore_skipped }</p>
+                <div class="notice-actions">
+                    <button type="button" class="tool" data-testid="catalog-skipped-download"
+                        onclick={link.callback(|_| Msg::DownloadSkipped)}>{ t.download_kept }</button>
+                    <button type="button" class="tool" data-testid="catalog-skipped-clear"
+                        onclick={link.callback(|_| Msg::Clear)}>{ t.forget_kept }</button>
+                </div>
+            </section>
         }
     }
 
@@ -66,6 +96,7 @@ impl CatalogPage {
                 }
                 FileProblem::Malformed { line, .. } => fill_one(t.malformed, &n(*line)),
                 FileProblem::TooManyCells { line } => fill_one(t.too_many_cells, &n(*line)),
+                FileProblem::TooManyRows { limit } => fill_one(t.too_many_rows, &n(*limit)),
             });
         }
         if lines.is_empty() {
@@ -81,6 +112,20 @@ impl CatalogPage {
 
     pub(super) fn progress(&self, ctx: &Context<Self>) -> Html {
         let t = self.texts();
+        if let Some(reading) = &self.reading {
+            let (done, total) = reading.reader.progress();
+            let percent = (done as u64 * 100 / total.max(1) as u64).min(100);
+            let text = fill_one(
+                t.reading,
+                &format::number(&self.locale(), percent.into(), 0),
+            );
+            return html! {
+                <div class="catalog-progress" data-testid="catalog-progress">
+                    <label for="catalog-progress-bar">{ text }</label>
+                    <progress id="catalog-progress-bar" max="100" value={percent.to_string()}></progress>
+                </div>
+            };
+        }
         let Some(file) = &self.file else {
             return html! { <p class="empty-state" data-testid="catalog-empty">{ t.empty_state }</p> };
         };

@@ -27,6 +27,8 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     not_utf8: "Some characters could not be read, so names may look wrong. Save the file as “CSV UTF-8” and upload it again.",
     too_large: "This file is larger than 50 MB. Split it into smaller files and compare them one by one.",
     unreadable: "That file could not be read. Save it as CSV and try again.",
+    not_text: "This file is not a CSV: it is not text in UTF-8, UTF-16 or GB18030 (it may be an image or another program's file). Save your sheet as “CSV UTF-8” and upload that file.",
+    read_as: "The file was read as {0} text.",
     loaded_file: "Read {0}.",
     pasted: "Read the pasted rows.",
     sample_loaded: "Loaded the sample file.",
@@ -47,13 +49,18 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     no_name_column: "No “name” column: products are called by their row number.",
     malformed: "Row {0} could not be read completely: check its quotation marks.",
     too_many_cells: "Row {0} has more cells than there are column names: the extra cells were left out.",
+    too_many_rows: "This file has more than {0} products, the most the catalog compares at once. Split it into smaller files and compare them one by one.",
 
     progress: "Comparing… {0} of {1} products",
+    reading: "Reading the file… {0}%",
     done: "{0} products compared.",
     done_one: "{0} product compared.",
     not_kept: "This catalog is too large to keep in this browser: after a reload, upload it again.",
     clear: "Clear the catalog",
     restored: "Your last catalog is back, with the fixes you made.",
+    restore_skipped: "The catalog kept in this browser was not opened again: the page stopped while opening it last time. It is still kept: download it to check it, or forget it.",
+    download_kept: "Download it",
+    forget_kept: "Forget it",
 
     bad_title: "{0} rows need a fix",
 

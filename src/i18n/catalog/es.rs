@@ -28,6 +28,8 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     not_utf8: "Algunos caracteres no se han podido leer, así que los nombres pueden verse mal. Guarda el archivo como «CSV UTF-8» y vuelve a subirlo.",
     too_large: "Este archivo ocupa más de 50 MB. Divídelo en archivos más pequeños y compáralos uno a uno.",
     unreadable: "No se ha podido leer ese archivo. Guárdalo como CSV e inténtalo de nuevo.",
+    not_text: "Este archivo no es un CSV: no es texto en UTF-8, UTF-16 ni GB18030 (puede ser una imagen o un archivo de otro programa). Guarda la hoja como «CSV UTF-8» y sube ese archivo.",
+    read_as: "El archivo se ha leído como texto {0}.",
     loaded_file: "Se ha leído {0}.",
     pasted: "Se han leído las filas pegadas.",
     sample_loaded: "Se ha cargado el archivo de ejemplo.",
@@ -48,13 +50,18 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     no_name_column: "No hay columna «name»: los productos se identifican por su número de fila.",
     malformed: "La fila {0} no se ha podido leer entera: revisa sus comillas.",
     too_many_cells: "La fila {0} tiene más celdas que nombres de columna: se han omitido las celdas sobrantes.",
+    too_many_rows: "Este archivo tiene más de {0} productos, el máximo que el catálogo compara a la vez. Divídelo en archivos más pequeños y compáralos uno a uno.",
 
     progress: "Comparando… {0} de {1} productos",
+    reading: "Leyendo el archivo… {0} %",
     done: "{0} productos comparados.",
     done_one: "{0} producto comparado.",
     not_kept: "Este catálogo es demasiado grande para guardarlo en este navegador: si recargas la página, vuelve a subirlo.",
     clear: "Borrar el catálogo",
     restored: "Ha vuelto tu último catálogo, con las correcciones que hiciste.",
+    restore_skipped: "El catálogo guardado en este navegador no se ha vuelto a abrir: la página se detuvo al abrirlo la última vez. Sigue guardado: descárgalo para revisarlo u olvídalo.",
+    download_kept: "Descargarlo",
+    forget_kept: "Olvidarlo",
 
     bad_title: "{0} filas necesitan corrección",
 

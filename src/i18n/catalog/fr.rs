@@ -29,6 +29,8 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     not_utf8: "Certains caractères n’ont pas pu être lus, les noms peuvent donc mal s’afficher. Enregistrez le fichier au format «\u{a0}CSV UTF-8\u{a0}» et importez-le de nouveau.",
     too_large: "Ce fichier dépasse 50\u{a0}Mo. Découpez-le en fichiers plus petits et comparez-les un par un.",
     unreadable: "Ce fichier n’a pas pu être lu. Enregistrez-le au format CSV et réessayez.",
+    not_text: "Ce fichier n’est pas un CSV\u{a0}: ce n’est pas du texte en UTF-8, UTF-16 ou GB18030 (peut-être une image ou le fichier d’un autre logiciel). Enregistrez votre feuille au format «\u{a0}CSV UTF-8\u{a0}» et importez ce fichier.",
+    read_as: "Le fichier a été lu comme du texte {0}.",
     loaded_file: "Fichier {0} lu.",
     pasted: "Lignes collées lues.",
     sample_loaded: "Fichier d’exemple chargé.",
@@ -49,13 +51,18 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     no_name_column: "Pas de colonne «\u{a0}name\u{a0}»\u{a0}: les produits sont désignés par leur numéro de ligne.",
     malformed: "La ligne {0} n’a pas pu être lue entièrement\u{a0}: vérifiez ses guillemets.",
     too_many_cells: "La ligne {0} a plus de cellules que de noms de colonnes\u{a0}: les cellules en trop ont été ignorées.",
+    too_many_rows: "Ce fichier contient plus de {0} produits, le maximum que le catalogue compare à la fois. Découpez-le en fichiers plus petits et comparez-les un par un.",
 
     progress: "Comparaison… {0} produits sur {1}",
+    reading: "Lecture du fichier… {0}\u{a0}%",
     done: "{0}\u{a0}produits comparés.",
     done_one: "{0}\u{a0}produit comparé.",
     not_kept: "Ce catalogue est trop volumineux pour être conservé dans ce navigateur : après un rechargement, importez-le de nouveau.",
     clear: "Effacer le catalogue",
     restored: "Votre dernier catalogue est revenu, avec vos corrections.",
+    restore_skipped: "Le catalogue conservé dans ce navigateur n’a pas été rouvert\u{a0}: la page s’est arrêtée en l’ouvrant la dernière fois. Il est toujours conservé\u{a0}: téléchargez-le pour le vérifier, ou oubliez-le.",
+    download_kept: "Le télécharger",
+    forget_kept: "L’oublier",
 
     bad_title: "{0}\u{a0}lignes à corriger",
 

@@ -28,6 +28,8 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     not_utf8: "Alguns caracteres não puderam ser lidos, então os nomes podem aparecer errados. Salve o arquivo como “CSV UTF-8” e envie de novo.",
     too_large: "Este arquivo tem mais de 50 MB. Divida-o em arquivos menores e compare um por um.",
     unreadable: "Não foi possível ler esse arquivo. Salve-o como CSV e tente de novo.",
+    not_text: "Este arquivo não é um CSV: não é texto em UTF-8, UTF-16 nem GB18030 (pode ser uma imagem ou um arquivo de outro programa). Salve a planilha como “CSV UTF-8” e envie esse arquivo.",
+    read_as: "O arquivo foi lido como texto {0}.",
     loaded_file: "Arquivo {0} lido.",
     pasted: "Linhas coladas lidas.",
     sample_loaded: "Arquivo de exemplo carregado.",
@@ -48,13 +50,18 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     no_name_column: "Não há coluna “name”: os produtos são identificados pelo número da linha.",
     malformed: "A linha {0} não pôde ser lida por completo: confira as aspas.",
     too_many_cells: "A linha {0} tem mais células do que nomes de coluna: as células a mais foram ignoradas.",
+    too_many_rows: "Este arquivo tem mais de {0} produtos, o máximo que o catálogo compara de uma vez. Divida-o em arquivos menores e compare um por um.",
 
     progress: "Comparando… {0} de {1} produtos",
+    reading: "Lendo o arquivo… {0}%",
     done: "{0} produtos comparados.",
     done_one: "{0} produto comparado.",
     not_kept: "Este catálogo é grande demais para ficar guardado neste navegador: depois de recarregar a página, envie-o de novo.",
     clear: "Limpar o catálogo",
     restored: "Seu último catálogo voltou, com as correções que você fez.",
+    restore_skipped: "O catálogo guardado neste navegador não foi aberto de novo: a página parou ao abri-lo da última vez. Ele continua guardado: baixe-o para conferir ou descarte-o.",
+    download_kept: "Baixar",
+    forget_kept: "Descartar",
 
     bad_title: "{0} linhas precisam de correção",
 

@@ -28,6 +28,8 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     not_utf8: "有些字符无法读取，名称可能显示为乱码。请将文件另存为“CSV UTF-8”后重新上传。",
     too_large: "此文件超过 50 MB。请拆分成较小的文件，逐个比较。",
     unreadable: "无法读取该文件。请另存为 CSV 后重试。",
+    not_text: "此文件不是 CSV：它不是 UTF-8、UTF-16 或 GB18030 编码的文本（可能是图片或其他程序的文件）。请将表格另存为“CSV UTF-8”后上传该文件。",
+    read_as: "已按 {0} 编码读取此文件。",
     loaded_file: "已读取“{0}”。",
     pasted: "已读取粘贴的行。",
     sample_loaded: "已载入示例文件。",
@@ -48,13 +50,18 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     no_name_column: "没有“name”列：商品以行号命名。",
     malformed: "第{0}行无法完整读取：请检查其中的引号。",
     too_many_cells: "第{0}行的单元格比列名多：多出的单元格已忽略。",
+    too_many_rows: "此文件的商品超过 {0} 个，这是目录一次最多能比较的数量。请拆分成较小的文件，逐个比较。",
 
     progress: "正在比较…已完成{0}/{1}个商品",
+    reading: "正在读取文件…{0}%",
     done: "已比较{0}个商品。",
     done_one: "已比较{0}个商品。",
     not_kept: "这个目录太大，无法保存在此浏览器中：重新加载页面后，请再次上传。",
     clear: "清除目录",
     restored: "已恢复你上次的目录，包括你所做的修改。",
+    restore_skipped: "未重新打开此浏览器中保存的目录：上次打开时页面停止了运行。目录仍然保留：可以下载检查，或将其删除。",
+    download_kept: "下载",
+    forget_kept: "删除",
 
     bad_title: "{0}行需要修正",
 
