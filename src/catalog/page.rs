@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::saved::{self, Fix, Saved};
 use super::settings::Base;
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
-use crate::components::field::{error_text, issue_text};
+use crate::components::field::error_text;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::notice::Message;
 use crate::components::page_footer::PageFooter;
@@ -237,15 +237,10 @@ pub struct CatalogPage {
     not_kept: bool,
 }
 
-/// The target margin typed in `lang`, or what is wrong with it, in `lang`: a number that some
-/// price can reach, below 100 % and not absurdly negative.
+/// The target margin typed in `lang`, or what is wrong with it, in `lang` (as the What if panel
+/// reads it).
 fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
-    let canonical =
-        i18n::read_number(lang, text).map_err(|issue| issue_text(&Locale::new(lang), &issue))?;
-    parse_decimal(&canonical)
-        .ok()
-        .filter(|t| *t > Decimal::from(-1000) && *t < Decimal::ONE_HUNDRED)
-        .ok_or_else(|| lang.texts().errors.too_large_percent.to_owned())
+    crate::components::field::read_target_margin(&Locale::new(lang), text)
 }
 
 impl CatalogPage {

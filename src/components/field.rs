@@ -1,10 +1,13 @@
 //! One labelled input with its error message beside it.
 
-use sellercalc_engine::{Field, FieldError, Input, Warning};
+use sellercalc_engine::decimal::parse_decimal;
+use sellercalc_engine::{Decimal, Field, FieldError, Input, Warning};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::format;
+use crate::i18n::read_number;
+use crate::i18n::solver::solver_texts;
 use crate::i18n::{
     error_message, number_issue_message, texts, warning_message, Locale, NumberIssue,
 };
@@ -239,4 +242,22 @@ pub fn CheckboxField(props: &CheckboxFieldProps) -> Html {
             }
         </div>
     }
+}
+
+/// A target margin typed in `locale`'s language, in percent, or what is wrong with it in that
+/// language: a number from 0 up to (not including) 100, since a price can reach any margin below
+/// 100 % and none at or above it. The one reader of a target margin: the What if panel and the
+/// catalog page both use it.
+pub fn read_target_margin(locale: &Locale, text: &str) -> Result<Decimal, String> {
+    let lang = locale.lang;
+    let issue = |issue: NumberIssue| issue_text(locale, &issue);
+    let canonical = read_number(lang, text).map_err(issue)?;
+    let value = parse_decimal(&canonical).map_err(|_| issue(NumberIssue::NotANumber))?;
+    if value < Decimal::ZERO {
+        return Err(texts(lang).errors.negative.to_owned());
+    }
+    if value >= Decimal::ONE_HUNDRED {
+        return Err(solver_texts(lang).margin_too_high.to_owned());
+    }
+    Ok(value)
 }

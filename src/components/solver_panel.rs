@@ -3,20 +3,17 @@
 //! each exactly and says how many decimals make the stated price meet the target to the cent; a
 //! button puts the price into its input, so the cards show the target met.
 
-use sellercalc_engine::decimal::{fixed_text, parse_decimal, round_to};
+use sellercalc_engine::decimal::{fixed_text, round_to};
 use sellercalc_engine::{
     indifference_supply_price_decimals, price_decimals, stated_indifference_supply_price,
     target_margin_price, Decimal, Input, ModelKind,
 };
 use yew::prelude::*;
 
-use crate::components::field::issue_text;
+use crate::components::field::read_target_margin;
 use crate::format;
 use crate::i18n::solver::solver_texts;
-use crate::i18n::{
-    fill_all, fill_one, input_label, read_number, separators, texts, use_locale, Locale,
-    NumberIssue,
-};
+use crate::i18n::{fill_all, fill_one, input_label, separators, texts, use_locale, Locale};
 use crate::state::{localized, State};
 
 /// Props of [`SolverPanel`].
@@ -63,22 +60,6 @@ fn price_field(kind: ModelKind) -> Input {
     }
 }
 
-/// The target margin typed in `locale`'s language, in percent, or what is wrong with it.
-fn read_target(locale: &Locale, text: &str) -> Result<Decimal, String> {
-    let lang = locale.lang;
-    let t = texts(lang);
-    let issue = |issue: NumberIssue| issue_text(locale, &issue);
-    let canonical = read_number(lang, text).map_err(issue)?;
-    let value = parse_decimal(&canonical).map_err(|_| issue(NumberIssue::NotANumber))?;
-    if value < Decimal::ZERO {
-        return Err(t.errors.negative.to_owned());
-    }
-    if value >= Decimal::ONE_HUNDRED {
-        return Err(solver_texts(lang).margin_too_high.to_owned());
-    }
-    Ok(value)
-}
-
 /// The "What if" panel.
 #[function_component]
 pub fn SolverPanel(props: &SolverPanelProps) -> Html {
@@ -89,7 +70,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
     let text = use_state(|| DEFAULT_TARGET.to_string());
     // While the field cannot be read, the prices stay those of the last margin that could.
     let last_good = use_mut_ref(|| Decimal::from(DEFAULT_TARGET));
-    let (margin, error) = match read_target(&locale, &text) {
+    let (margin, error) = match read_target_margin(&locale, &text) {
         Ok(value) => {
             *last_good.borrow_mut() = value;
             (value, None)
