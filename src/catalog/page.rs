@@ -78,6 +78,8 @@ enum Note {
     NotCsv,
     /// Not text in any encoding the page reads.
     NotText,
+    /// More products than the catalog compares at once.
+    TooManyRows,
     TooLarge,
     Unreadable,
     Fixed(usize),
@@ -282,6 +284,8 @@ impl CatalogPage {
         fixes: Vec<Fix>,
     ) {
         self.garbled = text.contains('\u{fffd}');
+        // The kept catalog that was not reopened is replaced by this one.
+        self.skipped = None;
         // Free the last file's rows and results before reading the next, so that memory peaks at
         // one catalog, not two.
         self.file = None;
@@ -358,6 +362,18 @@ impl CatalogPage {
                     return;
                 };
                 let mut file = reader.finish();
+                if file.problems
+                    == [FileProblem::TooManyRows {
+                        limit: cat::MAX_ROWS,
+                    }]
+                {
+                    // Refused: nothing is compared, nor kept for a reload.
+                    self.note = Some(Note::TooManyRows);
+                    self.kept = None;
+                    self.keep(false);
+                    saved::restored();
+                    return;
+                }
                 for (row, column, value) in &fixes {
                     if let Some(cell) = file
                         .rows
@@ -762,8 +778,8 @@ impl Component for CatalogPage {
                     </div>
                 </header>
                 <main class="catalog">
-                    { self.input_section(ctx) }
                     { self.skipped_notice(ctx) }
+                    { self.input_section(ctx) }
                     { self.status() }
                     { self.file_problems() }
                     { self.progress(ctx) }

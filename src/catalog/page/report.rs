@@ -15,6 +15,13 @@ impl CatalogPage {
             Note::Sample => (t.sample_loaded.to_owned(), false),
             Note::NotCsv => (t.not_csv.to_owned(), true),
             Note::NotText => (t.not_text.to_owned(), true),
+            Note::TooManyRows => (
+                fill_one(
+                    t.too_many_rows,
+                    &format::number(&self.locale(), cat::MAX_ROWS.into(), 0),
+                ),
+                true,
+            ),
             Note::TooLarge => (t.too_large.to_owned(), true),
             Note::Unreadable => (t.unreadable.to_owned(), true),
             Note::Fixed(line) => (

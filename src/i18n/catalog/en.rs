@@ -11,7 +11,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     input_title: "Your products",
     intro: "Upload a CSV file or paste rows from a spreadsheet: one product per row, with a header row. Nothing leaves this page.",
     upload: "Upload a CSV file",
-    upload_hint: "Comma, semicolon or tab separated, UTF-8.",
+    upload_hint: "Comma, semicolon or tab separated; UTF-8, UTF-16 or GB18030; up to 100,000 products.",
     paste_label: "Or paste rows from a spreadsheet",
     paste_placeholder: "name,unit cost,packaging,weight,category,price,supply price,monthly units",
     compare_pasted: "Compare these rows",

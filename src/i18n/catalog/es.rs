@@ -12,7 +12,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     input_title: "Tus productos",
     intro: "Sube un archivo CSV o pega filas de una hoja de cálculo: un producto por fila, con una fila de encabezado. Nada sale de esta página.",
     upload: "Subir un archivo CSV",
-    upload_hint: "Separado por comas, puntos y comas o tabulaciones, en UTF-8.",
+    upload_hint: "Separado por comas, puntos y comas o tabulaciones; en UTF-8, UTF-16 o GB18030; hasta 100.000 productos.",
     paste_label: "O pega filas de una hoja de cálculo",
     paste_placeholder: "name,unit cost,packaging,weight,category,price,supply price,monthly units",
     compare_pasted: "Comparar estas filas",

@@ -13,7 +13,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     input_title: "Vos produits",
     intro: "Importez un fichier CSV ou collez des lignes d’un tableur\u{a0}: un produit par ligne, avec une ligne d’en-tête. Rien ne quitte cette page.",
     upload: "Importer un fichier CSV",
-    upload_hint: "Séparateur virgule, point-virgule ou tabulation, encodage UTF-8.",
+    upload_hint: "Séparateur virgule, point-virgule ou tabulation\u{a0}; encodage UTF-8, UTF-16 ou GB18030\u{a0}; jusqu’à 100\u{202f}000 produits.",
     paste_label: "Ou collez des lignes d’un tableur",
     paste_placeholder: "name,unit cost,packaging,weight,category,price,supply price,monthly units",
     compare_pasted: "Comparer ces lignes",

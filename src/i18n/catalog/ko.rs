@@ -13,7 +13,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     input_title: "내 상품",
     intro: "CSV 파일을 업로드하거나 스프레드시트에서 행을 붙여 넣으세요. 한 행에 상품 하나씩, 첫 행은 헤더입니다. 어떤 데이터도 이 페이지 밖으로 전송되지 않습니다.",
     upload: "CSV 파일 업로드",
-    upload_hint: "쉼표, 세미콜론 또는 탭으로 구분된 UTF-8 파일.",
+    upload_hint: "쉼표, 세미콜론 또는 탭으로 구분된 UTF-8, UTF-16 또는 GB18030 파일, 상품 최대 100,000개.",
     paste_label: "또는 스프레드시트에서 행 붙여 넣기",
     paste_placeholder: "name,unit cost,packaging,weight,category,price,supply price,monthly units",
     compare_pasted: "이 행 비교하기",

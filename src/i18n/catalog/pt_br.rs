@@ -12,7 +12,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     input_title: "Seus produtos",
     intro: "Envie um arquivo CSV ou cole linhas de uma planilha: um produto por linha, com uma linha de cabeçalho. Nada sai desta página.",
     upload: "Enviar um arquivo CSV",
-    upload_hint: "Separado por vírgula, ponto e vírgula ou tabulação, em UTF-8.",
+    upload_hint: "Separado por vírgula, ponto e vírgula ou tabulação; em UTF-8, UTF-16 ou GB18030; até 100.000 produtos.",
     paste_label: "Ou cole linhas de uma planilha",
     paste_placeholder: "name,unit cost,packaging,weight,category,price,supply price,monthly units",
     compare_pasted: "Comparar estas linhas",

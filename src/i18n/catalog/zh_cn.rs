@@ -12,7 +12,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     input_title: "您的商品",
     intro: "上传 CSV 文件，或从电子表格粘贴行：每行一个商品，第一行为表头。任何数据都不会离开本页面。",
     upload: "上传 CSV 文件",
-    upload_hint: "以逗号、分号或制表符分隔，UTF-8 编码。",
+    upload_hint: "以逗号、分号或制表符分隔；UTF-8、UTF-16 或 GB18030 编码；最多 100,000 个商品。",
     paste_label: "或从电子表格粘贴行",
     paste_placeholder: "name,unit cost,packaging,weight,category,price,supply price,monthly units",
     compare_pasted: "比较这些行",
