@@ -28,10 +28,19 @@
 //! is an error at its own field; `NaN` and `Infinity` are "not a number" there. `undefined` is
 //! left out, as in JSON. The caller's own code (a slow getter, a Proxy whose `ownKeys` returns a
 //! million keys) still takes the time it takes, but SellerCalc adds no more than the budget.
+//!
+//! # Why the input is not read with `serde-wasm-bindgen`
+//!
+//! The answer is written with `serde-wasm-bindgen` ([`to_js`]). The input is not read with it:
+//! its deserializer follows the value wherever it leads, with no bound on depth (a deep object
+//! recurses once per level until the wasm stack overflows, which kills the page), none on size
+//! (it reads a 10-million-element array and copies a 50 MB string before any field is looked at)
+//! and no guard against a getter or Proxy trap that throws or calls `compare` again. The walker
+//! below is what bounds all of that; it yields the same `serde_json::Value` the engine reads.
 
 use std::cell::Cell;
 
-use js_sys::{Function, JsString, Object, Reflect, JSON};
+use js_sys::{Function, JsString, Object, Reflect};
 use sellercalc_engine::{Comparison, Field, FieldError, Problem, ScenarioInput};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -259,12 +268,13 @@ fn scenario_json(input: JsValue) -> Option<Value> {
     }
 }
 
-/// A plain JavaScript object from a serializable value, through JSON text: every amount in the
-/// results is already a string, so nothing is lost, and the page needs no second serializer.
+/// A plain JavaScript object from a serializable value, built directly by `serde-wasm-bindgen`
+/// (no JSON text in between). `json_compatible` keeps the contract's shapes: maps are plain
+/// objects (not `Map`s) and `None` is `null` (not `undefined`); every amount in the results is
+/// already a string, so nothing is lost.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| JSON::parse(&text).ok())
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
 

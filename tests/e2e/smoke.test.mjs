@@ -2,7 +2,7 @@
 // the window.sellerCalc API.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, serverUrl, screenshot } from './helpers.mjs';
+import { withPage, serverUrl, url, screenshot } from './helpers.mjs';
 
 test('app loads and shows the comparison', () =>
   withPage(async (page) => {
@@ -22,3 +22,32 @@ test('app loads and shows the comparison', () =>
     assert.deepEqual(page.errors, [], 'console errors or uncaught exceptions on load');
     await screenshot(page, 'smoke-desktop');
   }, { name: 'smoke' }));
+
+test('window.sellerCalc answers in plain JSON shapes: objects, arrays, strings, numbers, booleans, null (issue #12, step 7)', () =>
+  withPage(async (page) => {
+    await page.goto(url('/'));
+    await page.waitForFunction(() => window.sellerCalc, null, { timeout: 15_000 });
+    const problems = await page.evaluate(() => {
+      const out = [];
+      const walk = (v, p) => {
+        if (v === undefined) out.push(`undefined at ${p}`);
+        else if (typeof v === 'bigint' || typeof v === 'function' || typeof v === 'symbol') out.push(`${typeof v} at ${p}`);
+        else if (v !== null && typeof v === 'object') {
+          if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) out.push(`not a plain object at ${p}`);
+          for (const [k, x] of Object.entries(v)) walk(x, `${p}.${k}`);
+        }
+      };
+      const api = window.sellerCalc;
+      walk(api.compare({}), 'compare({})');
+      walk(api.compare({ destination: 'ES', pop: { price: '19.90' } }), 'compare(ES)');
+      walk(api.compare({ pop: { price: 'abc' }, unit_cost: '-1' }), 'compare(errors)');
+      walk(api.policies(), 'policies()');
+      // Whatever it holds, the answer survives a JSON round trip unchanged.
+      const r = api.compare({ destination: 'ES' });
+      if (JSON.stringify(JSON.parse(JSON.stringify(r))) !== JSON.stringify(r)) out.push('round trip differs');
+      if (r.models.pop.buyer_price === undefined) out.push('buyer_price missing for a VAT market');
+      return out;
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(page.errors, []);
+  }));
