@@ -208,12 +208,23 @@ pub fn canonical(locale: &Locale, text: &str) -> String {
 /// A value as it sits in an input for the user to edit: every decimal, no grouping, and the
 /// language's decimal separator (`0.5`, `0,5` in French), the way the user would type it.
 pub fn editable(locale: &Locale, value: Decimal) -> String {
-    let text = plain_text(value);
-    let decimal = separators(locale.lang).decimal;
-    if decimal == '.' {
-        text
+    editable_text(locale.lang, &plain_text(value))
+}
+
+/// A canonical decimal text ("1234.5", as stored, linked and exported) written the way a user
+/// types it in `lang` ("1234,5" in French); any other text unchanged, so nothing typed is lost.
+/// The one way the page shows a plain decimal in its language ([`editable`] for a `Decimal`).
+pub fn editable_text(lang: crate::i18n::Lang, canonical: &str) -> String {
+    let decimal = separators(lang).decimal;
+    if decimal != '.'
+        && canonical
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && sellercalc_engine::decimal::parse_decimal(canonical).is_ok()
+    {
+        canonical.replace('.', &decimal.to_string())
     } else {
-        text.replace('.', &decimal.to_string())
+        canonical.to_owned()
     }
 }
 
@@ -227,6 +238,13 @@ mod tests {
         let value = Decimal::new(12345, 4);
         assert_eq!(editable(&Locale::new(Lang::En), value), "1.2345");
         assert_eq!(editable(&Locale::new(Lang::Fr), value), "1,2345");
+        assert_eq!(editable_text(Lang::Fr, "12.5"), "12,5");
+        assert_eq!(editable_text(Lang::Fr, "-0.5"), "-0,5");
+        assert_eq!(editable_text(Lang::En, "12.5"), "12.5");
+        // What the user typed their own way, and text that is not a number, stay as they are.
+        assert_eq!(editable_text(Lang::Fr, "1 234.5"), "1 234.5");
+        assert_eq!(editable_text(Lang::Fr, "abc.d"), "abc.d");
+        assert_eq!(editable_text(Lang::Fr, "1.2.3"), "1.2.3");
         assert_eq!(
             editable(&Locale::new(Lang::Ko), Decimal::from(1500)),
             "1500"

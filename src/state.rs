@@ -163,16 +163,6 @@ impl Pinned {
     }
 }
 
-/// A canonical decimal ("1234.5") written for `lang` ("1234,5"); other text unchanged.
-pub fn localized(canonical: &str, lang: Lang) -> String {
-    let decimal = lang.separators().decimal;
-    if decimal != '.' && sellercalc_engine::decimal::parse_decimal(canonical).is_ok() {
-        canonical.replace('.', &decimal.to_string())
-    } else {
-        canonical.to_owned()
-    }
-}
-
 /// Text typed in `lang` written canonically ("1234.5") when it reads as one number; other text
 /// unchanged, so nothing the user typed is lost.
 pub fn canonical(text: &str, lang: Lang) -> String {
@@ -345,7 +335,7 @@ impl State {
             .into_iter()
             .map(|(field, text)| {
                 let text = if field.is_number() {
-                    localized(&text, lang)
+                    crate::format::editable_text(lang, &text)
                 } else {
                     text
                 };
@@ -355,7 +345,7 @@ impl State {
         let assumptions = current
             .assumptions
             .into_iter()
-            .map(|(id, text)| (id, localized(&text, lang)))
+            .map(|(id, text)| (id, crate::format::editable_text(lang, &text)))
             .collect();
         let mut state = Self::computed(
             form,
@@ -504,7 +494,7 @@ impl Reducible for State {
             Action::ResetAssumptions => assumptions.clear(),
             Action::ApplyPreset(preset) => {
                 for (field, text) in preset.fields {
-                    form.insert(*field, localized(text, self.lang));
+                    form.insert(*field, crate::format::editable_text(self.lang, text));
                 }
             }
             Action::SetLang(lang) => {

@@ -473,7 +473,7 @@ impl Component for CatalogPage {
             saved::load()
         };
         let target_text = restored.as_ref().map_or_else(
-            || crate::state::localized(DEFAULT_TARGET, lang),
+            || crate::format::editable_text(lang, DEFAULT_TARGET),
             |r| r.target.clone(),
         );
         let target = read_target(lang, &target_text)
@@ -541,7 +541,7 @@ impl Component for CatalogPage {
                 // The target keeps its value, written the new language's way.
                 if let Some(target) = self.target {
                     self.target_text =
-                        crate::state::localized(&target.normalize().to_string(), lang);
+                        crate::format::editable_text(lang, &target.normalize().to_string());
                 }
             }
             Msg::Upload(None) => return false,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use sellercalc_engine::catalog::CatalogFile;
 use sellercalc_engine::decimal::parse_decimal;
-use sellercalc_engine::{Input, PolicySet, ScenarioInput};
+use sellercalc_engine::{Input, PolicySet, ScenarioInput, Unit};
 
 use crate::format;
 use crate::i18n::{self, input_label, share::share_texts, Lang, Locale};
@@ -108,20 +108,15 @@ impl Base {
                 let s = share_texts(lang);
                 if text == "true" { s.yes } else { s.no }.to_owned()
             }
-            Input::UnitCost | Input::Packaging | Input::SupplyPrice => {
-                format::money(locale, decimal()?, &cost())
-            }
-            Input::Price | Input::SemiPrice => format::money(locale, decimal()?, &sale()),
-            Input::ReturnRate
-            | Input::AdSpend
-            | Input::AffiliateShare
-            | Input::AffiliateRate
-            | Input::SemiAdSpend
-            | Input::SemiAffiliateShare
-            | Input::SemiAffiliateRate => format::percent_plain(locale, decimal()?),
-            Input::WeightG => format!("{} g", format::number(locale, decimal()?, 2)),
-            Input::MonthlyUnits | Input::Rate => format::number(locale, decimal()?, 6),
-            Input::CostCurrency | Input::SaleCurrency => text.to_owned(),
+            _ => match field.unit() {
+                Unit::CostMoney => format::money(locale, decimal()?, &cost()),
+                Unit::SaleMoney => format::money(locale, decimal()?, &sale()),
+                Unit::Percent => format::percent_plain(locale, decimal()?),
+                Unit::Grams => format!("{} g", format::number(locale, decimal()?, 2)),
+                Unit::Centimetres => format!("{} cm", format::number(locale, decimal()?, 2)),
+                Unit::Units | Unit::ExchangeRate => format::number(locale, decimal()?, 6),
+                _ => text.to_owned(),
+            },
         })
     }
 

@@ -2,14 +2,14 @@
 //! difference B − A of each figure and the inputs that differ ("your price now vs. 10% lower").
 
 use sellercalc_engine::decimal::{parse_decimal, plain_text, price_up, round_to};
-use sellercalc_engine::{Comparison, Decimal, Input, ModelKind, ModelResult, PolicySet};
+use sellercalc_engine::{Comparison, Decimal, Input, ModelKind, ModelResult, PolicySet, Unit};
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
 use crate::i18n::{
-    around, category_name, destination_name, fill, input_label, separators, texts, use_locale,
-    value_label, value_unit, Lang, Locale, Texts,
+    around, category_name, destination_name, fill, input_label, texts, use_locale, value_label,
+    value_unit, Lang, Locale, Texts,
 };
 use crate::state::{Action, Snapshot, State};
 
@@ -120,41 +120,22 @@ impl Figure {
     }
 }
 
-/// A number as the engine writes it (`12.99`) with the language's decimal separator (`12,99`);
-/// anything else (what the user typed in their own way) as it is.
-fn localized_number(text: &str, lang: Lang) -> String {
-    let canonical = text
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-        && parse_decimal(text).is_ok();
-    let decimal = separators(lang).decimal;
-    if canonical && decimal != '.' {
-        text.replace('.', &decimal.to_string())
-    } else {
-        text.to_owned()
-    }
-}
-
 /// The unit an input is in, in `lang`: a currency code, `%`, grams, units. (Exports keep their
 /// own English units: see `export::field_unit`.)
 fn with_unit(field: Input, snapshot: &Snapshot, number: String, lang: Lang) -> String {
     let (t, s) = (texts(lang), share_texts(lang));
     let text = |f: Input| snapshot.form.get(&f).cloned().unwrap_or_default();
     let currency = |code: String| format!("{number} {code}");
-    match field {
-        Input::UnitCost | Input::Packaging | Input::SupplyPrice => {
-            currency(text(Input::CostCurrency))
-        }
-        Input::Price | Input::SemiPrice => currency(text(Input::SaleCurrency)),
-        Input::Rate => {
+    match field.unit() {
+        Unit::CostMoney => currency(text(Input::CostCurrency)),
+        Unit::SaleMoney => currency(text(Input::SaleCurrency)),
+        Unit::ExchangeRate => {
             let codes = [text(Input::CostCurrency), text(Input::SaleCurrency)];
             format!("{number} {}", fill(s.rate_unit, |i| codes.get(i).cloned()))
         }
-        Input::WeightG => format!("{number} {}", t.inputs.grams),
-        Input::ReturnRate | Input::AdSpend | Input::AffiliateShare | Input::AffiliateRate => {
-            fill_one(s.percent, &number)
-        }
-        Input::MonthlyUnits => fill_one(t.volume.units, &number),
+        Unit::Grams => format!("{number} {}", t.inputs.grams),
+        Unit::Percent => fill_one(s.percent, &number),
+        Unit::Units => fill_one(t.volume.units, &number),
         _ => number,
     }
 }
@@ -189,7 +170,12 @@ fn shown_input(
     if text.trim().is_empty() {
         return s.empty.to_owned();
     }
-    with_unit(field, snapshot, localized_number(text, lang), lang)
+    with_unit(
+        field,
+        snapshot,
+        crate::format::editable_text(lang, text),
+        lang,
+    )
 }
 
 /// "Sale price 12.99 USD → 11.69 USD" for each input and policy value that differs, in `lang`.
@@ -253,8 +239,8 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lan
             };
             let parts = [
                 value_label(lang, spec, category, destination),
-                localized_number(&text_a, lang),
-                localized_number(&text_b, lang),
+                crate::format::editable_text(lang, &text_a),
+                crate::format::editable_text(lang, &text_b),
                 value_unit(t, &spec.unit),
             ];
             out.push(fill(s.value_difference, |i| parts.get(i).cloned()));

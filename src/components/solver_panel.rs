@@ -14,7 +14,7 @@ use crate::components::field::read_target_margin;
 use crate::format;
 use crate::i18n::solver::solver_texts;
 use crate::i18n::{fill_all, fill_one, input_label, separators, texts, use_locale, Locale};
-use crate::state::{localized, State};
+use crate::state::State;
 
 /// Props of [`SolverPanel`].
 #[derive(Properties, PartialEq)]
@@ -87,7 +87,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
     let comparison = &*props.state.comparison;
     let margin_text = format::percent_plain(&locale, margin);
     let use_button = |field: Input, price: Decimal, decimals: u32, test_id: String| {
-        let value = localized(&fixed_text(price, decimals), lang);
+        let value = format::editable_text(lang, &fixed_text(price, decimals));
         let on_change = props.on_change.clone();
         let label = fill_one(s.use_price_for, input_label(lang, field));
         html! {

@@ -343,6 +343,13 @@ test('A/B: pin a scenario, lower the price, and see both with their differences'
     assert.match(await textOf(page, 'ab-changes'), /Nothing differs yet/);
     await retype(page, '#in-pop-price', '11.69');
     assert.equal(await textOf(page, 'ab-changes'), 'What differs: Sale price 12.99 USD → 11.69 USD');
+    // Every input's unit comes from the engine's one mapping: semi-managed advertising is a percent too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await retype(page, '#in-semi-ad-spend-pct', '6.5');
+    assert.match(await textOf(page, 'ab-changes'), /Semi-managed advertising (\S+%|empty) → 6\.5%/);
+    await page.fill('#in-semi-ad-spend-pct', '');
+    await page.waitForFunction(() => document.querySelector('[data-testid="ab-changes"]').textContent.trim()
+      === 'What differs: Sale price 12.99 USD → 11.69 USD');
 
     const [a, b] = await page.evaluate(() => [
       window.sellerCalc.compare({}),
