@@ -1,6 +1,8 @@
 //! Locale-aware display of money, percentages and counts through the browser's
 //! `Intl.NumberFormat`. Values are rounded once by the engine's rule and handed to `Intl` as
-//! decimal strings, so no binary floating point touches an amount.
+//! decimal strings, so no binary floating point touches an amount. English is written in Rust
+//! ([`english`]), exactly as `Intl` writes it, so that the page prerendered at build time and the
+//! app show the same text.
 //!
 //! Every function takes the page's [`Locale`] (its language, not the browser's own
 //! `navigator.language`, so figures are written the way the surrounding words are, and the
@@ -9,7 +11,9 @@
 use sellercalc_engine::decimal::{plain_text, round_to};
 use sellercalc_engine::Decimal;
 
-use crate::i18n::{separators, Locale};
+use crate::i18n::{separators, Lang, Locale};
+
+pub mod english;
 
 /// How a number is written.
 #[derive(Debug, PartialEq)]
@@ -140,8 +144,32 @@ mod intl {
     }
 }
 
+impl Style {
+    /// The same request for [`english::number`].
+    fn english(&self) -> english::Number<'_> {
+        match self {
+            Style::Money(currency) => english::Number::Money {
+                currency,
+                decimals: 2,
+            },
+            Style::MoneyWhole(currency) => english::Number::Money {
+                currency,
+                decimals: 0,
+            },
+            Style::Percent => english::Number::Percent { min: 1, max: 1 },
+            Style::PercentPlain => english::Number::Percent { min: 0, max: 2 },
+            Style::Plain(dp) => english::Number::Plain { max: *dp as usize },
+        }
+    }
+}
+
 fn format(locale: &Locale, style: Style, value: Decimal) -> String {
     let text = value.to_string();
+    if locale.lang == Lang::En {
+        if let Some(written) = english::number(style.english(), &text) {
+            return written;
+        }
+    }
     intl::format(locale.lang, style, &text).unwrap_or(text)
 }
 
@@ -174,6 +202,11 @@ pub fn money_as_shown(locale: &Locale, value: Decimal, currency: &str) -> String
 /// An ISO date (`2025-08-01`) as the locale writes it ("1 Aug 2025"); the ISO text itself off
 /// the web or when it does not read.
 pub fn date(locale: &Locale, iso: &str) -> String {
+    if locale.lang == Lang::En {
+        if let Some(written) = english::date(iso) {
+            return written;
+        }
+    }
     intl::date(locale.lang, iso).unwrap_or_else(|| iso.to_owned())
 }
 
@@ -259,8 +292,8 @@ mod tests {
             rate: Decimal::new(72, 1),
         }));
         // 100 ÷ 7.2 = 13.888…, rounded once: 13.89.
-        assert_eq!(money(&locale, Decimal::ONE_HUNDRED, "CNY"), "13.89 USD");
-        assert_eq!(money(&locale, Decimal::ONE_HUNDRED, "EUR"), "100.00 EUR");
+        assert_eq!(money(&locale, Decimal::ONE_HUNDRED, "CNY"), "$13.89");
+        assert_eq!(money(&locale, Decimal::ONE_HUNDRED, "EUR"), "€100.00");
         assert_eq!(
             money(&Locale::new(Lang::Fr), Decimal::new(1299, 2), "USD"),
             "12,99 USD"

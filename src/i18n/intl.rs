@@ -16,6 +16,7 @@ mod browser {
     use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
 
+    use crate::format::english;
     use crate::i18n::{lang_param, Lang, Separators, STORAGE_KEY};
 
     thread_local! {
@@ -89,13 +90,23 @@ mod browser {
     }
 
     /// A currency's name in `lang` from its ISO 4217 code (`CNY` → "Chinese Yuan", "人民币"),
-    /// through `Intl.DisplayNames`; the code itself when the browser cannot name it.
+    /// through `Intl.DisplayNames` (English from [`english`]'s table, as `Intl` names them); the
+    /// code itself when the browser cannot name it.
     pub fn currency_name(lang: Lang, code: &str) -> String {
+        if lang == Lang::En {
+            if let Some(name) = english::currency_name(code) {
+                return name.to_owned();
+            }
+        }
         display_name(lang, "currency", code)
     }
 
-    /// "a, b and c" in `lang`, through `Intl.ListFormat`; joined with commas without it.
+    /// "a, b and c" in `lang`, through `Intl.ListFormat` (English through [`english`], which
+    /// writes it the same); joined with commas without it.
     pub fn and_list(lang: Lang, items: &[String]) -> String {
+        if lang == Lang::En {
+            return english::and_list(items);
+        }
         let list: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
         cached(lang, "and", || {
             construct(
@@ -215,9 +226,11 @@ mod browser {
     }
 }
 
-/// Native fallbacks: the same API without a browser, for tests and tools.
+/// Native fallbacks: the same API without a browser, for tests, tools and the prerender. English
+/// is written as in the browser ([`english`]).
 #[cfg(not(target_arch = "wasm32"))]
 mod browser {
+    use crate::format::english;
     use crate::i18n::{Lang, Separators};
 
     /// A country's name: natively, its code.
@@ -225,14 +238,21 @@ mod browser {
         code.to_owned()
     }
 
-    /// A currency's name: natively, its code.
-    pub fn currency_name(_lang: Lang, code: &str) -> String {
-        code.to_owned()
+    /// A currency's name: natively, its English name, else its code.
+    pub fn currency_name(lang: Lang, code: &str) -> String {
+        match english::currency_name(code) {
+            Some(name) if lang == Lang::En => name.to_owned(),
+            _ => code.to_owned(),
+        }
     }
 
-    /// A list: natively, joined with commas.
-    pub fn and_list(_lang: Lang, items: &[String]) -> String {
-        items.join(", ")
+    /// A list: natively, as English writes it, else joined with commas.
+    pub fn and_list(lang: Lang, items: &[String]) -> String {
+        if lang == Lang::En {
+            english::and_list(items)
+        } else {
+            items.join(", ")
+        }
     }
 
     /// The separators: natively, [`Lang::separators`].
