@@ -10,6 +10,8 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod js_api;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod presets;
 pub mod session;
 pub mod share;
@@ -36,6 +38,22 @@ pub fn start() {
             session: std::rc::Rc::new(session),
             lang: Some(shown),
         };
-        yew::Renderer::<app::App>::with_props(props).render();
+        yew::Renderer::<Page>::with_props(props).render();
     });
+}
+
+/// The app, taking the place of the first screen prerendered into index.html
+/// (`src/prerender.rs`): that picture is removed once the app's first render is in the document,
+/// in the same task, so the browser never paints the two together or neither.
+#[yew::function_component]
+fn Page(props: &app::AppProps) -> yew::Html {
+    yew::use_effect_with((), |()| {
+        if let Some(picture) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("prerendered"))
+        {
+            picture.remove();
+        }
+    });
+    yew::html! { <app::App session={props.session.clone()} lang={props.lang} /> }
 }

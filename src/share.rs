@@ -430,8 +430,12 @@ pub fn read_location() -> Link {
     }
 }
 
-/// The page's address without its query: `https://example.com/calc/`.
+/// The page's address without its query: `https://example.com/calc/` (empty natively, as in the
+/// build-time prerender, which has no address).
 fn base_url() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| {
             let location = w.location();

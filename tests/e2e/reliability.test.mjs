@@ -400,7 +400,9 @@ test('the autosave is marked while it is restored, and unmarked once the page ha
       window.__writes = [];
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key, value) {
-        if (key === 'sellercalc:autosave') window.__writes.push([JSON.parse(value).restoring ?? false, !!document.querySelector('.page')]);
+        // The app's page, not the picture prerendered into index.html (hidden for this visitor).
+        const rendered = [...document.querySelectorAll('.page')].some((p) => !p.closest('#prerendered'));
+        if (key === 'sellercalc:autosave') window.__writes.push([JSON.parse(value).restoring ?? false, rendered]);
         return setItem.call(this, key, value);
       };
     });

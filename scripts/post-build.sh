@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook for the calculator (Trunk.toml), on the staged output before it
+# replaces dist/:
+#   1. writes the first screen, rendered natively by Yew's ServerRenderer, into index.html
+#      (src/bin/prerender.rs; a debug build, which shares its compiled crates with the native
+#      tests), when it has the element for it (the catalog page, built with the same Trunk.toml,
+#      has none);
+#   2. writes the Content-Security-Policy with the hashes of index.html's inline scripts
+#      (scripts/csp.mjs).
+# One hook, so that the two steps run in this order on the same file.
+set -euo pipefail
+STAGE="${TRUNK_STAGING_DIR:?run by trunk build (Trunk.toml), or set TRUNK_STAGING_DIR}"
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if grep -Eq '<div id="?prerendered' "$STAGE/index.html"; then
+    cargo run --quiet --offline --bin prerender -- "$STAGE/index.html"
+fi
+node scripts/csp.mjs "$STAGE"
