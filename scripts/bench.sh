@@ -8,6 +8,10 @@
 #   bash scripts/bench.sh --catalog       only catalog mode (issue #6): 1,000, 10,000 and 100,000
 #                                         SKUs natively (bench/engine) and in the browser
 #                                         (bench/catalog.mjs); about 1 min after the builds
+#   bash scripts/bench.sh --lighthouse    only Lighthouse (issue #17): the mobile preset on the app
+#                                         and the floor, three interleaved runs each, medians side
+#                                         by side (bench/lighthouse.mjs); about 2-3 min after the
+#                                         builds; writes bench-results/lighthouse-latest.{json,md}
 #
 # Steps: set-up (scripts/setup.sh); release build of the app with Trunk into
 # bench-results/build/app (dist/ is left alone); release build of the Yew hello-world floor
@@ -22,12 +26,14 @@ set -euo pipefail
 BUILD=1
 ATTRIBUTION=0
 CATALOG=0
+LIGHTHOUSE=0
 for arg in "$@"; do
     case "$arg" in
         --no-build) BUILD=0 ;;
         --attribution) ATTRIBUTION=1 ;;
         --catalog) CATALOG=1 ;;
-        -h | --help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        --lighthouse) LIGHTHOUSE=1 ;;
+        -h | --help) sed -n '2,24p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "bench: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -53,10 +59,30 @@ if [ "$BUILD" -eq 1 ]; then
     (cd bench/hello && CARGO_TARGET_DIR="$ROOT/target/bench-hello" \
         trunk build --release --offline --dist "$BUILD_DIR/hello")
 
-    step "native engine benchmark (bench/engine, release profile)"
-    cargo fetch --quiet --manifest-path bench/engine/Cargo.toml
-    CARGO_TARGET_DIR="$ROOT/target/bench-engine" \
-        cargo build --release --offline --quiet --manifest-path bench/engine/Cargo.toml
+    if [ "$LIGHTHOUSE" -eq 0 ]; then
+        step "native engine benchmark (bench/engine, release profile)"
+        cargo fetch --quiet --manifest-path bench/engine/Cargo.toml
+        CARGO_TARGET_DIR="$ROOT/target/bench-engine" \
+            cargo build --release --offline --quiet --manifest-path bench/engine/Cargo.toml
+    fi
+fi
+
+if [ "$LIGHTHOUSE" -eq 1 ]; then
+    # Lighthouse is installed here on first use, pinned, outside the project's dependencies
+    # (200 MB that no test needs).
+    if [ ! -x "$ROOT/target/lighthouse/node_modules/.bin/lighthouse" ]; then
+        step "install Lighthouse 12.2.3 into target/lighthouse (once)"
+        npm install --no-save --no-audit --no-fund --prefix "$ROOT/target/lighthouse" lighthouse@12.2.3 >/dev/null
+    fi
+    step "precompress (.gz, .br) both builds"
+    node scripts/precompress.mjs "$BUILD_DIR/app" >/dev/null
+    node scripts/precompress.mjs "$BUILD_DIR/hello" >/dev/null
+    step "Lighthouse, mobile preset: SellerCalc and the floor, interleaved (bench/lighthouse.mjs)"
+    rc=0
+    node bench/lighthouse.mjs || rc=$?
+    echo
+    echo "bench: done in $((SECONDS - T0))s (exit $rc)"
+    exit "$rc"
 fi
 
 if [ ! -x "$ROOT/target/bench-engine/release/sellercalc-engine-bench" ]; then
