@@ -207,7 +207,10 @@ mod tests {
             .iter()
             .map(|l| {
                 let code = l.code();
-                format!("\"{}\"", code.split('-').next().unwrap_or(code).to_lowercase())
+                format!(
+                    "\"{}\"",
+                    code.split('-').next().unwrap_or(code).to_lowercase()
+                )
             })
             .collect();
         assert_eq!(langs, format!("[{}]", primary.join(",")));
