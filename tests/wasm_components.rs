@@ -11,7 +11,7 @@ use web_sys::HtmlInputElement;
 
 mod dom;
 
-use dom::{click, find, mount, sleep_ms, text, type_into};
+use dom::{click, find, mount, sleep_ms, text, text_when, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -198,7 +198,10 @@ async fn the_results_currency_redraws_the_figures_in_place() {
     click(&root, "currency-toggle");
     settle().await;
     // 2,223.984064 CNY ÷ 7.2 CNY per USD, rounded once.
-    assert_eq!(text(&root, "pop-monthly-profit"), "$308.89");
+    assert_eq!(
+        text_when(&root, "pop-monthly-profit", "$308.89").await,
+        "$308.89"
+    );
     let same = find(&root, "[data-testid=\"pop-card\"]");
     assert!(
         card.is_same_node(same.as_ref().map(|e| e.as_ref())),
@@ -209,7 +212,10 @@ async fn the_results_currency_redraws_the_figures_in_place() {
     type_into(&root, "in-currency-rate", "8");
     settle().await;
     // At 8 CNY per USD POP earns 5,510.84896 CNY a month, ÷ 8 = 688.85612 USD.
-    assert_eq!(text(&root, "pop-monthly-profit"), "$688.86");
+    assert_eq!(
+        text_when(&root, "pop-monthly-profit", "$688.86").await,
+        "$688.86"
+    );
 
     click(&root, "currency-toggle");
     settle().await;

@@ -26,6 +26,20 @@ pub async fn sleep_ms(ms: u64) {
     yew::platform::time::sleep(Duration::from_millis(ms)).await;
 }
 
+/// Waits until the element with this `data-testid` reads `expected` (checking every 10 ms, for
+/// at most 2 s: a loaded machine may take longer than one fixed pause), then returns its text,
+/// whatever it is, for the caller's assertion.
+#[allow(dead_code)]
+pub async fn text_when(root: &Element, test_id: &str, expected: &str) -> String {
+    for _ in 0..200 {
+        if text(root, test_id) == expected {
+            break;
+        }
+        sleep_ms(10).await;
+    }
+    text(root, test_id)
+}
+
 /// The first element under `root` matching `selector`.
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
