@@ -146,6 +146,21 @@ pub enum Problem {
         /// The most levels of nesting read.
         max_depth: usize,
     },
+    /// A parcel a logistics service does not take: heavier than its heaviest band (at the weight,
+    /// or at the longest side when it is the volume that weighs too much), or with a side longer
+    /// than it takes (at that side). The model that ships with the service is not computed.
+    AboveServiceLimit {
+        /// The service's id (`standard`, `economy`, `choice`).
+        service: String,
+        /// Its name, a proper name (`AliExpress Standard`).
+        name: String,
+        /// The model that ships with it.
+        model: ModelKind,
+        /// The limit: grams for a weight, centimetres for a side.
+        max: Decimal,
+        /// Its unit: [`Unit::Grams`] or [`Unit::Centimetres`].
+        unit: Unit,
+    },
 }
 
 impl Problem {
@@ -161,7 +176,8 @@ impl Problem {
             Problem::NotPositive => ErrorCode::NotPositive,
             Problem::TooManyDigits { .. }
             | Problem::TooLarge { .. }
-            | Problem::TooComplex { .. } => ErrorCode::TooLarge,
+            | Problem::TooComplex { .. }
+            | Problem::AboveServiceLimit { .. } => ErrorCode::TooLarge,
             Problem::UnknownValue { .. } | Problem::MissingPolicyValue => ErrorCode::UnknownValue,
             Problem::UnknownField | Problem::UnknownPolicyValue { .. } => ErrorCode::UnknownField,
             Problem::Inconsistent(_) => ErrorCode::Inconsistent,
@@ -191,6 +207,19 @@ impl FieldError {
     /// The stable code of the JSON output.
     pub fn code(&self) -> ErrorCode {
         self.problem.code()
+    }
+
+    /// The models this error keeps from being computed: those that read its field, or for a
+    /// parcel a logistics service does not take, the model that ships with it.
+    pub fn models(&self) -> &'static [ModelKind] {
+        match &self.problem {
+            Problem::AboveServiceLimit { model, .. } => match model {
+                ModelKind::Pop => &[ModelKind::Pop],
+                ModelKind::Semi => &[ModelKind::Semi],
+                ModelKind::Full => &[ModelKind::Full],
+            },
+            _ => self.field.models(),
+        }
     }
 
     /// The field's path, such as `product.unit_cost`.
@@ -291,6 +320,29 @@ impl FieldError {
                 "The scenario is too large to read: at most {max_values} values, nested at most \
                  {max_depth} levels deep."
             ),
+            Problem::AboveServiceLimit {
+                name,
+                model,
+                max,
+                unit,
+                ..
+            } => {
+                let line = format!("{name} ({} shipping)", model.name());
+                match (unit, &self.field) {
+                    (Unit::Centimetres, _) => format!(
+                        "Over the limit of {line}: it takes sides up to {} cm.",
+                        plain_text(*max)
+                    ),
+                    (_, Field::Input(Input::WeightG)) => format!(
+                        "Over the limit of {line}: it takes parcels up to {} g.",
+                        plain_text(*max)
+                    ),
+                    _ => format!(
+                        "By volume this parcel weighs more than {line} takes: up to {} g.",
+                        plain_text(*max)
+                    ),
+                }
+            }
         }
     }
 }

@@ -59,6 +59,13 @@ pub enum Unit {
 impl Unit {
     /// The unit of a policy value, from the policy file's unit text (`%`, `days`, `CNY/kg`…).
     pub fn of_policy_value(unit: &str) -> Unit {
+        match unit {
+            "cm" => return Unit::Centimetres,
+            "g" => return Unit::Grams,
+            // A volumetric divisor: cubic centimetres per kilogram, not money.
+            "cm3/kg" => return Unit::Plain,
+            _ => {}
+        }
         match unit.split_once('/') {
             Some((_, "kg")) => Unit::PolicyMoneyPerKg,
             Some((_, "parcel")) => Unit::PolicyMoneyPerParcel,
@@ -509,8 +516,11 @@ fn assumption_models(id: &str) -> &'static [ModelKind] {
         ("commission", _) | ("payment", _) => &[Pop, Semi],
         ("semi" | "warehouse", _) => &[Semi],
         ("choice", _) => &[Semi, Full],
-        ("postage", "pop") | ("first_mile" | "returns" | "days", "pop") => &[Pop],
-        ("postage", "choice") => &[Semi],
+        // `postage.pop.*`: the ids of POP's postage before the weight bands (renamed).
+        ("postage" | "logistics", "standard" | "economy" | "pop")
+        | ("first_mile" | "returns" | "days", "pop") => &[Pop],
+        ("postage" | "logistics", "choice") => &[Semi],
+        ("days", "choice") => &[Semi, Full],
         ("first_mile" | "returns" | "days", m) if m.starts_with("semi") => &[Semi],
         ("first_mile" | "returns" | "days", "full") => &[Full],
         _ => &ModelKind::ALL,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::decimal::{add, div, mul, pct, sub, Overflow};
 use crate::input::MONEY_MAX;
-use crate::policy::{Assumptions, MissingValue};
+use crate::policy::{Assumptions, Band, MissingValue};
 use crate::rule::{Rule, RuleArg};
 use crate::scenario::{ModelKind, Scenario, SemiManagedMode};
 
@@ -384,21 +384,63 @@ impl Context<'_> {
         ))
     }
 
-    /// Postage to the buyer from the rate sheet under `prefix`: paid when the unit ships, or the
-    /// share `postage_deducted` (policy value id) taken from the payout instead.
-    fn postage(
-        &self,
-        prefix: &str,
-        rule: &'static str,
-        deducted_id: &str,
-    ) -> Result<Charge, CalcError> {
-        let mut charge = self.weight_priced(
-            ("last_mile", "Shipping to the buyer"),
-            &format!("{prefix}.{}", self.scenario.destination),
+    /// Postage to the buyer by `service` (a policy service id): the parcel's weight priced in
+    /// the service's band for it, per kg + per parcel, paid when the unit ships, or the share
+    /// `deducted_id` (a policy value id) taken from the payout instead.
+    fn postage(&self, service: &str, deducted_id: &str) -> Result<Charge, CalcError> {
+        let policy = self.values.policy();
+        let destination = &self.scenario.destination;
+        let service = policy
+            .service(service)
+            .ok_or_else(|| CalcError::Missing(format!("postage.{service}")))?;
+        let chargeable_g = self.scenario.product.weight_g;
+        // The weight is validated against the service's limit, so a band is always found.
+        let band = service
+            .band(chargeable_g)
+            .ok_or_else(|| CalcError::Missing(format!("postage.{}.{destination}", service.id)))?;
+        let priced_g = priced_grams(band, chargeable_g)?;
+        let per_kg = self.policy_money(&service.rate_id(destination, band, "per_kg"))?;
+        let per_parcel = self.policy_money(&service.rate_id(destination, band, "per_parcel"))?;
+        let kg = priced_g / Decimal::ONE_THOUSAND;
+        let amount = add(mul(kg, per_kg)?, per_parcel)?;
+        let weight = match band.step_g {
+            Some(step) if priced_g != chargeable_g => Rule::new(
+                "weight.stepped",
+                vec![
+                    RuleArg::number(kg),
+                    RuleArg::number(chargeable_g / Decimal::ONE_THOUSAND),
+                    RuleArg::number(step / Decimal::ONE_THOUSAND),
+                ],
+            ),
+            _ => Rule::new("weight.actual", vec![RuleArg::number(kg)]),
+        };
+        let rule = Rule::new(
+            "last_mile",
+            vec![
+                RuleArg::Name {
+                    kind: "service",
+                    id: service.id.clone(),
+                    english: service.name.clone(),
+                },
+                self.destination(),
+                RuleArg::Name {
+                    kind: "band",
+                    id: band.id.clone(),
+                    english: band.name.clone(),
+                },
+                RuleArg::rule(weight),
+                self.money(per_kg),
+                self.money(per_parcel),
+            ],
+        );
+        let mut charge = Charge::fixed(
+            "last_mile",
+            "Shipping to the buyer",
+            CostGroup::Logistics,
+            amount,
             rule,
-            Some(self.destination()),
             Moment::Shipping,
-        )?;
+        );
         charge.from_payout = pct(self.values.get(deducted_id)?);
         Ok(charge)
     }
@@ -839,6 +881,15 @@ impl Draft {
     }
 }
 
+/// The weight a band prices a parcel of `grams` at: the weight itself, or in a band priced by
+/// steps (the half kilo of large parcels), the weight rounded up to a whole number of steps.
+pub(crate) fn priced_grams(band: &Band, grams: Decimal) -> Result<Decimal, Overflow> {
+    match band.step_g {
+        Some(step) if !step.is_zero() => mul(div(grams, step)?.ceil(), step),
+        _ => Ok(grams),
+    }
+}
+
 /// Days in the month that monthly units are spread over.
 const DAYS_A_MONTH: i64 = 30;
 
@@ -964,7 +1015,7 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         None,
         Moment::Shipping,
     )?);
-    charges.push(ctx.postage("postage.pop", "last_mile.pop", "cash.pop.postage_deducted")?);
+    charges.push(ctx.postage("standard", "cash.pop.postage_deducted")?);
     let (commission, category) = ctx.category_commission()?;
     charges.push(Charge::share(
         "commission",
@@ -1061,11 +1112,7 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             Moment::Shipping,
         )?
     });
-    charges.push(ctx.postage(
-        "postage.choice",
-        "last_mile.choice",
-        "cash.semi.postage_deducted",
-    )?);
+    charges.push(ctx.postage("choice", "cash.semi.postage_deducted")?);
     let (commission, category) = ctx.category_commission()?;
     let (waiver, rule) = if warehouse {
         (

@@ -29,12 +29,19 @@ pub enum RuleArg {
     },
     /// A name from the policy set or the currency list.
     Name {
-        /// What kind of name: `category`, `destination` or `currency`.
+        /// What kind of name: `category`, `destination`, `currency`, `service` (a logistics
+        /// service, whose name is a proper name) or `band` (a weight band, such as `300–2000 g`).
         kind: &'static str,
-        /// Its id (`home`, `ES`, `USD`).
+        /// Its id (`home`, `ES`, `USD`, `standard`, `300_2000g`).
         id: String,
         /// Its English name.
         english: String,
+    },
+    /// Rules of their own, worded one after another: how a weight was worked out, or each
+    /// market's part of a mix.
+    Rules {
+        /// The rules, in order.
+        rules: Vec<Rule>,
     },
 }
 
@@ -57,6 +64,11 @@ impl RuleArg {
         RuleArg::Number { value }
     }
 
+    /// One rule as an argument of another.
+    pub fn rule(rule: Rule) -> Self {
+        RuleArg::Rules { rules: vec![rule] }
+    }
+
     /// A currency code, which is its own English name.
     pub fn currency(code: &str) -> Self {
         RuleArg::Name {
@@ -72,6 +84,10 @@ impl RuleArg {
             RuleArg::Percent { value } => format!("{}%", plain_text(*value)),
             RuleArg::Number { value } => plain_text(*value),
             RuleArg::Name { english, .. } => english.clone(),
+            RuleArg::Rules { rules } => {
+                let words: Vec<String> = rules.iter().map(Rule::english).collect();
+                words.join(" ")
+            }
         }
     }
 }
@@ -131,8 +147,9 @@ pub const RULE_IDS: &[&str] = &[
     "first_mile.semi_warehouse",
     "first_mile.semi_jit",
     "first_mile.full",
-    "last_mile.pop",
-    "last_mile.choice",
+    "last_mile",
+    "weight.actual",
+    "weight.stepped",
     "commission.pop",
     "commission.semi_warehouse",
     "commission.semi_jit",
@@ -169,8 +186,9 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "first_mile.semi_warehouse" => "Bulk freight into the Cainiao warehouse: {0} kg × {1}/kg + {2} per parcel.",
         "first_mile.semi_jit" => "Sending each order to Cainiao: {0} kg × {1}/kg + {2} per parcel.",
         "first_mile.full" => "Delivery to the platform's warehouse in China: {0} kg × {1}/kg + {2} per parcel.",
-        "last_mile.pop" => "AliExpress Standard to {3}: {0} kg × {1}/kg + {2} per parcel.",
-        "last_mile.choice" => "Cainiao (Choice) to {3}: {0} kg × {1}/kg + {2} per parcel.",
+        "last_mile" => "{0} to {1}, {2} band: {3} × {4}/kg + {5} per parcel.",
+        "weight.actual" => "{0} kg",
+        "weight.stepped" => "{0} kg ({1} kg rounded up to the next {2} kg)",
         "commission.pop" => "{0} of the sale price (category {1}).",
         "commission.semi_warehouse" => {
             "{0} commission (category {1}), {2} waived for goods in the platform warehouse: {3} of the sale price."

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::decimal::{parse_decimal, parse_json_number, ParseError};
 use crate::error::{Conflict, ErrorCode, Expected, FieldError, Problem};
-use crate::input::{Bounds, Field, Group, Input, InputKind};
+use crate::input::{Bounds, Field, Group, Input, InputKind, Unit};
 use crate::policy::{PolicySet, DEFAULT_POLICY_ID};
 use crate::warning::{Warning, WarningKind};
 
@@ -615,6 +615,10 @@ impl ScenarioInput {
             }
         }
 
+        if self.get(Input::WeightG).is_some_and(|w| w.is_ok()) {
+            v.errors.extend(service_limits(policy, &product));
+        }
+
         ParsedScenario {
             scenario: Scenario {
                 policy: policy.id.clone(),
@@ -633,6 +637,31 @@ impl ScenarioInput {
             derived,
         }
     }
+}
+
+/// The parcel against the limits of the services that ship it: POP's line and Choice. A parcel
+/// heavier than a service's heaviest band is an error at the weight, naming the limit.
+fn service_limits(policy: &PolicySet, product: &Product) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (model, id) in [(ModelKind::Pop, "standard"), (ModelKind::Semi, "choice")] {
+        let Some(service) = policy.service(id) else {
+            continue;
+        };
+        let max = service.max_weight_g();
+        if product.weight_g > max {
+            errors.push(FieldError::new(
+                Input::WeightG,
+                Problem::AboveServiceLimit {
+                    service: service.id.clone(),
+                    name: service.name.clone(),
+                    model,
+                    max,
+                    unit: Unit::Grams,
+                },
+            ));
+        }
+    }
+    errors
 }
 
 /// A scenario read from loose input, with every problem found.
@@ -784,7 +813,11 @@ impl ParsedScenario {
                         (Field::Group(g), Field::Input(i)) if i.group() == Some(*g)
                     )
             };
-            e.field.models().contains(&model)
+            if matches!(e.problem, Problem::AboveServiceLimit { .. }) {
+                // A parcel one service does not take stops only the model that ships with it.
+                return e.models().contains(&model);
+            }
+            e.models().contains(&model)
                 || self
                     .derived
                     .iter()

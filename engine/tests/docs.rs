@@ -223,7 +223,8 @@ fn every_policy_value_is_named() {
         // Families are documented once, with a placeholder for the part that varies.
         let documented = match parts.as_slice() {
             ["commission", _] => "commission.<category>".to_owned(),
-            ["postage", model, _, _] => format!("postage.{model}.<dest>"),
+            ["postage", service, _, _, _] => format!("postage.{service}.<dest>.<band>"),
+            ["logistics", _, what] => format!("logistics.<service>.{what}"),
             ["first_mile", model, _] => format!("first_mile.{model}.*"),
             ["returns", _, what] => format!("returns.<m>.{what}"),
             ["vat", _, "rate"] => "vat.<destination>.rate".to_owned(),

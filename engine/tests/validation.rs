@@ -73,7 +73,9 @@ fn expect_valid(input: &Value) {
 
 #[derive(Clone, Copy)]
 enum Range {
-    /// 0 allowed, negatives not; at most this (as text).
+    /// 0 allowed, negatives not; at most this (as text), and the second is too large for the
+    /// field. (For the weight the first is the most the shipping services take, 30 kg: heavier
+    /// parcels up to the field's own limit are the services' errors, tested on their own.)
     NonNegative(&'static str, &'static str),
     /// More than 0; at most this, and this + a bit is too large.
     Positive(&'static str, &'static str),
@@ -96,7 +98,7 @@ fn number_fields() -> Vec<(&'static str, Range, &'static [ModelKind])> {
         ("product.packaging", money, &ALL),
         (
             "product.weight_g",
-            Range::NonNegative("1000000", "1000001"),
+            Range::NonNegative("30000", "1000001"),
             &ALL,
         ),
         ("monthly_units", money, &ALL),
@@ -629,14 +631,14 @@ fn the_largest_accepted_figures_compute_or_say_which_fields_lose_the_cent() {
     // combination (monthly units, its price, the rate), and fully managed is still computed.
     let input = json!({
         "currency": { "rate": "1000000" },
-        "product": { "unit_cost": "1000000000", "packaging": "1000000000", "weight_g": "1000000" },
+        "product": { "unit_cost": "1000000000", "packaging": "1000000000", "weight_g": "30000" },
         "monthly_units": "1000000000",
         "return_rate_pct": "100",
         "pop": { "price": "1000000000", "ad_spend_pct": "100", "affiliate_share_pct": "100", "affiliate_rate_pct": "100" },
         "semi": { "price": "1000000000" },
         "full": { "supply_price": "1000000000" },
         "assumptions": { "choice.traffic_uplift": "1000", "days.pop.delivery": "3650",
-                         "days.full.stock": "3650", "postage.pop.ES.per_kg": "1000000" }
+                         "days.full.stock": "3650", "postage.standard.ES.2_30kg.per_kg": "1000000" }
     });
     let (comparison, json) = run(&input);
     let found: Vec<(String, ErrorCode)> = comparison
@@ -668,12 +670,12 @@ fn the_largest_accepted_figures_compute_or_say_which_fields_lose_the_cent() {
 
 #[test]
 fn an_extreme_policy_rate_loses_the_cent_per_unit_at_the_weight_and_the_rate() {
-    // 64.67 CNY a kg of postage ÷ 10^−14 CNY per EUR is 6.5 × 10^15 EUR a kg; × 1,000 kg it
-    // passes 10^18 a unit.
+    // 64.67 CNY a kg of postage ÷ 10^−15 CNY per EUR is 6.5 × 10^16 EUR a kg; × 30 kg, the
+    // most AliExpress Standard takes, it passes 10^18 a unit.
     let input = json!({
         "currency": { "cost": "EUR", "sale": "USD", "rate": "1.1" },
-        "product": { "weight_g": "1000000" },
-        "assumptions": { "fx.EUR": "0.00000000000001" }
+        "product": { "weight_g": "30000" },
+        "assumptions": { "fx.EUR": "0.000000000000001" }
     });
     let (comparison, _) = run(&input);
     let found: Vec<String> = comparison
@@ -691,6 +693,48 @@ fn an_extreme_policy_rate_loses_the_cent_per_unit_at_the_weight_and_the_rate() {
     // A lighter parcel stays inside the limit.
     let (light, _) = run(&common::with(&input, "product.weight_g", json!("1")));
     assert!(light.ok(), "{:?}", light.errors);
+}
+
+#[test]
+fn a_parcel_over_a_services_weight_limit_is_an_error_at_the_weight_naming_the_limit() {
+    // AliExpress Standard (POP) and Choice (semi-managed, assumed the same) take parcels up to
+    // 30 kg; fully managed ships nothing to buyers and is still computed.
+    for weight in [json!("30000.1"), json!(30001), json!("1000000")] {
+        let (comparison, json) = run(&with(&base(), "product.weight_g", weight.clone()));
+        let found: Vec<(String, ErrorCode, String)> = comparison
+            .errors
+            .iter()
+            .map(|e| (e.path().into_owned(), e.code(), e.english()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "product.weight_g".to_owned(),
+                    TooLarge,
+                    "Over the limit of AliExpress Standard (POP shipping): it takes parcels up \
+                     to 30000 g."
+                        .to_owned()
+                ),
+                (
+                    "product.weight_g".to_owned(),
+                    TooLarge,
+                    "Over the limit of Cainiao (Choice) (Semi-managed shipping): it takes \
+                     parcels up to 30000 g."
+                        .to_owned()
+                ),
+            ],
+            "{weight}"
+        );
+        assert!(
+            comparison.pop.is_none() && comparison.semi.is_none(),
+            "{weight}"
+        );
+        assert!(comparison.full.is_some(), "{weight}");
+        assert!(json["models"]["full"].is_object());
+    }
+    // At the limit itself, every model is computed.
+    expect_valid(&with(&base(), "product.weight_g", json!("30000")));
 }
 
 #[test]

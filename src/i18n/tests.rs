@@ -113,6 +113,8 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
         json!({ "semi": { "mode": "jit" }, "currency": { "cost": "USD", "sale": "USD" } }),
         json!({ "semi": { "popular": true }, "full": { "supply_price": "45" }, "return_rate_pct": "0" }),
         json!({ "pop": { "early_payout": true } }),
+        // A large parcel, priced by the half kilo.
+        json!({ "product": { "weight_g": "2100" } }),
     ];
     scenarios
         .iter()
@@ -131,10 +133,10 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
 fn english_line_item_labels_are_the_engines_and_every_key_has_a_label_and_a_reason() {
     let mut rule_ids = BTreeSet::new();
     for result in results() {
-        rule_ids.insert(result.revenue_rule.id);
-        rule_ids.insert(result.cash.rule.id);
+        rule_ids_in(&result.revenue_rule, &mut rule_ids);
+        rule_ids_in(&result.cash.rule, &mut rule_ids);
         for item in &result.line_items {
-            rule_ids.insert(item.rule.id);
+            rule_ids_in(&item.rule, &mut rule_ids);
             assert_eq!(texts(Lang::En).line_item(item), item.label, "{}", item.key);
             for lang in Lang::ALL {
                 let t = texts(lang);
@@ -154,24 +156,43 @@ fn english_line_item_labels_are_the_engines_and_every_key_has_a_label_and_a_reas
 
 #[test]
 fn rules_read_in_every_language_without_leftover_placeholders() {
+    /// A rule in `lang`, the rules it holds worded too.
+    fn words(lang: Lang, rule: &sellercalc_engine::Rule) -> String {
+        rule_text(lang, rule, |arg| match arg {
+            RuleArg::Money { amount, currency } => format!("{currency} {amount}"),
+            RuleArg::Percent { value } => format!("{value}%"),
+            RuleArg::Number { value } => value.to_string(),
+            RuleArg::Name {
+                kind, id, english, ..
+            } => name_arg(lang, kind, id, english),
+            RuleArg::Rules { rules } => {
+                let parts: Vec<String> = rules.iter().map(|r| words(lang, r)).collect();
+                crate::i18n::sentences(&parts)
+            }
+        })
+    }
     for result in results() {
         for lang in Lang::ALL {
-            let word = |arg: &RuleArg| match arg {
-                RuleArg::Money { amount, currency } => format!("{currency} {amount}"),
-                RuleArg::Percent { value } => format!("{value}%"),
-                RuleArg::Number { value } => value.to_string(),
-                RuleArg::Name {
-                    kind, id, english, ..
-                } => name_arg(lang, kind, id, english),
-            };
             let rules = result
                 .line_items
                 .iter()
                 .map(|i| &i.rule)
                 .chain([&result.revenue_rule, &result.cash.rule]);
             for rule in rules {
-                let text = rule_text(lang, rule, word);
+                let text = words(lang, rule);
                 assert!(placeholders(&text).is_empty(), "{lang:?}: {text}");
+            }
+        }
+    }
+}
+
+/// A rule's id and the ids of the rules it holds, at any depth.
+fn rule_ids_in(rule: &sellercalc_engine::Rule, ids: &mut BTreeSet<&'static str>) {
+    ids.insert(rule.id);
+    for arg in &rule.args {
+        if let RuleArg::Rules { rules } = arg {
+            for inner in rules {
+                rule_ids_in(inner, ids);
             }
         }
     }

@@ -913,6 +913,7 @@ keyed_table! {
         vat = "vat",
         ioss = "ioss",
         glosellers2025 = "glosellers2025",
+        logistics = "logistics",
     }
 }
 
@@ -931,14 +932,19 @@ text_table! {
         vat_rate,
         vat_eu_threshold,
         vat_gb_threshold,
-        /// `postage.pop.{destination}.per_kg`: {0} destination name.
+        /// `postage.{standard|economy}.{destination}.{band}.per_kg`: {0} destination name, with
+        /// the service and the band.
         postage_pop_per_kg,
         /// {0} destination name.
         postage_pop_per_parcel,
-        /// {0} destination name.
+        /// `postage.choice.{destination}.{band}.per_kg`: {0} destination name, with the band.
         postage_choice_per_kg,
         /// {0} destination name.
         postage_choice_per_parcel,
+        /// `logistics.{service}.volumetric_divisor`: {0} service name.
+        volumetric_divisor,
+        /// `logistics.{service}.max_side_cm`: {0} service name.
+        max_side,
         first_mile_pop_per_kg,
         first_mile_pop_per_parcel,
         first_mile_cainiao_bulk_per_kg,
@@ -1024,6 +1030,12 @@ text_table! {
         postage_pop_per_kg,
         postage_pop_per_parcel,
         postage_choice,
+        /// A weight band without a published rate, which takes the nearest band's.
+        postage_band_assumed,
+        /// Super Economy Global's published rates.
+        postage_economy,
+        volumetric_divisor,
+        max_side,
         first_mile_pop_per_kg,
         first_mile_pop_per_parcel,
         first_mile_cainiao_bulk_per_kg,
@@ -1144,8 +1156,9 @@ keyed_table! {
         first_mile_semi_warehouse = "first_mile.semi_warehouse",
         first_mile_semi_jit = "first_mile.semi_jit",
         first_mile_full = "first_mile.full",
-        last_mile_pop = "last_mile.pop",
-        last_mile_choice = "last_mile.choice",
+        last_mile = "last_mile",
+        weight_actual = "weight.actual",
+        weight_stepped = "weight.stepped",
         commission_pop = "commission.pop",
         commission_semi_warehouse = "commission.semi_warehouse",
         commission_semi_jit = "commission.semi_jit",
