@@ -76,7 +76,11 @@ pub fn default_form() -> Form {
                 | Input::SemiAdSpend
                 | Input::SemiAffiliateShare
                 | Input::SemiAffiliateRate
-                | Input::SupplyPrice => String::new(),
+                | Input::SupplyPrice
+                // Empty: no sides, a parcel priced by its weight alone.
+                | Input::Length
+                | Input::Width
+                | Input::Height => String::new(),
                 Input::UnitCost => format!("{:.2}", d.product.unit_cost),
                 Input::Packaging => format!("{:.2}", d.product.packaging),
                 Input::WeightG => text(d.product.weight_g),

@@ -301,6 +301,10 @@ fn beyond_fields(
     match beyond {
         Beyond::PerUnit => {
             fields.push(Field::Input(Input::WeightG));
+            // Postage follows the volumetric weight when it is more.
+            if scenario.product.dimensions_cm.is_some() {
+                fields.extend(Input::SIDES.map(Field::Input));
+            }
             if scenario.currency.cost != policy.currency {
                 fields.push(Field::Assumption(format!("fx.{}", scenario.currency.cost)));
             }

@@ -96,6 +96,8 @@ pub const MONEY_MAX: i64 = 1_000_000_000;
 pub const WEIGHT_MAX_G: i64 = 1_000_000;
 /// The most an exchange rate may be.
 pub const RATE_MAX: i64 = 1_000_000;
+/// The most a side of a parcel may be, in centimetres.
+pub const SIDE_MAX_CM: i64 = 1_000;
 
 /// One scenario input with a fixed path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -112,6 +114,13 @@ pub enum Input {
     Packaging,
     /// `product.weight_g`
     WeightG,
+    /// `product.dimensions_cm.length`: the parcel's length; empty with the other two sides, for
+    /// a parcel priced by its weight alone.
+    Length,
+    /// `product.dimensions_cm.width`
+    Width,
+    /// `product.dimensions_cm.height`
+    Height,
     /// `product.category`
     Category,
     /// `pop.price`, which semi-managed follows unless it has its own.
@@ -148,13 +157,16 @@ pub enum Input {
 
 impl Input {
     /// Every input, in form order.
-    pub const ALL: [Input; 22] = [
+    pub const ALL: [Input; 25] = [
         Input::CostCurrency,
         Input::SaleCurrency,
         Input::Rate,
         Input::UnitCost,
         Input::Packaging,
         Input::WeightG,
+        Input::Length,
+        Input::Width,
+        Input::Height,
         Input::Category,
         Input::Price,
         Input::MonthlyUnits,
@@ -173,6 +185,9 @@ impl Input {
         Input::SupplyPrice,
     ];
 
+    /// The three sides of the parcel, `product.dimensions_cm.*`.
+    pub const SIDES: [Input; 3] = [Input::Length, Input::Width, Input::Height];
+
     /// The input's position in [`Input::ALL`], for arrays indexed by input.
     pub fn index(self) -> usize {
         self as usize
@@ -187,6 +202,9 @@ impl Input {
             Input::UnitCost => "product.unit_cost",
             Input::Packaging => "product.packaging",
             Input::WeightG => "product.weight_g",
+            Input::Length => "product.dimensions_cm.length",
+            Input::Width => "product.dimensions_cm.width",
+            Input::Height => "product.dimensions_cm.height",
             Input::Category => "product.category",
             Input::Price => "pop.price",
             Input::MonthlyUnits => "monthly_units",
@@ -217,7 +235,8 @@ impl Input {
         Group::from_key(group)
     }
 
-    /// The input's key within its group (`unit_cost`), or its whole path at the top level.
+    /// The input's key within its group (`unit_cost`; `dimensions_cm.length` for a side, which
+    /// sits in an object of its own), or its whole path at the top level.
     pub fn key(self) -> &'static str {
         let path = self.path();
         path.split_once('.').map_or(path, |(_, key)| key)
@@ -244,7 +263,9 @@ impl Input {
     /// Whether leaving it empty means "use the default" (the policy's exchange rate, POP's price
     /// and marketing, the estimated supply price) rather than a missing value.
     pub fn optional(self) -> bool {
-        self.follows().is_some() || matches!(self, Input::Rate | Input::SupplyPrice)
+        self.follows().is_some()
+            || matches!(self, Input::Rate | Input::SupplyPrice)
+            || Input::SIDES.contains(&self)
     }
 
     /// The POP input whose value this semi-managed input takes when it is left empty.
@@ -264,6 +285,7 @@ impl Input {
             Input::UnitCost | Input::Packaging | Input::SupplyPrice => Unit::CostMoney,
             Input::Price | Input::SemiPrice => Unit::SaleMoney,
             Input::WeightG => Unit::Grams,
+            Input::Length | Input::Width | Input::Height => Unit::Centimetres,
             Input::MonthlyUnits => Unit::Units,
             Input::ReturnRate
             | Input::AdSpend
@@ -283,6 +305,7 @@ impl Input {
         match self.unit() {
             Unit::Percent => bounds(100, false),
             Unit::Grams => bounds(WEIGHT_MAX_G, false),
+            Unit::Centimetres => bounds(SIDE_MAX_CM, true),
             Unit::ExchangeRate => bounds(RATE_MAX, true),
             Unit::SaleMoney => bounds(MONEY_MAX, true),
             Unit::CostMoney if self == Input::SupplyPrice => bounds(MONEY_MAX, true),
@@ -293,13 +316,17 @@ impl Input {
 
     /// The models whose figures depend on the input. Fully managed is paid a supply price in
     /// the cost currency and ships nothing to buyers, so the sale currency, the rate, the
-    /// category and the destination concern POP and semi-managed only.
+    /// category, the destination and the parcel's size concern POP and semi-managed only.
     pub fn models(self) -> &'static [ModelKind] {
         use ModelKind::{Full, Pop, Semi};
         match self {
-            Input::SaleCurrency | Input::Rate | Input::Category | Input::Destination => {
-                &[Pop, Semi]
-            }
+            Input::SaleCurrency
+            | Input::Rate
+            | Input::Category
+            | Input::Destination
+            | Input::Length
+            | Input::Width
+            | Input::Height => &[Pop, Semi],
             _ => match self.group() {
                 Some(Group::Pop) => &[Pop],
                 Some(Group::Semi) => &[Semi],
@@ -401,6 +428,8 @@ pub enum Field {
     Group(Group),
     /// An input.
     Input(Input),
+    /// The parcel's sides as a whole: `product.dimensions_cm`.
+    Dimensions,
     /// A policy value's override: `assumptions.<id>`.
     Assumption(String),
     /// The market mix as a whole: `destinations`.
@@ -431,6 +460,7 @@ impl Field {
             Field::Policy => Cow::Borrowed("policy"),
             Field::Group(group) => Cow::Borrowed(group.key()),
             Field::Input(input) => Cow::Borrowed(input.path()),
+            Field::Dimensions => Cow::Borrowed("product.dimensions_cm"),
             Field::Assumption(id) => Cow::Owned(format!("assumptions.{id}")),
             Field::Destinations => Cow::Borrowed("destinations"),
             Field::Market { index, part: None } => Cow::Owned(format!("destinations[{index}]")),
@@ -453,6 +483,9 @@ impl Field {
         }
         if path == "policy" {
             return Field::Policy;
+        }
+        if path == "product.dimensions_cm" {
+            return Field::Dimensions;
         }
         if let Some(input) = Input::from_path(path) {
             return Field::Input(input);
@@ -501,7 +534,7 @@ impl Field {
             Field::Group(Group::Semi) => &[Semi],
             Field::Group(Group::Full) => &[Full],
             Field::Assumption(id) => assumption_models(id),
-            Field::Destinations | Field::Market { .. } => &[Pop, Semi],
+            Field::Destinations | Field::Market { .. } | Field::Dimensions => &[Pop, Semi],
             Field::Unknown(_) => &[],
             Field::Scenario | Field::Policy | Field::Group(_) => &ModelKind::ALL,
         }
@@ -553,6 +586,7 @@ mod tests {
                 Field::Scenario,
                 Field::Policy,
                 Field::Destinations,
+                Field::Dimensions,
                 Field::Assumption("commission.home".to_owned()),
                 Field::Market {
                     index: 1,

@@ -9,7 +9,7 @@ use crate::decimal::{add, div, mul, pct, sub, Overflow};
 use crate::input::MONEY_MAX;
 use crate::policy::{Assumptions, Band, MissingValue};
 use crate::rule::{Rule, RuleArg};
-use crate::scenario::{ModelKind, Scenario, SemiManagedMode};
+use crate::scenario::{volumetric_grams, ModelKind, Scenario, SemiManagedMode};
 
 /// Where a line item's money goes, for charts and summaries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -393,7 +393,16 @@ impl Context<'_> {
         let service = policy
             .service(service)
             .ok_or_else(|| CalcError::Missing(format!("postage.{service}")))?;
-        let chargeable_g = self.scenario.product.weight_g;
+        let actual_g = self.scenario.product.weight_g;
+        let divisor = self
+            .values
+            .get(&format!("logistics.{}.volumetric_divisor", service.id))?;
+        let dimensions = self.scenario.product.dimensions_cm;
+        // Validated: a parcel too heavy by volume for the service is an error at its side.
+        let volumetric_g = dimensions
+            .and_then(|d| volumetric_grams(&d, divisor))
+            .filter(|g| *g > actual_g);
+        let chargeable_g = volumetric_g.unwrap_or(actual_g);
         // The weight is validated against the service's limit, so a band is always found.
         let band = service
             .band(chargeable_g)
@@ -403,16 +412,39 @@ impl Context<'_> {
         let per_parcel = self.policy_money(&service.rate_id(destination, band, "per_parcel"))?;
         let kg = priced_g / Decimal::ONE_THOUSAND;
         let amount = add(mul(kg, per_kg)?, per_parcel)?;
-        let weight = match band.step_g {
-            Some(step) if priced_g != chargeable_g => Rule::new(
+        let stepped = band
+            .step_g
+            .filter(|_| priced_g != chargeable_g)
+            .map(|step| RuleArg::number(step / Decimal::ONE_THOUSAND));
+        let weight = match (volumetric_g.zip(dimensions), stepped) {
+            (None, None) => Rule::new("weight.actual", vec![RuleArg::number(kg)]),
+            (None, Some(step)) => Rule::new(
                 "weight.stepped",
                 vec![
                     RuleArg::number(kg),
                     RuleArg::number(chargeable_g / Decimal::ONE_THOUSAND),
-                    RuleArg::number(step / Decimal::ONE_THOUSAND),
+                    step,
                 ],
             ),
-            _ => Rule::new("weight.actual", vec![RuleArg::number(kg)]),
+            (Some((volumetric, sides)), step) => {
+                let mut args = vec![
+                    RuleArg::number(kg),
+                    RuleArg::number(volumetric / Decimal::ONE_THOUSAND),
+                    RuleArg::number(sides.length),
+                    RuleArg::number(sides.width),
+                    RuleArg::number(sides.height),
+                    RuleArg::number(divisor),
+                    RuleArg::number(actual_g / Decimal::ONE_THOUSAND),
+                ];
+                let id = match step {
+                    Some(step) => {
+                        args.push(step);
+                        "weight.volumetric_stepped"
+                    }
+                    None => "weight.volumetric",
+                };
+                Rule::new(id, args)
+            }
         };
         let rule = Rule::new(
             "last_mile",

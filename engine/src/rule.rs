@@ -150,6 +150,8 @@ pub const RULE_IDS: &[&str] = &[
     "last_mile",
     "weight.actual",
     "weight.stepped",
+    "weight.volumetric",
+    "weight.volumetric_stepped",
     "commission.pop",
     "commission.semi_warehouse",
     "commission.semi_jit",
@@ -189,6 +191,10 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "last_mile" => "{0} to {1}, {2} band: {3} × {4}/kg + {5} per parcel.",
         "weight.actual" => "{0} kg",
         "weight.stepped" => "{0} kg ({1} kg rounded up to the next {2} kg)",
+        "weight.volumetric" => "{0} kg by volume ({2} × {3} × {4} cm ÷ {5}, more than the actual {6} kg)",
+        "weight.volumetric_stepped" => {
+            "{0} kg ({1} kg by volume, {2} × {3} × {4} cm ÷ {5}, more than the actual {6} kg, rounded up to the next {7} kg)"
+        }
         "commission.pop" => "{0} of the sale price (category {1}).",
         "commission.semi_warehouse" => {
             "{0} commission (category {1}), {2} waived for goods in the platform warehouse: {3} of the sale price."

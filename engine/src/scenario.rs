@@ -10,8 +10,11 @@ use serde_json::{Map, Value};
 use crate::decimal::{parse_decimal, parse_json_number, ParseError};
 use crate::error::{Conflict, ErrorCode, Expected, FieldError, Problem};
 use crate::input::{Bounds, Field, Group, Input, InputKind, Unit};
-use crate::policy::{PolicySet, DEFAULT_POLICY_ID};
+use crate::policy::{Assumptions, PolicySet, DEFAULT_POLICY_ID};
 use crate::warning::{Warning, WarningKind};
+
+/// The key of the parcel's sides in `product`.
+const DIMENSIONS_KEY: &str = "dimensions_cm";
 
 /// The three ways of selling on AliExpress.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,6 +83,24 @@ pub struct CurrencyPair {
     pub rate: Option<Decimal>,
 }
 
+/// The sides of a parcel, in centimetres.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dimensions {
+    /// Length.
+    pub length: Decimal,
+    /// Width.
+    pub width: Decimal,
+    /// Height.
+    pub height: Decimal,
+}
+
+impl Dimensions {
+    /// The sides in the order of [`Input::SIDES`].
+    pub fn sides(&self) -> [Decimal; 3] {
+        [self.length, self.width, self.height]
+    }
+}
+
 /// What the product costs and weighs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Product {
@@ -89,6 +110,10 @@ pub struct Product {
     pub packaging: Decimal,
     /// Shipping weight of one unit in grams.
     pub weight_g: Decimal,
+    /// The parcel's sides, when given: services that charge by volume then charge the larger of
+    /// the actual and the volumetric weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions_cm: Option<Dimensions>,
     /// Category id, which sets the commission.
     pub category: String,
 }
@@ -177,6 +202,7 @@ impl Default for Scenario {
                 unit_cost: Decimal::new(25, 0),
                 packaging: Decimal::new(15, 1),
                 weight_g: Decimal::new(350, 0),
+                dimensions_cm: None,
                 category: "home".to_owned(),
             },
             monthly_units: Decimal::new(400, 0),
@@ -331,11 +357,18 @@ impl ScenarioInput {
                     root.insert(input.key().to_owned(), value);
                 }
                 Some(group) => {
-                    let group = root
+                    let mut node = root
                         .entry(group.key())
                         .or_insert_with(|| Value::Object(Map::new()));
-                    if let Value::Object(group) = group {
-                        group.insert(input.key().to_owned(), value);
+                    // A side sits one level deeper, in `dimensions_cm`.
+                    let mut keys = input.key().split('.').peekable();
+                    while let Some(key) = keys.next() {
+                        let Value::Object(map) = node else { break };
+                        if keys.peek().is_none() {
+                            map.insert(key.to_owned(), value);
+                            break;
+                        }
+                        node = map.entry(key).or_insert_with(|| Value::Object(Map::new()));
                     }
                 }
             }
@@ -388,7 +421,15 @@ impl ScenarioInput {
                     continue;
                 };
                 for (key, value) in map {
-                    match group.inputs().find(|i| i.key() == key) {
+                    if group == Group::Product && key == DIMENSIONS_KEY {
+                        read.dimensions(value);
+                        continue;
+                    }
+                    // A side is read from its own object only (`dimensions_cm.length` is no key).
+                    match group
+                        .inputs()
+                        .find(|i| i.key() == key && !key.contains('.'))
+                    {
                         Some(input) => read.leaf(input, value),
                         None => read.unknown(format!("{}.{key}", group.key())),
                     }
@@ -414,6 +455,20 @@ impl ScenarioInput {
             }
         }
         read
+    }
+
+    /// `product.dimensions_cm`: an object of sides.
+    fn dimensions(&mut self, value: &Value) {
+        let Some(map) = self.object(Some(value), Field::Dimensions) else {
+            return;
+        };
+        for (key, value) in map {
+            let nested = format!("{DIMENSIONS_KEY}.{key}");
+            match Input::SIDES.into_iter().find(|i| i.key() == nested) {
+                Some(side) => self.leaf(side, value),
+                None => self.unknown(format!("product.{nested}")),
+            }
+        }
     }
 
     fn unknown(&mut self, path: String) {
@@ -530,6 +585,7 @@ impl ScenarioInput {
             unit_cost: v.number(Input::UnitCost).unwrap_or(d.product.unit_cost),
             packaging: v.number(Input::Packaging).unwrap_or(d.product.packaging),
             weight_g: v.number(Input::WeightG).unwrap_or(d.product.weight_g),
+            dimensions_cm: v.dimensions(),
             category: v
                 .choice(Input::Category, &categories, lower)
                 .unwrap_or_else(|| d.product.category.clone()),
@@ -615,8 +671,13 @@ impl ScenarioInput {
             }
         }
 
-        if self.get(Input::WeightG).is_some_and(|w| w.is_ok()) {
-            v.errors.extend(service_limits(policy, &product));
+        // The parcel as given, against the limits of the services that ship it.
+        let parcel_read = !v.errors.iter().any(|e| match &e.field {
+            Field::Input(input) => *input == Input::WeightG || Input::SIDES.contains(input),
+            field => *field == Field::Dimensions,
+        });
+        if parcel_read {
+            v.errors.extend(service_limits(policy, &values, &product));
         }
 
         ParsedScenario {
@@ -640,28 +701,83 @@ impl ScenarioInput {
 }
 
 /// The parcel against the limits of the services that ship it: POP's line and Choice. A parcel
-/// heavier than a service's heaviest band is an error at the weight, naming the limit.
-fn service_limits(policy: &PolicySet, product: &Product) -> Vec<FieldError> {
+/// heavier than a service's heaviest band is an error at the weight; one that weighs more by
+/// volume, at its longest side; a side longer than the service takes, at that side. Each names
+/// the service and its limit.
+fn service_limits(
+    policy: &PolicySet,
+    values: &Assumptions<'_>,
+    product: &Product,
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for (model, id) in [(ModelKind::Pop, "standard"), (ModelKind::Semi, "choice")] {
         let Some(service) = policy.service(id) else {
             continue;
         };
-        let max = service.max_weight_g();
-        if product.weight_g > max {
+        let mut over = |field: Input, max: Decimal, unit: Unit| {
             errors.push(FieldError::new(
-                Input::WeightG,
+                field,
                 Problem::AboveServiceLimit {
                     service: service.id.clone(),
                     name: service.name.clone(),
                     model,
                     max,
-                    unit: Unit::Grams,
+                    unit,
                 },
             ));
+        };
+        let max = service.max_weight_g();
+        let divisor = values.get(&format!("logistics.{id}.volumetric_divisor"));
+        if product.weight_g > max {
+            over(Input::WeightG, max, Unit::Grams);
+        } else if let (Some(dimensions), Ok(divisor)) = (&product.dimensions_cm, divisor) {
+            // Beyond exact arithmetic (a divisor overridden to almost nothing) is far too heavy.
+            let too_heavy = volumetric_grams(dimensions, divisor).is_none_or(|g| g > max);
+            if too_heavy && !divisor.is_zero() {
+                over(longest_side(dimensions), max, Unit::Grams);
+            }
+        }
+        let longest = values
+            .get(&format!("logistics.{id}.max_side_cm"))
+            .unwrap_or_default();
+        if let Some(dimensions) = &product.dimensions_cm {
+            if !longest.is_zero() {
+                for (side, length) in Input::SIDES.into_iter().zip(dimensions.sides()) {
+                    if length > longest {
+                        over(side, longest, Unit::Centimetres);
+                    }
+                }
+            }
         }
     }
     errors
+}
+
+/// The side of the parcel that is longest (the first of equals, in form order).
+fn longest_side(dimensions: &Dimensions) -> Input {
+    let sides = dimensions.sides();
+    let mut longest = 0;
+    for i in 1..3 {
+        if sides[i] > sides[longest] {
+            longest = i;
+        }
+    }
+    Input::SIDES[longest]
+}
+
+/// The volumetric weight of a parcel in grams: length × width × height (cm) ÷ `divisor`
+/// (cm³ per kg) × 1000. `None` when the service does not charge by volume (a divisor of 0) or
+/// the figure is beyond exact arithmetic.
+pub(crate) fn volumetric_grams(dimensions: &Dimensions, divisor: Decimal) -> Option<Decimal> {
+    if divisor.is_zero() {
+        return None;
+    }
+    let [length, width, height] = dimensions.sides();
+    length
+        .checked_mul(width)?
+        .checked_mul(height)?
+        .checked_div(divisor)?
+        .checked_mul(Decimal::ONE_THOUSAND)
 }
 
 /// A scenario read from loose input, with every problem found.
@@ -765,6 +881,35 @@ impl Validator<'_> {
             );
             None
         }
+    }
+
+    /// The parcel's sides: none when none was given; each one given is read as a number, and
+    /// with one or two of them given, each missing one is required.
+    fn dimensions(&mut self) -> Option<Dimensions> {
+        if Input::SIDES
+            .iter()
+            .all(|side| self.input.get(*side).is_none())
+        {
+            return None;
+        }
+        let mut sides = [Decimal::ZERO; 3];
+        let mut complete = true;
+        for (i, side) in Input::SIDES.into_iter().enumerate() {
+            if self.input.get(side).is_none() {
+                self.error(side, Problem::Required);
+                complete = false;
+            } else {
+                match self.number(side) {
+                    Some(length) => sides[i] = length,
+                    None => complete = false,
+                }
+            }
+        }
+        complete.then_some(Dimensions {
+            length: sides[0],
+            width: sides[1],
+            height: sides[2],
+        })
     }
 
     fn flag(&mut self, input: Input) -> Option<bool> {

@@ -120,6 +120,9 @@ impl Base {
             | Input::SemiAffiliateShare
             | Input::SemiAffiliateRate => format::percent_plain(locale, decimal()?),
             Input::WeightG => format!("{} g", format::number(locale, decimal()?, 2)),
+            Input::Length | Input::Width | Input::Height => {
+                format!("{} cm", format::number(locale, decimal()?, 2))
+            }
             Input::MonthlyUnits | Input::Rate => format::number(locale, decimal()?, 6),
             Input::CostCurrency | Input::SaleCurrency => text.to_owned(),
         })

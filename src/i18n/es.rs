@@ -474,6 +474,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         last_mile: "{0}, destino {1}, tramo {2}: {3} × {4}/kg + {5} por paquete.",
         weight_actual: "{0} kg",
         weight_stepped: "{0} kg ({1} kg redondeados al siguiente múltiplo de {2} kg)",
+        weight_volumetric: "{0} kg por volumen ({2} × {3} × {4} cm ÷ {5}, más que el peso real de {6} kg)",
+        weight_volumetric_stepped: "{0} kg ({1} kg por volumen, {2} × {3} × {4} cm ÷ {5}, más que el peso real de {6} kg, redondeados al siguiente múltiplo de {7} kg)",
         commission_pop: "{0} del precio de venta (categoría {1}).",
         commission_semi_warehouse: "Comisión del {0} (categoría {1}), con un {2} de exención para productos en el almacén de la plataforma: {3} del precio de venta.",
         commission_semi_jit: "Comisión del {0} (categoría {1}), con un {2} de exención en envíos JIT: {3} del precio de venta.",

@@ -475,6 +475,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         last_mile: "{0}, destination {1}, tranche {2}\u{a0}: {3} × {4}/kg + {5} par colis.",
         weight_actual: "{0} kg",
         weight_stepped: "{0}\u{a0}kg ({1}\u{a0}kg arrondis au multiple de {2}\u{a0}kg supérieur)",
+        weight_volumetric: "{0}\u{a0}kg en volume ({2} × {3} × {4}\u{a0}cm ÷ {5}, plus que le poids réel de {6}\u{a0}kg)",
+        weight_volumetric_stepped: "{0}\u{a0}kg ({1}\u{a0}kg en volume, {2} × {3} × {4}\u{a0}cm ÷ {5}, plus que le poids réel de {6}\u{a0}kg, arrondis au multiple de {7}\u{a0}kg supérieur)",
         commission_pop: "{0} du prix de vente (catégorie {1}).",
         commission_semi_warehouse: "Commission de {0} (catégorie {1}), réduite de {2} pour les produits dans l’entrepôt de la plateforme\u{a0}: {3} du prix de vente.",
         commission_semi_jit: "Commission de {0} (catégorie {1}), réduite de {2} pour les envois JIT\u{a0}: {3} du prix de vente.",

@@ -476,6 +476,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         last_mile: "{0}로 {1}까지, {2} 구간: {3} × {4}/kg + 건당 {5}.",
         weight_actual: "{0} kg",
         weight_stepped: "{0} kg({1} kg을 {2} kg 단위로 올림)",
+        weight_volumetric: "부피 무게 {0} kg({2} × {3} × {4} cm ÷ {5}, 실제 무게 {6} kg보다 큼)",
+        weight_volumetric_stepped: "{0} kg(부피 무게 {1} kg, {2} × {3} × {4} cm ÷ {5}, 실제 무게 {6} kg보다 큼, {7} kg 단위로 올림)",
         commission_pop: "판매가의 {0} (카테고리: {1}).",
         commission_semi_warehouse: "수수료 {0} (카테고리: {1}), 플랫폼 창고 입고 상품은 {2} 면제: 판매가의 {3}.",
         commission_semi_jit: "수수료 {0} (카테고리: {1}), JIT 발송은 {2} 면제: 판매가의 {3}.",

@@ -563,6 +563,11 @@ pub fn input_label(lang: Lang, input: Input) -> &'static str {
         Input::SemiMode => i.semi_mode,
         Input::SemiPopular => i.popular,
         Input::SupplyPrice => i.supply_price,
+        // The page does not offer the parcel's sides yet (issue #15, the page's part): their
+        // names are the engine's paths' words until it does.
+        Input::Length => "Length",
+        Input::Width => "Width",
+        Input::Height => "Height",
     }
 }
 

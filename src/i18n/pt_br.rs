@@ -475,6 +475,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         last_mile: "{0}, destino {1}, faixa {2}: {3} × {4}/kg + {5} por pacote.",
         weight_actual: "{0} kg",
         weight_stepped: "{0} kg ({1} kg arredondados para o próximo múltiplo de {2} kg)",
+        weight_volumetric: "{0} kg por volume ({2} × {3} × {4} cm ÷ {5}, mais que o peso real de {6} kg)",
+        weight_volumetric_stepped: "{0} kg ({1} kg por volume, {2} × {3} × {4} cm ÷ {5}, mais que o peso real de {6} kg, arredondados para o próximo múltiplo de {7} kg)",
         commission_pop: "{0} do preço de venda (categoria {1}).",
         commission_semi_warehouse: "Comissão de {0} (categoria {1}), com {2} de isenção para produtos no armazém da plataforma: {3} do preço de venda.",
         commission_semi_jit: "Comissão de {0} (categoria {1}), com {2} de isenção para envios JIT: {3} do preço de venda.",

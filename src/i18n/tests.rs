@@ -113,8 +113,11 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
         json!({ "semi": { "mode": "jit" }, "currency": { "cost": "USD", "sale": "USD" } }),
         json!({ "semi": { "popular": true }, "full": { "supply_price": "45" }, "return_rate_pct": "0" }),
         json!({ "pop": { "early_payout": true } }),
-        // A large parcel, priced by the half kilo.
+        // A large parcel, priced by the half kilo; bulky parcels, priced by their volume.
         json!({ "product": { "weight_g": "2100" } }),
+        json!({ "product": { "dimensions_cm": { "length": "30", "width": "20", "height": "20" } } }),
+        json!({ "product": { "weight_g": "1200",
+                             "dimensions_cm": { "length": "41", "width": "30", "height": "20" } } }),
     ];
     scenarios
         .iter()

@@ -1159,6 +1159,8 @@ keyed_table! {
         last_mile = "last_mile",
         weight_actual = "weight.actual",
         weight_stepped = "weight.stepped",
+        weight_volumetric = "weight.volumetric",
+        weight_volumetric_stepped = "weight.volumetric_stepped",
         commission_pop = "commission.pop",
         commission_semi_warehouse = "commission.semi_warehouse",
         commission_semi_jit = "commission.semi_jit",

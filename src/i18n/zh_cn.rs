@@ -476,6 +476,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         last_mile: "{0}发往{1}，{2}段：{3} × {4}/kg + 每包裹{5}。",
         weight_actual: "{0} kg",
         weight_stepped: "{0} kg（{1} kg 按 {2} kg 向上取整）",
+        weight_volumetric: "按体积 {0} kg（{2} × {3} × {4} cm ÷ {5}，大于实际重量 {6} kg）",
+        weight_volumetric_stepped: "{0} kg（按体积 {1} kg，{2} × {3} × {4} cm ÷ {5}，大于实际重量 {6} kg，按 {7} kg 向上取整）",
         commission_pop: "售价的{0}（类目：{1}）。",
         commission_semi_warehouse: "佣金{0}（类目：{1}），商品入平台仓减免{2}：即售价的{3}。",
         commission_semi_jit: "佣金{0}（类目：{1}），JIT 发货减免{2}：即售价的{3}。",

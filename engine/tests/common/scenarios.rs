@@ -34,6 +34,8 @@ pub struct Valid {
     pub unit_cost: String,
     pub packaging: String,
     pub weight_g: String,
+    /// The parcel's length, width and height in cm; `None` leaves them out.
+    pub sides: Option<(String, String, String)>,
     pub category: String,
     pub units: String,
     pub destination: String,
@@ -95,6 +97,10 @@ impl Valid {
             },
             "semi": semi,
         });
+        if let Some((length, width, height)) = &self.sides {
+            scenario["product"]["dimensions_cm"] =
+                json!({ "length": n(length), "width": n(width), "height": n(height) });
+        }
         if let Some(supply) = &self.supply {
             scenario["full"] = json!({ "supply_price": n(supply) });
         }
@@ -140,6 +146,8 @@ pub fn valid() -> impl Strategy<Value = Valid> {
         (
             prop::option::of(decimal(0, 100_000, 2)), // uplift 0 to 1000%
             any::<bool>(),
+            // Sides of 0.1 to 60 cm weigh at most 27 kg by volume, within the services' 30 kg.
+            prop::option::of((decimal(1, 600, 1), decimal(1, 600, 1), decimal(1, 600, 1))),
         ),
     )
         .prop_map(
@@ -148,7 +156,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                 (unit_cost, packaging, weight_g, category, units, destination, return_rate),
                 pop,
                 (semi_price, semi_marketing, jit, popular, supply),
-                (uplift, as_numbers),
+                (uplift, as_numbers, sides),
             )| {
                 // One currency takes no rate (or exactly 1).
                 let rate = rate.filter(|_| cost_currency != sale);
@@ -159,6 +167,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                     unit_cost,
                     packaging,
                     weight_g,
+                    sides,
                     category,
                     units,
                     destination,
