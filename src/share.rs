@@ -65,6 +65,8 @@ pub fn key(field: Input) -> &'static str {
         Input::AffiliateShare => "affiliate_share",
         Input::AffiliateRate => "affiliate_rate",
         Input::EarlyPayout => "early_payout",
+        Input::PopShipping => "shipping",
+        Input::ShippingCharge => "shipping_charge",
         Input::SemiPrice => "semi_price",
         Input::SemiMode => "semi_mode",
         Input::SemiPopular => "popular",

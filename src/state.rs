@@ -77,7 +77,10 @@ pub fn default_form() -> Form {
                 | Input::SemiAffiliateShare
                 | Input::SemiAffiliateRate
                 | Input::SupplyPrice
-                // Empty: no sides, a parcel priced by its weight alone.
+                // Empty: AliExpress Standard, no shipping charge; no sides, a parcel priced by its
+                // weight alone.
+                | Input::PopShipping
+                | Input::ShippingCharge
                 | Input::Length
                 | Input::Width
                 | Input::Height => String::new(),

@@ -63,6 +63,17 @@ pub enum Expected {
 pub enum Conflict {
     /// An exchange rate other than 1 between a currency and itself.
     RateWithOneCurrency,
+    /// POP's shipping line has no rates for a market the scenario sells to (at `pop.shipping`).
+    LineMissesMarket {
+        /// The line's service id (`economy`).
+        service: String,
+        /// Its name, a proper name (`Super Economy Global`).
+        name: String,
+        /// The market's code (`ES`).
+        market: String,
+        /// The market's English name.
+        market_name: String,
+    },
 }
 
 /// One problem, with the values a message needs.
@@ -278,6 +289,7 @@ impl FieldError {
                     Field::Input(Input::Category) => "category",
                     Field::Input(Input::Destination) => "destination",
                     Field::Input(Input::SemiMode) => "mode",
+                    Field::Input(Input::PopShipping) => "shipping line",
                     _ => "value",
                 };
                 format!(
@@ -297,6 +309,12 @@ impl FieldError {
             Problem::Inconsistent(Conflict::RateWithOneCurrency) => {
                 "Costs and prices are in the same currency, so the rate must be 1.".to_owned()
             }
+            Problem::Inconsistent(Conflict::LineMissesMarket {
+                name, market_name, ..
+            }) => format!(
+                "{name} has no rates for {market_name}: choose another shipping line, or another \
+                 market."
+            ),
             Problem::NoDefaultRate => {
                 "Enter the exchange rate: there is no default rate for these currencies.".to_owned()
             }

@@ -139,6 +139,12 @@ pub enum Input {
     AffiliateRate,
     /// `pop.early_payout`: the platform pays this store early (a status it grants).
     EarlyPayout,
+    /// `pop.shipping`: POP's shipping line, by service id (`standard`, `economy`); empty takes
+    /// the first, AliExpress Standard.
+    PopShipping,
+    /// `pop.shipping_charge`: what the buyer pays for shipping per order, in the sale currency;
+    /// empty is none.
+    ShippingCharge,
     /// `semi.price`; empty follows the POP price.
     SemiPrice,
     /// `semi.mode`
@@ -157,7 +163,7 @@ pub enum Input {
 
 impl Input {
     /// Every input, in form order.
-    pub const ALL: [Input; 25] = [
+    pub const ALL: [Input; 27] = [
         Input::CostCurrency,
         Input::SaleCurrency,
         Input::Rate,
@@ -176,6 +182,8 @@ impl Input {
         Input::AffiliateShare,
         Input::AffiliateRate,
         Input::EarlyPayout,
+        Input::PopShipping,
+        Input::ShippingCharge,
         Input::SemiPrice,
         Input::SemiMode,
         Input::SemiPopular,
@@ -214,6 +222,8 @@ impl Input {
             Input::AffiliateShare => "pop.affiliate_share_pct",
             Input::AffiliateRate => "pop.affiliate_rate_pct",
             Input::EarlyPayout => "pop.early_payout",
+            Input::PopShipping => "pop.shipping",
+            Input::ShippingCharge => "pop.shipping_charge",
             Input::SemiPrice => "semi.price",
             Input::SemiMode => "semi.mode",
             Input::SemiPopular => "semi.popular",
@@ -249,6 +259,7 @@ impl Input {
             | Input::SaleCurrency
             | Input::Category
             | Input::Destination
+            | Input::PopShipping
             | Input::SemiMode => InputKind::Choice,
             Input::SemiPopular | Input::EarlyPayout => InputKind::Flag,
             _ => InputKind::Number,
@@ -261,10 +272,14 @@ impl Input {
     }
 
     /// Whether leaving it empty means "use the default" (the policy's exchange rate, POP's price
-    /// and marketing, the estimated supply price) rather than a missing value.
+    /// and marketing, the estimated supply price, AliExpress Standard, no shipping charge, no
+    /// sides) rather than a missing value.
     pub fn optional(self) -> bool {
         self.follows().is_some()
-            || matches!(self, Input::Rate | Input::SupplyPrice)
+            || matches!(
+                self,
+                Input::Rate | Input::SupplyPrice | Input::PopShipping | Input::ShippingCharge
+            )
             || Input::SIDES.contains(&self)
     }
 
@@ -283,7 +298,7 @@ impl Input {
     pub fn unit(self) -> Unit {
         match self {
             Input::UnitCost | Input::Packaging | Input::SupplyPrice => Unit::CostMoney,
-            Input::Price | Input::SemiPrice => Unit::SaleMoney,
+            Input::Price | Input::SemiPrice | Input::ShippingCharge => Unit::SaleMoney,
             Input::WeightG => Unit::Grams,
             Input::Length | Input::Width | Input::Height => Unit::Centimetres,
             Input::MonthlyUnits => Unit::Units,
@@ -307,7 +322,8 @@ impl Input {
             Unit::Grams => bounds(WEIGHT_MAX_G, false),
             Unit::Centimetres => bounds(SIDE_MAX_CM, true),
             Unit::ExchangeRate => bounds(RATE_MAX, true),
-            Unit::SaleMoney => bounds(MONEY_MAX, true),
+            // A price is more than 0; the buyer's shipping charge may be 0.
+            Unit::SaleMoney => bounds(MONEY_MAX, self != Input::ShippingCharge),
             Unit::CostMoney if self == Input::SupplyPrice => bounds(MONEY_MAX, true),
             Unit::CostMoney | Unit::Units => bounds(MONEY_MAX, false),
             _ => None,
@@ -643,7 +659,9 @@ mod tests {
                 Input::AdSpend,
                 Input::AffiliateShare,
                 Input::AffiliateRate,
-                Input::EarlyPayout
+                Input::EarlyPayout,
+                Input::PopShipping,
+                Input::ShippingCharge
             ]
         );
         assert_eq!(

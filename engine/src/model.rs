@@ -146,6 +146,10 @@ pub struct ModelResult {
     /// The currency of `break_even_price`: the sale currency for POP and semi-managed, the cost
     /// currency (a supply price) for fully managed.
     pub break_even_currency: String,
+    /// What the buyer pays for shipping per order, in the price's currency (POP's
+    /// `pop.shipping_charge`; 0 for the others): revenue is (price + this) × the rate, so a price
+    /// that meets a target is the revenue it needs ÷ the rate, less this.
+    pub shipping_charge: Decimal,
     /// Decimal places to state `break_even_price` with, so that selling at the stated price gives
     /// a profit of zero to the cent: at least 4, more where a unit of price is worth a lot of
     /// cost currency (costs in KRW, prices in USD).
@@ -284,20 +288,25 @@ pub(crate) struct Context<'a> {
     pub policy_per_cost: Decimal,
 }
 
-/// A model's marketing: its own store's ad spend and affiliate orders.
+/// A model's marketing: its own store's ad spend and affiliate orders, both on the sale price,
+/// which is revenue less `shipping`, the part of it the buyer paid for shipping.
 struct Marketing {
     ad_spend_pct: Decimal,
     affiliate_share_pct: Decimal,
     affiliate_rate_pct: Decimal,
+    shipping: Decimal,
 }
 
-/// The platform fees a model charges on revenue, as shares of it, for [`Context::fees_refunded`].
+/// The platform fees a model charges on revenue, as shares of it, for [`Context::fees_refunded`]:
+/// all on the order total, save the affiliate commission, which excludes `shipping` (the part of
+/// revenue the buyer paid for shipping).
 #[derive(Default)]
 struct Fees {
     commission: Decimal,
     service_fee: Decimal,
     affiliate: Decimal,
     conversion: Decimal,
+    shipping: Decimal,
 }
 
 impl Context<'_> {
@@ -510,13 +519,21 @@ impl Context<'_> {
     }
 
     /// The transaction service fee (policy value `service_fee.rate`, 0 before February 2025),
-    /// less the share a semi-managed waiver covers (`waiver_id`, when given).
-    fn service_fee(&self, waiver_id: Option<&str>) -> Result<Charge, CalcError> {
+    /// less the share a semi-managed waiver covers (`waiver_id`, when given). `order_total`: the
+    /// buyer pays for shipping too, and the fee is on the order total.
+    fn service_fee(&self, waiver_id: Option<&str>, order_total: bool) -> Result<Charge, CalcError> {
         let rate = self.values.get("service_fee.rate")?;
         let (share, rule) = match waiver_id {
             None => (
                 pct(rate),
-                Rule::new("service_fee", vec![RuleArg::percent(rate)]),
+                Rule::new(
+                    if order_total {
+                        "service_fee.order_total"
+                    } else {
+                        "service_fee"
+                    },
+                    vec![RuleArg::percent(rate)],
+                ),
             ),
             Some(id) => {
                 let waiver = self.values.get(id)?;
@@ -546,7 +563,11 @@ impl Context<'_> {
     /// The price the buyer pays where AliExpress adds VAT at checkout (policy values
     /// `vat.<destination>.rate` up to `vat.eu_threshold` EUR, or `vat.gb_threshold` GBP to the
     /// United Kingdom): the sale price + VAT. `None` where the destination has no VAT value.
-    pub(crate) fn buyer_price(&self, price: Decimal) -> Result<Option<BuyerPrice>, CalcError> {
+    pub(crate) fn buyer_price(
+        &self,
+        price: Decimal,
+        shipping: Decimal,
+    ) -> Result<Option<BuyerPrice>, CalcError> {
         let destination = &self.scenario.destination;
         let Ok(vat) = self.values.get(&format!("vat.{destination}.rate")) else {
             return Ok(None);
@@ -564,8 +585,9 @@ impl Context<'_> {
         Ok(Some(BuyerPrice {
             vat_pct: vat,
             at_checkout,
+            // VAT is on the whole order, shipping included; the threshold on the goods alone.
             price: if at_checkout {
-                Some(mul(price, add(Decimal::ONE, pct(vat))?)?)
+                Some(mul(add(price, shipping)?, add(Decimal::ONE, pct(vat))?)?)
             } else {
                 None
             },
@@ -585,28 +607,28 @@ impl Context<'_> {
         );
         advertising.paid = Moment::Shipping;
         advertising.from_payout = Decimal::ZERO;
-        Ok((
-            vec![
-                Charge::share(
-                    "affiliate",
-                    "Affiliate commission",
-                    CostGroup::Marketing,
-                    affiliate,
-                    Rule::new(
-                        "affiliate",
-                        vec![
-                            RuleArg::percent(m.affiliate_share_pct),
-                            RuleArg::percent(m.affiliate_rate_pct),
-                        ],
-                    ),
-                ),
-                advertising,
-            ],
+        // Both are on the sale price: a share of revenue less that share of the shipping in it.
+        advertising.fixed = -mul(advertising.share, m.shipping)?;
+        let mut affiliates = Charge::share(
+            "affiliate",
+            "Affiliate commission",
+            CostGroup::Marketing,
             affiliate,
-        ))
+            Rule::new(
+                "affiliate",
+                vec![
+                    RuleArg::percent(m.affiliate_share_pct),
+                    RuleArg::percent(m.affiliate_rate_pct),
+                ],
+            ),
+        );
+        affiliates.fixed = -mul(affiliate, m.shipping)?;
+        Ok((vec![affiliates, advertising], affiliate))
     }
 
-    fn conversion_fee(&self) -> Result<Charge, CalcError> {
+    /// The fee for withdrawing the payout in the cost currency; `order_total`: the buyer pays for
+    /// shipping too, and the whole order total is withdrawn.
+    fn conversion_fee(&self, order_total: bool) -> Result<Charge, CalcError> {
         let currency = &self.scenario.currency;
         let (share, rule) = if currency.cost == currency.sale {
             (
@@ -618,7 +640,11 @@ impl Context<'_> {
             (
                 pct(fee),
                 Rule::new(
-                    "conversion.fee",
+                    if order_total {
+                        "conversion.fee.order_total"
+                    } else {
+                        "conversion.fee"
+                    },
                     vec![
                         RuleArg::percent(fee),
                         RuleArg::currency(&currency.sale),
@@ -653,7 +679,7 @@ impl Context<'_> {
             )?,
             mul(fees.conversion, pct(conversion))?,
         )?;
-        Ok(Charge::share(
+        let mut charge = Charge::share(
             "fees_refunded",
             "Fees returned on refunds",
             CostGroup::Returns,
@@ -667,7 +693,13 @@ impl Context<'_> {
                     RuleArg::percent(conversion),
                 ],
             ),
-        ))
+        );
+        // The affiliate commission excluded the shipping: so does what comes back of it.
+        charge.fixed = mul(
+            mul(pct(rate), mul(fees.affiliate, pct(affiliate))?)?,
+            fees.shipping,
+        )?;
+        Ok(charge)
     }
 
     /// Refunds, return shipping and the credit for returned goods that are resold, all settled
@@ -736,10 +768,37 @@ impl Context<'_> {
         )?)
     }
 
-    /// "Sale price USD 12.99 × 7.2 CNY per USD = CNY 93.53", or without the conversion.
-    fn sale_revenue_rule(&self, price: Decimal, revenue: Decimal) -> Rule {
+    /// "Sale price USD 12.99 × 7.2 CNY per USD = CNY 93.53", or without the conversion; with
+    /// the shipping the buyer pays (`shipping`, sale currency) added to the price when there is
+    /// some.
+    fn sale_revenue_rule(
+        &self,
+        price: Decimal,
+        shipping: Decimal,
+        revenue: Decimal,
+    ) -> Result<Rule, CalcError> {
         let c = &self.scenario.currency;
-        if c.cost == c.sale {
+        if !shipping.is_zero() {
+            let total = add(price, shipping)?;
+            let mut args = vec![
+                RuleArg::money(price, &c.sale),
+                RuleArg::money(shipping, &c.sale),
+            ];
+            return Ok(if c.cost == c.sale {
+                args.push(self.money(revenue));
+                Rule::new("revenue.shipping", args)
+            } else {
+                args.extend([
+                    RuleArg::money(total, &c.sale),
+                    RuleArg::number(self.rate),
+                    RuleArg::currency(&c.cost),
+                    RuleArg::currency(&c.sale),
+                    self.money(revenue),
+                ]);
+                Rule::new("revenue.shipping_converted", args)
+            });
+        }
+        Ok(if c.cost == c.sale {
             Rule::new("revenue.same_currency", vec![self.money(revenue)])
         } else {
             Rule::new(
@@ -752,7 +811,7 @@ impl Context<'_> {
                     self.money(revenue),
                 ],
             )
-        }
+        })
     }
 
     /// The fully managed supply price: the one entered, else the estimate (policy value
@@ -798,6 +857,9 @@ struct Draft {
     revenue_rule: Rule,
     /// Cost-currency units per unit of the price that break-even is stated in.
     price_factor: Decimal,
+    /// What the buyer pays for shipping, in the price's currency: revenue is (price + this) ×
+    /// `price_factor`.
+    shipping_charge: Decimal,
     break_even_currency: String,
     charges: Vec<Charge>,
     monthly_units: Decimal,
@@ -832,14 +894,16 @@ impl Draft {
         }
         let profit = sub(self.revenue, total)?;
         let kept = sub(Decimal::ONE, shares)?;
-        // profit(price) = price × factor × (1 − shares) − fixed, which is zero at this price.
-        // A break-even price above the largest price that can be entered (or beyond exact
-        // arithmetic) is no price a seller can sell at: none.
+        // profit(price) = (price + shipping) × factor × (1 − shares) − fixed, which is zero at
+        // this price. A break-even price above the largest price that can be entered (or beyond
+        // exact arithmetic) is no price a seller can sell at: none; so is one below 0, when the
+        // buyer's shipping alone more than covers the costs.
         let break_even_price = if kept > Decimal::ZERO {
             div(fixed, kept)
                 .and_then(|p| div(p, self.price_factor))
+                .and_then(|p| sub(p, self.shipping_charge))
                 .ok()
-                .filter(|p| *p <= Decimal::from(MONEY_MAX))
+                .filter(|p| *p <= Decimal::from(MONEY_MAX) && *p >= Decimal::ZERO)
         } else {
             None
         };
@@ -898,6 +962,7 @@ impl Draft {
             break_even_price,
             break_even_currency: self.break_even_currency,
             break_even_decimals,
+            shipping_charge: self.shipping_charge,
             cash: Cash {
                 days_to_cash: self.timeline.payout_day,
                 capital_tied,
@@ -1038,7 +1103,13 @@ fn stock_delivery_payout(
 /// POP: the seller's own store, logistics and returns.
 pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     let s = ctx.scenario;
-    let revenue = mul(s.pop.price, ctx.rate)?;
+    // The buyer pays the price and any shipping charge: the order total, on which the commission,
+    // the service fee, the conversion and refunds are figured (source `commission2024`,
+    // `ebrun2025`); affiliates and ads are on the price alone.
+    let charge = s.pop.shipping_charge;
+    let order_total = !charge.is_zero();
+    let shipping = mul(charge, ctx.rate)?;
+    let revenue = mul(add(s.pop.price, charge)?, ctx.rate)?;
     let mut charges = ctx.goods();
     charges.push(ctx.weight_priced(
         ("first_mile", "First-mile freight"),
@@ -1047,7 +1118,7 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         None,
         Moment::Shipping,
     )?);
-    charges.push(ctx.postage("standard", "cash.pop.postage_deducted")?);
+    charges.push(ctx.postage(&s.pop.shipping, "cash.pop.postage_deducted")?);
     let (commission, category) = ctx.category_commission()?;
     charges.push(Charge::share(
         "commission",
@@ -1055,28 +1126,39 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         CostGroup::PlatformFees,
         pct(commission),
         Rule::new(
-            "commission.pop",
+            if order_total {
+                "commission.pop.order_total"
+            } else {
+                "commission.pop"
+            },
             vec![RuleArg::percent(commission), category],
         ),
     ));
-    let service_fee = ctx.service_fee(None)?;
+    let service_fee = ctx.service_fee(None, order_total)?;
     let service_share = service_fee.share;
     charges.push(service_fee);
     let (marketing, affiliate) = ctx.marketing(&Marketing {
         ad_spend_pct: s.pop.ad_spend_pct,
         affiliate_share_pct: s.pop.affiliate_share_pct,
         affiliate_rate_pct: s.pop.affiliate_rate_pct,
+        shipping,
     })?;
     charges.extend(marketing);
-    let conversion = ctx.conversion_fee()?;
+    let conversion = ctx.conversion_fee(order_total)?;
     let fees = Fees {
         commission: pct(commission),
         service_fee: service_share,
         affiliate,
         conversion: conversion.share,
+        shipping,
     };
     charges.push(conversion);
-    charges.extend(ctx.returns("pop", "refunds.sale")?);
+    let refunds = if order_total {
+        "refunds.order_total"
+    } else {
+        "refunds.sale"
+    };
+    charges.extend(ctx.returns("pop", refunds)?);
     charges.push(ctx.fees_refunded("pop", &fees)?);
 
     // Paid 15 days after the buyer confirms receipt, or a few days after shipment for stores
@@ -1103,8 +1185,9 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     Draft {
         model: ModelKind::Pop,
         revenue,
-        revenue_rule: ctx.sale_revenue_rule(s.pop.price, revenue),
+        revenue_rule: ctx.sale_revenue_rule(s.pop.price, charge, revenue)?,
         price_factor: ctx.rate,
+        shipping_charge: charge,
         break_even_currency: s.currency.sale.clone(),
         charges,
         monthly_units: s.monthly_units,
@@ -1115,7 +1198,7 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         },
         advance_pct: Decimal::ZERO,
         cash_rule,
-        buyer: ctx.buyer_price(s.pop.price)?,
+        buyer: ctx.buyer_price(s.pop.price, charge)?,
     }
     .finish(ctx.goods_cost()?)
 }
@@ -1173,25 +1256,30 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             ],
         ),
     ));
-    let service_fee = ctx.service_fee(Some(if warehouse {
-        "semi.warehouse_service_fee_waiver"
-    } else {
-        "semi.jit_service_fee_waiver"
-    }))?;
+    let service_fee = ctx.service_fee(
+        Some(if warehouse {
+            "semi.warehouse_service_fee_waiver"
+        } else {
+            "semi.jit_service_fee_waiver"
+        }),
+        false,
+    )?;
     let service_share = service_fee.share;
     charges.push(service_fee);
     let (marketing, affiliate) = ctx.marketing(&Marketing {
         ad_spend_pct: s.semi.ad_spend_pct,
         affiliate_share_pct: s.semi.affiliate_share_pct,
         affiliate_rate_pct: s.semi.affiliate_rate_pct,
+        shipping: Decimal::ZERO,
     })?;
     charges.extend(marketing);
-    let conversion = ctx.conversion_fee()?;
+    let conversion = ctx.conversion_fee(false)?;
     let fees = Fees {
         commission: share,
         service_fee: service_share,
         affiliate,
         conversion: conversion.share,
+        shipping: Decimal::ZERO,
     };
     charges.push(conversion);
     if warehouse {
@@ -1272,8 +1360,9 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     Draft {
         model: ModelKind::Semi,
         revenue,
-        revenue_rule: ctx.sale_revenue_rule(s.semi.price, revenue),
+        revenue_rule: ctx.sale_revenue_rule(s.semi.price, Decimal::ZERO, revenue)?,
         price_factor: ctx.rate,
+        shipping_charge: Decimal::ZERO,
         break_even_currency: s.currency.sale.clone(),
         charges,
         monthly_units: ctx.uplifted_units()?,
@@ -1284,7 +1373,7 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         },
         advance_pct: advance.map_or(Decimal::ZERO, |(_, _, pct)| pct),
         cash_rule,
-        buyer: ctx.buyer_price(s.semi.price)?,
+        buyer: ctx.buyer_price(s.semi.price, Decimal::ZERO)?,
     }
     .finish(ctx.goods_cost()?)
 }
@@ -1321,6 +1410,7 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         revenue,
         revenue_rule,
         price_factor: Decimal::ONE,
+        shipping_charge: Decimal::ZERO,
         break_even_currency: s.currency.cost.clone(),
         charges,
         monthly_units: ctx.uplifted_units()?,

@@ -153,16 +153,20 @@ pub const RULE_IDS: &[&str] = &[
     "weight.volumetric",
     "weight.volumetric_stepped",
     "commission.pop",
+    "commission.pop.order_total",
     "commission.semi_warehouse",
     "commission.semi_jit",
     "commission.full",
     "service_fee",
+    "service_fee.order_total",
     "service_fee.waived",
     "affiliate",
     "advertising",
     "conversion.none",
     "conversion.fee",
+    "conversion.fee.order_total",
     "refunds.sale",
+    "refunds.order_total",
     "refunds.supply",
     "return_shipping",
     "returns_resold.none",
@@ -171,6 +175,8 @@ pub const RULE_IDS: &[&str] = &[
     "warehouse_fee",
     "revenue.same_currency",
     "revenue.converted",
+    "revenue.shipping",
+    "revenue.shipping_converted",
     "revenue.supply",
     "revenue.supply_estimated",
     "cash.stock",
@@ -196,18 +202,28 @@ pub fn english_template(id: &str) -> Option<&'static str> {
             "{0} kg ({1} kg by volume, {2} × {3} × {4} cm ÷ {5}, more than the actual {6} kg, rounded up to the next {7} kg)"
         }
         "commission.pop" => "{0} of the sale price (category {1}).",
+        "commission.pop.order_total" => "{0} of the order total, shipping included (category {1}).",
         "commission.semi_warehouse" => {
             "{0} commission (category {1}), {2} waived for goods in the platform warehouse: {3} of the sale price."
         }
         "commission.semi_jit" => "{0} commission (category {1}), {2} waived for JIT shipments: {3} of the sale price.",
         "commission.full" => "None: you sell to the platform at your supply price, and it sets the retail price.",
         "service_fee" => "{0} of the sale price: the transaction service fee, in every category.",
+        "service_fee.order_total" => {
+            "{0} of the order total, shipping included: the transaction service fee, in every category."
+        }
         "service_fee.waived" => "{0} transaction service fee, {1} waived for semi-managed goods: {2} of the sale price.",
         "affiliate" => "{0} of orders come through affiliates, who get {1} of the sale price.",
         "advertising" => "{0} of the sale price spent on ads.",
         "conversion.none" => "None: you sell and pay costs in {0}.",
         "conversion.fee" => "{0} of the sale price to withdraw {1} as {2} (at least US$8 a withdrawal: withdraw in large amounts).",
+        "conversion.fee.order_total" => {
+            "{0} of the order total to withdraw {1} as {2} (at least US$8 a withdrawal: withdraw in large amounts)."
+        }
         "refunds.sale" => "{0} of orders are refunded; you bear {1} of the refunded sale price.",
+        "refunds.order_total" => {
+            "{0} of orders are refunded; you bear {1} of the refunded order total, shipping included."
+        }
         "refunds.supply" => "{0} of orders are refunded; you bear {1} of the refunded supply price.",
         "return_shipping" => "{0} of orders × {1} return postage that you pay.",
         "returns_resold.none" => "None: no returned goods come back into stock to be resold.",
@@ -218,6 +234,10 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "warehouse_fee" => "Normally {0} per unit; {1} waived for semi-managed goods entering the warehouse.",
         "revenue.same_currency" => "Sale price {0}.",
         "revenue.converted" => "Sale price {0} × {1} {2} per {3} = {4}.",
+        "revenue.shipping" => "Sale price {0} + shipping {1} paid by the buyer = order total {2}.",
+        "revenue.shipping_converted" => {
+            "Sale price {0} + shipping {1} paid by the buyer = {2} × {3} {4} per {5} = {6}."
+        }
         "revenue.supply" => "Supply price {0}, paid by the platform for each unit sold.",
         "revenue.supply_estimated" => {
             "Estimated supply price {0}: {1} of the retail price {2}. Enter the price AliExpress offers you."

@@ -133,6 +133,18 @@ pub struct PopSettings {
     /// grants from store metrics): it changes cash only.
     #[serde(default)]
     pub early_payout: bool,
+    /// The shipping line POP ships with, by the policy's service id: `standard` (AliExpress
+    /// Standard) or `economy` (Super Economy Global).
+    #[serde(default = "standard_line")]
+    pub shipping: String,
+    /// What the buyer pays for shipping per order, in the sale currency; it adds to revenue.
+    #[serde(default)]
+    pub shipping_charge: Decimal,
+}
+
+/// POP's default shipping line.
+fn standard_line() -> String {
+    "standard".to_owned()
 }
 
 /// Semi-managed settings.
@@ -214,6 +226,8 @@ impl Default for Scenario {
                 affiliate_share_pct: Decimal::new(20, 0),
                 affiliate_rate_pct: Decimal::new(5, 0),
                 early_payout: false,
+                shipping: standard_line(),
+                shipping_charge: Decimal::ZERO,
             },
             semi: SemiSettings {
                 price: Decimal::new(1299, 2),
@@ -567,6 +581,10 @@ impl ScenarioInput {
             .iter()
             .map(|c| c.code.as_str())
             .collect();
+        let pop_lines: Vec<&str> = policy
+            .services_of(ModelKind::Pop)
+            .map(|s| s.id.as_str())
+            .collect();
 
         let cost = v
             .choice(Input::CostCurrency, &currencies, upper)
@@ -605,7 +623,35 @@ impl ScenarioInput {
                 .number(Input::AffiliateRate)
                 .unwrap_or(d.pop.affiliate_rate_pct),
             early_payout: v.flag(Input::EarlyPayout).unwrap_or(d.pop.early_payout),
+            shipping: v
+                .choice(Input::PopShipping, &pop_lines, lower)
+                .or_else(|| pop_lines.first().map(|l| (*l).to_owned()))
+                .unwrap_or_else(|| d.pop.shipping.clone()),
+            shipping_charge: v.number(Input::ShippingCharge).unwrap_or_default(),
         };
+        // A line that does not reach the destination is no line for it.
+        if let (Some(Ok(_)), Some(line)) =
+            (self.get(Input::PopShipping), policy.service(&pop.shipping))
+        {
+            let destination_read = !v
+                .errors
+                .iter()
+                .any(|e| e.field == Input::Destination.into());
+            if destination_read && !policy.reaches(line, &destination) {
+                let market = policy
+                    .destination(&destination)
+                    .map_or(destination.as_str(), |m| m.name.as_str());
+                v.errors.push(FieldError::new(
+                    Input::PopShipping,
+                    Problem::Inconsistent(Conflict::LineMissesMarket {
+                        service: line.id.clone(),
+                        name: line.name.clone(),
+                        market: destination.clone(),
+                        market_name: market.to_owned(),
+                    }),
+                ));
+            }
+        }
         let semi = SemiSettings {
             price: v.number(Input::SemiPrice).unwrap_or(pop.price),
             mode: match v
@@ -677,7 +723,8 @@ impl ScenarioInput {
             field => *field == Field::Dimensions,
         });
         if parcel_read {
-            v.errors.extend(service_limits(policy, &values, &product));
+            v.errors
+                .extend(service_limits(policy, &values, &product, &pop.shipping));
         }
 
         ParsedScenario {
@@ -708,9 +755,10 @@ fn service_limits(
     policy: &PolicySet,
     values: &Assumptions<'_>,
     product: &Product,
+    pop_line: &str,
 ) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    for (model, id) in [(ModelKind::Pop, "standard"), (ModelKind::Semi, "choice")] {
+    for (model, id) in [(ModelKind::Pop, pop_line), (ModelKind::Semi, "choice")] {
         let Some(service) = policy.service(id) else {
             continue;
         };

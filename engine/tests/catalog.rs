@@ -882,6 +882,8 @@ proptest! {
             direct.semi_price = None;
             direct.semi_marketing = None;
             direct.sides = None;
+            direct.shipping = None;
+            direct.shipping_charge = None;
             direct.return_rate = "4".into();
             direct.pop = (s.pop.0.clone(), "8".into(), "20".into(), "5".into());
             direct.as_numbers = false;

@@ -104,6 +104,7 @@ fn number_fields() -> Vec<(&'static str, Range, &'static [ModelKind])> {
         ("monthly_units", money, &ALL),
         ("return_rate_pct", Range::Percent, &ALL),
         ("pop.price", price, &POP),
+        ("pop.shipping_charge", money, &POP),
         ("pop.ad_spend_pct", Range::Percent, &POP),
         ("pop.affiliate_share_pct", Range::Percent, &POP),
         ("pop.affiliate_rate_pct", Range::Percent, &POP),
@@ -263,6 +264,7 @@ fn name_fields() -> Vec<(&'static str, &'static str, &'static [ModelKind])> {
         ("product.category", "food", &POP_SEMI),
         ("destination", "JP", &POP_SEMI),
         ("semi.mode", "dropship", &SEMI),
+        ("pop.shipping", "ems", &POP),
     ]
 }
 
@@ -288,7 +290,8 @@ fn names_are_matched_without_regard_to_case() {
     expect_valid(&json!({
         "currency": { "cost": "cny", "sale": "Usd" },
         "product": { "category": "HOME" },
-        "destination": "es",
+        "destination": "us",
+        "pop": { "shipping": "Economy" },
         "semi": { "mode": "JIT" }
     }));
     // Policy ids are exact.
@@ -990,4 +993,76 @@ fn a_side_over_a_services_size_limit_is_an_error_at_that_side() {
         "logistics.standard.max_side_cm",
         json!("60"),
     ));
+}
+
+// ---- POP's shipping line (`pop.shipping`) ----
+
+#[test]
+fn a_shipping_line_without_rates_for_the_market_is_an_error_at_pop_shipping() {
+    // Super Economy Global has no rates for Spain, the default market.
+    let input = with(&base(), "pop.shipping", json!("economy"));
+    expect_error(&input, "pop.shipping", Inconsistent, &POP);
+    let (comparison, json) = run(&input);
+    assert_eq!(
+        comparison.errors[0].english(),
+        "Super Economy Global has no rates for Spain: choose another shipping line, or another \
+         market."
+    );
+    assert_eq!(json["errors"][0]["code"], "inconsistent");
+    // It has them for the United States, and AliExpress Standard everywhere.
+    expect_valid(&with(&input, "destination", json!("US")));
+    for market in policy_markets() {
+        expect_valid(&with(
+            &with(&base(), "destination", json!(market)),
+            "pop.shipping",
+            json!("standard"),
+        ));
+    }
+    // A bad destination is its own error, not the line's.
+    let (comparison, _) = run(&with(&input, "destination", json!("JP")));
+    let fields: Vec<String> = comparison
+        .errors
+        .iter()
+        .map(|e| e.path().into_owned())
+        .collect();
+    assert_eq!(fields, ["destination"]);
+}
+
+#[test]
+fn a_parcel_over_the_economy_lines_two_kilos_stops_pop_only() {
+    let input = with(
+        &with(
+            &with(&base(), "pop.shipping", json!("economy")),
+            "destination",
+            json!("KR"),
+        ),
+        "product.weight_g",
+        json!("2000.5"),
+    );
+    let (comparison, _) = run(&input);
+    let found: Vec<(String, ErrorCode, String)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.path().into_owned(), e.code(), e.english()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "product.weight_g".to_owned(),
+            TooLarge,
+            "Over the limit of Super Economy Global (POP shipping): it takes parcels up to 2000 g."
+                .to_owned()
+        )]
+    );
+    assert!(comparison.pop.is_none());
+    assert!(comparison.semi.is_some() && comparison.full.is_some());
+    expect_valid(&with(&input, "product.weight_g", json!("2000")));
+}
+
+fn policy_markets() -> Vec<String> {
+    sellercalc_engine::PolicySet::default_set()
+        .destinations
+        .iter()
+        .map(|d| d.code.clone())
+        .collect()
 }

@@ -111,7 +111,13 @@ impl Base {
             Input::UnitCost | Input::Packaging | Input::SupplyPrice => {
                 format::money(locale, decimal()?, &cost())
             }
-            Input::Price | Input::SemiPrice => format::money(locale, decimal()?, &sale()),
+            Input::Price | Input::SemiPrice | Input::ShippingCharge => {
+                format::money(locale, decimal()?, &sale())
+            }
+            Input::PopShipping => policy
+                .service(text)
+                .map_or(text, |s| s.name.as_str())
+                .to_owned(),
             Input::ReturnRate
             | Input::AdSpend
             | Input::AffiliateShare

@@ -568,6 +568,8 @@ pub fn input_label(lang: Lang, input: Input) -> &'static str {
         Input::Length => "Length",
         Input::Width => "Width",
         Input::Height => "Height",
+        Input::PopShipping => "Shipping line",
+        Input::ShippingCharge => "Shipping paid by the buyer",
     }
 }
 
@@ -663,6 +665,9 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         Problem::UnknownValue { .. } | Problem::MissingPolicyValue => e.unknown_value.to_owned(),
         Problem::UnknownField | Problem::UnknownPolicyValue { .. } => e.unknown_field.to_owned(),
         Problem::Inconsistent(Conflict::RateWithOneCurrency) => e.inconsistent_rate.to_owned(),
+        // The engine's English until the page has words for the logistics conflicts (issue #15,
+        // the page's part).
+        Problem::Inconsistent(_) => error.english(),
         Problem::Overflow { .. } => e.overflow.to_owned(),
         Problem::BeyondCents { .. } => e.beyond_cents.to_owned(),
         // Only the JavaScript API meets it (a JS value over its budget): no field on a page can.

@@ -311,6 +311,8 @@ mod tests {
                 "Orders from affiliates",
                 "Affiliate commission",
                 "Paid early",
+                "Shipping line",
+                "Shipping paid by the buyer",
                 "Semi-managed sale price",
                 "How goods reach buyers",
                 "Popular product",

@@ -118,6 +118,9 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
         json!({ "product": { "dimensions_cm": { "length": "30", "width": "20", "height": "20" } } }),
         json!({ "product": { "weight_g": "1200",
                              "dimensions_cm": { "length": "41", "width": "30", "height": "20" } } }),
+        // Shipping the buyer pays for, with one currency and with two; Super Economy Global.
+        json!({ "pop": { "shipping_charge": "2", "shipping": "economy" }, "destination": "US" }),
+        json!({ "pop": { "shipping_charge": "2" }, "currency": { "cost": "USD", "sale": "USD" } }),
     ];
     scenarios
         .iter()

@@ -41,6 +41,11 @@ pub struct Valid {
     pub destination: String,
     pub return_rate: String,
     pub pop: (String, String, String, String),
+    /// POP's shipping line (`economy`), only where it reaches the market and takes the parcel;
+    /// `None` leaves the default, AliExpress Standard.
+    pub shipping: Option<String>,
+    /// What the buyer pays for shipping, in the sale currency.
+    pub shipping_charge: Option<String>,
     pub semi_price: Option<String>,
     /// Semi-managed's own ad spend, affiliate share and rate; `None` follows POP's.
     pub semi_marketing: Option<(String, String, String)>,
@@ -97,6 +102,12 @@ impl Valid {
             },
             "semi": semi,
         });
+        if let Some(line) = &self.shipping {
+            scenario["pop"]["shipping"] = json!(line);
+        }
+        if let Some(charge) = &self.shipping_charge {
+            scenario["pop"]["shipping_charge"] = n(charge);
+        }
         if let Some((length, width, height)) = &self.sides {
             scenario["product"]["dimensions_cm"] =
                 json!({ "length": n(length), "width": n(width), "height": n(height) });
@@ -148,6 +159,8 @@ pub fn valid() -> impl Strategy<Value = Valid> {
             any::<bool>(),
             // Sides of 0.1 to 60 cm weigh at most 27 kg by volume, within the services' 30 kg.
             prop::option::of((decimal(1, 600, 1), decimal(1, 600, 1), decimal(1, 600, 1))),
+            any::<bool>(),
+            prop::option::of(decimal(0, 10_000, 2)), // a shipping charge of 0 to 100
         ),
     )
         .prop_map(
@@ -156,10 +169,14 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                 (unit_cost, packaging, weight_g, category, units, destination, return_rate),
                 pop,
                 (semi_price, semi_marketing, jit, popular, supply),
-                (uplift, as_numbers, sides),
+                (uplift, as_numbers, sides, economy, shipping_charge),
             )| {
                 // One currency takes no rate (or exactly 1).
                 let rate = rate.filter(|_| cost_currency != sale);
+                let shipping = economy
+                    .then(|| takes_economy(&destination, &weight_g, sides.as_ref()))
+                    .filter(|takes| *takes)
+                    .map(|_| "economy".to_owned());
                 Valid {
                     cost: cost_currency,
                     sale,
@@ -173,6 +190,8 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                     destination,
                     return_rate,
                     pop,
+                    shipping,
+                    shipping_charge,
                     semi_price,
                     semi_marketing,
                     jit,
@@ -183,4 +202,22 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                 }
             },
         )
+}
+
+/// Whether Super Economy Global reaches `destination` and takes the parcel: at most 2 kg, by
+/// weight and by volume (÷ the default divisor, 8000).
+fn takes_economy(
+    destination: &str,
+    weight_g: &str,
+    sides: Option<&(String, String, String)>,
+) -> bool {
+    let p = policy();
+    let reaches = p
+        .service("economy")
+        .is_some_and(|line| p.reaches(line, destination));
+    let grams = |text: &str| text.parse::<Decimal>().unwrap_or_default();
+    let by_volume = sides.map_or(Decimal::ZERO, |(l, w, h)| {
+        grams(l) * grams(w) * grams(h) / Decimal::from(8)
+    });
+    reaches && grams(weight_g) <= Decimal::from(2000) && by_volume <= Decimal::from(2000)
 }
