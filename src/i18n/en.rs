@@ -95,6 +95,17 @@ pub const TEXTS: Texts = Texts {
         hint_supply_price: "What the platform pays you per unit sold.",
         same_as_pop: "{0} (as POP)",
         hint_semi_marketing: "Your semi-managed store's own marketing; leave empty to follow POP.",
+        // Issue #15 (logistics v2).
+        parcel_size: "Packed size (optional)",
+        hint_parcel_size: "Where a service charges by volume, postage is on the larger of the weight and length × width × height ÷ its divisor.",
+        length: "Length",
+        width: "Width",
+        height: "Height",
+        centimetres: "cm",
+        pop_shipping: "POP shipping line",
+        hint_pop_shipping: "The lines with rates for {0}.",
+        shipping_charge: "Shipping the buyer pays",
+        hint_shipping_charge: "Per order, on top of the price; it adds to POP's revenue.",
     },
     card: CardTexts {
         best: "Earns most",
@@ -302,6 +313,11 @@ pub const TEXTS: Texts = Texts {
         beyond_cents: "Too large together with the other fields marked: the figures would lose the cent.",
         ambiguous_one: "Did you mean {0}? Type it that way to be sure.",
         ambiguous_two: "Did you mean {0} or {1}? Type it the way you mean it.",
+        // Issue #15 (logistics v2).
+        above_weight_limit: "Over the limit of {0}: it takes parcels up to {1}.",
+        above_side_limit: "Over the limit of {0}: it takes sides up to {1}.",
+        above_volume_limit: "By volume this parcel weighs more than {0} takes: up to {1}.",
+        line_misses_market: "{0} has no rates for {1}: choose another shipping line, or another market.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} is above the retail price it would sell at ({1}): check the price AliExpress offers you.",

@@ -96,6 +96,17 @@ pub const TEXTS: Texts = Texts {
         hint_supply_price: "Lo que te paga la plataforma por cada unidad vendida.",
         same_as_pop: "{0} (como POP)",
         hint_semi_marketing: "El marketing propio de tu tienda semigestionada; déjalo vacío para seguir al POP.",
+        // Issue #15 (logistics v2).
+        parcel_size: "Medidas del paquete (opcional)",
+        hint_parcel_size: "Si un servicio cobra por volumen, el envío se calcula sobre el mayor entre el peso y largo × ancho × alto ÷ su divisor.",
+        length: "Largo",
+        width: "Ancho",
+        height: "Alto",
+        centimetres: "cm",
+        pop_shipping: "Línea de envío POP",
+        hint_pop_shipping: "Las líneas con tarifas para {0}.",
+        shipping_charge: "Envío que paga el comprador",
+        hint_shipping_charge: "Por pedido, además del precio; se suma a los ingresos de POP.",
     },
     card: CardTexts {
         best: "El que más gana",
@@ -303,6 +314,11 @@ pub const TEXTS: Texts = Texts {
         beyond_cents: "Demasiado grande junto con los otros campos marcados: las cifras perderían los céntimos.",
         ambiguous_one: "¿Querías decir {0}? Escríbelo así para evitar dudas.",
         ambiguous_two: "¿Querías decir {0} o {1}? Escribe el que quieres decir.",
+        // Issue #15 (logistics v2).
+        above_weight_limit: "Supera el límite de {0}: admite paquetes de hasta {1}.",
+        above_side_limit: "Supera el límite de {0}: admite lados de hasta {1}.",
+        above_volume_limit: "Por volumen este paquete pesa más de lo que admite {0}: hasta {1}.",
+        line_misses_market: "{0} no tiene tarifas para {1}: elige otra línea de envío u otro mercado.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} supera el precio de venta al que se vendería ({1}): comprueba el precio que te ofrece AliExpress.",

@@ -97,6 +97,17 @@ pub const TEXTS: Texts = Texts {
         hint_supply_price: "Ce que la plateforme vous paie par unité vendue.",
         same_as_pop: "{0} (comme POP)",
         hint_semi_marketing: "Le marketing propre de votre boutique semi-gérée\u{202f}; laissez vide pour suivre le POP.",
+        // Issue #15 (logistics v2).
+        parcel_size: "Dimensions du colis (facultatif)",
+        hint_parcel_size: "Quand un service facture au volume, l’envoi est calculé sur le plus grand du poids et de longueur × largeur × hauteur ÷ son diviseur.",
+        length: "Longueur",
+        width: "Largeur",
+        height: "Hauteur",
+        centimetres: "cm",
+        pop_shipping: "Ligne d’expédition POP",
+        hint_pop_shipping: "Les lignes qui ont des tarifs pour {0}.",
+        shipping_charge: "Livraison payée par l’acheteur",
+        hint_shipping_charge: "Par commande, en plus du prix\u{a0}; elle s’ajoute au chiffre d’affaires POP.",
     },
     card: CardTexts {
         best: "Rapporte le plus",
@@ -304,6 +315,11 @@ pub const TEXTS: Texts = Texts {
         beyond_cents: "Trop grand avec les autres champs signalés\u{202f}: les chiffres perdraient les centimes.",
         ambiguous_one: "Vouliez-vous dire {0}\u{202f}? Saisissez-le ainsi pour lever le doute.",
         ambiguous_two: "Vouliez-vous dire {0} ou {1}\u{202f}? Saisissez la valeur voulue.",
+        // Issue #15 (logistics v2).
+        above_weight_limit: "Au-delà de la limite de {0}\u{a0}: colis jusqu’à {1}.",
+        above_side_limit: "Au-delà de la limite de {0}\u{a0}: côtés jusqu’à {1}.",
+        above_volume_limit: "En volume, ce colis pèse plus que ce que {0} accepte\u{a0}: jusqu’à {1}.",
+        line_misses_market: "{0} n’a pas de tarifs pour {1}\u{a0}: choisissez une autre ligne d’expédition ou un autre marché.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} dépasse le prix de vente auquel il serait revendu ({1})\u{202f}: vérifiez le prix que vous propose AliExpress.",

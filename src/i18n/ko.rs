@@ -98,6 +98,17 @@ pub const TEXTS: Texts = Texts {
         hint_supply_price: "1개가 팔릴 때마다 플랫폼이 지급하는 금액입니다.",
         same_as_pop: "{0} (POP와 같음)",
         hint_semi_marketing: "반위탁 스토어 자체의 마케팅입니다. 비워 두면 POP 값을 따릅니다.",
+        // Issue #15 (logistics v2).
+        parcel_size: "포장 크기(선택)",
+        hint_parcel_size: "부피로 요금을 매기는 서비스는 무게와 가로 × 세로 × 높이 ÷ 제수 중 큰 쪽으로 배송비를 계산합니다.",
+        length: "가로",
+        width: "세로",
+        height: "높이",
+        centimetres: "cm",
+        pop_shipping: "POP 배송 서비스",
+        hint_pop_shipping: "{0} 요율이 있는 서비스입니다.",
+        shipping_charge: "구매자가 내는 배송비",
+        hint_shipping_charge: "주문당, 가격과 별도로 받으며 POP 매출에 더해집니다.",
     },
     card: CardTexts {
         best: "수익 1위",
@@ -305,6 +316,11 @@ pub const TEXTS: Texts = Texts {
         beyond_cents: "표시된 다른 항목과 함께 너무 커서 금액을 센트 단위까지 정확히 계산할 수 없습니다.",
         ambiguous_one: "혹시 {0}인가요? 그렇다면 이 형식으로 입력하세요.",
         ambiguous_two: "{0}인가요, {1}인가요? 뜻하는 값으로 다시 입력하세요.",
+        // Issue #15 (logistics v2).
+        above_weight_limit: "{0}의 한도를 넘습니다: {1}까지의 소포만 받습니다.",
+        above_side_limit: "{0}의 한도를 넘습니다: 한 변 {1}까지 받습니다.",
+        above_volume_limit: "부피 무게가 {0}의 한도를 넘습니다: {1}까지 받습니다.",
+        line_misses_market: "{0}에는 {1} 요율이 없습니다: 다른 배송 서비스나 다른 시장을 고르세요.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0}이(가) 판매될 소매가({1})보다 높습니다. AliExpress가 제시하는 가격을 확인하세요.",

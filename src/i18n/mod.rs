@@ -652,27 +652,51 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
             };
             with(e.too_large, stated)
         }
-        // Worded as the limit it is ("at most 30000 g") until the page has words of its own for
-        // a logistics service's limits.
-        Problem::AboveServiceLimit { max, unit, .. } => {
-            let unit = if *unit == Unit::Centimetres {
-                "cm"
-            } else {
-                "g"
+        // Issue #15: the service (a proper name) with its model, and the limit with its unit.
+        Problem::AboveServiceLimit {
+            name,
+            model,
+            max,
+            unit,
+            ..
+        } => {
+            let line = format!("{name} ({})", texts.model_name(*model));
+            let (template, unit) = match (unit, &error.field) {
+                (Unit::Centimetres, _) => (e.above_side_limit, texts.inputs.centimetres),
+                (_, Field::Input(Input::WeightG)) => (e.above_weight_limit, texts.inputs.grams),
+                _ => (e.above_volume_limit, texts.inputs.grams),
             };
-            with(e.too_large, format!("{} {unit}", number(&plain_text(*max))))
+            let limit = format!("{}\u{a0}{unit}", number(&plain_text(*max)));
+            fill_all(template, &[line, limit])
         }
         Problem::UnknownValue { .. } | Problem::MissingPolicyValue => e.unknown_value.to_owned(),
         Problem::UnknownField | Problem::UnknownPolicyValue { .. } => e.unknown_field.to_owned(),
         Problem::Inconsistent(Conflict::RateWithOneCurrency) => e.inconsistent_rate.to_owned(),
-        // The engine's English until the page has words for the logistics conflicts (issue #15,
-        // the page's part).
-        Problem::Inconsistent(_) => error.english(),
+        Problem::Inconsistent(Conflict::LineMissesMarket {
+            name,
+            market,
+            market_name,
+            ..
+        }) => fill_all(
+            e.line_misses_market,
+            &[
+                name.clone(),
+                destination_name(lang_of(texts), market, market_name),
+            ],
+        ),
         Problem::Overflow { .. } => e.overflow.to_owned(),
         Problem::BeyondCents { .. } => e.beyond_cents.to_owned(),
         // Only the JavaScript API meets it (a JS value over its budget): no field on a page can.
         Problem::TooComplex { .. } => e.wrong_type.to_owned(),
     }
+}
+
+/// The language of a table of texts (a market's name in an error is written by language).
+fn lang_of(texts: &Texts) -> Lang {
+    Lang::ALL
+        .into_iter()
+        .find(|lang| std::ptr::eq(self::texts(*lang), texts))
+        .unwrap_or(Lang::En)
 }
 
 /// Reads what the user typed in `lang` into a decimal, as the engine takes it: the problem if it

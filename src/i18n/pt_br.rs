@@ -97,6 +97,17 @@ pub const TEXTS: Texts = Texts {
         hint_supply_price: "Quanto a plataforma paga a você por unidade vendida.",
         same_as_pop: "{0} (como POP)",
         hint_semi_marketing: "O marketing próprio da sua loja semigerenciada; deixe vazio para seguir o POP.",
+        // Issue #15 (logistics v2).
+        parcel_size: "Medidas do pacote (opcional)",
+        hint_parcel_size: "Quando um serviço cobra por volume, o frete é calculado sobre o maior entre o peso e comprimento × largura × altura ÷ o divisor.",
+        length: "Comprimento",
+        width: "Largura",
+        height: "Altura",
+        centimetres: "cm",
+        pop_shipping: "Linha de envio POP",
+        hint_pop_shipping: "As linhas com tarifas para {0}.",
+        shipping_charge: "Frete pago pelo comprador",
+        hint_shipping_charge: "Por pedido, além do preço; soma-se à receita do POP.",
     },
     card: CardTexts {
         best: "Lucra mais",
@@ -304,6 +315,11 @@ pub const TEXTS: Texts = Texts {
         beyond_cents: "Grande demais junto com os outros campos marcados: os números perderiam os centavos.",
         ambiguous_one: "Você quis dizer {0}? Digite assim para não haver dúvida.",
         ambiguous_two: "Você quis dizer {0} ou {1}? Digite o valor que você quer dizer.",
+        // Issue #15 (logistics v2).
+        above_weight_limit: "Acima do limite de {0}: aceita pacotes de até {1}.",
+        above_side_limit: "Acima do limite de {0}: aceita lados de até {1}.",
+        above_volume_limit: "Pelo volume, este pacote pesa mais do que {0} aceita: até {1}.",
+        line_misses_market: "{0} não tem tarifas para {1}: escolha outra linha de envio ou outro mercado.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} está acima do preço de venda a que seria vendido ({1}): confira o preço que o AliExpress oferece.",

@@ -463,3 +463,55 @@ fn sentences_run_together_the_way_each_script_writes_them() {
         "South Korea"
     );
 }
+
+/// Issue #15: a logistics service's limits and markets are worded by the page in every language,
+/// naming the service (a proper name), its model and the limit, or the market in that language.
+#[test]
+fn logistics_errors_name_the_service_the_limit_and_the_market() {
+    let plain = |s: &str| s.to_owned();
+    let cases = [
+        (
+            json!({ "product": { "weight_g": "31000" } }),
+            "product.weight_g",
+            "Over the limit of AliExpress Standard (POP): it takes parcels up to 30000\u{a0}g.",
+        ),
+        (
+            json!({ "destination": "US", "pop": { "shipping": "economy" },
+                    "product": { "weight_g": "350",
+                                 "dimensions_cm": { "length": "40", "width": "30", "height": "20" } } }),
+            "product.dimensions_cm.length",
+            "By volume this parcel weighs more than Super Economy Global (POP) takes: up to 2000\u{a0}g.",
+        ),
+        (
+            json!({ "pop": { "shipping": "economy" } }),
+            "pop.shipping",
+            "Super Economy Global has no rates for Spain: choose another shipping line, or another market.",
+        ),
+    ];
+    for (scenario, path, english) in cases {
+        let parsed = ParsedScenario::from_json(&scenario);
+        let comparison = compare(&scenario);
+        let error = parsed
+            .errors
+            .iter()
+            .chain(comparison.errors.iter())
+            .find(|e| e.path() == path)
+            .unwrap_or_else(|| panic!("an error at {path} for {scenario}"));
+        assert_eq!(error_message(texts(Lang::En), error, plain), english);
+        for lang in Lang::ALL {
+            let text = error_message(texts(lang), error, plain);
+            assert!(placeholders(&text).is_empty(), "{lang:?}: {text}");
+            if lang != Lang::En {
+                assert_ne!(text, english, "{lang:?} is translated");
+            }
+            let name = if path == "product.weight_g" {
+                "AliExpress Standard"
+            } else {
+                "Super Economy Global"
+            };
+            assert!(text.contains(name), "{lang:?}: {text}");
+        }
+    }
+    // (The market's name in the reader's language comes from Intl in the browser: checked end to
+    // end, tests/e2e/logistics.test.mjs.)
+}

@@ -507,6 +507,27 @@ text_table! {
         same_as_pop,
         /// Under the semi-managed marketing inputs.
         hint_semi_marketing,
+        // ---- Issue #15 (logistics v2): parcel size, POP's shipping line, buyer-paid shipping ----
+        /// Heading of the three optional sides of the packed parcel.
+        parcel_size,
+        /// Under the three sides.
+        hint_parcel_size,
+        /// A side of the parcel.
+        length,
+        /// A side of the parcel.
+        width,
+        /// A side of the parcel.
+        height,
+        /// The sides' unit: "cm".
+        centimetres,
+        /// POP's shipping line (a drop-down of logistics services).
+        pop_shipping,
+        /// Under the shipping line: {0} the market's name.
+        hint_pop_shipping,
+        /// What the buyer pays for shipping per order (POP).
+        shipping_charge,
+        /// Under the buyer-paid shipping.
+        hint_shipping_charge,
     }
 }
 
@@ -1144,6 +1165,16 @@ text_table! {
         ambiguous_one,
         /// An ambiguous number with two readings: {0} and {1}, formatted for the locale.
         ambiguous_two,
+        // ---- Issue #15 (logistics v2): a logistics service's limits and markets ----
+        /// A parcel heavier than a service takes: {0} the service and its model, {1} the limit.
+        above_weight_limit,
+        /// A side longer than a service takes: {0} the service and its model, {1} the limit.
+        above_side_limit,
+        /// A parcel heavier by volume than a service takes: {0} the service and its model, {1}
+        /// the limit in weight.
+        above_volume_limit,
+        /// POP's shipping line has no rates for the market: {0} the line, {1} the market.
+        line_misses_market,
     }
 }
 

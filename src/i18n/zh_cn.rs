@@ -97,6 +97,18 @@ pub const TEXTS: Texts = Texts {
         hint_supply_price: "每卖出一件，平台付给您的价格。",
         same_as_pop: "{0}（同 POP）",
         hint_semi_marketing: "半托管店铺自己的营销；留空则沿用 POP 的数值。",
+        // Issue #15 (logistics v2).
+        parcel_size: "包装尺寸（可选）",
+        hint_parcel_size:
+            "按体积计费的物流服务，以重量与 长 × 宽 × 高 ÷ 体积系数 中较大者计算运费。",
+        length: "长",
+        width: "宽",
+        height: "高",
+        centimetres: "厘米",
+        pop_shipping: "POP 物流线路",
+        hint_pop_shipping: "有{0}运价的线路。",
+        shipping_charge: "买家支付的运费",
+        hint_shipping_charge: "每单，在价格之外收取；计入 POP 的收入。",
     },
     card: CardTexts {
         best: "最赚钱",
@@ -305,6 +317,11 @@ pub const TEXTS: Texts = Texts {
         beyond_cents: "与其他标出的字段一起数值过大：金额无法精确到分。",
         ambiguous_one: "您是指{0}吗？请按这个格式输入，以免误读。",
         ambiguous_two: "您是指{0}还是{1}？请按您的意思重新输入。",
+        // Issue #15 (logistics v2).
+        above_weight_limit: "超出{0}的限制：只收 {1} 以内的包裹。",
+        above_side_limit: "超出{0}的限制：单边最长 {1}。",
+        above_volume_limit: "按体积计，此包裹超过{0}的限制：最多 {1}。",
+        line_misses_market: "{0}没有{1}的运价：请选择其他物流线路或其他市场。",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} 高于其售出时的零售价（{1}）：请核对速卖通给出的价格。",
