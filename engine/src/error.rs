@@ -63,6 +63,21 @@ pub enum Expected {
 pub enum Conflict {
     /// An exchange rate other than 1 between a currency and itself.
     RateWithOneCurrency,
+    /// `destination` and `destinations` given together (at `destination`): one market or a mix,
+    /// not both.
+    DestinationAndMix,
+    /// A market listed twice in `destinations` (at the later one's `id`).
+    DuplicateMarket {
+        /// The market's code.
+        market: String,
+        /// The position of its first listing, from 0.
+        first: usize,
+    },
+    /// The shares of `destinations` do not add up to 100 (at `destinations`).
+    SharesNotHundred {
+        /// What they add up to, in percent.
+        total: Decimal,
+    },
     /// POP's shipping line has no rates for a market the scenario sells to (at `pop.shipping`).
     LineMissesMarket {
         /// The line's service id (`economy`).
@@ -157,6 +172,11 @@ pub enum Problem {
         /// The most levels of nesting read.
         max_depth: usize,
     },
+    /// More entries in a list than it can hold (`destinations`: each market at most once).
+    TooMany {
+        /// The most it holds.
+        max: usize,
+    },
     /// A parcel a logistics service does not take: heavier than its heaviest band (at the weight,
     /// or at the longest side when it is the volume that weighs too much), or with a side longer
     /// than it takes (at that side). The model that ships with the service is not computed.
@@ -188,6 +208,7 @@ impl Problem {
             Problem::TooManyDigits { .. }
             | Problem::TooLarge { .. }
             | Problem::TooComplex { .. }
+            | Problem::TooMany { .. }
             | Problem::AboveServiceLimit { .. } => ErrorCode::TooLarge,
             Problem::UnknownValue { .. } | Problem::MissingPolicyValue => ErrorCode::UnknownValue,
             Problem::UnknownField | Problem::UnknownPolicyValue { .. } => ErrorCode::UnknownField,
@@ -270,7 +291,9 @@ impl FieldError {
             Problem::Negative => "Cannot be negative.".to_owned(),
             Problem::NotPositive => "Must be more than 0.".to_owned(),
             Problem::TooLarge { max, unit } => match (unit, &self.field) {
-                (Unit::Percent, Field::Input(_)) if *max == Decimal::ONE_HUNDRED => {
+                (Unit::Percent, Field::Input(_) | Field::Market { .. })
+                    if *max == Decimal::ONE_HUNDRED =>
+                {
                     "Must be a percentage from 0 to 100.".to_owned()
                 }
                 (_, Field::Assumption(_)) => {
@@ -287,7 +310,7 @@ impl FieldError {
                     Field::Policy => "policy set",
                     Field::Input(Input::CostCurrency | Input::SaleCurrency) => "currency",
                     Field::Input(Input::Category) => "category",
-                    Field::Input(Input::Destination) => "destination",
+                    Field::Input(Input::Destination) | Field::Market { .. } => "destination",
                     Field::Input(Input::SemiMode) => "mode",
                     Field::Input(Input::PopShipping) => "shipping line",
                     _ => "value",
@@ -308,6 +331,19 @@ impl FieldError {
             },
             Problem::Inconsistent(Conflict::RateWithOneCurrency) => {
                 "Costs and prices are in the same currency, so the rate must be 1.".to_owned()
+            }
+            Problem::Inconsistent(Conflict::DestinationAndMix) => {
+                "Give one destination or a mix of destinations, not both.".to_owned()
+            }
+            Problem::Inconsistent(Conflict::DuplicateMarket { market, first }) => {
+                format!("{market} is already in the mix, at destinations[{first}].")
+            }
+            Problem::Inconsistent(Conflict::SharesNotHundred { total }) => format!(
+                "The markets' shares add up to {}%: they must add up to 100%.",
+                plain_text(*total)
+            ),
+            Problem::TooMany { max } => {
+                format!("Too many: at most {max}, each market once.")
             }
             Problem::Inconsistent(Conflict::LineMissesMarket {
                 name, market_name, ..

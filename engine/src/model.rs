@@ -286,6 +286,8 @@ pub(crate) struct Context<'a> {
     pub rate: Decimal,
     /// Policy-currency (CNY) units per cost-currency unit.
     pub policy_per_cost: Decimal,
+    /// The market this computation is for: the destination, or one market of a mix.
+    pub market: &'a str,
 }
 
 /// A model's marketing: its own store's ad spend and affiliate orders, both on the sale price,
@@ -307,6 +309,19 @@ struct Fees {
     affiliate: Decimal,
     conversion: Decimal,
     shipping: Decimal,
+}
+
+impl<'a> Context<'a> {
+    /// The same scenario and values, for `market`.
+    pub(crate) fn at(&self, market: &'a str) -> Context<'a> {
+        Context {
+            scenario: self.scenario,
+            values: self.values,
+            rate: self.rate,
+            policy_per_cost: self.policy_per_cost,
+            market,
+        }
+    }
 }
 
 impl Context<'_> {
@@ -398,7 +413,7 @@ impl Context<'_> {
     /// `deducted_id` (a policy value id) taken from the payout instead.
     fn postage(&self, service: &str, deducted_id: &str) -> Result<Charge, CalcError> {
         let policy = self.values.policy();
-        let destination = &self.scenario.destination;
+        let destination = self.market;
         let service = policy
             .service(service)
             .ok_or_else(|| CalcError::Missing(format!("postage.{service}")))?;
@@ -487,15 +502,15 @@ impl Context<'_> {
     }
 
     fn destination(&self) -> RuleArg {
-        let code = &self.scenario.destination;
+        let code = self.market;
         let english = self
             .values
             .policy()
             .destination(code)
-            .map_or(code.as_str(), |d| d.name.as_str());
+            .map_or(code, |d| d.name.as_str());
         RuleArg::Name {
             kind: "destination",
-            id: code.clone(),
+            id: code.to_owned(),
             english: english.to_owned(),
         }
     }
@@ -568,7 +583,7 @@ impl Context<'_> {
         price: Decimal,
         shipping: Decimal,
     ) -> Result<Option<BuyerPrice>, CalcError> {
-        let destination = &self.scenario.destination;
+        let destination = self.market;
         let Ok(vat) = self.values.get(&format!("vat.{destination}.rate")) else {
             return Ok(None);
         };
@@ -850,8 +865,9 @@ struct Timeline {
     advance: Option<(Decimal, Decimal)>,
 }
 
-/// Revenue, line items and cash inputs of one model, before the common arithmetic.
-struct Draft {
+/// Revenue, line items and cash inputs of one model, before the common arithmetic: for one
+/// market, or the share-weighted mix of several ([`Draft::mix`]).
+pub(crate) struct Draft {
     model: ModelKind,
     revenue: Decimal,
     revenue_rule: Rule,
@@ -867,31 +883,160 @@ struct Draft {
     advance_pct: Decimal,
     cash_rule: Rule,
     buyer: Option<BuyerPrice>,
+    /// Unit cost + packaging, the base of the return on goods.
+    goods_cost: Decimal,
+    /// The market it is for, as a rule names it.
+    market: RuleArg,
+    /// The cost currency, which every amount is in.
+    currency: String,
+    /// A mix's cash flows, already weighted; `None` for one market, whose flows come from its
+    /// line items and timeline.
+    mixed_cash: Option<CashPlan>,
+}
+
+/// A unit's money flows, by day: (day, moment, paid out, received). The payout's "received" is
+/// revenue less what the platform deducts and may be negative (money owed back).
+type Flow = (Decimal, Moment, Decimal, Decimal);
+
+/// A unit's cash flows, the costs it pays out before the payout, and the day it is paid out.
+#[derive(Clone)]
+struct CashPlan {
+    flows: Vec<Flow>,
+    outlay: Decimal,
+    payout_day: Decimal,
 }
 
 impl Draft {
-    fn finish(self, goods_cost: Decimal) -> Result<ModelResult, CalcError> {
-        let mut line_items = Vec::with_capacity(self.charges.len());
-        let mut total = Decimal::ZERO;
-        let mut shares = Decimal::ZERO;
-        let mut fixed = Decimal::ZERO;
-        for charge in self.charges {
-            let amount = add(mul(charge.share, self.revenue)?, charge.fixed)?;
-            total = add(total, amount)?;
-            shares = add(shares, charge.share)?;
-            fixed = add(fixed, charge.fixed)?;
-            line_items.push(LineItem {
+    /// Each charge applied to the revenue.
+    fn line_items(&self) -> Result<Vec<LineItem>, CalcError> {
+        self.charges
+            .iter()
+            .map(|charge| {
+                Ok(LineItem {
+                    key: charge.key,
+                    label: charge.label,
+                    group: charge.group,
+                    amount: add(mul(charge.share, self.revenue)?, charge.fixed)?,
+                    rule: charge.rule.clone(),
+                    waived: charge.waived,
+                    share_of_revenue: charge.share,
+                    paid: charge.paid,
+                    from_payout: charge.from_payout,
+                })
+            })
+            .collect()
+    }
+
+    /// The share-weighted mix of one model's drafts for several markets: `(share, draft)`, the
+    /// shares (fractions) adding up to 1. The same product sells at the same price everywhere,
+    /// so revenue and the line items' shares of it are the same; fixed amounts (postage) and
+    /// days are weighted, and a line whose markets differ gets a rule listing each market's
+    /// share, amount and own rule. Cash is the weighted sum of the markets' flows.
+    pub(crate) fn mix(parts: Vec<(Decimal, Draft)>) -> Result<Draft, CalcError> {
+        let Some((_, first)) = parts.first() else {
+            return Err(CalcError::Missing("destinations".to_owned()));
+        };
+        let mut charges = Vec::with_capacity(first.charges.len());
+        for (i, charge) in first.charges.iter().enumerate() {
+            let mut share = Decimal::ZERO;
+            let mut fixed = Decimal::ZERO;
+            let mut waived: Option<Decimal> = None;
+            let mut same = true;
+            for (weight, draft) in &parts {
+                let theirs = draft
+                    .charges
+                    .get(i)
+                    .filter(|c| c.key == charge.key)
+                    .ok_or_else(|| CalcError::Missing(charge.key.to_owned()))?;
+                share = add(share, mul(*weight, theirs.share)?)?;
+                fixed = add(fixed, mul(*weight, theirs.fixed)?)?;
+                if let Some(w) = theirs.waived {
+                    waived = Some(add(waived.unwrap_or_default(), mul(*weight, w)?)?);
+                }
+                same &= theirs.rule == charge.rule
+                    && theirs.share == charge.share
+                    && theirs.fixed == charge.fixed;
+            }
+            let rule = if same {
+                charge.rule.clone()
+            } else {
+                let mut each = Vec::with_capacity(parts.len());
+                for (weight, draft) in &parts {
+                    let theirs = &draft.charges[i];
+                    let amount = add(mul(theirs.share, draft.revenue)?, theirs.fixed)?;
+                    each.push(Rule::new(
+                        "mix.share",
+                        vec![
+                            RuleArg::percent(mul(*weight, Decimal::ONE_HUNDRED)?),
+                            draft.market.clone(),
+                            RuleArg::money(amount, &first.currency),
+                            RuleArg::rule(theirs.rule.clone()),
+                        ],
+                    ));
+                }
+                Rule::new("mix", vec![RuleArg::Rules { rules: each }])
+            };
+            charges.push(Charge {
                 key: charge.key,
                 label: charge.label,
                 group: charge.group,
-                amount,
-                rule: charge.rule,
-                waived: charge.waived,
-                share_of_revenue: charge.share,
+                share,
+                fixed,
+                rule,
+                waived,
                 paid: charge.paid,
                 from_payout: charge.from_payout,
             });
         }
+        let mut plans = Vec::with_capacity(parts.len());
+        for (weight, draft) in &parts {
+            plans.push((*weight, draft.cash_plan()?));
+        }
+        // Each model's days are the same for every market (the policy has one delivery time per
+        // model; days per market are issue #15's item 7): the markets' cash rules are the same,
+        // and the mix's flows are their weighted sum.
+        let cash_rule = first.cash_rule.clone();
+        // What the buyer pays differs by market (VAT): shown only when every market agrees.
+        let buyer = first
+            .buyer
+            .clone()
+            .filter(|buyer| parts.iter().all(|(_, d)| d.buyer.as_ref() == Some(buyer)));
+        let mixed_cash = CashPlan::mix(&plans)?;
+        let (_, first) = parts.into_iter().next().ok_or(CalcError::Overflow)?;
+        Ok(Draft {
+            charges,
+            cash_rule,
+            buyer,
+            timeline: Timeline {
+                payout_day: mixed_cash.payout_day,
+                ..first.timeline
+            },
+            mixed_cash: Some(mixed_cash),
+            ..first
+        })
+    }
+
+    /// The unit's cash flows: its own, or a mix's weighted ones.
+    fn cash_plan(&self) -> Result<CashPlan, CalcError> {
+        match &self.mixed_cash {
+            Some(plan) => Ok(plan.clone()),
+            None => CashPlan::of(&self.line_items()?, self.revenue, &self.timeline),
+        }
+    }
+
+    fn finish(self) -> Result<ModelResult, CalcError> {
+        let line_items = self.line_items()?;
+        let mut total = Decimal::ZERO;
+        let mut shares = Decimal::ZERO;
+        let mut fixed = Decimal::ZERO;
+        for charge in &self.charges {
+            shares = add(shares, charge.share)?;
+            fixed = add(fixed, charge.fixed)?;
+        }
+        for item in &line_items {
+            total = add(total, item.amount)?;
+        }
+        let goods_cost = self.goods_cost;
         let profit = sub(self.revenue, total)?;
         let kept = sub(Decimal::ONE, shares)?;
         // profit(price) = (price + shipping) × factor × (1 − shares) − fixed, which is zero at
@@ -919,8 +1064,9 @@ impl Draft {
             Some(mul(div(profit, goods_cost)?, Decimal::ONE_HUNDRED)?)
         };
         let monthly_profit = mul(profit, self.monthly_units)?;
-        let (timeline, money_days, outlay) =
-            cash_timeline(&line_items, self.revenue, &self.timeline)?;
+        let plan = self.cash_plan()?;
+        let (timeline, money_days) = plan.integrate()?;
+        let outlay = plan.outlay;
         let capital_tied = div(
             mul(money_days, self.monthly_units)?,
             Decimal::from(DAYS_A_MONTH),
@@ -964,7 +1110,7 @@ impl Draft {
             break_even_decimals,
             shipping_charge: self.shipping_charge,
             cash: Cash {
-                days_to_cash: self.timeline.payout_day,
+                days_to_cash: plan.payout_day,
                 capital_tied,
                 money_days_per_unit: money_days,
                 outlay_per_unit: outlay,
@@ -975,6 +1121,29 @@ impl Draft {
             },
             buyer: self.buyer,
         })
+    }
+}
+
+/// One model's figures for the markets sold to, `(context, share)` with the shares adding up to
+/// 1: the model for the one market, or the share-weighted mix of its figures for each.
+pub(crate) fn compute(
+    kind: ModelKind,
+    markets: &[(Context<'_>, Decimal)],
+) -> Result<ModelResult, CalcError> {
+    let draft = |ctx: &Context<'_>| match kind {
+        ModelKind::Pop => pop(ctx),
+        ModelKind::Semi => semi(ctx),
+        ModelKind::Full => full(ctx),
+    };
+    match markets {
+        [(ctx, _)] => draft(ctx)?.finish(),
+        _ => {
+            let mut parts = Vec::with_capacity(markets.len());
+            for (ctx, share) in markets {
+                parts.push((*share, draft(ctx)?));
+            }
+            Draft::mix(parts)?.finish()
+        }
     }
 }
 
@@ -990,78 +1159,116 @@ pub(crate) fn priced_grams(band: &Band, grams: Decimal) -> Result<Decimal, Overf
 /// Days in the month that monthly units are spread over.
 const DAYS_A_MONTH: i64 = 30;
 
-/// A unit's cash timeline: each cost paid when the model pays it, the advance when it comes, and
-/// the payout (revenue less what the platform deducts, less any advance) when the sale is paid
-/// out. Returns the events, the money-days tied up (the running balance of money out minus money
-/// in, never below zero, times the days until the next event) and the costs paid out before the
-/// payout.
-fn cash_timeline(
-    items: &[LineItem],
-    revenue: Decimal,
-    t: &Timeline,
-) -> Result<(Vec<CashEvent>, Decimal, Decimal), CalcError> {
-    // (day, moment, out, in); the payout's "in" is revenue less deductions, and may be negative
-    // (money owed back), which then counts as paid out.
-    let mut flows: Vec<(Decimal, Moment, Decimal, Decimal)> = vec![
-        (
-            Decimal::ZERO,
-            Moment::Purchase,
-            Decimal::ZERO,
-            Decimal::ZERO,
-        ),
-        (t.stock_days, Moment::Shipping, Decimal::ZERO, Decimal::ZERO),
-    ];
-    let mut deducted = Decimal::ZERO;
-    let mut outlay = Decimal::ZERO;
-    for item in items {
-        let from_payout = mul(item.amount, item.from_payout)?;
-        deducted = add(deducted, from_payout)?;
-        let paid_then = sub(item.amount, from_payout)?;
-        if paid_then.is_zero() {
-            continue;
+impl CashPlan {
+    /// A unit's cash flows: each cost paid when the model pays it, the advance when it comes, and
+    /// the payout (revenue less what the platform deducts, less any advance) when the sale is
+    /// paid out; with the costs paid out before the payout.
+    fn of(items: &[LineItem], revenue: Decimal, t: &Timeline) -> Result<CashPlan, CalcError> {
+        let mut flows: Vec<Flow> = vec![
+            (
+                Decimal::ZERO,
+                Moment::Purchase,
+                Decimal::ZERO,
+                Decimal::ZERO,
+            ),
+            (t.stock_days, Moment::Shipping, Decimal::ZERO, Decimal::ZERO),
+        ];
+        let mut deducted = Decimal::ZERO;
+        let mut outlay = Decimal::ZERO;
+        for item in items {
+            let from_payout = mul(item.amount, item.from_payout)?;
+            deducted = add(deducted, from_payout)?;
+            let paid_then = sub(item.amount, from_payout)?;
+            if paid_then.is_zero() {
+                continue;
+            }
+            outlay = add(outlay, paid_then)?;
+            let slot = match item.paid {
+                Moment::Purchase => 0,
+                _ => 1,
+            };
+            flows[slot].2 = add(flows[slot].2, paid_then)?;
         }
-        outlay = add(outlay, paid_then)?;
-        let slot = match item.paid {
-            Moment::Purchase => 0,
-            _ => 1,
-        };
-        flows[slot].2 = add(flows[slot].2, paid_then)?;
-    }
-    let mut payout = sub(revenue, deducted)?;
-    flows.push((t.payout_day, Moment::Payout, Decimal::ZERO, payout));
-    if let Some((day, share)) = t.advance {
-        let advance = mul(revenue, share)?;
-        payout = sub(payout, advance)?;
-        flows[2].3 = payout;
-        // In day order; on a day shared with another event, after it: the balance after them is
-        // the same in any order, and a zero-day interval ties nothing up. (Placed by hand: the
-        // other three are in order already, and a sort would cost the page a sort routine.)
-        let at = flows.iter().position(|f| f.0 > day).unwrap_or(flows.len());
-        flows.insert(at, (day, Moment::Advance, Decimal::ZERO, advance));
-    }
-    let mut events = Vec::with_capacity(flows.len());
-    let mut balance = Decimal::ZERO;
-    let mut money_days = Decimal::ZERO;
-    for (i, (day, moment, out, inflow)) in flows.iter().enumerate() {
-        let (out, inflow) = if inflow.is_sign_negative() {
-            (add(*out, -*inflow)?, Decimal::ZERO)
-        } else {
-            (*out, *inflow)
-        };
-        balance = sub(add(balance, out)?, inflow)?;
-        let tied = balance.max(Decimal::ZERO);
-        if let Some((next, ..)) = flows.get(i + 1) {
-            money_days = add(money_days, mul(tied, sub(*next, *day)?)?)?;
+        let mut payout = sub(revenue, deducted)?;
+        flows.push((t.payout_day, Moment::Payout, Decimal::ZERO, payout));
+        if let Some((day, share)) = t.advance {
+            let advance = mul(revenue, share)?;
+            payout = sub(payout, advance)?;
+            flows[2].3 = payout;
+            place(&mut flows, (day, Moment::Advance, Decimal::ZERO, advance))?;
         }
-        events.push(CashEvent {
-            day: *day,
-            moment: *moment,
-            paid_out: out,
-            paid_in: inflow,
-            tied,
-        });
+        Ok(CashPlan {
+            flows,
+            outlay,
+            payout_day: t.payout_day,
+        })
     }
-    Ok((events, money_days, outlay))
+
+    /// The share-weighted sum of several units' flows (`(share, plan)`, the shares adding up to
+    /// 1): the flows of the average unit of a mix. Flows on the same day and moment add up.
+    fn mix(plans: &[(Decimal, CashPlan)]) -> Result<CashPlan, CalcError> {
+        let mut mixed = CashPlan {
+            flows: Vec::new(),
+            outlay: Decimal::ZERO,
+            payout_day: Decimal::ZERO,
+        };
+        for (share, plan) in plans {
+            mixed.outlay = add(mixed.outlay, mul(*share, plan.outlay)?)?;
+            mixed.payout_day = add(mixed.payout_day, mul(*share, plan.payout_day)?)?;
+            for (day, moment, out, inflow) in &plan.flows {
+                let flow = (*day, *moment, mul(*share, *out)?, mul(*share, *inflow)?);
+                place(&mut mixed.flows, flow)?;
+            }
+        }
+        Ok(mixed)
+    }
+
+    /// The events, with the money tied up after each (the running balance of money out minus
+    /// money in, never below zero), and the money-days tied up: that balance times the days until
+    /// the next event, summed.
+    fn integrate(&self) -> Result<(Vec<CashEvent>, Decimal), CalcError> {
+        let flows = &self.flows;
+        let mut events = Vec::with_capacity(flows.len());
+        let mut balance = Decimal::ZERO;
+        let mut money_days = Decimal::ZERO;
+        for (i, (day, moment, out, inflow)) in flows.iter().enumerate() {
+            // Money owed back at the payout counts as paid out.
+            let (out, inflow) = if inflow.is_sign_negative() {
+                (add(*out, -*inflow)?, Decimal::ZERO)
+            } else {
+                (*out, *inflow)
+            };
+            balance = sub(add(balance, out)?, inflow)?;
+            let tied = balance.max(Decimal::ZERO);
+            if let Some((next, ..)) = flows.get(i + 1) {
+                money_days = add(money_days, mul(tied, sub(*next, *day)?)?)?;
+            }
+            events.push(CashEvent {
+                day: *day,
+                moment: *moment,
+                paid_out: out,
+                paid_in: inflow,
+                tied,
+            });
+        }
+        Ok((events, money_days))
+    }
+}
+
+/// Puts `flow` among `flows` (in day order): added to a flow of the same day and moment, or after
+/// every flow of its day or earlier. On a shared day the balance after the events is the same in
+/// any order, and a zero-day interval ties nothing up. (Placed by hand: the flows are few and in
+/// order already, and a sort would cost the page a sort routine.)
+fn place(flows: &mut Vec<Flow>, flow: Flow) -> Result<(), CalcError> {
+    let (day, moment, out, inflow) = flow;
+    if let Some(same) = flows.iter_mut().find(|f| f.0 == day && f.1 == moment) {
+        same.2 = add(same.2, out)?;
+        same.3 = add(same.3, inflow)?;
+        return Ok(());
+    }
+    let at = flows.iter().position(|f| f.0 > day).unwrap_or(flows.len());
+    flows.insert(at, flow);
+    Ok(())
 }
 
 /// The fewest decimal places a price is stated with.
@@ -1101,7 +1308,7 @@ fn stock_delivery_payout(
 }
 
 /// POP: the seller's own store, logistics and returns.
-pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
+fn pop(ctx: &Context<'_>) -> Result<Draft, CalcError> {
     let s = ctx.scenario;
     // The buyer pays the price and any shipping charge: the order total, on which the commission,
     // the service fee, the conversion and refunds are figured (source `commission2024`,
@@ -1182,7 +1389,7 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             ),
         )
     };
-    Draft {
+    Ok(Draft {
         model: ModelKind::Pop,
         revenue,
         revenue_rule: ctx.sale_revenue_rule(s.pop.price, charge, revenue)?,
@@ -1199,12 +1406,15 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         advance_pct: Decimal::ZERO,
         cash_rule,
         buyer: ctx.buyer_price(s.pop.price, charge)?,
-    }
-    .finish(ctx.goods_cost()?)
+        goods_cost: ctx.goods_cost()?,
+        market: ctx.destination(),
+        currency: s.currency.cost.clone(),
+        mixed_cash: None,
+    })
 }
 
 /// Semi-managed: the seller prices and markets; Cainiao ships; commission waived or halved.
-pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
+fn semi(ctx: &Context<'_>) -> Result<Draft, CalcError> {
     let s = ctx.scenario;
     let revenue = mul(s.semi.price, ctx.rate)?;
     let warehouse = s.semi.mode == SemiManagedMode::Warehouse;
@@ -1357,7 +1567,7 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     } else {
         Rule::new("cash.stock", args)
     };
-    Draft {
+    Ok(Draft {
         model: ModelKind::Semi,
         revenue,
         revenue_rule: ctx.sale_revenue_rule(s.semi.price, Decimal::ZERO, revenue)?,
@@ -1374,12 +1584,15 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         advance_pct: advance.map_or(Decimal::ZERO, |(_, _, pct)| pct),
         cash_rule,
         buyer: ctx.buyer_price(s.semi.price, Decimal::ZERO)?,
-    }
-    .finish(ctx.goods_cost()?)
+        goods_cost: ctx.goods_cost()?,
+        market: ctx.destination(),
+        currency: s.currency.cost.clone(),
+        mixed_cash: None,
+    })
 }
 
 /// Fully managed: the platform buys at the supply price and does the rest.
-pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
+fn full(ctx: &Context<'_>) -> Result<Draft, CalcError> {
     let s = ctx.scenario;
     let (revenue, revenue_rule, _) = ctx.supply_price()?;
     let mut charges = ctx.goods();
@@ -1405,7 +1618,7 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "days.full.delivery",
         "days.full.payout",
     )?;
-    Draft {
+    Ok(Draft {
         model: ModelKind::Full,
         revenue,
         revenue_rule,
@@ -1422,8 +1635,11 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         advance_pct: Decimal::ZERO,
         cash_rule: Rule::new("cash.stock", args),
         buyer: None,
-    }
-    .finish(ctx.goods_cost()?)
+        goods_cost: ctx.goods_cost()?,
+        market: ctx.destination(),
+        currency: s.currency.cost.clone(),
+        mixed_cash: None,
+    })
 }
 
 #[cfg(test)]

@@ -183,6 +183,8 @@ pub const RULE_IDS: &[&str] = &[
     "cash.confirmation",
     "cash.early_payout",
     "cash.advance",
+    "mix",
+    "mix.share",
 ];
 
 /// The English wording of a rule, with `{0}`, `{1}`… for its arguments.
@@ -248,6 +250,8 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "cash.advance" => {
             "{0} of the expected revenue is paid in advance after {1} days and taken back from the payout; the sale is paid out after {2} days in stock + {3} days' delivery + {4} days until payout."
         }
+        "mix" => "Share-weighted over the markets. {0}",
+        "mix.share" => "{0} to {1}, {2} each: {3}",
         _ => return None,
     })
 }

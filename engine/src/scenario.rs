@@ -9,9 +9,16 @@ use serde_json::{Map, Value};
 
 use crate::decimal::{parse_decimal, parse_json_number, ParseError};
 use crate::error::{Conflict, ErrorCode, Expected, FieldError, Problem};
-use crate::input::{Bounds, Field, Group, Input, InputKind, Unit};
+use crate::input::{Bounds, Field, Group, Input, InputKind, MarketPart, Unit};
 use crate::policy::{Assumptions, PolicySet, DEFAULT_POLICY_ID};
 use crate::warning::{Warning, WarningKind};
+
+/// The key of the market mix.
+const DESTINATIONS_KEY: &str = "destinations";
+
+/// The most entries of `destinations` read from JSON: more than any policy has markets (a list
+/// longer than the policy's markets is an error whatever it holds).
+const MARKETS_READ: usize = 64;
 
 /// The key of the parcel's sides in `product`.
 const DIMENSIONS_KEY: &str = "dimensions_cm";
@@ -174,6 +181,15 @@ pub struct FullSettings {
     pub supply_price: Option<Decimal>,
 }
 
+/// One market of a mix: a destination and its share of the monthly volume.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Market {
+    /// The destination's code (`ES`).
+    pub id: String,
+    /// Its share of the units sold, in percent; the shares of a mix add up to 100.
+    pub share_pct: Decimal,
+}
+
 /// Everything the engine needs to compare the three models.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
@@ -185,8 +201,12 @@ pub struct Scenario {
     pub product: Product,
     /// Expected units sold a month (before any Choice traffic uplift).
     pub monthly_units: Decimal,
-    /// Destination market code.
+    /// Destination market code: the one market, or the first of a mix.
     pub destination: String,
+    /// The market mix, when the volume is split between markets (two or more, or one at 100%);
+    /// empty when the scenario sells to `destination` alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub destinations: Vec<Market>,
     /// Share of orders returned or refunded, in percent.
     pub return_rate_pct: Decimal,
     /// POP settings.
@@ -219,6 +239,7 @@ impl Default for Scenario {
             },
             monthly_units: Decimal::new(400, 0),
             destination: "ES".to_owned(),
+            destinations: Vec::new(),
             return_rate_pct: Decimal::new(4, 0),
             pop: PopSettings {
                 price: Decimal::new(1299, 2),
@@ -247,7 +268,45 @@ impl Scenario {
     /// This scenario in the JSON input format.
     pub fn to_json(&self) -> Value {
         // Serializing plain structs of strings and decimals into a `Value` cannot fail.
-        serde_json::to_value(self).unwrap_or(Value::Null)
+        let mut json = serde_json::to_value(self).unwrap_or(Value::Null);
+        // A mix stands on its own: `destination` beside it would be an error.
+        if !self.destinations.is_empty() {
+            if let Some(map) = json.as_object_mut() {
+                map.remove("destination");
+            }
+        }
+        json
+    }
+
+    /// The markets sold to, each with its share of the units as a fraction (0.6 for 60%): the
+    /// mix, or `destination` alone at 1.
+    pub fn markets(&self) -> Vec<(String, Decimal)> {
+        if self.destinations.is_empty() {
+            return vec![(self.destination.clone(), Decimal::ONE)];
+        }
+        self.destinations
+            .iter()
+            .map(|m| (m.id.clone(), m.share_pct / Decimal::ONE_HUNDRED))
+            .collect()
+    }
+}
+
+/// One market of a mix as given, before validation: its code and its share, each when given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MarketInput {
+    /// The market's code (`ES`), as read.
+    pub id: Option<Given<String>>,
+    /// Its share of the monthly volume in percent, as read.
+    pub share_pct: Option<Given<Decimal>>,
+}
+
+impl MarketInput {
+    /// A market read without a problem.
+    pub fn new(id: &str, share_pct: Decimal) -> Self {
+        MarketInput {
+            id: Some(Ok(id.to_owned())),
+            share_pct: Some(Ok(share_pct)),
+        }
     }
 }
 
@@ -279,6 +338,9 @@ pub struct ScenarioInput {
     values: [Option<Given<RawValue>>; Input::ALL.len()],
     /// Policy values overridden, by id, in the order given; an id given twice keeps the last.
     assumptions: Vec<(String, Given<Decimal>)>,
+    /// The market mix, when one is given: each market as read, or the problem that kept it from
+    /// being read (an entry that is not an object).
+    destinations: Option<Given<Vec<Given<MarketInput>>>>,
     /// Problems with the shape of the input itself: keys the format does not have, groups that
     /// are not objects.
     pub errors: Vec<FieldError>,
@@ -344,6 +406,31 @@ impl ScenarioInput {
         self.give(input, Err(problem));
     }
 
+    /// The market mix as given, if one was.
+    pub fn destinations(&self) -> Option<&Given<Vec<Given<MarketInput>>>> {
+        self.destinations.as_ref()
+    }
+
+    /// Gives the market mix: its markets as read, or the problem that kept the list from being
+    /// read.
+    pub fn give_destinations(&mut self, given: Given<Vec<Given<MarketInput>>>) {
+        self.destinations = Some(given);
+    }
+
+    /// Gives a mix of markets, each read without a problem: (code, share in percent).
+    pub fn set_destinations(&mut self, markets: &[(&str, Decimal)]) {
+        let markets = markets
+            .iter()
+            .map(|(id, share)| Ok(MarketInput::new(id, *share)))
+            .collect();
+        self.give_destinations(Ok(markets));
+    }
+
+    /// Leaves the mix out: the scenario sells to `destination` alone.
+    pub fn remove_destinations(&mut self) {
+        self.destinations = None;
+    }
+
     /// The number given for `input`, if one was given and read.
     pub fn number(&self, input: Input) -> Option<Decimal> {
         match self.get(input) {
@@ -387,6 +474,23 @@ impl ScenarioInput {
                 }
             }
         }
+        if let Some(Ok(markets)) = &self.destinations {
+            let markets: Vec<Value> = markets
+                .iter()
+                .filter_map(|market| {
+                    let market = market.as_ref().ok()?;
+                    let mut object = Map::new();
+                    if let Some(Ok(id)) = &market.id {
+                        object.insert("id".to_owned(), Value::String(id.clone()));
+                    }
+                    if let Some(Ok(share)) = &market.share_pct {
+                        object.insert("share_pct".to_owned(), Value::String(share.to_string()));
+                    }
+                    Some(Value::Object(object))
+                })
+                .collect();
+            root.insert(DESTINATIONS_KEY.to_owned(), Value::Array(markets));
+        }
         let assumptions: Map<String, Value> = self
             .assumptions()
             .filter_map(|(id, given)| {
@@ -425,6 +529,10 @@ impl ScenarioInput {
             }
             if let Some(input) = Input::from_path(key).filter(|i| i.group().is_none()) {
                 read.leaf(input, value);
+                continue;
+            }
+            if key == DESTINATIONS_KEY {
+                read.markets(value);
                 continue;
             }
             let group = Group::ALL
@@ -469,6 +577,61 @@ impl ScenarioInput {
             }
         }
         read
+    }
+
+    /// `destinations`: a list of markets, each `{ "id", "share_pct" }`. `null` leaves it out.
+    fn markets(&mut self, value: &Value) {
+        let list = match value {
+            Value::Null => return,
+            Value::Array(list) => list,
+            _ => {
+                self.destinations = Some(Err(Problem::WrongType {
+                    expected: Expected::List,
+                }));
+                return;
+            }
+        };
+        let mut markets = Vec::with_capacity(list.len().min(MARKETS_READ));
+        // A list longer than any mix is refused as a whole; its entries need not be read.
+        for (index, entry) in list.iter().enumerate().take(MARKETS_READ) {
+            let Value::Object(fields) = entry else {
+                markets.push(Err(Problem::WrongType {
+                    expected: Expected::Object,
+                }));
+                continue;
+            };
+            let mut market = MarketInput::default();
+            for (key, value) in fields {
+                match (key.as_str(), value) {
+                    (_, Value::Null) if key == "id" || key == "share_pct" => {}
+                    ("id", Value::String(id)) => market.id = Some(Ok(id.trim().to_owned())),
+                    ("id", _) => {
+                        market.id = Some(Err(Problem::WrongType {
+                            expected: Expected::Text,
+                        }))
+                    }
+                    ("share_pct", Value::String(text)) => {
+                        market.share_pct = Some(parse_decimal(text).map_err(ParseError::problem))
+                    }
+                    ("share_pct", Value::Number(n)) => {
+                        market.share_pct =
+                            Some(parse_json_number(&n.to_string()).map_err(ParseError::problem))
+                    }
+                    ("share_pct", _) => {
+                        market.share_pct = Some(Err(Problem::WrongType {
+                            expected: Expected::Number,
+                        }))
+                    }
+                    _ => self.unknown(format!("{DESTINATIONS_KEY}[{index}].{key}")),
+                }
+            }
+            markets.push(Ok(market));
+        }
+        if list.len() > MARKETS_READ {
+            // Kept as one entry too many, for validation to refuse the list by its length.
+            markets.push(Ok(MarketInput::default()));
+        }
+        self.destinations = Some(Ok(markets));
     }
 
     /// `product.dimensions_cm`: an object of sides.
@@ -612,6 +775,8 @@ impl ScenarioInput {
         let destination = v
             .choice(Input::Destination, &destinations, upper)
             .unwrap_or_else(|| d.destination.clone());
+        let mix = self.mix(&mut v, &destinations);
+        let destination = mix.first().map_or(destination, |m| m.id.clone());
         let return_rate_pct = v.number(Input::ReturnRate).unwrap_or(d.return_rate_pct);
         let pop = PopSettings {
             price: v.number(Input::Price).unwrap_or(d.pop.price),
@@ -629,24 +794,31 @@ impl ScenarioInput {
                 .unwrap_or_else(|| d.pop.shipping.clone()),
             shipping_charge: v.number(Input::ShippingCharge).unwrap_or_default(),
         };
-        // A line that does not reach the destination is no line for it.
+        // A line that does not reach a market sold to is no line for the scenario: one error,
+        // naming the first such market.
         if let (Some(Ok(_)), Some(line)) =
             (self.get(Input::PopShipping), policy.service(&pop.shipping))
         {
-            let destination_read = !v
-                .errors
-                .iter()
-                .any(|e| e.field == Input::Destination.into());
-            if destination_read && !policy.reaches(line, &destination) {
-                let market = policy
-                    .destination(&destination)
-                    .map_or(destination.as_str(), |m| m.name.as_str());
+            let markets_read = !v.errors.iter().any(|e| {
+                matches!(
+                    e.field,
+                    Field::Input(Input::Destination) | Field::Destinations | Field::Market { .. }
+                )
+            });
+            let codes: Vec<&str> = if mix.is_empty() {
+                vec![destination.as_str()]
+            } else {
+                mix.iter().map(|m| m.id.as_str()).collect()
+            };
+            let missed = codes.into_iter().find(|code| !policy.reaches(line, code));
+            if let Some(code) = missed.filter(|_| markets_read) {
+                let market = policy.destination(code).map_or(code, |m| m.name.as_str());
                 v.errors.push(FieldError::new(
                     Input::PopShipping,
                     Problem::Inconsistent(Conflict::LineMissesMarket {
                         service: line.id.clone(),
                         name: line.name.clone(),
-                        market: destination.clone(),
+                        market: code.to_owned(),
                         market_name: market.to_owned(),
                     }),
                 ));
@@ -734,6 +906,7 @@ impl ScenarioInput {
                 product,
                 monthly_units,
                 destination,
+                destinations: mix,
                 return_rate_pct,
                 pop,
                 semi,
@@ -826,6 +999,110 @@ pub(crate) fn volumetric_grams(dimensions: &Dimensions, divisor: Decimal) -> Opt
         .checked_mul(height)?
         .checked_div(divisor)?
         .checked_mul(Decimal::ONE_THOUSAND)
+}
+
+impl ScenarioInput {
+    /// The market mix, validated: each market known, listed once, with a share above 0 and at
+    /// most 100, the shares adding up to 100; and no `destination` beside it. Empty when no mix
+    /// was given, or when it has a problem (recorded).
+    fn mix(&self, v: &mut Validator<'_>, codes: &[&str]) -> Vec<Market> {
+        let Some(given) = &self.destinations else {
+            return Vec::new();
+        };
+        if self.get(Input::Destination).is_some() {
+            v.errors.push(FieldError::new(
+                Input::Destination,
+                Problem::Inconsistent(Conflict::DestinationAndMix),
+            ));
+        }
+        let list = match given {
+            Ok(list) => list,
+            Err(problem) => {
+                v.errors
+                    .push(FieldError::new(Field::Destinations, problem.clone()));
+                return Vec::new();
+            }
+        };
+        let problem = if list.is_empty() {
+            Some(Problem::Required)
+        } else if list.len() > codes.len() {
+            Some(Problem::TooMany { max: codes.len() })
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            v.errors.push(FieldError::new(Field::Destinations, problem));
+            return Vec::new();
+        }
+        let errors_before = v.errors.len();
+        let mut markets = Vec::with_capacity(list.len());
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        for (index, entry) in list.iter().enumerate() {
+            let at = |part: Option<MarketPart>| Field::Market { index, part };
+            let market = match entry {
+                Ok(market) => market,
+                Err(problem) => {
+                    v.errors.push(FieldError::new(at(None), problem.clone()));
+                    continue;
+                }
+            };
+            let id = match &market.id {
+                None => Err(Problem::Required),
+                Some(Err(problem)) => Err(problem.clone()),
+                Some(Ok(text)) => {
+                    let code = upper(text.trim());
+                    if !codes.contains(&code.as_str()) {
+                        Err(Problem::UnknownValue {
+                            given: code,
+                            allowed: codes.iter().map(|c| (*c).to_owned()).collect(),
+                        })
+                    } else if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == code) {
+                        Err(Problem::Inconsistent(Conflict::DuplicateMarket {
+                            market: code,
+                            first: *first,
+                        }))
+                    } else {
+                        seen.push((code.clone(), index));
+                        Ok(code)
+                    }
+                }
+            };
+            let share = match &market.share_pct {
+                None => Err(Problem::Required),
+                Some(Err(problem)) => Err(problem.clone()),
+                Some(Ok(share)) if *share <= Decimal::ZERO => Err(Problem::NotPositive),
+                Some(Ok(share)) if *share > Decimal::ONE_HUNDRED => Err(Problem::TooLarge {
+                    max: Decimal::ONE_HUNDRED,
+                    unit: Unit::Percent,
+                }),
+                Some(Ok(share)) => Ok(*share),
+            };
+            match (id, share) {
+                (Ok(id), Ok(share_pct)) => markets.push(Market { id, share_pct }),
+                (id, share) => {
+                    let problems = [(MarketPart::Id, id.err()), (MarketPart::Share, share.err())];
+                    for (part, problem) in problems {
+                        if let Some(problem) = problem {
+                            v.errors.push(FieldError::new(at(Some(part)), problem));
+                        }
+                    }
+                }
+            }
+        }
+        if v.errors.len() > errors_before {
+            return Vec::new();
+        }
+        // At most as many shares as the policy has markets, each at most 100: no overflow.
+        let total: Decimal = markets.iter().map(|m| m.share_pct).sum();
+        if total != Decimal::ONE_HUNDRED {
+            v.errors.push(FieldError::new(
+                Field::Destinations,
+                Problem::Inconsistent(Conflict::SharesNotHundred { total }),
+            ));
+            return Vec::new();
+        }
+        markets
+    }
 }
 
 /// A scenario read from loose input, with every problem found.

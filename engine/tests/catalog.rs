@@ -884,6 +884,7 @@ proptest! {
             direct.sides = None;
             direct.shipping = None;
             direct.shipping_charge = None;
+            direct.mix = None;
             direct.return_rate = "4".into();
             direct.pop = (s.pop.0.clone(), "8".into(), "20".into(), "5".into());
             direct.as_numbers = false;

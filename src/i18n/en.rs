@@ -318,6 +318,9 @@ pub const TEXTS: Texts = Texts {
         above_side_limit: "Over the limit of {0}: it takes sides up to {1}.",
         above_volume_limit: "By volume this parcel weighs more than {0} takes: up to {1}.",
         line_misses_market: "{0} has no rates for {1}: choose another shipping line, or another market.",
+        destination_and_mix: "Give one destination or a mix of destinations, not both.",
+        duplicate_market: "{0} is already in the mix, at destinations[{1}].",
+        shares_not_hundred: "The markets' shares add up to {0}%: they must add up to 100%.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} is above the retail price it would sell at ({1}): check the price AliExpress offers you.",

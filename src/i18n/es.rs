@@ -319,6 +319,9 @@ pub const TEXTS: Texts = Texts {
         above_side_limit: "Supera el límite de {0}: admite lados de hasta {1}.",
         above_volume_limit: "Por volumen este paquete pesa más de lo que admite {0}: hasta {1}.",
         line_misses_market: "{0} no tiene tarifas para {1}: elige otra línea de envío u otro mercado.",
+        destination_and_mix: "Indica un destino o una combinación de destinos, no ambos.",
+        duplicate_market: "{0} ya está en la combinación, en destinations[{1}].",
+        shares_not_hundred: "Las cuotas de los mercados suman {0} %: deben sumar 100 %.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} supera el precio de venta al que se vendería ({1}): comprueba el precio que te ofrece AliExpress.",
@@ -515,6 +518,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_stock: "{0} días en stock + {1} días de entrega + {2} días hasta el cobro.",
         revenue_supply_estimated: "Precio de suministro estimado {0}: el {1} del precio de venta {2}. Introduce el precio que te ofrece AliExpress.",
         cash_advance: "El {0} de los ingresos previstos se paga por adelantado a los {1} días y se descuenta del pago; la venta se paga tras {2} días en stock + {3} días de entrega + {4} días hasta el pago.",
+        mix: "Media ponderada por las cuotas de los mercados. {0}",
+        mix_share: "{0} a {1}, {2} cada uno: {3}",
         service_fee: "El {0} del precio de venta: la tarifa de servicio de transacción, en todas las categorías.",
         service_fee_order_total: "El {0} del total del pedido, envío incluido: la tarifa de servicio de transacción, en todas las categorías.",
         service_fee_waived: "Tarifa de servicio del {0}, exención del {1} en Semigestionado: el {2} del precio de venta.",

@@ -320,6 +320,9 @@ pub const TEXTS: Texts = Texts {
         above_side_limit: "Au-delà de la limite de {0}\u{a0}: côtés jusqu’à {1}.",
         above_volume_limit: "En volume, ce colis pèse plus que ce que {0} accepte\u{a0}: jusqu’à {1}.",
         line_misses_market: "{0} n’a pas de tarifs pour {1}\u{a0}: choisissez une autre ligne d’expédition ou un autre marché.",
+        destination_and_mix: "Indiquez une destination ou un ensemble de destinations, pas les deux.",
+        duplicate_market: "{0} figure déjà dans l’ensemble, en destinations[{1}].",
+        shares_not_hundred: "Les parts des marchés font {0}\u{202f}%\u{a0}: elles doivent faire 100\u{202f}%.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} dépasse le prix de vente auquel il serait revendu ({1})\u{202f}: vérifiez le prix que vous propose AliExpress.",
@@ -516,6 +519,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_stock: "{0} jours en stock + {1} jours de livraison + {2} jours jusqu’au paiement.",
         revenue_supply_estimated: "Prix de fourniture estimé {0}\u{a0}: {1} du prix public {2}. Saisissez le prix qu’AliExpress vous propose.",
         cash_advance: "{0} du chiffre d’affaires attendu est versé d’avance après {1}\u{a0}jours et repris sur le versement\u{a0}; la vente est versée après {2}\u{a0}jours en stock + {3}\u{a0}jours de livraison + {4}\u{a0}jours jusqu’au versement.",
+        mix: "Moyenne pondérée par les parts des marchés. {0}",
+        mix_share: "{0} vers {1}, {2} chacun\u{a0}: {3}",
         service_fee: "{0} du prix de vente\u{a0}: les frais de service de transaction, dans toutes les catégories.",
         service_fee_order_total: "{0} du total de la commande, livraison comprise\u{a0}: les frais de service de transaction, dans toutes les catégories.",
         service_fee_waived: "Frais de service de {0}, exonérés à {1} en Semi-géré\u{a0}: {2} du prix de vente.",

@@ -321,6 +321,9 @@ pub const TEXTS: Texts = Texts {
         above_side_limit: "{0}의 한도를 넘습니다: 한 변 {1}까지 받습니다.",
         above_volume_limit: "부피 무게가 {0}의 한도를 넘습니다: {1}까지 받습니다.",
         line_misses_market: "{0}에는 {1} 요율이 없습니다: 다른 배송 서비스나 다른 시장을 고르세요.",
+        destination_and_mix: "목적지 하나 또는 여러 목적지의 구성 중 하나만 입력하세요.",
+        duplicate_market: "{0}은(는) 이미 destinations[{1}]에 있습니다.",
+        shares_not_hundred: "시장 비중의 합이 {0}%입니다. 합계는 100%여야 합니다.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0}이(가) 판매될 소매가({1})보다 높습니다. AliExpress가 제시하는 가격을 확인하세요.",
@@ -517,6 +520,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_stock: "창고 보관 {0}일 + 배송 {1}일 + 정산까지 {2}일.",
         revenue_supply_estimated: "추정 공급가 {0}: 소매가 {2}의 {1}. 알리익스프레스가 제시한 가격을 입력하세요.",
         cash_advance: "예상 매출의 {0}가 {1}일 후 선지급되고 정산금에서 차감됩니다. 판매 대금은 재고 {2}일 + 배송 {3}일 + 정산까지 {4}일 후 지급됩니다.",
+        mix: "시장별 비중에 따른 가중 평균입니다. {0}",
+        mix_share: "{1}로 {0}, 건당 {2}: {3}",
         service_fee: "판매가의 {0}: 모든 카테고리에 부과되는 거래 서비스 수수료.",
         service_fee_order_total: "배송비를 포함한 주문 총액의 {0}: 모든 카테고리에 부과되는 거래 서비스 수수료.",
         service_fee_waived: "거래 서비스 수수료 {0}, 반위탁 {1} 면제: 판매가의 {2}.",

@@ -652,6 +652,7 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
             };
             with(e.too_large, stated)
         }
+        Problem::TooMany { max } => with(e.too_large, number(&max.to_string())),
         // Issue #15: the service (a proper name) with its model, and the limit with its unit.
         Problem::AboveServiceLimit {
             name,
@@ -672,6 +673,14 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         Problem::UnknownValue { .. } | Problem::MissingPolicyValue => e.unknown_value.to_owned(),
         Problem::UnknownField | Problem::UnknownPolicyValue { .. } => e.unknown_field.to_owned(),
         Problem::Inconsistent(Conflict::RateWithOneCurrency) => e.inconsistent_rate.to_owned(),
+        Problem::Inconsistent(Conflict::DestinationAndMix) => e.destination_and_mix.to_owned(),
+        Problem::Inconsistent(Conflict::DuplicateMarket { market, first }) => fill_all(
+            e.duplicate_market,
+            &[market.clone(), number(&first.to_string())],
+        ),
+        Problem::Inconsistent(Conflict::SharesNotHundred { total }) => {
+            with(e.shares_not_hundred, number(&plain_text(*total)))
+        }
         Problem::Inconsistent(Conflict::LineMissesMarket {
             name,
             market,

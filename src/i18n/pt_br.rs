@@ -320,6 +320,9 @@ pub const TEXTS: Texts = Texts {
         above_side_limit: "Acima do limite de {0}: aceita lados de até {1}.",
         above_volume_limit: "Pelo volume, este pacote pesa mais do que {0} aceita: até {1}.",
         line_misses_market: "{0} não tem tarifas para {1}: escolha outra linha de envio ou outro mercado.",
+        destination_and_mix: "Informe um destino ou uma combinação de destinos, não os dois.",
+        duplicate_market: "{0} já está na combinação, em destinations[{1}].",
+        shares_not_hundred: "As participações dos mercados somam {0}%: devem somar 100%.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} está acima do preço de venda a que seria vendido ({1}): confira o preço que o AliExpress oferece.",
@@ -516,6 +519,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_stock: "{0} dias em estoque + {1} dias de entrega + {2} dias até o repasse.",
         revenue_supply_estimated: "Preço de fornecimento estimado {0}: {1} do preço de varejo {2}. Informe o preço que o AliExpress oferece.",
         cash_advance: "{0} da receita esperada é adiantado após {1} dias e descontado do repasse; a venda é paga após {2} dias em estoque + {3} dias de entrega + {4} dias até o repasse.",
+        mix: "Média ponderada pelas participações dos mercados. {0}",
+        mix_share: "{0} para {1}, {2} cada: {3}",
         service_fee: "{0} do preço de venda: a taxa de serviço de transação, em todas as categorias.",
         service_fee_order_total: "{0} do total do pedido, frete incluído: a taxa de serviço de transação, em todas as categorias.",
         service_fee_waived: "Taxa de serviço de {0}, {1} de isenção no Semigerenciado: {2} do preço de venda.",

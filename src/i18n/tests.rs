@@ -121,6 +121,9 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
         // Shipping the buyer pays for, with one currency and with two; Super Economy Global.
         json!({ "pop": { "shipping_charge": "2", "shipping": "economy" }, "destination": "US" }),
         json!({ "pop": { "shipping_charge": "2" }, "currency": { "cost": "USD", "sale": "USD" } }),
+        // A mix of markets: their postage and days differ.
+        json!({ "destinations": [{ "id": "ES", "share_pct": "60" }, { "id": "US", "share_pct": "40" }],
+                "semi": { "mode": "jit" } }),
     ];
     scenarios
         .iter()

@@ -1175,6 +1175,12 @@ text_table! {
         above_volume_limit,
         /// POP's shipping line has no rates for the market: {0} the line, {1} the market.
         line_misses_market,
+        /// `destination` and `destinations` given together.
+        destination_and_mix,
+        /// A market listed twice in `destinations`: {0} the market, {1} its first position.
+        duplicate_market,
+        /// The shares of `destinations` do not add up to 100: {0} what they add up to.
+        shares_not_hundred,
     }
 }
 
@@ -1223,6 +1229,8 @@ keyed_table! {
         cash_confirmation = "cash.confirmation",
         cash_early_payout = "cash.early_payout",
         cash_advance = "cash.advance",
+        mix = "mix",
+        mix_share = "mix.share",
     }
 }
 

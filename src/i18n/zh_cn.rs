@@ -322,6 +322,9 @@ pub const TEXTS: Texts = Texts {
         above_side_limit: "超出{0}的限制：单边最长 {1}。",
         above_volume_limit: "按体积计，此包裹超过{0}的限制：最多 {1}。",
         line_misses_market: "{0}没有{1}的运价：请选择其他物流线路或其他市场。",
+        destination_and_mix: "请填写一个目的地或多个目的地的组合，不要同时填写。",
+        duplicate_market: "{0} 已在组合中，位于 destinations[{1}]。",
+        shares_not_hundred: "各市场份额合计为 {0}%：必须合计为 100%。",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} 高于其售出时的零售价（{1}）：请核对速卖通给出的价格。",
@@ -518,6 +521,8 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_stock: "在仓{0}天 + 配送{1}天 + 回款{2}天。",
         revenue_supply_estimated: "估算供货价 {0}：零售价 {2} 的 {1}。请填写速卖通给你的价格。",
         cash_advance: "预期收入的 {0} 在 {1} 天后预付，并从回款中扣回；这笔销售在库存 {2} 天 + 配送 {3} 天 + 回款 {4} 天后结算。",
+        mix: "按各市场份额加权。{0}",
+        mix_share: "{0}发往{1}，每件{2}：{3}",
         service_fee: "售价的 {0}：交易服务费，所有类目均收取。",
         service_fee_order_total: "含运费的订单总额的 {0}：交易服务费，所有类目均收取。",
         service_fee_waived: "{0} 交易服务费，半托管减免 {1}：售价的 {2}。",

@@ -39,6 +39,9 @@ pub struct Valid {
     pub category: String,
     pub units: String,
     pub destination: String,
+    /// A second market and the share of the volume that goes to it (the rest goes to
+    /// `destination`): the scenario then sells to the mix, by `destinations`.
+    pub mix: Option<(String, String)>,
     pub return_rate: String,
     pub pop: (String, String, String, String),
     /// POP's shipping line (`economy`), only where it reaches the market and takes the parcel;
@@ -92,7 +95,6 @@ impl Valid {
                 "category": self.category,
             },
             "monthly_units": n(&self.units),
-            "destination": self.destination,
             "return_rate_pct": n(&self.return_rate),
             "pop": {
                 "price": n(&self.pop.0),
@@ -102,6 +104,17 @@ impl Valid {
             },
             "semi": semi,
         });
+        match &self.mix {
+            Some((other, share)) => {
+                let rest =
+                    (Decimal::ONE_HUNDRED - share.parse::<Decimal>().expect("a share")).to_string();
+                scenario["destinations"] = json!([
+                    { "id": self.destination, "share_pct": n(&rest) },
+                    { "id": other, "share_pct": n(share) },
+                ]);
+            }
+            None => scenario["destination"] = json!(self.destination),
+        }
         if let Some(line) = &self.shipping {
             scenario["pop"]["shipping"] = json!(line);
         }
@@ -129,6 +142,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
     let currencies = p.currencies.clone();
     let categories: Vec<String> = p.categories.iter().map(|c| c.id.clone()).collect();
     let destinations: Vec<String> = p.destinations.iter().map(|d| d.code.clone()).collect();
+    let markets = destinations.clone();
     let price = || decimal(1, 1_000_000, 2); // 0.01 to 10000
     let cost = || decimal(0, 1_000_000, 2); // 0 to 10000
     (
@@ -143,7 +157,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
             decimal(0, 300_000, 1), // 0 to 30000 g, the most AliExpress Standard takes
             select(categories),
             decimal(0, 1_000_000, 0),
-            select(destinations),
+            select(markets),
             pct(),
         ),
         (price(), pct(), pct(), pct()),
@@ -161,6 +175,8 @@ pub fn valid() -> impl Strategy<Value = Valid> {
             prop::option::of((decimal(1, 600, 1), decimal(1, 600, 1), decimal(1, 600, 1))),
             any::<bool>(),
             prop::option::of(decimal(0, 10_000, 2)), // a shipping charge of 0 to 100
+            // A second market taking 0.01% to 99.99% of the volume.
+            prop::option::weighted(0.3, (select(destinations.clone()), decimal(1, 9_999, 2))),
         ),
     )
         .prop_map(
@@ -169,12 +185,19 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                 (unit_cost, packaging, weight_g, category, units, destination, return_rate),
                 pop,
                 (semi_price, semi_marketing, jit, popular, supply),
-                (uplift, as_numbers, sides, economy, shipping_charge),
+                (uplift, as_numbers, sides, economy, shipping_charge, mix),
             )| {
                 // One currency takes no rate (or exactly 1).
                 let rate = rate.filter(|_| cost_currency != sale);
+                // Each market at most once.
+                let mix = mix.filter(|(other, _)| *other != destination);
                 let shipping = economy
-                    .then(|| takes_economy(&destination, &weight_g, sides.as_ref()))
+                    .then(|| {
+                        takes_economy(&destination, &weight_g, sides.as_ref())
+                            && mix.as_ref().is_none_or(|(other, _)| {
+                                takes_economy(other, &weight_g, sides.as_ref())
+                            })
+                    })
                     .filter(|takes| *takes)
                     .map(|_| "economy".to_owned());
                 Valid {
@@ -188,6 +211,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                     category,
                     units,
                     destination,
+                    mix,
                     return_rate,
                     pop,
                     shipping,
