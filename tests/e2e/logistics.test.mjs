@@ -276,6 +276,14 @@ test('links and the JS API carry the sides, the line and the buyer\'s shipping; 
     const good = await engine(page, { destination: 'FR', pop: { shipping: 'economy' }, product: { weight_g: '350' } });
     assert.equal(good.ok, true);
     assert.match(good.models.pop.line_items.find((i) => i.key === 'last_mile').rule, /^Super Economy Global to France/);
+    // Several markets (item 6), through the API: the postage line is one line listing each market.
+    const mixed = await engine(page, { destinations: [{ id: 'ES', share_pct: '60' }, { id: 'US', share_pct: 40 }] });
+    assert.equal(mixed.ok, true, JSON.stringify(mixed.errors));
+    const postage = mixed.models.pop.line_items.find((i) => i.key === 'last_mile');
+    assert.equal(postage.amount, '47.46');
+    assert.match(postage.rule, /^Share-weighted over the markets\. 60% to Spain, CNY 41\.89 each: .* 40% to United States, CNY 55\.81 each: /);
+    const bad = await engine(page, { destinations: [{ id: 'ES', share_pct: '60' }, { id: 'ES', share_pct: '40' }] });
+    assert.deepEqual(bad.errors.map((e) => [e.field, e.code]), [['destinations[1].id', 'inconsistent']]);
     assert.deepEqual(page.errors, []);
   }));
 
