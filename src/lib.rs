@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod js_api;
+pub mod markets;
 pub mod presets;
 pub mod session;
 pub mod share;

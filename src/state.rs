@@ -203,6 +203,11 @@ pub fn scenario_input(
         if field.optional() && text.trim().is_empty() {
             continue;
         }
+        // Several markets (issue #15): the destination holds the mix, `ES:60|US:40`.
+        if field == Input::Destination && crate::markets::is_mix(text) {
+            crate::markets::give(&mut input, text, lang);
+            continue;
+        }
         let value = match field {
             Input::SemiPopular | Input::EarlyPayout => Ok(RawValue::Flag(text == "true")),
             _ if field.is_number() => read_decimal(lang, text).map(RawValue::Number),

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::field::{
     error_at, issue_text, warning_at, CheckboxField, NumberField, SelectField,
 };
+use crate::components::markets::Markets;
 use crate::format;
 use crate::i18n::{
     category_name, currency_name, destination_name, fill_all, texts, use_locale, Lang,
@@ -198,18 +199,27 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let cost_currencies = fill_all(words.currencies_summary, &[&cost, &sale]);
     // Issue #15: POP's shipping lines with rates for the chosen market (and the one chosen, when
     // it has none there: its error says so at the field).
-    let market = state.text(Input::Destination);
-    let market_name = policy.destination(market).map_or_else(
-        || market.to_owned(),
-        |d| destination_name(lang, market, &d.name),
-    );
+    // Several markets: the lines with rates for every one of them.
+    let codes: Vec<String> = crate::markets::parse(state.text(Input::Destination))
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    let market_name = codes
+        .iter()
+        .map(|code| {
+            policy
+                .destination(code)
+                .map_or_else(|| code.clone(), |d| destination_name(lang, code, &d.name))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let line = match state.text(Input::PopShipping) {
         "" => "standard",
         line => line,
     };
     let mut lines: Options = policy
         .services_of(sellercalc_engine::ModelKind::Pop)
-        .filter(|s| s.id == line || policy.reaches(s, market))
+        .filter(|s| s.id == line || codes.iter().all(|code| policy.reaches(s, code)))
         .map(|s| {
             (
                 AttrValue::from(s.id.clone()),
@@ -250,7 +260,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ words.market }</legend>
-                { select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination)) }
+                <Markets state={state.clone()} options={choices.destinations.clone()} on_change={on_change.clone()}
+                    single={select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination))} />
                 <SelectField field={Input::PopShipping} label={words.pop_shipping} options={lines}
                     value={AttrValue::from(line.to_owned())} hint={Some(AttrValue::from(hint_lines))}
                     error={error(Input::PopShipping)} on_change={on_change.clone()} />

@@ -106,6 +106,12 @@ pub const TEXTS: Texts = Texts {
         hint_pop_shipping: "The lines with rates for {0}.",
         shipping_charge: "Shipping the buyer pays",
         hint_shipping_charge: "Per order, on top of the price; it adds to POP's revenue.",
+        markets: "Markets and their share of sales",
+        hint_markets: "Each market's share of the units sold; the shares add up to 100%.",
+        add_market: "+ Add a market",
+        remove_market: "Remove {0}",
+        market_of: "Market {0}",
+        share_of: "{0}: share of units sold, %",
     },
     card: CardTexts {
         best: "Earns most",

@@ -107,6 +107,12 @@ pub const TEXTS: Texts = Texts {
         hint_pop_shipping: "Las líneas con tarifas para {0}.",
         shipping_charge: "Envío que paga el comprador",
         hint_shipping_charge: "Por pedido, además del precio; se suma a los ingresos de POP.",
+        markets: "Mercados y su cuota de ventas",
+        hint_markets: "La cuota de cada mercado en las unidades vendidas; las cuotas suman 100 %.",
+        add_market: "+ Añadir un mercado",
+        remove_market: "Quitar {0}",
+        market_of: "Mercado {0}",
+        share_of: "{0}: cuota de unidades vendidas, %",
     },
     card: CardTexts {
         best: "El que más gana",

@@ -108,6 +108,12 @@ pub const TEXTS: Texts = Texts {
         hint_pop_shipping: "Les lignes qui ont des tarifs pour {0}.",
         shipping_charge: "Livraison payée par l’acheteur",
         hint_shipping_charge: "Par commande, en plus du prix\u{a0}; elle s’ajoute au chiffre d’affaires POP.",
+        markets: "Marchés et leur part des ventes",
+        hint_markets: "La part de chaque marché dans les unités vendues\u{a0}; les parts font 100\u{202f}%.",
+        add_market: "+ Ajouter un marché",
+        remove_market: "Retirer {0}",
+        market_of: "Marché {0}",
+        share_of: "{0}\u{a0}: part des unités vendues, %",
     },
     card: CardTexts {
         best: "Rapporte le plus",

@@ -109,6 +109,12 @@ pub const TEXTS: Texts = Texts {
         hint_pop_shipping: "{0} 요율이 있는 서비스입니다.",
         shipping_charge: "구매자가 내는 배송비",
         hint_shipping_charge: "주문당, 가격과 별도로 받으며 POP 매출에 더해집니다.",
+        markets: "시장과 판매 비중",
+        hint_markets: "각 시장이 판매 수량에서 차지하는 비중이며, 합계는 100%입니다.",
+        add_market: "+ 시장 추가",
+        remove_market: "{0} 삭제",
+        market_of: "시장 {0}",
+        share_of: "{0}: 판매 수량 비중(%)",
     },
     card: CardTexts {
         best: "수익 1위",

@@ -108,6 +108,12 @@ pub const TEXTS: Texts = Texts {
         hint_pop_shipping: "As linhas com tarifas para {0}.",
         shipping_charge: "Frete pago pelo comprador",
         hint_shipping_charge: "Por pedido, além do preço; soma-se à receita do POP.",
+        markets: "Mercados e sua participação nas vendas",
+        hint_markets: "A participação de cada mercado nas unidades vendidas; as participações somam 100%.",
+        add_market: "+ Adicionar um mercado",
+        remove_market: "Remover {0}",
+        market_of: "Mercado {0}",
+        share_of: "{0}: participação nas unidades vendidas, %",
     },
     card: CardTexts {
         best: "Lucra mais",

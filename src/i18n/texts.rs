@@ -528,6 +528,18 @@ text_table! {
         shipping_charge,
         /// Under the buyer-paid shipping.
         hint_shipping_charge,
+        /// Above the rows of a mix of markets.
+        markets,
+        /// Under the rows of a mix of markets.
+        hint_markets,
+        /// The button that adds a market to the mix.
+        add_market,
+        /// A remove button's accessible name: {0} the market.
+        remove_market,
+        /// A market drop-down's accessible name: {0} its position, from 1.
+        market_of,
+        /// A share input's accessible name: {0} the market.
+        share_of,
     }
 }
 

@@ -109,6 +109,12 @@ pub const TEXTS: Texts = Texts {
         hint_pop_shipping: "有{0}运价的线路。",
         shipping_charge: "买家支付的运费",
         hint_shipping_charge: "每单，在价格之外收取；计入 POP 的收入。",
+        markets: "市场及其销量份额",
+        hint_markets: "各市场在销量中所占的份额，合计为 100%。",
+        add_market: "+ 添加市场",
+        remove_market: "移除{0}",
+        market_of: "市场 {0}",
+        share_of: "{0}：销量份额（%）",
     },
     card: CardTexts {
         best: "最赚钱",

@@ -296,3 +296,63 @@ test('the logistics inputs at 390 px', () =>
     await screenshot(page, 'logistics-390');
     assert.deepEqual(page.errors, []);
   }, { width: 390, height: 844 }));
+
+test('several markets: add a second one, split the volume, one postage line lists each; links carry the mix', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] details.why summary');
+    // One market is the simple case: the drop-down, and a button to add another.
+    assert.equal(await page.inputValue('#in-destination'), 'ES');
+    await page.click('[data-testid="add-market"]');
+    // Two rows, half each: Spain and the first other market of the policy's list.
+    await page.waitForSelector('#in-destinations-1-id');
+    assert.equal(await page.inputValue('#in-destinations-0-id'), 'ES');
+    assert.equal(await page.inputValue('#in-destinations-1-id'), 'US');
+    assert.equal(await page.inputValue('#in-destinations-0-share-pct'), '50');
+    await until(() => ruleOf(page, 'pop', 'last_mile'),
+      /^Share-weighted over the markets\. 50% to Spain, ¥41\.89 each: AliExpress Standard to Spain, 300–2000 g band: .* 50% to United States, ¥55\.81 each: AliExpress Standard to United States, /,
+      'a mixed rule');
+    // Shares that do not add up to 100 are an error under the markets.
+    await retype(page, '#in-destinations-0-share-pct', '60');
+    await until(() => errorAt(page, 'in-destinations'), /^The markets' shares add up to 110%: they must add up to 100%\.$/, 'shares');
+    await retype(page, '#in-destinations-1-share-pct', '40');
+    await until(() => errorAt(page, 'in-destinations'), /^$/, 'shares fixed');
+    // 60% × 41.8945 + 40% × 55.8075 = 47.4597 (docs/model.md, Example 4).
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥47\.46/, 'mixed amount');
+    const api = await engine(page, { destinations: [{ id: 'ES', share_pct: '60' }, { id: 'US', share_pct: '40' }] });
+    await until(() => page.textContent('[data-testid="pop-monthly-profit"]'), new RegExp(api.models.pop.monthly_profit.replace('-', '').replace('.', '\\.')), 'monthly');
+    // The line offered is the one every market has.
+    assert.deepEqual(await page.$$eval(`${LINE} option`, (os) => os.map((o) => o.value)), ['standard']);
+    await screenshot(page, 'logistics-markets');
+
+    // The mix is one link parameter, inside the check code; the link opens on the same mix.
+    await settled(page);
+    const link = page.url();
+    assert.match(link, /[?&]destination=ES%3A60%7CUS%3A40(&|$)/);
+    await withPage(async (other) => {
+      await ready(other, link.replace(/^https?:\/\/[^/]+/, ''));
+      assert.deepEqual(await notices(other), []);
+      assert.equal(await other.inputValue('#in-destinations-1-share-pct'), '40');
+      await other.click('[data-testid="pop-card"] details.why summary');
+      await until(() => lineText(other, 'pop', 'last_mile'), /¥47\.46/, 'reopened');
+    });
+
+    // Removing a market goes back to the simple case.
+    await page.click('#in-destinations-1-id ~ button.remove-market');
+    await page.waitForSelector('#in-destination');
+    assert.equal(await page.inputValue('#in-destination'), 'ES');
+    await until(() => ruleOf(page, 'pop', 'last_mile'), /^AliExpress Standard to Spain, 300–2000 g band: 0\.35 kg/, 'one market');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('several markets at 390 px', () =>
+  withPage(async (page) => {
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES:60|US:30|FR:10' })}`);
+    await page.waitForSelector('#in-destinations-2-id');
+    assert.equal(await page.inputValue('#in-destinations-2-id'), 'FR');
+    const box = await page.locator('[data-testid="markets"]').boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the rows fit: ${JSON.stringify(box)}`);
+    await page.locator('[data-testid="markets"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'logistics-markets-390');
+    assert.deepEqual(page.errors, []);
+  }, { width: 390, height: 844 }));
