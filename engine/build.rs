@@ -127,6 +127,40 @@ fn set(out: &mut String, path: &Path, file: &Value) {
             string(name, "currencies", Some(currency))
         );
     }
+    let _ = writeln!(out, "        ],\n        services: &[");
+    for service in listed(name, "services", file.get("services")) {
+        let service = object(name, "a service", service);
+        let id = string(name, "services[].id", service.get("id"));
+        let field = |key: &str| string(name, &format!("service {id}.{key}"), service.get(key));
+        let model = match field("model") {
+            "pop" => "Pop",
+            "semi" => "Semi",
+            other => panic!("{name}: service {id}: model {other:?} is not pop or semi"),
+        };
+        let _ = writeln!(
+            out,
+            "            RawService {{ id: {id:?}, name: {:?}, model: ModelKind::{model}, source: {:?}, \
+             note: {:?}, bands: &[",
+            field("name"),
+            field("source"),
+            field("note"),
+        );
+        for band in array(name, "bands", service.get("bands")) {
+            let band = object(name, "a band", band);
+            let band_id = string(name, "bands[].id", band.get("id"));
+            let step = match band.get("step_g") {
+                None | Some(Value::Null) => "None".to_owned(),
+                Some(step) => format!("Some({})", decimal(name, band_id, step)),
+            };
+            let _ = writeln!(
+                out,
+                "                RawBand {{ id: {band_id:?}, name: {:?}, max_g: {}, step_g: {step} }},",
+                string(name, band_id, band.get("name")),
+                decimal(name, band_id, band.get("max_g").unwrap_or(&Value::Null)),
+            );
+        }
+        let _ = writeln!(out, "            ] }},");
+    }
     let _ = writeln!(out, "        ],\n        renamed: &[");
     if let Some(renamed) = file.get("renamed") {
         for (old, new) in object(name, "renamed", renamed) {

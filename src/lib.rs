@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod js_api;
+pub mod markets;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod presets;

@@ -76,7 +76,14 @@ pub fn default_form() -> Form {
                 | Input::SemiAdSpend
                 | Input::SemiAffiliateShare
                 | Input::SemiAffiliateRate
-                | Input::SupplyPrice => String::new(),
+                | Input::SupplyPrice
+                // Empty: AliExpress Standard, no shipping charge; no sides, a parcel priced by its
+                // weight alone.
+                | Input::PopShipping
+                | Input::ShippingCharge
+                | Input::Length
+                | Input::Width
+                | Input::Height => String::new(),
                 Input::UnitCost => format!("{:.2}", d.product.unit_cost),
                 Input::Packaging => format!("{:.2}", d.product.packaging),
                 Input::WeightG => text(d.product.weight_g),
@@ -184,6 +191,11 @@ pub fn scenario_input(
     input.policy = Some(Ok(policy.to_owned()));
     for (&field, text) in form {
         if field.optional() && text.trim().is_empty() {
+            continue;
+        }
+        // Several markets (issue #15): the destination holds the mix, `ES:60|US:40`.
+        if field == Input::Destination && crate::markets::is_mix(text) {
+            crate::markets::give(&mut input, text, lang);
             continue;
         }
         let value = match field {

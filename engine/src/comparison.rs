@@ -226,11 +226,13 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
         comparison.errors = errors;
         return comparison;
     };
+    let markets = scenario.markets();
     let ctx = Context {
         scenario: &scenario,
         values: &values,
         rate,
         policy_per_cost,
+        market: &scenario.destination,
     };
     // The retail price the supply price is measured against is POP's price × the rate.
     let retail_known = !parsed.errors.iter().any(|e| {
@@ -247,11 +249,11 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
         if parsed.blocks(kind) {
             continue;
         }
-        let result = match kind {
-            ModelKind::Pop => model::pop(&ctx),
-            ModelKind::Semi => model::semi(&ctx),
-            ModelKind::Full => model::full(&ctx),
-        };
+        let contexts: Vec<(Context<'_>, Decimal)> = markets
+            .iter()
+            .map(|(market, share)| (ctx.at(market), *share))
+            .collect();
+        let result = model::compute(kind, &contexts);
         match result {
             Ok(result) => match kind {
                 ModelKind::Pop => comparison.pop = Some(result),
@@ -301,6 +303,10 @@ fn beyond_fields(
     match beyond {
         Beyond::PerUnit => {
             fields.push(Field::Input(Input::WeightG));
+            // Postage follows the volumetric weight when it is more.
+            if scenario.product.dimensions_cm.is_some() {
+                fields.extend(Input::SIDES.map(Field::Input));
+            }
             if scenario.currency.cost != policy.currency {
                 fields.push(Field::Assumption(format!("fx.{}", scenario.currency.cost)));
             }

@@ -63,6 +63,32 @@ pub enum Expected {
 pub enum Conflict {
     /// An exchange rate other than 1 between a currency and itself.
     RateWithOneCurrency,
+    /// `destination` and `destinations` given together (at `destination`): one market or a mix,
+    /// not both.
+    DestinationAndMix,
+    /// A market listed twice in `destinations` (at the later one's `id`).
+    DuplicateMarket {
+        /// The market's code.
+        market: String,
+        /// The position of its first listing, from 0.
+        first: usize,
+    },
+    /// The shares of `destinations` do not add up to 100 (at `destinations`).
+    SharesNotHundred {
+        /// What they add up to, in percent.
+        total: Decimal,
+    },
+    /// POP's shipping line has no rates for a market the scenario sells to (at `pop.shipping`).
+    LineMissesMarket {
+        /// The line's service id (`economy`).
+        service: String,
+        /// Its name, a proper name (`Super Economy Global`).
+        name: String,
+        /// The market's code (`ES`).
+        market: String,
+        /// The market's English name.
+        market_name: String,
+    },
 }
 
 /// One problem, with the values a message needs.
@@ -146,6 +172,26 @@ pub enum Problem {
         /// The most levels of nesting read.
         max_depth: usize,
     },
+    /// More entries in a list than it can hold (`destinations`: each market at most once).
+    TooMany {
+        /// The most it holds.
+        max: usize,
+    },
+    /// A parcel a logistics service does not take: heavier than its heaviest band (at the weight,
+    /// or at the longest side when it is the volume that weighs too much), or with a side longer
+    /// than it takes (at that side). The model that ships with the service is not computed.
+    AboveServiceLimit {
+        /// The service's id (`standard`, `economy`, `choice`).
+        service: String,
+        /// Its name, a proper name (`AliExpress Standard`).
+        name: String,
+        /// The model that ships with it.
+        model: ModelKind,
+        /// The limit: grams for a weight, centimetres for a side.
+        max: Decimal,
+        /// Its unit: [`Unit::Grams`] or [`Unit::Centimetres`].
+        unit: Unit,
+    },
 }
 
 impl Problem {
@@ -161,7 +207,9 @@ impl Problem {
             Problem::NotPositive => ErrorCode::NotPositive,
             Problem::TooManyDigits { .. }
             | Problem::TooLarge { .. }
-            | Problem::TooComplex { .. } => ErrorCode::TooLarge,
+            | Problem::TooComplex { .. }
+            | Problem::TooMany { .. }
+            | Problem::AboveServiceLimit { .. } => ErrorCode::TooLarge,
             Problem::UnknownValue { .. } | Problem::MissingPolicyValue => ErrorCode::UnknownValue,
             Problem::UnknownField | Problem::UnknownPolicyValue { .. } => ErrorCode::UnknownField,
             Problem::Inconsistent(_) => ErrorCode::Inconsistent,
@@ -191,6 +239,19 @@ impl FieldError {
     /// The stable code of the JSON output.
     pub fn code(&self) -> ErrorCode {
         self.problem.code()
+    }
+
+    /// The models this error keeps from being computed: those that read its field, or for a
+    /// parcel a logistics service does not take, the model that ships with it.
+    pub fn models(&self) -> &'static [ModelKind] {
+        match &self.problem {
+            Problem::AboveServiceLimit { model, .. } => match model {
+                ModelKind::Pop => &[ModelKind::Pop],
+                ModelKind::Semi => &[ModelKind::Semi],
+                ModelKind::Full => &[ModelKind::Full],
+            },
+            _ => self.field.models(),
+        }
     }
 
     /// The field's path, such as `product.unit_cost`.
@@ -230,7 +291,9 @@ impl FieldError {
             Problem::Negative => "Cannot be negative.".to_owned(),
             Problem::NotPositive => "Must be more than 0.".to_owned(),
             Problem::TooLarge { max, unit } => match (unit, &self.field) {
-                (Unit::Percent, Field::Input(_)) if *max == Decimal::ONE_HUNDRED => {
+                (Unit::Percent, Field::Input(_) | Field::Market { .. })
+                    if *max == Decimal::ONE_HUNDRED =>
+                {
                     "Must be a percentage from 0 to 100.".to_owned()
                 }
                 (_, Field::Assumption(_)) => {
@@ -247,8 +310,9 @@ impl FieldError {
                     Field::Policy => "policy set",
                     Field::Input(Input::CostCurrency | Input::SaleCurrency) => "currency",
                     Field::Input(Input::Category) => "category",
-                    Field::Input(Input::Destination) => "destination",
+                    Field::Input(Input::Destination) | Field::Market { .. } => "destination",
                     Field::Input(Input::SemiMode) => "mode",
+                    Field::Input(Input::PopShipping) => "shipping line",
                     _ => "value",
                 };
                 format!(
@@ -268,6 +332,25 @@ impl FieldError {
             Problem::Inconsistent(Conflict::RateWithOneCurrency) => {
                 "Costs and prices are in the same currency, so the rate must be 1.".to_owned()
             }
+            Problem::Inconsistent(Conflict::DestinationAndMix) => {
+                "Give one destination or a mix of destinations, not both.".to_owned()
+            }
+            Problem::Inconsistent(Conflict::DuplicateMarket { market, first }) => {
+                format!("{market} is already in the mix, at destinations[{first}].")
+            }
+            Problem::Inconsistent(Conflict::SharesNotHundred { total }) => format!(
+                "The markets' shares add up to {}%: they must add up to 100%.",
+                plain_text(*total)
+            ),
+            Problem::TooMany { max } => {
+                format!("Too many: at most {max}, each market once.")
+            }
+            Problem::Inconsistent(Conflict::LineMissesMarket {
+                name, market_name, ..
+            }) => format!(
+                "{name} has no rates for {market_name}: choose another shipping line, or another \
+                 market."
+            ),
             Problem::NoDefaultRate => {
                 "Enter the exchange rate: there is no default rate for these currencies.".to_owned()
             }
@@ -291,6 +374,29 @@ impl FieldError {
                 "The scenario is too large to read: at most {max_values} values, nested at most \
                  {max_depth} levels deep."
             ),
+            Problem::AboveServiceLimit {
+                name,
+                model,
+                max,
+                unit,
+                ..
+            } => {
+                let line = format!("{name} ({} shipping)", model.name());
+                match (unit, &self.field) {
+                    (Unit::Centimetres, _) => format!(
+                        "Over the limit of {line}: it takes sides up to {} cm.",
+                        plain_text(*max)
+                    ),
+                    (_, Field::Input(Input::WeightG)) => format!(
+                        "Over the limit of {line}: it takes parcels up to {} g.",
+                        plain_text(*max)
+                    ),
+                    _ => format!(
+                        "By volume this parcel weighs more than {line} takes: up to {} g.",
+                        plain_text(*max)
+                    ),
+                }
+            }
         }
     }
 }

@@ -59,6 +59,13 @@ pub enum Unit {
 impl Unit {
     /// The unit of a policy value, from the policy file's unit text (`%`, `days`, `CNY/kg`…).
     pub fn of_policy_value(unit: &str) -> Unit {
+        match unit {
+            "cm" => return Unit::Centimetres,
+            "g" => return Unit::Grams,
+            // A volumetric divisor: cubic centimetres per kilogram, not money.
+            "cm3/kg" => return Unit::Plain,
+            _ => {}
+        }
         match unit.split_once('/') {
             Some((_, "kg")) => Unit::PolicyMoneyPerKg,
             Some((_, "parcel")) => Unit::PolicyMoneyPerParcel,
@@ -89,6 +96,8 @@ pub const MONEY_MAX: i64 = 1_000_000_000;
 pub const WEIGHT_MAX_G: i64 = 1_000_000;
 /// The most an exchange rate may be.
 pub const RATE_MAX: i64 = 1_000_000;
+/// The most a side of a parcel may be, in centimetres.
+pub const SIDE_MAX_CM: i64 = 1_000;
 
 /// One scenario input with a fixed path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,6 +114,13 @@ pub enum Input {
     Packaging,
     /// `product.weight_g`
     WeightG,
+    /// `product.dimensions_cm.length`: the parcel's length; empty with the other two sides, for
+    /// a parcel priced by its weight alone.
+    Length,
+    /// `product.dimensions_cm.width`
+    Width,
+    /// `product.dimensions_cm.height`
+    Height,
     /// `product.category`
     Category,
     /// `pop.price`, which semi-managed follows unless it has its own.
@@ -123,6 +139,12 @@ pub enum Input {
     AffiliateRate,
     /// `pop.early_payout`: the platform pays this store early (a status it grants).
     EarlyPayout,
+    /// `pop.shipping`: POP's shipping line, by service id (`standard`, `economy`); empty takes
+    /// the first, AliExpress Standard.
+    PopShipping,
+    /// `pop.shipping_charge`: what the buyer pays for shipping per order, in the sale currency;
+    /// empty is none.
+    ShippingCharge,
     /// `semi.price`; empty follows the POP price.
     SemiPrice,
     /// `semi.mode`
@@ -141,13 +163,16 @@ pub enum Input {
 
 impl Input {
     /// Every input, in form order.
-    pub const ALL: [Input; 22] = [
+    pub const ALL: [Input; 27] = [
         Input::CostCurrency,
         Input::SaleCurrency,
         Input::Rate,
         Input::UnitCost,
         Input::Packaging,
         Input::WeightG,
+        Input::Length,
+        Input::Width,
+        Input::Height,
         Input::Category,
         Input::Price,
         Input::MonthlyUnits,
@@ -157,6 +182,8 @@ impl Input {
         Input::AffiliateShare,
         Input::AffiliateRate,
         Input::EarlyPayout,
+        Input::PopShipping,
+        Input::ShippingCharge,
         Input::SemiPrice,
         Input::SemiMode,
         Input::SemiPopular,
@@ -165,6 +192,9 @@ impl Input {
         Input::SemiAffiliateRate,
         Input::SupplyPrice,
     ];
+
+    /// The three sides of the parcel, `product.dimensions_cm.*`.
+    pub const SIDES: [Input; 3] = [Input::Length, Input::Width, Input::Height];
 
     /// The input's position in [`Input::ALL`], for arrays indexed by input.
     pub fn index(self) -> usize {
@@ -180,6 +210,9 @@ impl Input {
             Input::UnitCost => "product.unit_cost",
             Input::Packaging => "product.packaging",
             Input::WeightG => "product.weight_g",
+            Input::Length => "product.dimensions_cm.length",
+            Input::Width => "product.dimensions_cm.width",
+            Input::Height => "product.dimensions_cm.height",
             Input::Category => "product.category",
             Input::Price => "pop.price",
             Input::MonthlyUnits => "monthly_units",
@@ -189,6 +222,8 @@ impl Input {
             Input::AffiliateShare => "pop.affiliate_share_pct",
             Input::AffiliateRate => "pop.affiliate_rate_pct",
             Input::EarlyPayout => "pop.early_payout",
+            Input::PopShipping => "pop.shipping",
+            Input::ShippingCharge => "pop.shipping_charge",
             Input::SemiPrice => "semi.price",
             Input::SemiMode => "semi.mode",
             Input::SemiPopular => "semi.popular",
@@ -210,7 +245,8 @@ impl Input {
         Group::from_key(group)
     }
 
-    /// The input's key within its group (`unit_cost`), or its whole path at the top level.
+    /// The input's key within its group (`unit_cost`; `dimensions_cm.length` for a side, which
+    /// sits in an object of its own), or its whole path at the top level.
     pub fn key(self) -> &'static str {
         let path = self.path();
         path.split_once('.').map_or(path, |(_, key)| key)
@@ -223,6 +259,7 @@ impl Input {
             | Input::SaleCurrency
             | Input::Category
             | Input::Destination
+            | Input::PopShipping
             | Input::SemiMode => InputKind::Choice,
             Input::SemiPopular | Input::EarlyPayout => InputKind::Flag,
             _ => InputKind::Number,
@@ -235,9 +272,15 @@ impl Input {
     }
 
     /// Whether leaving it empty means "use the default" (the policy's exchange rate, POP's price
-    /// and marketing, the estimated supply price) rather than a missing value.
+    /// and marketing, the estimated supply price, AliExpress Standard, no shipping charge, no
+    /// sides) rather than a missing value.
     pub fn optional(self) -> bool {
-        self.follows().is_some() || matches!(self, Input::Rate | Input::SupplyPrice)
+        self.follows().is_some()
+            || matches!(
+                self,
+                Input::Rate | Input::SupplyPrice | Input::PopShipping | Input::ShippingCharge
+            )
+            || Input::SIDES.contains(&self)
     }
 
     /// The POP input whose value this semi-managed input takes when it is left empty.
@@ -255,8 +298,9 @@ impl Input {
     pub fn unit(self) -> Unit {
         match self {
             Input::UnitCost | Input::Packaging | Input::SupplyPrice => Unit::CostMoney,
-            Input::Price | Input::SemiPrice => Unit::SaleMoney,
+            Input::Price | Input::SemiPrice | Input::ShippingCharge => Unit::SaleMoney,
             Input::WeightG => Unit::Grams,
+            Input::Length | Input::Width | Input::Height => Unit::Centimetres,
             Input::MonthlyUnits => Unit::Units,
             Input::ReturnRate
             | Input::AdSpend
@@ -276,8 +320,10 @@ impl Input {
         match self.unit() {
             Unit::Percent => bounds(100, false),
             Unit::Grams => bounds(WEIGHT_MAX_G, false),
+            Unit::Centimetres => bounds(SIDE_MAX_CM, true),
             Unit::ExchangeRate => bounds(RATE_MAX, true),
-            Unit::SaleMoney => bounds(MONEY_MAX, true),
+            // A price is more than 0; the buyer's shipping charge may be 0.
+            Unit::SaleMoney => bounds(MONEY_MAX, self != Input::ShippingCharge),
             Unit::CostMoney if self == Input::SupplyPrice => bounds(MONEY_MAX, true),
             Unit::CostMoney | Unit::Units => bounds(MONEY_MAX, false),
             _ => None,
@@ -286,13 +332,17 @@ impl Input {
 
     /// The models whose figures depend on the input. Fully managed is paid a supply price in
     /// the cost currency and ships nothing to buyers, so the sale currency, the rate, the
-    /// category and the destination concern POP and semi-managed only.
+    /// category, the destination and the parcel's size concern POP and semi-managed only.
     pub fn models(self) -> &'static [ModelKind] {
         use ModelKind::{Full, Pop, Semi};
         match self {
-            Input::SaleCurrency | Input::Rate | Input::Category | Input::Destination => {
-                &[Pop, Semi]
-            }
+            Input::SaleCurrency
+            | Input::Rate
+            | Input::Category
+            | Input::Destination
+            | Input::Length
+            | Input::Width
+            | Input::Height => &[Pop, Semi],
             _ => match self.group() {
                 Some(Group::Pop) => &[Pop],
                 Some(Group::Semi) => &[Semi],
@@ -394,6 +444,8 @@ pub enum Field {
     Group(Group),
     /// An input.
     Input(Input),
+    /// The parcel's sides as a whole: `product.dimensions_cm`.
+    Dimensions,
     /// A policy value's override: `assumptions.<id>`.
     Assumption(String),
     /// The market mix as a whole: `destinations`.
@@ -424,6 +476,7 @@ impl Field {
             Field::Policy => Cow::Borrowed("policy"),
             Field::Group(group) => Cow::Borrowed(group.key()),
             Field::Input(input) => Cow::Borrowed(input.path()),
+            Field::Dimensions => Cow::Borrowed("product.dimensions_cm"),
             Field::Assumption(id) => Cow::Owned(format!("assumptions.{id}")),
             Field::Destinations => Cow::Borrowed("destinations"),
             Field::Market { index, part: None } => Cow::Owned(format!("destinations[{index}]")),
@@ -446,6 +499,9 @@ impl Field {
         }
         if path == "policy" {
             return Field::Policy;
+        }
+        if path == "product.dimensions_cm" {
+            return Field::Dimensions;
         }
         if let Some(input) = Input::from_path(path) {
             return Field::Input(input);
@@ -494,7 +550,7 @@ impl Field {
             Field::Group(Group::Semi) => &[Semi],
             Field::Group(Group::Full) => &[Full],
             Field::Assumption(id) => assumption_models(id),
-            Field::Destinations | Field::Market { .. } => &[Pop, Semi],
+            Field::Destinations | Field::Market { .. } | Field::Dimensions => &[Pop, Semi],
             Field::Unknown(_) => &[],
             Field::Scenario | Field::Policy | Field::Group(_) => &ModelKind::ALL,
         }
@@ -509,8 +565,11 @@ fn assumption_models(id: &str) -> &'static [ModelKind] {
         ("commission", _) | ("payment", _) => &[Pop, Semi],
         ("semi" | "warehouse", _) => &[Semi],
         ("choice", _) => &[Semi, Full],
-        ("postage", "pop") | ("first_mile" | "returns" | "days", "pop") => &[Pop],
-        ("postage", "choice") => &[Semi],
+        // `postage.pop.*`: the ids of POP's postage before the weight bands (renamed).
+        ("postage" | "logistics", "standard" | "economy" | "pop")
+        | ("first_mile" | "returns" | "days", "pop") => &[Pop],
+        ("postage" | "logistics", "choice") => &[Semi],
+        ("days", "choice") => &[Semi, Full],
         ("first_mile" | "returns" | "days", m) if m.starts_with("semi") => &[Semi],
         ("first_mile" | "returns" | "days", "full") => &[Full],
         _ => &ModelKind::ALL,
@@ -543,6 +602,7 @@ mod tests {
                 Field::Scenario,
                 Field::Policy,
                 Field::Destinations,
+                Field::Dimensions,
                 Field::Assumption("commission.home".to_owned()),
                 Field::Market {
                     index: 1,
@@ -599,7 +659,9 @@ mod tests {
                 Input::AdSpend,
                 Input::AffiliateShare,
                 Input::AffiliateRate,
-                Input::EarlyPayout
+                Input::EarlyPayout,
+                Input::PopShipping,
+                Input::ShippingCharge
             ]
         );
         assert_eq!(

@@ -42,8 +42,8 @@ pub use policy::{PolicySet, PolicyValue, DEFAULT_POLICY_ID};
 pub use rule::{Rule, RuleArg};
 pub use rust_decimal::Decimal;
 pub use scenario::{
-    CurrencyPair, FullSettings, Given, ModelKind, ParsedScenario, PopSettings, Product, RawValue,
-    Scenario, ScenarioInput, SemiManagedMode, SemiSettings,
+    CurrencyPair, Dimensions, FullSettings, Given, Market, MarketInput, ModelKind, ParsedScenario,
+    PopSettings, Product, RawValue, Scenario, ScenarioInput, SemiManagedMode, SemiSettings,
 };
 pub use solve::{
     cost_top, indifference_supply_price, indifference_supply_price_decimals, price_decimals,

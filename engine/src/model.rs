@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use crate::decimal::{add, div, mul, pct, sub, Overflow};
 use crate::input::MONEY_MAX;
-use crate::policy::{Assumptions, MissingValue};
+use crate::policy::{Assumptions, Band, MissingValue};
 use crate::rule::{Rule, RuleArg};
-use crate::scenario::{ModelKind, Scenario, SemiManagedMode};
+use crate::scenario::{volumetric_grams, ModelKind, Scenario, SemiManagedMode};
 
 /// Where a line item's money goes, for charts and summaries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -146,6 +146,10 @@ pub struct ModelResult {
     /// The currency of `break_even_price`: the sale currency for POP and semi-managed, the cost
     /// currency (a supply price) for fully managed.
     pub break_even_currency: String,
+    /// What the buyer pays for shipping per order, in the price's currency (POP's
+    /// `pop.shipping_charge`; 0 for the others): revenue is (price + this) × the rate, so a price
+    /// that meets a target is the revenue it needs ÷ the rate, less this.
+    pub shipping_charge: Decimal,
     /// Decimal places to state `break_even_price` with, so that selling at the stated price gives
     /// a profit of zero to the cent: at least 4, more where a unit of price is worth a lot of
     /// cost currency (costs in KRW, prices in USD).
@@ -282,22 +286,42 @@ pub(crate) struct Context<'a> {
     pub rate: Decimal,
     /// Policy-currency (CNY) units per cost-currency unit.
     pub policy_per_cost: Decimal,
+    /// The market this computation is for: the destination, or one market of a mix.
+    pub market: &'a str,
 }
 
-/// A model's marketing: its own store's ad spend and affiliate orders.
+/// A model's marketing: its own store's ad spend and affiliate orders, both on the sale price,
+/// which is revenue less `shipping`, the part of it the buyer paid for shipping.
 struct Marketing {
     ad_spend_pct: Decimal,
     affiliate_share_pct: Decimal,
     affiliate_rate_pct: Decimal,
+    shipping: Decimal,
 }
 
-/// The platform fees a model charges on revenue, as shares of it, for [`Context::fees_refunded`].
+/// The platform fees a model charges on revenue, as shares of it, for [`Context::fees_refunded`]:
+/// all on the order total, save the affiliate commission, which excludes `shipping` (the part of
+/// revenue the buyer paid for shipping).
 #[derive(Default)]
 struct Fees {
     commission: Decimal,
     service_fee: Decimal,
     affiliate: Decimal,
     conversion: Decimal,
+    shipping: Decimal,
+}
+
+impl<'a> Context<'a> {
+    /// The same scenario and values, for `market`.
+    pub(crate) fn at(&self, market: &'a str) -> Context<'a> {
+        Context {
+            scenario: self.scenario,
+            values: self.values,
+            rate: self.rate,
+            policy_per_cost: self.policy_per_cost,
+            market,
+        }
+    }
 }
 
 impl Context<'_> {
@@ -384,35 +408,109 @@ impl Context<'_> {
         ))
     }
 
-    /// Postage to the buyer from the rate sheet under `prefix`: paid when the unit ships, or the
-    /// share `postage_deducted` (policy value id) taken from the payout instead.
-    fn postage(
-        &self,
-        prefix: &str,
-        rule: &'static str,
-        deducted_id: &str,
-    ) -> Result<Charge, CalcError> {
-        let mut charge = self.weight_priced(
-            ("last_mile", "Shipping to the buyer"),
-            &format!("{prefix}.{}", self.scenario.destination),
+    /// Postage to the buyer by `service` (a policy service id): the parcel's weight priced in
+    /// the service's band for it, per kg + per parcel, paid when the unit ships, or the share
+    /// `deducted_id` (a policy value id) taken from the payout instead.
+    fn postage(&self, service: &str, deducted_id: &str) -> Result<Charge, CalcError> {
+        let policy = self.values.policy();
+        let destination = self.market;
+        let service = policy
+            .service(service)
+            .ok_or_else(|| CalcError::Missing(format!("postage.{service}")))?;
+        let actual_g = self.scenario.product.weight_g;
+        let divisor = self
+            .values
+            .get(&format!("logistics.{}.volumetric_divisor", service.id))?;
+        let dimensions = self.scenario.product.dimensions_cm;
+        // Validated: a parcel too heavy by volume for the service is an error at its side.
+        let volumetric_g = dimensions
+            .and_then(|d| volumetric_grams(&d, divisor))
+            .filter(|g| *g > actual_g);
+        let chargeable_g = volumetric_g.unwrap_or(actual_g);
+        // The weight is validated against the service's limit, so a band is always found.
+        let band = service
+            .band(chargeable_g)
+            .ok_or_else(|| CalcError::Missing(format!("postage.{}.{destination}", service.id)))?;
+        let priced_g = priced_grams(band, chargeable_g)?;
+        let per_kg = self.policy_money(&service.rate_id(destination, band, "per_kg"))?;
+        let per_parcel = self.policy_money(&service.rate_id(destination, band, "per_parcel"))?;
+        let kg = priced_g / Decimal::ONE_THOUSAND;
+        let amount = add(mul(kg, per_kg)?, per_parcel)?;
+        let stepped = band
+            .step_g
+            .filter(|_| priced_g != chargeable_g)
+            .map(|step| RuleArg::number(step / Decimal::ONE_THOUSAND));
+        let weight = match (volumetric_g.zip(dimensions), stepped) {
+            (None, None) => Rule::new("weight.actual", vec![RuleArg::number(kg)]),
+            (None, Some(step)) => Rule::new(
+                "weight.stepped",
+                vec![
+                    RuleArg::number(kg),
+                    RuleArg::number(chargeable_g / Decimal::ONE_THOUSAND),
+                    step,
+                ],
+            ),
+            (Some((volumetric, sides)), step) => {
+                let mut args = vec![
+                    RuleArg::number(kg),
+                    RuleArg::number(volumetric / Decimal::ONE_THOUSAND),
+                    RuleArg::number(sides.length),
+                    RuleArg::number(sides.width),
+                    RuleArg::number(sides.height),
+                    RuleArg::number(divisor),
+                    RuleArg::number(actual_g / Decimal::ONE_THOUSAND),
+                ];
+                let id = match step {
+                    Some(step) => {
+                        args.push(step);
+                        "weight.volumetric_stepped"
+                    }
+                    None => "weight.volumetric",
+                };
+                Rule::new(id, args)
+            }
+        };
+        let rule = Rule::new(
+            "last_mile",
+            vec![
+                RuleArg::Name {
+                    kind: "service",
+                    id: service.id.clone(),
+                    english: service.name.clone(),
+                },
+                self.destination(),
+                RuleArg::Name {
+                    kind: "band",
+                    id: band.id.clone(),
+                    english: band.name.clone(),
+                },
+                RuleArg::rule(weight),
+                self.money(per_kg),
+                self.money(per_parcel),
+            ],
+        );
+        let mut charge = Charge::fixed(
+            "last_mile",
+            "Shipping to the buyer",
+            CostGroup::Logistics,
+            amount,
             rule,
-            Some(self.destination()),
             Moment::Shipping,
-        )?;
+        );
         charge.from_payout = pct(self.values.get(deducted_id)?);
         Ok(charge)
     }
 
     fn destination(&self) -> RuleArg {
-        let code = &self.scenario.destination;
+        let code = self.market;
         let english = self
             .values
             .policy()
             .destination(code)
-            .map_or(code.as_str(), |d| d.name.as_str());
+            .map_or(code, |d| d.name.as_str());
         RuleArg::Name {
             kind: "destination",
-            id: code.clone(),
+            id: code.to_owned(),
             english: english.to_owned(),
         }
     }
@@ -436,13 +534,21 @@ impl Context<'_> {
     }
 
     /// The transaction service fee (policy value `service_fee.rate`, 0 before February 2025),
-    /// less the share a semi-managed waiver covers (`waiver_id`, when given).
-    fn service_fee(&self, waiver_id: Option<&str>) -> Result<Charge, CalcError> {
+    /// less the share a semi-managed waiver covers (`waiver_id`, when given). `order_total`: the
+    /// buyer pays for shipping too, and the fee is on the order total.
+    fn service_fee(&self, waiver_id: Option<&str>, order_total: bool) -> Result<Charge, CalcError> {
         let rate = self.values.get("service_fee.rate")?;
         let (share, rule) = match waiver_id {
             None => (
                 pct(rate),
-                Rule::new("service_fee", vec![RuleArg::percent(rate)]),
+                Rule::new(
+                    if order_total {
+                        "service_fee.order_total"
+                    } else {
+                        "service_fee"
+                    },
+                    vec![RuleArg::percent(rate)],
+                ),
             ),
             Some(id) => {
                 let waiver = self.values.get(id)?;
@@ -472,8 +578,12 @@ impl Context<'_> {
     /// The price the buyer pays where AliExpress adds VAT at checkout (policy values
     /// `vat.<destination>.rate` up to `vat.eu_threshold` EUR, or `vat.gb_threshold` GBP to the
     /// United Kingdom): the sale price + VAT. `None` where the destination has no VAT value.
-    pub(crate) fn buyer_price(&self, price: Decimal) -> Result<Option<BuyerPrice>, CalcError> {
-        let destination = &self.scenario.destination;
+    pub(crate) fn buyer_price(
+        &self,
+        price: Decimal,
+        shipping: Decimal,
+    ) -> Result<Option<BuyerPrice>, CalcError> {
+        let destination = self.market;
         let Ok(vat) = self.values.get(&format!("vat.{destination}.rate")) else {
             return Ok(None);
         };
@@ -490,8 +600,9 @@ impl Context<'_> {
         Ok(Some(BuyerPrice {
             vat_pct: vat,
             at_checkout,
+            // VAT is on the whole order, shipping included; the threshold on the goods alone.
             price: if at_checkout {
-                Some(mul(price, add(Decimal::ONE, pct(vat))?)?)
+                Some(mul(add(price, shipping)?, add(Decimal::ONE, pct(vat))?)?)
             } else {
                 None
             },
@@ -511,28 +622,28 @@ impl Context<'_> {
         );
         advertising.paid = Moment::Shipping;
         advertising.from_payout = Decimal::ZERO;
-        Ok((
-            vec![
-                Charge::share(
-                    "affiliate",
-                    "Affiliate commission",
-                    CostGroup::Marketing,
-                    affiliate,
-                    Rule::new(
-                        "affiliate",
-                        vec![
-                            RuleArg::percent(m.affiliate_share_pct),
-                            RuleArg::percent(m.affiliate_rate_pct),
-                        ],
-                    ),
-                ),
-                advertising,
-            ],
+        // Both are on the sale price: a share of revenue less that share of the shipping in it.
+        advertising.fixed = -mul(advertising.share, m.shipping)?;
+        let mut affiliates = Charge::share(
+            "affiliate",
+            "Affiliate commission",
+            CostGroup::Marketing,
             affiliate,
-        ))
+            Rule::new(
+                "affiliate",
+                vec![
+                    RuleArg::percent(m.affiliate_share_pct),
+                    RuleArg::percent(m.affiliate_rate_pct),
+                ],
+            ),
+        );
+        affiliates.fixed = -mul(affiliate, m.shipping)?;
+        Ok((vec![affiliates, advertising], affiliate))
     }
 
-    fn conversion_fee(&self) -> Result<Charge, CalcError> {
+    /// The fee for withdrawing the payout in the cost currency; `order_total`: the buyer pays for
+    /// shipping too, and the whole order total is withdrawn.
+    fn conversion_fee(&self, order_total: bool) -> Result<Charge, CalcError> {
         let currency = &self.scenario.currency;
         let (share, rule) = if currency.cost == currency.sale {
             (
@@ -544,7 +655,11 @@ impl Context<'_> {
             (
                 pct(fee),
                 Rule::new(
-                    "conversion.fee",
+                    if order_total {
+                        "conversion.fee.order_total"
+                    } else {
+                        "conversion.fee"
+                    },
                     vec![
                         RuleArg::percent(fee),
                         RuleArg::currency(&currency.sale),
@@ -579,7 +694,7 @@ impl Context<'_> {
             )?,
             mul(fees.conversion, pct(conversion))?,
         )?;
-        Ok(Charge::share(
+        let mut charge = Charge::share(
             "fees_refunded",
             "Fees returned on refunds",
             CostGroup::Returns,
@@ -593,7 +708,13 @@ impl Context<'_> {
                     RuleArg::percent(conversion),
                 ],
             ),
-        ))
+        );
+        // The affiliate commission excluded the shipping: so does what comes back of it.
+        charge.fixed = mul(
+            mul(pct(rate), mul(fees.affiliate, pct(affiliate))?)?,
+            fees.shipping,
+        )?;
+        Ok(charge)
     }
 
     /// Refunds, return shipping and the credit for returned goods that are resold, all settled
@@ -662,10 +783,37 @@ impl Context<'_> {
         )?)
     }
 
-    /// "Sale price USD 12.99 × 7.2 CNY per USD = CNY 93.53", or without the conversion.
-    fn sale_revenue_rule(&self, price: Decimal, revenue: Decimal) -> Rule {
+    /// "Sale price USD 12.99 × 7.2 CNY per USD = CNY 93.53", or without the conversion; with
+    /// the shipping the buyer pays (`shipping`, sale currency) added to the price when there is
+    /// some.
+    fn sale_revenue_rule(
+        &self,
+        price: Decimal,
+        shipping: Decimal,
+        revenue: Decimal,
+    ) -> Result<Rule, CalcError> {
         let c = &self.scenario.currency;
-        if c.cost == c.sale {
+        if !shipping.is_zero() {
+            let total = add(price, shipping)?;
+            let mut args = vec![
+                RuleArg::money(price, &c.sale),
+                RuleArg::money(shipping, &c.sale),
+            ];
+            return Ok(if c.cost == c.sale {
+                args.push(self.money(revenue));
+                Rule::new("revenue.shipping", args)
+            } else {
+                args.extend([
+                    RuleArg::money(total, &c.sale),
+                    RuleArg::number(self.rate),
+                    RuleArg::currency(&c.cost),
+                    RuleArg::currency(&c.sale),
+                    self.money(revenue),
+                ]);
+                Rule::new("revenue.shipping_converted", args)
+            });
+        }
+        Ok(if c.cost == c.sale {
             Rule::new("revenue.same_currency", vec![self.money(revenue)])
         } else {
             Rule::new(
@@ -678,7 +826,7 @@ impl Context<'_> {
                     self.money(revenue),
                 ],
             )
-        }
+        })
     }
 
     /// The fully managed supply price: the one entered, else the estimate (policy value
@@ -717,13 +865,17 @@ struct Timeline {
     advance: Option<(Decimal, Decimal)>,
 }
 
-/// Revenue, line items and cash inputs of one model, before the common arithmetic.
-struct Draft {
+/// Revenue, line items and cash inputs of one model, before the common arithmetic: for one
+/// market, or the share-weighted mix of several ([`Draft::mix`]).
+pub(crate) struct Draft {
     model: ModelKind,
     revenue: Decimal,
     revenue_rule: Rule,
     /// Cost-currency units per unit of the price that break-even is stated in.
     price_factor: Decimal,
+    /// What the buyer pays for shipping, in the price's currency: revenue is (price + this) ×
+    /// `price_factor`.
+    shipping_charge: Decimal,
     break_even_currency: String,
     charges: Vec<Charge>,
     monthly_units: Decimal,
@@ -731,41 +883,172 @@ struct Draft {
     advance_pct: Decimal,
     cash_rule: Rule,
     buyer: Option<BuyerPrice>,
+    /// Unit cost + packaging, the base of the return on goods.
+    goods_cost: Decimal,
+    /// The market it is for, as a rule names it.
+    market: RuleArg,
+    /// The cost currency, which every amount is in.
+    currency: String,
+    /// A mix's cash flows, already weighted; `None` for one market, whose flows come from its
+    /// line items and timeline.
+    mixed_cash: Option<CashPlan>,
+}
+
+/// A unit's money flows, by day: (day, moment, paid out, received). The payout's "received" is
+/// revenue less what the platform deducts and may be negative (money owed back).
+type Flow = (Decimal, Moment, Decimal, Decimal);
+
+/// A unit's cash flows, the costs it pays out before the payout, and the day it is paid out.
+#[derive(Clone)]
+struct CashPlan {
+    flows: Vec<Flow>,
+    outlay: Decimal,
+    payout_day: Decimal,
 }
 
 impl Draft {
-    fn finish(self, goods_cost: Decimal) -> Result<ModelResult, CalcError> {
-        let mut line_items = Vec::with_capacity(self.charges.len());
-        let mut total = Decimal::ZERO;
-        let mut shares = Decimal::ZERO;
-        let mut fixed = Decimal::ZERO;
-        for charge in self.charges {
-            let amount = add(mul(charge.share, self.revenue)?, charge.fixed)?;
-            total = add(total, amount)?;
-            shares = add(shares, charge.share)?;
-            fixed = add(fixed, charge.fixed)?;
-            line_items.push(LineItem {
+    /// Each charge applied to the revenue.
+    fn line_items(&self) -> Result<Vec<LineItem>, CalcError> {
+        self.charges
+            .iter()
+            .map(|charge| {
+                Ok(LineItem {
+                    key: charge.key,
+                    label: charge.label,
+                    group: charge.group,
+                    amount: add(mul(charge.share, self.revenue)?, charge.fixed)?,
+                    rule: charge.rule.clone(),
+                    waived: charge.waived,
+                    share_of_revenue: charge.share,
+                    paid: charge.paid,
+                    from_payout: charge.from_payout,
+                })
+            })
+            .collect()
+    }
+
+    /// The share-weighted mix of one model's drafts for several markets: `(share, draft)`, the
+    /// shares (fractions) adding up to 1. The same product sells at the same price everywhere,
+    /// so revenue and the line items' shares of it are the same; fixed amounts (postage) and
+    /// days are weighted, and a line whose markets differ gets a rule listing each market's
+    /// share, amount and own rule. Cash is the weighted sum of the markets' flows.
+    pub(crate) fn mix(parts: Vec<(Decimal, Draft)>) -> Result<Draft, CalcError> {
+        let Some((_, first)) = parts.first() else {
+            return Err(CalcError::Missing("destinations".to_owned()));
+        };
+        let mut charges = Vec::with_capacity(first.charges.len());
+        for (i, charge) in first.charges.iter().enumerate() {
+            let mut share = Decimal::ZERO;
+            let mut fixed = Decimal::ZERO;
+            let mut waived: Option<Decimal> = None;
+            let mut same = true;
+            for (weight, draft) in &parts {
+                let theirs = draft
+                    .charges
+                    .get(i)
+                    .filter(|c| c.key == charge.key)
+                    .ok_or_else(|| CalcError::Missing(charge.key.to_owned()))?;
+                share = add(share, mul(*weight, theirs.share)?)?;
+                fixed = add(fixed, mul(*weight, theirs.fixed)?)?;
+                if let Some(w) = theirs.waived {
+                    waived = Some(add(waived.unwrap_or_default(), mul(*weight, w)?)?);
+                }
+                same &= theirs.rule == charge.rule
+                    && theirs.share == charge.share
+                    && theirs.fixed == charge.fixed;
+            }
+            let rule = if same {
+                charge.rule.clone()
+            } else {
+                let mut each = Vec::with_capacity(parts.len());
+                for (weight, draft) in &parts {
+                    let theirs = &draft.charges[i];
+                    let amount = add(mul(theirs.share, draft.revenue)?, theirs.fixed)?;
+                    each.push(Rule::new(
+                        "mix.share",
+                        vec![
+                            RuleArg::percent(mul(*weight, Decimal::ONE_HUNDRED)?),
+                            draft.market.clone(),
+                            RuleArg::money(amount, &first.currency),
+                            RuleArg::rule(theirs.rule.clone()),
+                        ],
+                    ));
+                }
+                Rule::new("mix", vec![RuleArg::Rules { rules: each }])
+            };
+            charges.push(Charge {
                 key: charge.key,
                 label: charge.label,
                 group: charge.group,
-                amount,
-                rule: charge.rule,
-                waived: charge.waived,
-                share_of_revenue: charge.share,
+                share,
+                fixed,
+                rule,
+                waived,
                 paid: charge.paid,
                 from_payout: charge.from_payout,
             });
         }
+        let mut plans = Vec::with_capacity(parts.len());
+        for (weight, draft) in &parts {
+            plans.push((*weight, draft.cash_plan()?));
+        }
+        // Each model's days are the same for every market (the policy has one delivery time per
+        // model; days per market are issue #15's item 7): the markets' cash rules are the same,
+        // and the mix's flows are their weighted sum.
+        let cash_rule = first.cash_rule.clone();
+        // What the buyer pays differs by market (VAT): shown only when every market agrees.
+        let buyer = first
+            .buyer
+            .clone()
+            .filter(|buyer| parts.iter().all(|(_, d)| d.buyer.as_ref() == Some(buyer)));
+        let mixed_cash = CashPlan::mix(&plans)?;
+        let (_, first) = parts.into_iter().next().ok_or(CalcError::Overflow)?;
+        Ok(Draft {
+            charges,
+            cash_rule,
+            buyer,
+            timeline: Timeline {
+                payout_day: mixed_cash.payout_day,
+                ..first.timeline
+            },
+            mixed_cash: Some(mixed_cash),
+            ..first
+        })
+    }
+
+    /// The unit's cash flows: its own, or a mix's weighted ones.
+    fn cash_plan(&self) -> Result<CashPlan, CalcError> {
+        match &self.mixed_cash {
+            Some(plan) => Ok(plan.clone()),
+            None => CashPlan::of(&self.line_items()?, self.revenue, &self.timeline),
+        }
+    }
+
+    fn finish(self) -> Result<ModelResult, CalcError> {
+        let line_items = self.line_items()?;
+        let mut total = Decimal::ZERO;
+        let mut shares = Decimal::ZERO;
+        let mut fixed = Decimal::ZERO;
+        for charge in &self.charges {
+            shares = add(shares, charge.share)?;
+            fixed = add(fixed, charge.fixed)?;
+        }
+        for item in &line_items {
+            total = add(total, item.amount)?;
+        }
+        let goods_cost = self.goods_cost;
         let profit = sub(self.revenue, total)?;
         let kept = sub(Decimal::ONE, shares)?;
-        // profit(price) = price × factor × (1 − shares) − fixed, which is zero at this price.
-        // A break-even price above the largest price that can be entered (or beyond exact
-        // arithmetic) is no price a seller can sell at: none.
+        // profit(price) = (price + shipping) × factor × (1 − shares) − fixed, which is zero at
+        // this price. A break-even price above the largest price that can be entered (or beyond
+        // exact arithmetic) is no price a seller can sell at: none; so is one below 0, when the
+        // buyer's shipping alone more than covers the costs.
         let break_even_price = if kept > Decimal::ZERO {
             div(fixed, kept)
                 .and_then(|p| div(p, self.price_factor))
+                .and_then(|p| sub(p, self.shipping_charge))
                 .ok()
-                .filter(|p| *p <= Decimal::from(MONEY_MAX))
+                .filter(|p| *p <= Decimal::from(MONEY_MAX) && *p >= Decimal::ZERO)
         } else {
             None
         };
@@ -781,8 +1064,9 @@ impl Draft {
             Some(mul(div(profit, goods_cost)?, Decimal::ONE_HUNDRED)?)
         };
         let monthly_profit = mul(profit, self.monthly_units)?;
-        let (timeline, money_days, outlay) =
-            cash_timeline(&line_items, self.revenue, &self.timeline)?;
+        let plan = self.cash_plan()?;
+        let (timeline, money_days) = plan.integrate()?;
+        let outlay = plan.outlay;
         let capital_tied = div(
             mul(money_days, self.monthly_units)?,
             Decimal::from(DAYS_A_MONTH),
@@ -824,8 +1108,9 @@ impl Draft {
             break_even_price,
             break_even_currency: self.break_even_currency,
             break_even_decimals,
+            shipping_charge: self.shipping_charge,
             cash: Cash {
-                days_to_cash: self.timeline.payout_day,
+                days_to_cash: plan.payout_day,
                 capital_tied,
                 money_days_per_unit: money_days,
                 outlay_per_unit: outlay,
@@ -839,81 +1124,151 @@ impl Draft {
     }
 }
 
+/// One model's figures for the markets sold to, `(context, share)` with the shares adding up to
+/// 1: the model for the one market, or the share-weighted mix of its figures for each.
+pub(crate) fn compute(
+    kind: ModelKind,
+    markets: &[(Context<'_>, Decimal)],
+) -> Result<ModelResult, CalcError> {
+    let draft = |ctx: &Context<'_>| match kind {
+        ModelKind::Pop => pop(ctx),
+        ModelKind::Semi => semi(ctx),
+        ModelKind::Full => full(ctx),
+    };
+    match markets {
+        [(ctx, _)] => draft(ctx)?.finish(),
+        _ => {
+            let mut parts = Vec::with_capacity(markets.len());
+            for (ctx, share) in markets {
+                parts.push((*share, draft(ctx)?));
+            }
+            Draft::mix(parts)?.finish()
+        }
+    }
+}
+
+/// The weight a band prices a parcel of `grams` at: the weight itself, or in a band priced by
+/// steps (the half kilo of large parcels), the weight rounded up to a whole number of steps.
+pub(crate) fn priced_grams(band: &Band, grams: Decimal) -> Result<Decimal, Overflow> {
+    match band.step_g {
+        Some(step) if !step.is_zero() => mul(div(grams, step)?.ceil(), step),
+        _ => Ok(grams),
+    }
+}
+
 /// Days in the month that monthly units are spread over.
 const DAYS_A_MONTH: i64 = 30;
 
-/// A unit's cash timeline: each cost paid when the model pays it, the advance when it comes, and
-/// the payout (revenue less what the platform deducts, less any advance) when the sale is paid
-/// out. Returns the events, the money-days tied up (the running balance of money out minus money
-/// in, never below zero, times the days until the next event) and the costs paid out before the
-/// payout.
-fn cash_timeline(
-    items: &[LineItem],
-    revenue: Decimal,
-    t: &Timeline,
-) -> Result<(Vec<CashEvent>, Decimal, Decimal), CalcError> {
-    // (day, moment, out, in); the payout's "in" is revenue less deductions, and may be negative
-    // (money owed back), which then counts as paid out.
-    let mut flows: Vec<(Decimal, Moment, Decimal, Decimal)> = vec![
-        (
-            Decimal::ZERO,
-            Moment::Purchase,
-            Decimal::ZERO,
-            Decimal::ZERO,
-        ),
-        (t.stock_days, Moment::Shipping, Decimal::ZERO, Decimal::ZERO),
-    ];
-    let mut deducted = Decimal::ZERO;
-    let mut outlay = Decimal::ZERO;
-    for item in items {
-        let from_payout = mul(item.amount, item.from_payout)?;
-        deducted = add(deducted, from_payout)?;
-        let paid_then = sub(item.amount, from_payout)?;
-        if paid_then.is_zero() {
-            continue;
+impl CashPlan {
+    /// A unit's cash flows: each cost paid when the model pays it, the advance when it comes, and
+    /// the payout (revenue less what the platform deducts, less any advance) when the sale is
+    /// paid out; with the costs paid out before the payout.
+    fn of(items: &[LineItem], revenue: Decimal, t: &Timeline) -> Result<CashPlan, CalcError> {
+        let mut flows: Vec<Flow> = vec![
+            (
+                Decimal::ZERO,
+                Moment::Purchase,
+                Decimal::ZERO,
+                Decimal::ZERO,
+            ),
+            (t.stock_days, Moment::Shipping, Decimal::ZERO, Decimal::ZERO),
+        ];
+        let mut deducted = Decimal::ZERO;
+        let mut outlay = Decimal::ZERO;
+        for item in items {
+            let from_payout = mul(item.amount, item.from_payout)?;
+            deducted = add(deducted, from_payout)?;
+            let paid_then = sub(item.amount, from_payout)?;
+            if paid_then.is_zero() {
+                continue;
+            }
+            outlay = add(outlay, paid_then)?;
+            let slot = match item.paid {
+                Moment::Purchase => 0,
+                _ => 1,
+            };
+            flows[slot].2 = add(flows[slot].2, paid_then)?;
         }
-        outlay = add(outlay, paid_then)?;
-        let slot = match item.paid {
-            Moment::Purchase => 0,
-            _ => 1,
-        };
-        flows[slot].2 = add(flows[slot].2, paid_then)?;
-    }
-    let mut payout = sub(revenue, deducted)?;
-    flows.push((t.payout_day, Moment::Payout, Decimal::ZERO, payout));
-    if let Some((day, share)) = t.advance {
-        let advance = mul(revenue, share)?;
-        payout = sub(payout, advance)?;
-        flows[2].3 = payout;
-        // In day order; on a day shared with another event, after it: the balance after them is
-        // the same in any order, and a zero-day interval ties nothing up. (Placed by hand: the
-        // other three are in order already, and a sort would cost the page a sort routine.)
-        let at = flows.iter().position(|f| f.0 > day).unwrap_or(flows.len());
-        flows.insert(at, (day, Moment::Advance, Decimal::ZERO, advance));
-    }
-    let mut events = Vec::with_capacity(flows.len());
-    let mut balance = Decimal::ZERO;
-    let mut money_days = Decimal::ZERO;
-    for (i, (day, moment, out, inflow)) in flows.iter().enumerate() {
-        let (out, inflow) = if inflow.is_sign_negative() {
-            (add(*out, -*inflow)?, Decimal::ZERO)
-        } else {
-            (*out, *inflow)
-        };
-        balance = sub(add(balance, out)?, inflow)?;
-        let tied = balance.max(Decimal::ZERO);
-        if let Some((next, ..)) = flows.get(i + 1) {
-            money_days = add(money_days, mul(tied, sub(*next, *day)?)?)?;
+        let mut payout = sub(revenue, deducted)?;
+        flows.push((t.payout_day, Moment::Payout, Decimal::ZERO, payout));
+        if let Some((day, share)) = t.advance {
+            let advance = mul(revenue, share)?;
+            payout = sub(payout, advance)?;
+            flows[2].3 = payout;
+            place(&mut flows, (day, Moment::Advance, Decimal::ZERO, advance))?;
         }
-        events.push(CashEvent {
-            day: *day,
-            moment: *moment,
-            paid_out: out,
-            paid_in: inflow,
-            tied,
-        });
+        Ok(CashPlan {
+            flows,
+            outlay,
+            payout_day: t.payout_day,
+        })
     }
-    Ok((events, money_days, outlay))
+
+    /// The share-weighted sum of several units' flows (`(share, plan)`, the shares adding up to
+    /// 1): the flows of the average unit of a mix. Flows on the same day and moment add up.
+    fn mix(plans: &[(Decimal, CashPlan)]) -> Result<CashPlan, CalcError> {
+        let mut mixed = CashPlan {
+            flows: Vec::new(),
+            outlay: Decimal::ZERO,
+            payout_day: Decimal::ZERO,
+        };
+        for (share, plan) in plans {
+            mixed.outlay = add(mixed.outlay, mul(*share, plan.outlay)?)?;
+            mixed.payout_day = add(mixed.payout_day, mul(*share, plan.payout_day)?)?;
+            for (day, moment, out, inflow) in &plan.flows {
+                let flow = (*day, *moment, mul(*share, *out)?, mul(*share, *inflow)?);
+                place(&mut mixed.flows, flow)?;
+            }
+        }
+        Ok(mixed)
+    }
+
+    /// The events, with the money tied up after each (the running balance of money out minus
+    /// money in, never below zero), and the money-days tied up: that balance times the days until
+    /// the next event, summed.
+    fn integrate(&self) -> Result<(Vec<CashEvent>, Decimal), CalcError> {
+        let flows = &self.flows;
+        let mut events = Vec::with_capacity(flows.len());
+        let mut balance = Decimal::ZERO;
+        let mut money_days = Decimal::ZERO;
+        for (i, (day, moment, out, inflow)) in flows.iter().enumerate() {
+            // Money owed back at the payout counts as paid out.
+            let (out, inflow) = if inflow.is_sign_negative() {
+                (add(*out, -*inflow)?, Decimal::ZERO)
+            } else {
+                (*out, *inflow)
+            };
+            balance = sub(add(balance, out)?, inflow)?;
+            let tied = balance.max(Decimal::ZERO);
+            if let Some((next, ..)) = flows.get(i + 1) {
+                money_days = add(money_days, mul(tied, sub(*next, *day)?)?)?;
+            }
+            events.push(CashEvent {
+                day: *day,
+                moment: *moment,
+                paid_out: out,
+                paid_in: inflow,
+                tied,
+            });
+        }
+        Ok((events, money_days))
+    }
+}
+
+/// Puts `flow` among `flows` (in day order): added to a flow of the same day and moment, or after
+/// every flow of its day or earlier. On a shared day the balance after the events is the same in
+/// any order, and a zero-day interval ties nothing up. (Placed by hand: the flows are few and in
+/// order already, and a sort would cost the page a sort routine.)
+fn place(flows: &mut Vec<Flow>, flow: Flow) -> Result<(), CalcError> {
+    let (day, moment, out, inflow) = flow;
+    if let Some(same) = flows.iter_mut().find(|f| f.0 == day && f.1 == moment) {
+        same.2 = add(same.2, out)?;
+        same.3 = add(same.3, inflow)?;
+        return Ok(());
+    }
+    let at = flows.iter().position(|f| f.0 > day).unwrap_or(flows.len());
+    flows.insert(at, flow);
+    Ok(())
 }
 
 /// The fewest decimal places a price is stated with.
@@ -953,9 +1308,15 @@ fn stock_delivery_payout(
 }
 
 /// POP: the seller's own store, logistics and returns.
-pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
+fn pop(ctx: &Context<'_>) -> Result<Draft, CalcError> {
     let s = ctx.scenario;
-    let revenue = mul(s.pop.price, ctx.rate)?;
+    // The buyer pays the price and any shipping charge: the order total, on which the commission,
+    // the service fee, the conversion and refunds are figured (source `commission2024`,
+    // `ebrun2025`); affiliates and ads are on the price alone.
+    let charge = s.pop.shipping_charge;
+    let order_total = !charge.is_zero();
+    let shipping = mul(charge, ctx.rate)?;
+    let revenue = mul(add(s.pop.price, charge)?, ctx.rate)?;
     let mut charges = ctx.goods();
     charges.push(ctx.weight_priced(
         ("first_mile", "First-mile freight"),
@@ -964,7 +1325,7 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         None,
         Moment::Shipping,
     )?);
-    charges.push(ctx.postage("postage.pop", "last_mile.pop", "cash.pop.postage_deducted")?);
+    charges.push(ctx.postage(&s.pop.shipping, "cash.pop.postage_deducted")?);
     let (commission, category) = ctx.category_commission()?;
     charges.push(Charge::share(
         "commission",
@@ -972,28 +1333,39 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         CostGroup::PlatformFees,
         pct(commission),
         Rule::new(
-            "commission.pop",
+            if order_total {
+                "commission.pop.order_total"
+            } else {
+                "commission.pop"
+            },
             vec![RuleArg::percent(commission), category],
         ),
     ));
-    let service_fee = ctx.service_fee(None)?;
+    let service_fee = ctx.service_fee(None, order_total)?;
     let service_share = service_fee.share;
     charges.push(service_fee);
     let (marketing, affiliate) = ctx.marketing(&Marketing {
         ad_spend_pct: s.pop.ad_spend_pct,
         affiliate_share_pct: s.pop.affiliate_share_pct,
         affiliate_rate_pct: s.pop.affiliate_rate_pct,
+        shipping,
     })?;
     charges.extend(marketing);
-    let conversion = ctx.conversion_fee()?;
+    let conversion = ctx.conversion_fee(order_total)?;
     let fees = Fees {
         commission: pct(commission),
         service_fee: service_share,
         affiliate,
         conversion: conversion.share,
+        shipping,
     };
     charges.push(conversion);
-    charges.extend(ctx.returns("pop", "refunds.sale")?);
+    let refunds = if order_total {
+        "refunds.order_total"
+    } else {
+        "refunds.sale"
+    };
+    charges.extend(ctx.returns("pop", refunds)?);
     charges.push(ctx.fees_refunded("pop", &fees)?);
 
     // Paid 15 days after the buyer confirms receipt, or a few days after shipment for stores
@@ -1017,11 +1389,12 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             ),
         )
     };
-    Draft {
+    Ok(Draft {
         model: ModelKind::Pop,
         revenue,
-        revenue_rule: ctx.sale_revenue_rule(s.pop.price, revenue),
+        revenue_rule: ctx.sale_revenue_rule(s.pop.price, charge, revenue)?,
         price_factor: ctx.rate,
+        shipping_charge: charge,
         break_even_currency: s.currency.sale.clone(),
         charges,
         monthly_units: s.monthly_units,
@@ -1032,13 +1405,16 @@ pub(crate) fn pop(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         },
         advance_pct: Decimal::ZERO,
         cash_rule,
-        buyer: ctx.buyer_price(s.pop.price)?,
-    }
-    .finish(ctx.goods_cost()?)
+        buyer: ctx.buyer_price(s.pop.price, charge)?,
+        goods_cost: ctx.goods_cost()?,
+        market: ctx.destination(),
+        currency: s.currency.cost.clone(),
+        mixed_cash: None,
+    })
 }
 
 /// Semi-managed: the seller prices and markets; Cainiao ships; commission waived or halved.
-pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
+fn semi(ctx: &Context<'_>) -> Result<Draft, CalcError> {
     let s = ctx.scenario;
     let revenue = mul(s.semi.price, ctx.rate)?;
     let warehouse = s.semi.mode == SemiManagedMode::Warehouse;
@@ -1061,11 +1437,7 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             Moment::Shipping,
         )?
     });
-    charges.push(ctx.postage(
-        "postage.choice",
-        "last_mile.choice",
-        "cash.semi.postage_deducted",
-    )?);
+    charges.push(ctx.postage("choice", "cash.semi.postage_deducted")?);
     let (commission, category) = ctx.category_commission()?;
     let (waiver, rule) = if warehouse {
         (
@@ -1094,25 +1466,30 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
             ],
         ),
     ));
-    let service_fee = ctx.service_fee(Some(if warehouse {
-        "semi.warehouse_service_fee_waiver"
-    } else {
-        "semi.jit_service_fee_waiver"
-    }))?;
+    let service_fee = ctx.service_fee(
+        Some(if warehouse {
+            "semi.warehouse_service_fee_waiver"
+        } else {
+            "semi.jit_service_fee_waiver"
+        }),
+        false,
+    )?;
     let service_share = service_fee.share;
     charges.push(service_fee);
     let (marketing, affiliate) = ctx.marketing(&Marketing {
         ad_spend_pct: s.semi.ad_spend_pct,
         affiliate_share_pct: s.semi.affiliate_share_pct,
         affiliate_rate_pct: s.semi.affiliate_rate_pct,
+        shipping: Decimal::ZERO,
     })?;
     charges.extend(marketing);
-    let conversion = ctx.conversion_fee()?;
+    let conversion = ctx.conversion_fee(false)?;
     let fees = Fees {
         commission: share,
         service_fee: service_share,
         affiliate,
         conversion: conversion.share,
+        shipping: Decimal::ZERO,
     };
     charges.push(conversion);
     if warehouse {
@@ -1190,11 +1567,12 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
     } else {
         Rule::new("cash.stock", args)
     };
-    Draft {
+    Ok(Draft {
         model: ModelKind::Semi,
         revenue,
-        revenue_rule: ctx.sale_revenue_rule(s.semi.price, revenue),
+        revenue_rule: ctx.sale_revenue_rule(s.semi.price, Decimal::ZERO, revenue)?,
         price_factor: ctx.rate,
+        shipping_charge: Decimal::ZERO,
         break_even_currency: s.currency.sale.clone(),
         charges,
         monthly_units: ctx.uplifted_units()?,
@@ -1205,13 +1583,16 @@ pub(crate) fn semi(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         },
         advance_pct: advance.map_or(Decimal::ZERO, |(_, _, pct)| pct),
         cash_rule,
-        buyer: ctx.buyer_price(s.semi.price)?,
-    }
-    .finish(ctx.goods_cost()?)
+        buyer: ctx.buyer_price(s.semi.price, Decimal::ZERO)?,
+        goods_cost: ctx.goods_cost()?,
+        market: ctx.destination(),
+        currency: s.currency.cost.clone(),
+        mixed_cash: None,
+    })
 }
 
 /// Fully managed: the platform buys at the supply price and does the rest.
-pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
+fn full(ctx: &Context<'_>) -> Result<Draft, CalcError> {
     let s = ctx.scenario;
     let (revenue, revenue_rule, _) = ctx.supply_price()?;
     let mut charges = ctx.goods();
@@ -1237,11 +1618,12 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         "days.full.delivery",
         "days.full.payout",
     )?;
-    Draft {
+    Ok(Draft {
         model: ModelKind::Full,
         revenue,
         revenue_rule,
         price_factor: Decimal::ONE,
+        shipping_charge: Decimal::ZERO,
         break_even_currency: s.currency.cost.clone(),
         charges,
         monthly_units: ctx.uplifted_units()?,
@@ -1253,8 +1635,11 @@ pub(crate) fn full(ctx: &Context<'_>) -> Result<ModelResult, CalcError> {
         advance_pct: Decimal::ZERO,
         cash_rule: Rule::new("cash.stock", args),
         buyer: None,
-    }
-    .finish(ctx.goods_cost()?)
+        goods_cost: ctx.goods_cost()?,
+        market: ctx.destination(),
+        currency: s.currency.cost.clone(),
+        mixed_cash: None,
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //!
 //! A policy set is a JSON file under `engine/policies/`, compiled into the binary as tables by
 //! `engine/build.rs` (so the shipped wasm needs no JSON parsing for it). Each value has
-//! an id (`commission.home`, `postage.pop.ES.per_kg`), a unit, a default and a source key; the
+//! an id (`commission.home`, `postage.standard.ES.0_150g.per_kg`), a unit, a default and a source key; the
 //! source `assumption` marks values that no public source supports. A scenario may override any
 //! value by id through its `assumptions` object.
 
@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::decimal::{parse_decimal, ParseError};
 use crate::error::Problem;
 use crate::input::Unit;
+use crate::scenario::ModelKind;
 
 /// The policy set a scenario uses when it names none: the newest built-in set by its effective
 /// date (a test holds the two together).
@@ -35,6 +36,7 @@ struct RawSet {
     categories: &'static [(&'static str, &'static str)],
     destinations: &'static [(&'static str, &'static str, bool)],
     currencies: &'static [&'static str],
+    services: &'static [RawService],
     renamed: &'static [(&'static str, &'static str)],
     removed: &'static [&'static str],
     values: &'static [RawValue],
@@ -52,6 +54,24 @@ struct RawValue {
     positive: bool,
     note_key: Option<&'static str>,
     since: &'static str,
+}
+
+/// One logistics service of a [`RawSet`].
+struct RawService {
+    id: &'static str,
+    name: &'static str,
+    model: ModelKind,
+    source: &'static str,
+    note: &'static str,
+    bands: &'static [RawBand],
+}
+
+/// One weight band of a [`RawService`].
+struct RawBand {
+    id: &'static str,
+    name: &'static str,
+    max_g: Decimal,
+    step_g: Option<Decimal>,
 }
 
 // `const BUILTIN: &[RawSet]`, one per file in engine/policies/.
@@ -79,6 +99,60 @@ pub struct Destination {
     /// Whether Cainiao promises delivery within five days there (seed article).
     #[serde(default)]
     pub cainiao_five_day: bool,
+}
+
+/// A logistics service that ships parcels to buyers (a line of AliExpress's rate sheets, or
+/// Cainiao's Choice logistics): the weight bands it prices parcels in. Its rates are policy values
+/// `postage.<service>.<destination>.<band>.per_kg` and `.per_parcel`; a destination without them
+/// is one the service does not reach. It takes parcels up to its last band's upper bound.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub struct Service {
+    /// Stable id, such as `standard`; `pop.shipping` names POP's by it.
+    pub id: String,
+    /// Its name, such as `AliExpress Standard` (a proper name, the same in every language).
+    pub name: String,
+    /// The model that ships with it: `pop` (the seller's choice of line) or `semi` (Choice).
+    pub model: ModelKind,
+    /// Key into the policy's `sources` for the band structure; `assumption` when none was found.
+    pub source: String,
+    /// Why the bands are what they are.
+    pub note: String,
+    /// Its weight bands, lightest first; each covers the weights above the previous band's upper
+    /// bound up to and including its own.
+    pub bands: Vec<Band>,
+}
+
+/// A weight band of a [`Service`]: parcels up to `max_g` grams (and above the previous band's).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub struct Band {
+    /// Stable id within the service, such as `300_2000g`, as its rates' ids use it.
+    pub id: String,
+    /// Its range as written, such as `300–2000 g`.
+    pub name: String,
+    /// The heaviest parcel in the band, in grams (the band includes it).
+    pub max_g: Decimal,
+    /// When the band prices weight in steps (the half kilo of large parcels), the step in grams:
+    /// the weight is rounded up to a whole number of steps before it is priced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_g: Option<Decimal>,
+}
+
+impl Service {
+    /// The heaviest parcel the service takes, in grams: its last band's upper bound.
+    pub fn max_weight_g(&self) -> Decimal {
+        self.bands.last().map_or(Decimal::ZERO, |b| b.max_g)
+    }
+
+    /// The band a parcel of `grams` (chargeable weight) falls in; `None` above the service's
+    /// limit.
+    pub fn band(&self, grams: Decimal) -> Option<&Band> {
+        self.bands.iter().find(|b| grams <= b.max_g)
+    }
+
+    /// The id of its rate for `destination` in `band` (`per_kg` or `per_parcel`).
+    pub fn rate_id(&self, destination: &str, band: &Band, what: &str) -> String {
+        format!("postage.{}.{destination}.{}.{what}", self.id, band.id)
+    }
 }
 
 /// One editable policy value.
@@ -154,6 +228,9 @@ pub struct PolicySet {
     pub destinations: Vec<Destination>,
     /// Currencies a scenario may use.
     pub currencies: Vec<String>,
+    /// The logistics services that ship to buyers, with their weight bands.
+    #[serde(default)]
+    pub services: Vec<Service>,
     /// Every editable value.
     pub values: Vec<PolicyValue>,
     /// Ids that earlier versions of this set used, with the id that replaced each, so that an
@@ -266,6 +343,29 @@ impl PolicySet {
                 raw.currencies.iter().map(|c| own(c)).collect(),
                 parent.map(|p| p.currencies.clone()),
             ),
+            services: inherit(
+                raw.services
+                    .iter()
+                    .map(|s| Service {
+                        id: own(s.id),
+                        name: own(s.name),
+                        model: s.model,
+                        source: own(s.source),
+                        note: own(s.note),
+                        bands: s
+                            .bands
+                            .iter()
+                            .map(|b| Band {
+                                id: own(b.id),
+                                name: own(b.name),
+                                max_g: b.max_g,
+                                step_g: b.step_g,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                parent.map(|p| p.services.clone()),
+            ),
             renamed,
             values,
             index: HashMap::new(),
@@ -290,6 +390,7 @@ impl PolicySet {
                 return Err(format!("{}: default out of range", value.id));
             }
         }
+        self.check_services()?;
         for (old, new) in &self.renamed {
             if self.index.contains_key(old) || !self.index.contains_key(new) {
                 return Err(format!(
@@ -298,6 +399,59 @@ impl PolicySet {
             }
         }
         Ok(self)
+    }
+
+    /// Each service's bands rise and its steps divide them; each destination has all of a
+    /// service's rates or none; the services that every destination needs (Choice, and POP's
+    /// first line, its default) reach them all.
+    fn check_services(&self) -> Result<(), String> {
+        for service in &self.services {
+            if !self.sources.contains_key(&service.source) {
+                return Err(format!("service {}: unknown source", service.id));
+            }
+            let mut floor = Decimal::ZERO;
+            for band in &service.bands {
+                let steps_fit = band.step_g.is_none_or(|step| {
+                    step > Decimal::ZERO
+                        && (band.max_g % step).is_zero()
+                        && (floor % step).is_zero()
+                });
+                if band.max_g <= floor || !steps_fit {
+                    return Err(format!(
+                        "service {} band {}: bad bounds",
+                        service.id, band.id
+                    ));
+                }
+                floor = band.max_g;
+            }
+            if service.bands.is_empty() {
+                return Err(format!("service {}: no bands", service.id));
+            }
+            let first_of_model = self
+                .services
+                .iter()
+                .find(|s| s.model == service.model)
+                .is_some_and(|s| s.id == service.id);
+            for destination in &self.destinations {
+                let found = service
+                    .bands
+                    .iter()
+                    .flat_map(|band| ["per_kg", "per_parcel"].map(|w| (band, w)))
+                    .filter(|(band, what)| {
+                        self.index
+                            .contains_key(&service.rate_id(&destination.code, band, what))
+                    })
+                    .count();
+                let complete = found == 2 * service.bands.len();
+                if !(complete || (found == 0 && !first_of_model)) {
+                    return Err(format!(
+                        "service {} to {}: {found} of its rates",
+                        service.id, destination.code
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The built-in policy sets.
@@ -351,6 +505,7 @@ impl PolicySet {
                     categories: Vec::new(),
                     destinations: Vec::new(),
                     currencies: Vec::new(),
+                    services: Vec::new(),
                     values: Vec::new(),
                     renamed: BTreeMap::new(),
                     index: HashMap::new(),
@@ -426,6 +581,24 @@ impl PolicySet {
     /// The destination with this code.
     pub fn destination(&self, code: &str) -> Option<&Destination> {
         self.destinations.iter().find(|d| d.code == code)
+    }
+
+    /// The service with this id.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    /// The services a model ships with: POP's lines (the first is its default), Choice's one.
+    pub fn services_of(&self, model: ModelKind) -> impl Iterator<Item = &Service> {
+        self.services.iter().filter(move |s| s.model == model)
+    }
+
+    /// Whether `service` has rates for `destination` (and so reaches it).
+    pub fn reaches(&self, service: &Service, destination: &str) -> bool {
+        service.bands.first().is_some_and(|band| {
+            self.index
+                .contains_key(&service.rate_id(destination, band, "per_kg"))
+        })
     }
 
     /// The defaults, ready for overrides.
@@ -514,7 +687,7 @@ mod tests {
             "the default set is the newest"
         );
         let set = PolicySet::find("aliexpress-2024").expect("built-in policy");
-        assert_eq!(set.version, "3");
+        assert_eq!(set.version, "4");
         assert_eq!(PolicySet::default_set().id, DEFAULT_POLICY_ID);
         assert_eq!(set.defaults().get("commission.home"), Ok(Decimal::from(8)));
         assert!(set.value("commission.home").unwrap().is_assumption());

@@ -29,12 +29,19 @@ pub enum RuleArg {
     },
     /// A name from the policy set or the currency list.
     Name {
-        /// What kind of name: `category`, `destination` or `currency`.
+        /// What kind of name: `category`, `destination`, `currency`, `service` (a logistics
+        /// service, whose name is a proper name) or `band` (a weight band, such as `300–2000 g`).
         kind: &'static str,
-        /// Its id (`home`, `ES`, `USD`).
+        /// Its id (`home`, `ES`, `USD`, `standard`, `300_2000g`).
         id: String,
         /// Its English name.
         english: String,
+    },
+    /// Rules of their own, worded one after another: how a weight was worked out, or each
+    /// market's part of a mix.
+    Rules {
+        /// The rules, in order.
+        rules: Vec<Rule>,
     },
 }
 
@@ -57,6 +64,11 @@ impl RuleArg {
         RuleArg::Number { value }
     }
 
+    /// One rule as an argument of another.
+    pub fn rule(rule: Rule) -> Self {
+        RuleArg::Rules { rules: vec![rule] }
+    }
+
     /// A currency code, which is its own English name.
     pub fn currency(code: &str) -> Self {
         RuleArg::Name {
@@ -72,6 +84,10 @@ impl RuleArg {
             RuleArg::Percent { value } => format!("{}%", plain_text(*value)),
             RuleArg::Number { value } => plain_text(*value),
             RuleArg::Name { english, .. } => english.clone(),
+            RuleArg::Rules { rules } => {
+                let words: Vec<String> = rules.iter().map(Rule::english).collect();
+                words.join(" ")
+            }
         }
     }
 }
@@ -131,19 +147,26 @@ pub const RULE_IDS: &[&str] = &[
     "first_mile.semi_warehouse",
     "first_mile.semi_jit",
     "first_mile.full",
-    "last_mile.pop",
-    "last_mile.choice",
+    "last_mile",
+    "weight.actual",
+    "weight.stepped",
+    "weight.volumetric",
+    "weight.volumetric_stepped",
     "commission.pop",
+    "commission.pop.order_total",
     "commission.semi_warehouse",
     "commission.semi_jit",
     "commission.full",
     "service_fee",
+    "service_fee.order_total",
     "service_fee.waived",
     "affiliate",
     "advertising",
     "conversion.none",
     "conversion.fee",
+    "conversion.fee.order_total",
     "refunds.sale",
+    "refunds.order_total",
     "refunds.supply",
     "return_shipping",
     "returns_resold.none",
@@ -152,12 +175,16 @@ pub const RULE_IDS: &[&str] = &[
     "warehouse_fee",
     "revenue.same_currency",
     "revenue.converted",
+    "revenue.shipping",
+    "revenue.shipping_converted",
     "revenue.supply",
     "revenue.supply_estimated",
     "cash.stock",
     "cash.confirmation",
     "cash.early_payout",
     "cash.advance",
+    "mix",
+    "mix.share",
 ];
 
 /// The English wording of a rule, with `{0}`, `{1}`… for its arguments.
@@ -169,21 +196,36 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "first_mile.semi_warehouse" => "Bulk freight into the Cainiao warehouse: {0} kg × {1}/kg + {2} per parcel.",
         "first_mile.semi_jit" => "Sending each order to Cainiao: {0} kg × {1}/kg + {2} per parcel.",
         "first_mile.full" => "Delivery to the platform's warehouse in China: {0} kg × {1}/kg + {2} per parcel.",
-        "last_mile.pop" => "AliExpress Standard to {3}: {0} kg × {1}/kg + {2} per parcel.",
-        "last_mile.choice" => "Cainiao (Choice) to {3}: {0} kg × {1}/kg + {2} per parcel.",
+        "last_mile" => "{0} to {1}, {2} band: {3} × {4}/kg + {5} per parcel.",
+        "weight.actual" => "{0} kg",
+        "weight.stepped" => "{0} kg ({1} kg rounded up to the next {2} kg)",
+        "weight.volumetric" => "{0} kg by volume ({2} × {3} × {4} cm ÷ {5}, more than the actual {6} kg)",
+        "weight.volumetric_stepped" => {
+            "{0} kg ({1} kg by volume, {2} × {3} × {4} cm ÷ {5}, more than the actual {6} kg, rounded up to the next {7} kg)"
+        }
         "commission.pop" => "{0} of the sale price (category {1}).",
+        "commission.pop.order_total" => "{0} of the order total, shipping included (category {1}).",
         "commission.semi_warehouse" => {
             "{0} commission (category {1}), {2} waived for goods in the platform warehouse: {3} of the sale price."
         }
         "commission.semi_jit" => "{0} commission (category {1}), {2} waived for JIT shipments: {3} of the sale price.",
         "commission.full" => "None: you sell to the platform at your supply price, and it sets the retail price.",
         "service_fee" => "{0} of the sale price: the transaction service fee, in every category.",
+        "service_fee.order_total" => {
+            "{0} of the order total, shipping included: the transaction service fee, in every category."
+        }
         "service_fee.waived" => "{0} transaction service fee, {1} waived for semi-managed goods: {2} of the sale price.",
         "affiliate" => "{0} of orders come through affiliates, who get {1} of the sale price.",
         "advertising" => "{0} of the sale price spent on ads.",
         "conversion.none" => "None: you sell and pay costs in {0}.",
         "conversion.fee" => "{0} of the sale price to withdraw {1} as {2} (at least US$8 a withdrawal: withdraw in large amounts).",
+        "conversion.fee.order_total" => {
+            "{0} of the order total to withdraw {1} as {2} (at least US$8 a withdrawal: withdraw in large amounts)."
+        }
         "refunds.sale" => "{0} of orders are refunded; you bear {1} of the refunded sale price.",
+        "refunds.order_total" => {
+            "{0} of orders are refunded; you bear {1} of the refunded order total, shipping included."
+        }
         "refunds.supply" => "{0} of orders are refunded; you bear {1} of the refunded supply price.",
         "return_shipping" => "{0} of orders × {1} return postage that you pay.",
         "returns_resold.none" => "None: no returned goods come back into stock to be resold.",
@@ -194,6 +236,10 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "warehouse_fee" => "Normally {0} per unit; {1} waived for semi-managed goods entering the warehouse.",
         "revenue.same_currency" => "Sale price {0}.",
         "revenue.converted" => "Sale price {0} × {1} {2} per {3} = {4}.",
+        "revenue.shipping" => "Sale price {0} + shipping {1} paid by the buyer = order total {2}.",
+        "revenue.shipping_converted" => {
+            "Sale price {0} + shipping {1} paid by the buyer = {2} × {3} {4} per {5} = {6}."
+        }
         "revenue.supply" => "Supply price {0}, paid by the platform for each unit sold.",
         "revenue.supply_estimated" => {
             "Estimated supply price {0}: {1} of the retail price {2}. Enter the price AliExpress offers you."
@@ -204,6 +250,8 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         "cash.advance" => {
             "{0} of the expected revenue is paid in advance after {1} days and taken back from the payout; the sale is paid out after {2} days in stock + {3} days' delivery + {4} days until payout."
         }
+        "mix" => "Share-weighted over the markets. {0}",
+        "mix.share" => "{0} to {1}, {2} each: {3}",
         _ => return None,
     })
 }

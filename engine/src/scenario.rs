@@ -9,9 +9,19 @@ use serde_json::{Map, Value};
 
 use crate::decimal::{parse_decimal, parse_json_number, ParseError};
 use crate::error::{Conflict, ErrorCode, Expected, FieldError, Problem};
-use crate::input::{Bounds, Field, Group, Input, InputKind};
-use crate::policy::{PolicySet, DEFAULT_POLICY_ID};
+use crate::input::{Bounds, Field, Group, Input, InputKind, MarketPart, Unit};
+use crate::policy::{Assumptions, PolicySet, DEFAULT_POLICY_ID};
 use crate::warning::{Warning, WarningKind};
+
+/// The key of the market mix.
+const DESTINATIONS_KEY: &str = "destinations";
+
+/// The most entries of `destinations` read from JSON: more than any policy has markets (a list
+/// longer than the policy's markets is an error whatever it holds).
+const MARKETS_READ: usize = 64;
+
+/// The key of the parcel's sides in `product`.
+const DIMENSIONS_KEY: &str = "dimensions_cm";
 
 /// The three ways of selling on AliExpress.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,6 +90,24 @@ pub struct CurrencyPair {
     pub rate: Option<Decimal>,
 }
 
+/// The sides of a parcel, in centimetres.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dimensions {
+    /// Length.
+    pub length: Decimal,
+    /// Width.
+    pub width: Decimal,
+    /// Height.
+    pub height: Decimal,
+}
+
+impl Dimensions {
+    /// The sides in the order of [`Input::SIDES`].
+    pub fn sides(&self) -> [Decimal; 3] {
+        [self.length, self.width, self.height]
+    }
+}
+
 /// What the product costs and weighs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Product {
@@ -89,6 +117,10 @@ pub struct Product {
     pub packaging: Decimal,
     /// Shipping weight of one unit in grams.
     pub weight_g: Decimal,
+    /// The parcel's sides, when given: services that charge by volume then charge the larger of
+    /// the actual and the volumetric weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions_cm: Option<Dimensions>,
     /// Category id, which sets the commission.
     pub category: String,
 }
@@ -108,6 +140,18 @@ pub struct PopSettings {
     /// grants from store metrics): it changes cash only.
     #[serde(default)]
     pub early_payout: bool,
+    /// The shipping line POP ships with, by the policy's service id: `standard` (AliExpress
+    /// Standard) or `economy` (Super Economy Global).
+    #[serde(default = "standard_line")]
+    pub shipping: String,
+    /// What the buyer pays for shipping per order, in the sale currency; it adds to revenue.
+    #[serde(default)]
+    pub shipping_charge: Decimal,
+}
+
+/// POP's default shipping line.
+fn standard_line() -> String {
+    "standard".to_owned()
 }
 
 /// Semi-managed settings.
@@ -137,6 +181,15 @@ pub struct FullSettings {
     pub supply_price: Option<Decimal>,
 }
 
+/// One market of a mix: a destination and its share of the monthly volume.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Market {
+    /// The destination's code (`ES`).
+    pub id: String,
+    /// Its share of the units sold, in percent; the shares of a mix add up to 100.
+    pub share_pct: Decimal,
+}
+
 /// Everything the engine needs to compare the three models.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
@@ -148,8 +201,12 @@ pub struct Scenario {
     pub product: Product,
     /// Expected units sold a month (before any Choice traffic uplift).
     pub monthly_units: Decimal,
-    /// Destination market code.
+    /// Destination market code: the one market, or the first of a mix.
     pub destination: String,
+    /// The market mix, when the volume is split between markets (two or more, or one at 100%);
+    /// empty when the scenario sells to `destination` alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub destinations: Vec<Market>,
     /// Share of orders returned or refunded, in percent.
     pub return_rate_pct: Decimal,
     /// POP settings.
@@ -177,10 +234,12 @@ impl Default for Scenario {
                 unit_cost: Decimal::new(25, 0),
                 packaging: Decimal::new(15, 1),
                 weight_g: Decimal::new(350, 0),
+                dimensions_cm: None,
                 category: "home".to_owned(),
             },
             monthly_units: Decimal::new(400, 0),
             destination: "ES".to_owned(),
+            destinations: Vec::new(),
             return_rate_pct: Decimal::new(4, 0),
             pop: PopSettings {
                 price: Decimal::new(1299, 2),
@@ -188,6 +247,8 @@ impl Default for Scenario {
                 affiliate_share_pct: Decimal::new(20, 0),
                 affiliate_rate_pct: Decimal::new(5, 0),
                 early_payout: false,
+                shipping: standard_line(),
+                shipping_charge: Decimal::ZERO,
             },
             semi: SemiSettings {
                 price: Decimal::new(1299, 2),
@@ -207,7 +268,45 @@ impl Scenario {
     /// This scenario in the JSON input format.
     pub fn to_json(&self) -> Value {
         // Serializing plain structs of strings and decimals into a `Value` cannot fail.
-        serde_json::to_value(self).unwrap_or(Value::Null)
+        let mut json = serde_json::to_value(self).unwrap_or(Value::Null);
+        // A mix stands on its own: `destination` beside it would be an error.
+        if !self.destinations.is_empty() {
+            if let Some(map) = json.as_object_mut() {
+                map.remove("destination");
+            }
+        }
+        json
+    }
+
+    /// The markets sold to, each with its share of the units as a fraction (0.6 for 60%): the
+    /// mix, or `destination` alone at 1.
+    pub fn markets(&self) -> Vec<(String, Decimal)> {
+        if self.destinations.is_empty() {
+            return vec![(self.destination.clone(), Decimal::ONE)];
+        }
+        self.destinations
+            .iter()
+            .map(|m| (m.id.clone(), m.share_pct / Decimal::ONE_HUNDRED))
+            .collect()
+    }
+}
+
+/// One market of a mix as given, before validation: its code and its share, each when given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MarketInput {
+    /// The market's code (`ES`), as read.
+    pub id: Option<Given<String>>,
+    /// Its share of the monthly volume in percent, as read.
+    pub share_pct: Option<Given<Decimal>>,
+}
+
+impl MarketInput {
+    /// A market read without a problem.
+    pub fn new(id: &str, share_pct: Decimal) -> Self {
+        MarketInput {
+            id: Some(Ok(id.to_owned())),
+            share_pct: Some(Ok(share_pct)),
+        }
     }
 }
 
@@ -239,6 +338,9 @@ pub struct ScenarioInput {
     values: [Option<Given<RawValue>>; Input::ALL.len()],
     /// Policy values overridden, by id, in the order given; an id given twice keeps the last.
     assumptions: Vec<(String, Given<Decimal>)>,
+    /// The market mix, when one is given: each market as read, or the problem that kept it from
+    /// being read (an entry that is not an object).
+    destinations: Option<Given<Vec<Given<MarketInput>>>>,
     /// Problems with the shape of the input itself: keys the format does not have, groups that
     /// are not objects.
     pub errors: Vec<FieldError>,
@@ -304,6 +406,31 @@ impl ScenarioInput {
         self.give(input, Err(problem));
     }
 
+    /// The market mix as given, if one was.
+    pub fn destinations(&self) -> Option<&Given<Vec<Given<MarketInput>>>> {
+        self.destinations.as_ref()
+    }
+
+    /// Gives the market mix: its markets as read, or the problem that kept the list from being
+    /// read.
+    pub fn give_destinations(&mut self, given: Given<Vec<Given<MarketInput>>>) {
+        self.destinations = Some(given);
+    }
+
+    /// Gives a mix of markets, each read without a problem: (code, share in percent).
+    pub fn set_destinations(&mut self, markets: &[(&str, Decimal)]) {
+        let markets = markets
+            .iter()
+            .map(|(id, share)| Ok(MarketInput::new(id, *share)))
+            .collect();
+        self.give_destinations(Ok(markets));
+    }
+
+    /// Leaves the mix out: the scenario sells to `destination` alone.
+    pub fn remove_destinations(&mut self) {
+        self.destinations = None;
+    }
+
     /// The number given for `input`, if one was given and read.
     pub fn number(&self, input: Input) -> Option<Decimal> {
         match self.get(input) {
@@ -331,14 +458,38 @@ impl ScenarioInput {
                     root.insert(input.key().to_owned(), value);
                 }
                 Some(group) => {
-                    let group = root
+                    let mut node = root
                         .entry(group.key())
                         .or_insert_with(|| Value::Object(Map::new()));
-                    if let Value::Object(group) = group {
-                        group.insert(input.key().to_owned(), value);
+                    // A side sits one level deeper, in `dimensions_cm`.
+                    let mut keys = input.key().split('.').peekable();
+                    while let Some(key) = keys.next() {
+                        let Value::Object(map) = node else { break };
+                        if keys.peek().is_none() {
+                            map.insert(key.to_owned(), value);
+                            break;
+                        }
+                        node = map.entry(key).or_insert_with(|| Value::Object(Map::new()));
                     }
                 }
             }
+        }
+        if let Some(Ok(markets)) = &self.destinations {
+            let markets: Vec<Value> = markets
+                .iter()
+                .filter_map(|market| {
+                    let market = market.as_ref().ok()?;
+                    let mut object = Map::new();
+                    if let Some(Ok(id)) = &market.id {
+                        object.insert("id".to_owned(), Value::String(id.clone()));
+                    }
+                    if let Some(Ok(share)) = &market.share_pct {
+                        object.insert("share_pct".to_owned(), Value::String(share.to_string()));
+                    }
+                    Some(Value::Object(object))
+                })
+                .collect();
+            root.insert(DESTINATIONS_KEY.to_owned(), Value::Array(markets));
         }
         let assumptions: Map<String, Value> = self
             .assumptions()
@@ -380,6 +531,10 @@ impl ScenarioInput {
                 read.leaf(input, value);
                 continue;
             }
+            if key == DESTINATIONS_KEY {
+                read.markets(value);
+                continue;
+            }
             let group = Group::ALL
                 .into_iter()
                 .find(|g| g.key() == key && !matches!(g, Group::Assumptions));
@@ -388,7 +543,15 @@ impl ScenarioInput {
                     continue;
                 };
                 for (key, value) in map {
-                    match group.inputs().find(|i| i.key() == key) {
+                    if group == Group::Product && key == DIMENSIONS_KEY {
+                        read.dimensions(value);
+                        continue;
+                    }
+                    // A side is read from its own object only (`dimensions_cm.length` is no key).
+                    match group
+                        .inputs()
+                        .find(|i| i.key() == key && !key.contains('.'))
+                    {
                         Some(input) => read.leaf(input, value),
                         None => read.unknown(format!("{}.{key}", group.key())),
                     }
@@ -414,6 +577,75 @@ impl ScenarioInput {
             }
         }
         read
+    }
+
+    /// `destinations`: a list of markets, each `{ "id", "share_pct" }`. `null` leaves it out.
+    fn markets(&mut self, value: &Value) {
+        let list = match value {
+            Value::Null => return,
+            Value::Array(list) => list,
+            _ => {
+                self.destinations = Some(Err(Problem::WrongType {
+                    expected: Expected::List,
+                }));
+                return;
+            }
+        };
+        let mut markets = Vec::with_capacity(list.len().min(MARKETS_READ));
+        // A list longer than any mix is refused as a whole; its entries need not be read.
+        for (index, entry) in list.iter().enumerate().take(MARKETS_READ) {
+            let Value::Object(fields) = entry else {
+                markets.push(Err(Problem::WrongType {
+                    expected: Expected::Object,
+                }));
+                continue;
+            };
+            let mut market = MarketInput::default();
+            for (key, value) in fields {
+                match (key.as_str(), value) {
+                    (_, Value::Null) if key == "id" || key == "share_pct" => {}
+                    ("id", Value::String(id)) => market.id = Some(Ok(id.trim().to_owned())),
+                    ("id", _) => {
+                        market.id = Some(Err(Problem::WrongType {
+                            expected: Expected::Text,
+                        }))
+                    }
+                    ("share_pct", Value::String(text)) => {
+                        market.share_pct = Some(parse_decimal(text).map_err(ParseError::problem))
+                    }
+                    ("share_pct", Value::Number(n)) => {
+                        market.share_pct =
+                            Some(parse_json_number(&n.to_string()).map_err(ParseError::problem))
+                    }
+                    ("share_pct", _) => {
+                        market.share_pct = Some(Err(Problem::WrongType {
+                            expected: Expected::Number,
+                        }))
+                    }
+                    _ => self.unknown(format!("{DESTINATIONS_KEY}[{index}].{key}")),
+                }
+            }
+            markets.push(Ok(market));
+        }
+        if list.len() > MARKETS_READ {
+            // Kept as one entry too many, for validation to refuse the list by its length.
+            markets.push(Ok(MarketInput::default()));
+        }
+        self.destinations = Some(Ok(markets));
+    }
+
+    /// `product.dimensions_cm`: an object of sides.
+    fn dimensions(&mut self, value: &Value) {
+        let Some(map) = self.object(Some(value), Field::Dimensions) else {
+            return;
+        };
+        for (key, value) in map {
+            let nested = format!("{DIMENSIONS_KEY}.{key}");
+            match Input::SIDES.into_iter().find(|i| i.key() == nested) {
+                Some(side) => self.leaf(side, value),
+                None => self.unknown(format!("product.{nested}")),
+            }
+        }
     }
 
     fn unknown(&mut self, path: String) {
@@ -512,6 +744,10 @@ impl ScenarioInput {
             .iter()
             .map(|c| c.code.as_str())
             .collect();
+        let pop_lines: Vec<&str> = policy
+            .services_of(ModelKind::Pop)
+            .map(|s| s.id.as_str())
+            .collect();
 
         let cost = v
             .choice(Input::CostCurrency, &currencies, upper)
@@ -530,6 +766,7 @@ impl ScenarioInput {
             unit_cost: v.number(Input::UnitCost).unwrap_or(d.product.unit_cost),
             packaging: v.number(Input::Packaging).unwrap_or(d.product.packaging),
             weight_g: v.number(Input::WeightG).unwrap_or(d.product.weight_g),
+            dimensions_cm: v.dimensions(),
             category: v
                 .choice(Input::Category, &categories, lower)
                 .unwrap_or_else(|| d.product.category.clone()),
@@ -538,6 +775,8 @@ impl ScenarioInput {
         let destination = v
             .choice(Input::Destination, &destinations, upper)
             .unwrap_or_else(|| d.destination.clone());
+        let mix = self.mix(&mut v, &destinations);
+        let destination = mix.first().map_or(destination, |m| m.id.clone());
         let return_rate_pct = v.number(Input::ReturnRate).unwrap_or(d.return_rate_pct);
         let pop = PopSettings {
             price: v.number(Input::Price).unwrap_or(d.pop.price),
@@ -549,7 +788,42 @@ impl ScenarioInput {
                 .number(Input::AffiliateRate)
                 .unwrap_or(d.pop.affiliate_rate_pct),
             early_payout: v.flag(Input::EarlyPayout).unwrap_or(d.pop.early_payout),
+            shipping: v
+                .choice(Input::PopShipping, &pop_lines, lower)
+                .or_else(|| pop_lines.first().map(|l| (*l).to_owned()))
+                .unwrap_or_else(|| d.pop.shipping.clone()),
+            shipping_charge: v.number(Input::ShippingCharge).unwrap_or_default(),
         };
+        // A line that does not reach a market sold to is no line for the scenario: one error,
+        // naming the first such market.
+        if let (Some(Ok(_)), Some(line)) =
+            (self.get(Input::PopShipping), policy.service(&pop.shipping))
+        {
+            let markets_read = !v.errors.iter().any(|e| {
+                matches!(
+                    e.field,
+                    Field::Input(Input::Destination) | Field::Destinations | Field::Market { .. }
+                )
+            });
+            let codes: Vec<&str> = if mix.is_empty() {
+                vec![destination.as_str()]
+            } else {
+                mix.iter().map(|m| m.id.as_str()).collect()
+            };
+            let missed = codes.into_iter().find(|code| !policy.reaches(line, code));
+            if let Some(code) = missed.filter(|_| markets_read) {
+                let market = policy.destination(code).map_or(code, |m| m.name.as_str());
+                v.errors.push(FieldError::new(
+                    Input::PopShipping,
+                    Problem::Inconsistent(Conflict::LineMissesMarket {
+                        service: line.id.clone(),
+                        name: line.name.clone(),
+                        market: code.to_owned(),
+                        market_name: market.to_owned(),
+                    }),
+                ));
+            }
+        }
         let semi = SemiSettings {
             price: v.number(Input::SemiPrice).unwrap_or(pop.price),
             mode: match v
@@ -615,6 +889,16 @@ impl ScenarioInput {
             }
         }
 
+        // The parcel as given, against the limits of the services that ship it.
+        let parcel_read = !v.errors.iter().any(|e| match &e.field {
+            Field::Input(input) => *input == Input::WeightG || Input::SIDES.contains(input),
+            field => *field == Field::Dimensions,
+        });
+        if parcel_read {
+            v.errors
+                .extend(service_limits(policy, &values, &product, &pop.shipping));
+        }
+
         ParsedScenario {
             scenario: Scenario {
                 policy: policy.id.clone(),
@@ -622,6 +906,7 @@ impl ScenarioInput {
                 product,
                 monthly_units,
                 destination,
+                destinations: mix,
                 return_rate_pct,
                 pop,
                 semi,
@@ -632,6 +917,191 @@ impl ScenarioInput {
             warnings,
             derived,
         }
+    }
+}
+
+/// The parcel against the limits of the services that ship it: POP's line and Choice. A parcel
+/// heavier than a service's heaviest band is an error at the weight; one that weighs more by
+/// volume, at its longest side; a side longer than the service takes, at that side. Each names
+/// the service and its limit.
+fn service_limits(
+    policy: &PolicySet,
+    values: &Assumptions<'_>,
+    product: &Product,
+    pop_line: &str,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (model, id) in [(ModelKind::Pop, pop_line), (ModelKind::Semi, "choice")] {
+        let Some(service) = policy.service(id) else {
+            continue;
+        };
+        let mut over = |field: Input, max: Decimal, unit: Unit| {
+            errors.push(FieldError::new(
+                field,
+                Problem::AboveServiceLimit {
+                    service: service.id.clone(),
+                    name: service.name.clone(),
+                    model,
+                    max,
+                    unit,
+                },
+            ));
+        };
+        let max = service.max_weight_g();
+        let divisor = values.get(&format!("logistics.{id}.volumetric_divisor"));
+        if product.weight_g > max {
+            over(Input::WeightG, max, Unit::Grams);
+        } else if let (Some(dimensions), Ok(divisor)) = (&product.dimensions_cm, divisor) {
+            // Beyond exact arithmetic (a divisor overridden to almost nothing) is far too heavy.
+            let too_heavy = volumetric_grams(dimensions, divisor).is_none_or(|g| g > max);
+            if too_heavy && !divisor.is_zero() {
+                over(longest_side(dimensions), max, Unit::Grams);
+            }
+        }
+        let longest = values
+            .get(&format!("logistics.{id}.max_side_cm"))
+            .unwrap_or_default();
+        if let Some(dimensions) = &product.dimensions_cm {
+            if !longest.is_zero() {
+                for (side, length) in Input::SIDES.into_iter().zip(dimensions.sides()) {
+                    if length > longest {
+                        over(side, longest, Unit::Centimetres);
+                    }
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// The side of the parcel that is longest (the first of equals, in form order).
+fn longest_side(dimensions: &Dimensions) -> Input {
+    let sides = dimensions.sides();
+    let mut longest = 0;
+    for i in 1..3 {
+        if sides[i] > sides[longest] {
+            longest = i;
+        }
+    }
+    Input::SIDES[longest]
+}
+
+/// The volumetric weight of a parcel in grams: length × width × height (cm) ÷ `divisor`
+/// (cm³ per kg) × 1000. `None` when the service does not charge by volume (a divisor of 0) or
+/// the figure is beyond exact arithmetic.
+pub(crate) fn volumetric_grams(dimensions: &Dimensions, divisor: Decimal) -> Option<Decimal> {
+    if divisor.is_zero() {
+        return None;
+    }
+    let [length, width, height] = dimensions.sides();
+    length
+        .checked_mul(width)?
+        .checked_mul(height)?
+        .checked_div(divisor)?
+        .checked_mul(Decimal::ONE_THOUSAND)
+}
+
+impl ScenarioInput {
+    /// The market mix, validated: each market known, listed once, with a share above 0 and at
+    /// most 100, the shares adding up to 100; and no `destination` beside it. Empty when no mix
+    /// was given, or when it has a problem (recorded).
+    fn mix(&self, v: &mut Validator<'_>, codes: &[&str]) -> Vec<Market> {
+        let Some(given) = &self.destinations else {
+            return Vec::new();
+        };
+        if self.get(Input::Destination).is_some() {
+            v.errors.push(FieldError::new(
+                Input::Destination,
+                Problem::Inconsistent(Conflict::DestinationAndMix),
+            ));
+        }
+        let list = match given {
+            Ok(list) => list,
+            Err(problem) => {
+                v.errors
+                    .push(FieldError::new(Field::Destinations, problem.clone()));
+                return Vec::new();
+            }
+        };
+        let problem = if list.is_empty() {
+            Some(Problem::Required)
+        } else if list.len() > codes.len() {
+            Some(Problem::TooMany { max: codes.len() })
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            v.errors.push(FieldError::new(Field::Destinations, problem));
+            return Vec::new();
+        }
+        let errors_before = v.errors.len();
+        let mut markets = Vec::with_capacity(list.len());
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        for (index, entry) in list.iter().enumerate() {
+            let at = |part: Option<MarketPart>| Field::Market { index, part };
+            let market = match entry {
+                Ok(market) => market,
+                Err(problem) => {
+                    v.errors.push(FieldError::new(at(None), problem.clone()));
+                    continue;
+                }
+            };
+            let id = match &market.id {
+                None => Err(Problem::Required),
+                Some(Err(problem)) => Err(problem.clone()),
+                Some(Ok(text)) => {
+                    let code = upper(text.trim());
+                    if !codes.contains(&code.as_str()) {
+                        Err(Problem::UnknownValue {
+                            given: code,
+                            allowed: codes.iter().map(|c| (*c).to_owned()).collect(),
+                        })
+                    } else if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == code) {
+                        Err(Problem::Inconsistent(Conflict::DuplicateMarket {
+                            market: code,
+                            first: *first,
+                        }))
+                    } else {
+                        seen.push((code.clone(), index));
+                        Ok(code)
+                    }
+                }
+            };
+            let share = match &market.share_pct {
+                None => Err(Problem::Required),
+                Some(Err(problem)) => Err(problem.clone()),
+                Some(Ok(share)) if *share <= Decimal::ZERO => Err(Problem::NotPositive),
+                Some(Ok(share)) if *share > Decimal::ONE_HUNDRED => Err(Problem::TooLarge {
+                    max: Decimal::ONE_HUNDRED,
+                    unit: Unit::Percent,
+                }),
+                Some(Ok(share)) => Ok(*share),
+            };
+            match (id, share) {
+                (Ok(id), Ok(share_pct)) => markets.push(Market { id, share_pct }),
+                (id, share) => {
+                    let problems = [(MarketPart::Id, id.err()), (MarketPart::Share, share.err())];
+                    for (part, problem) in problems {
+                        if let Some(problem) = problem {
+                            v.errors.push(FieldError::new(at(Some(part)), problem));
+                        }
+                    }
+                }
+            }
+        }
+        if v.errors.len() > errors_before {
+            return Vec::new();
+        }
+        // At most as many shares as the policy has markets, each at most 100: no overflow.
+        let total: Decimal = markets.iter().map(|m| m.share_pct).sum();
+        if total != Decimal::ONE_HUNDRED {
+            v.errors.push(FieldError::new(
+                Field::Destinations,
+                Problem::Inconsistent(Conflict::SharesNotHundred { total }),
+            ));
+            return Vec::new();
+        }
+        markets
     }
 }
 
@@ -738,6 +1208,35 @@ impl Validator<'_> {
         }
     }
 
+    /// The parcel's sides: none when none was given; each one given is read as a number, and
+    /// with one or two of them given, each missing one is required.
+    fn dimensions(&mut self) -> Option<Dimensions> {
+        if Input::SIDES
+            .iter()
+            .all(|side| self.input.get(*side).is_none())
+        {
+            return None;
+        }
+        let mut sides = [Decimal::ZERO; 3];
+        let mut complete = true;
+        for (i, side) in Input::SIDES.into_iter().enumerate() {
+            if self.input.get(side).is_none() {
+                self.error(side, Problem::Required);
+                complete = false;
+            } else {
+                match self.number(side) {
+                    Some(length) => sides[i] = length,
+                    None => complete = false,
+                }
+            }
+        }
+        complete.then_some(Dimensions {
+            length: sides[0],
+            width: sides[1],
+            height: sides[2],
+        })
+    }
+
     fn flag(&mut self, input: Input) -> Option<bool> {
         match self.given(input)? {
             RawValue::Flag(b) => Some(*b),
@@ -784,7 +1283,11 @@ impl ParsedScenario {
                         (Field::Group(g), Field::Input(i)) if i.group() == Some(*g)
                     )
             };
-            e.field.models().contains(&model)
+            if matches!(e.problem, Problem::AboveServiceLimit { .. }) {
+                // A parcel one service does not take stops only the model that ships with it.
+                return e.models().contains(&model);
+            }
+            e.models().contains(&model)
                 || self
                     .derived
                     .iter()

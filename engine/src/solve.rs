@@ -1,9 +1,10 @@
 //! Exact solvers: the price that gives a target margin, and the fully managed supply price at
 //! which fully managed earns as much a month as POP or semi-managed.
 //!
-//! Every line item is `share × revenue + fixed` and revenue is `price × f` (f is the exchange rate
-//! for POP and semi-managed, 1 for fully managed), so with S the sum of the shares and F the sum
-//! of the fixed amounts, profit per unit is `p × f × (1 − S) − F`: linear in the price, and each
+//! Every line item is `share × revenue + fixed` and revenue is `(price + c) × f` (f is the exchange
+//! rate for POP and semi-managed, 1 for fully managed; c is what the buyer pays for shipping, POP's
+//! only), so with S the sum of the shares and F the sum of the fixed amounts, profit per unit is
+//! `(p + c) × f × (1 − S) − F`: linear in the price, and each
 //! target is met by one division. Results are exact and unrounded; state them with the places
 //! that [`price_decimals`] and [`indifference_supply_price_decimals`] give, and plugging the
 //! stated price back into [`crate::compare`] meets the target to the cent.
@@ -54,8 +55,9 @@ fn price_factor(comparison: &Comparison, model: ModelKind) -> Decimal {
 /// for POP and semi-managed, the supply price (cost currency) for fully managed. Exact and
 /// unrounded; state it with [`price_decimals`] places.
 ///
-/// With m = `margin_pct` ÷ 100, profit − m × revenue = p × f × (1 − S − m) − F, which is zero at
-/// p = F ÷ (f × (1 − S − m)). `None` when no positive price gives the margin: when the
+/// With m = `margin_pct` ÷ 100 and c the buyer's shipping charge (POP's, 0 for the others),
+/// profit − m × revenue = (p + c) × f × (1 − S − m) − F, which is zero at
+/// p = F ÷ (f × (1 − S − m)) − c. `None` when no positive price gives the margin: when the
 /// percentage costs and the margin together take all of any price (1 − S − m ≤ 0), when there is
 /// no fixed cost (every price then gives the margin 1 − S), when the price would be above
 /// 1,000,000,000 (more than any price input takes), when the model was not computed, or when the
@@ -72,9 +74,10 @@ pub fn target_margin_price(
     if kept <= Decimal::ZERO {
         return None;
     }
-    // The same order of operations as the break-even price: F ÷ (1 − S − m) ÷ f.
+    // The same order of operations as the break-even price: F ÷ (1 − S − m) ÷ f, less what the
+    // buyer pays for shipping (revenue is the price and the shipping, × f).
     let price = div(div(fixed, kept).ok()?, price_factor(comparison, model)).ok()?;
-    enterable(price)
+    enterable(sub(price, m.shipping_charge).ok()?)
 }
 
 /// Decimal places to state a [`target_margin_price`] of `model` with: the break-even rule

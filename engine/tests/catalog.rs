@@ -246,8 +246,13 @@ fn header_aliases_and_units() {
         ("destination", field("destination")),
         ("currency.rate", field("currency.rate")),
         (
+            "assumptions.postage.standard.us.300_2000g.per_kg",
+            field("assumptions.postage.standard.US.300_2000g.per_kg"),
+        ),
+        // An id from before the weight bands: the band it meant.
+        (
             "assumptions.postage.pop.us.per_kg",
-            field("assumptions.postage.pop.US.per_kg"),
+            field("assumptions.postage.standard.US.0_150g.per_kg"),
         ),
         (
             "assumptions.commission.home",
@@ -959,6 +964,10 @@ proptest! {
             direct.rate = None;
             direct.semi_price = None;
             direct.semi_marketing = None;
+            direct.sides = None;
+            direct.shipping = None;
+            direct.shipping_charge = None;
+            direct.mix = None;
             direct.return_rate = "4".into();
             direct.pop = (s.pop.0.clone(), "8".into(), "20".into(), "5".into());
             direct.as_numbers = false;
@@ -986,18 +995,26 @@ proptest! {
 
 #[test]
 fn overrides_reach_assumptions_with_dotted_ids() {
-    let file = read_csv("Name,assumptions.postage.pop.ES.per_kg,Return rate (%)\nA,100,10%\n");
+    let file = read_csv(
+        "Name,assumptions.postage.standard.ES.300_2000g.per_kg,Return rate (%)\nA,100,10%\n",
+    );
     let base = json!({});
     let result = compute(&base, &file, &file.rows[0], None);
     assert!(result.ok(), "{:?}", result.errors);
     let expected = compare(&with(
-        &with_assumption(&base, "postage.pop.ES.per_kg", json!("100")),
+        &with_assumption(&base, "postage.standard.ES.300_2000g.per_kg", json!("100")),
         "return_rate_pct",
         json!("10"),
     ));
     assert_eq!(
         result.model(ModelKind::Pop).unwrap().monthly_profit,
         expected.pop.unwrap().monthly_profit
+    );
+    // The override prices the default 350 g parcel: without it, the profit differs.
+    let plain = compare(&with(&base, "return_rate_pct", json!("10")));
+    assert_ne!(
+        result.model(ModelKind::Pop).unwrap().monthly_profit,
+        plain.pop.unwrap().monthly_profit
     );
     let _: Value = base;
 }

@@ -116,10 +116,11 @@ fn kind(id: &str) -> ModelKind {
 #[test]
 fn worked_examples_cover_every_model_and_mode() {
     let models: Vec<String> = examples().into_iter().map(|e| e.model).collect();
-    // The default scenario in all three; popular warehouse goods; the phone case (semi JIT).
+    // The default scenario in all three; popular warehouse goods; the phone case (semi JIT);
+    // the default scenario sold to two markets (issue #15).
     assert_eq!(
         models,
-        ["pop", "semi", "full", "semi", "pop", "semi", "full"]
+        ["pop", "semi", "full", "semi", "pop", "semi", "full", "pop", "semi"]
     );
     let modes: Vec<String> = examples()
         .iter()
@@ -134,7 +135,12 @@ fn worked_examples_cover_every_model_and_mode() {
         .collect();
     assert_eq!(
         modes,
-        ["\"warehouse\"null", "\"warehouse\"true", "\"jit\"null"]
+        [
+            "\"warehouse\"null",
+            "\"warehouse\"true",
+            "\"jit\"null",
+            "\"warehouse\"null"
+        ]
     );
 }
 
@@ -223,7 +229,8 @@ fn every_policy_value_is_named() {
         // Families are documented once, with a placeholder for the part that varies.
         let documented = match parts.as_slice() {
             ["commission", _] => "commission.<category>".to_owned(),
-            ["postage", model, _, _] => format!("postage.{model}.<dest>"),
+            ["postage", service, _, _, _] => format!("postage.{service}.<dest>.<band>"),
+            ["logistics", _, what] => format!("logistics.<service>.{what}"),
             ["first_mile", model, _] => format!("first_mile.{model}.*"),
             ["returns", _, what] => format!("returns.<m>.{what}"),
             ["vat", _, "rate"] => "vat.<destination>.rate".to_owned(),

@@ -119,7 +119,7 @@ fn defaults() {
     // product_cost = unit cost = 25  → 25.00
     // packaging = packaging = 1.5  → 1.50
     // first_mile = 0.35 × 0 + 0 (first_mile.pop.*) = 0  → 0.00
-    // last_mile = 0.35 × 64.67 + 19.26 (postage.pop.ES) = 41.8945  → 41.89
+    // last_mile = 0.35 × 64.67 + 19.26 (postage.standard.ES, its band) = 41.8945  → 41.89
     // commission = 5.5% × 93.528 = 5.14404  → 5.14
     // service_fee = 2.5% × 93.528 = 2.3382  → 2.34
     // affiliate = 20% × 5% × 93.528 = 0.93528  → 0.94
@@ -182,7 +182,7 @@ fn defaults() {
     // product_cost = unit cost = 25  → 25.00
     // packaging = packaging = 1.5  → 1.50
     // first_mile = 0.35 × 2 + 0 (first_mile.cainiao_bulk.*) = 0.7  → 0.70
-    // last_mile = 0.35 × 64.67 + 19.26 (postage.choice.ES) = 41.8945  → 41.89
+    // last_mile = 0.35 × 64.67 + 19.26 (postage.choice.ES, its band) = 41.8945  → 41.89
     // commission = 5.5% × (1 − 100% waived) × 93.528 = 0  → 0.00
     // service_fee = 2.5% × (1 − 0% waived) × 93.528 = 2.3382  → 2.34
     // affiliate = 20% × 5% × 93.528 = 0.93528  → 0.94
@@ -318,7 +318,7 @@ fn popular_warehouse_goods_with_their_own_marketing() {
     // product_cost = unit cost = 25  → 25.00
     // packaging = packaging = 1.5  → 1.50
     // first_mile = 0.35 × 0 + 0 (first_mile.pop.*) = 0  → 0.00
-    // last_mile = 0.35 × 64.67 + 19.26 (postage.pop.ES) = 41.8945  → 41.89
+    // last_mile = 0.35 × 64.67 + 19.26 (postage.standard.ES, its band) = 41.8945  → 41.89
     // commission = 5.5% × 93.528 = 5.14404  → 5.14
     // service_fee = 2.5% × 93.528 = 2.3382  → 2.34
     // affiliate = 20% × 5% × 93.528 = 0.93528  → 0.94
@@ -381,7 +381,7 @@ fn popular_warehouse_goods_with_their_own_marketing() {
     // product_cost = unit cost = 25  → 25.00
     // packaging = packaging = 1.5  → 1.50
     // first_mile = 0.35 × 2 + 0 (first_mile.cainiao_bulk.*) = 0.7  → 0.70
-    // last_mile = 0.35 × 64.67 + 19.26 (postage.choice.ES) = 41.8945  → 41.89
+    // last_mile = 0.35 × 64.67 + 19.26 (postage.choice.ES, its band) = 41.8945  → 41.89
     // commission = 5.5% × (1 − 100% waived) × 93.528 = 0  → 0.00
     // service_fee = 2.5% × (1 − 0% waived) × 93.528 = 2.3382  → 2.34
     // affiliate = 10% × 4% × 93.528 = 0.374112  → 0.37
@@ -520,7 +520,7 @@ fn phone_case_to_the_united_states() {
     // product_cost = unit cost = 8  → 8.00
     // packaging = packaging = 0.5  → 0.50
     // first_mile = 0.06 × 0 + 0 (first_mile.pop.*) = 0  → 0.00
-    // last_mile = 0.06 × 72.45 + 30.45 (postage.pop.US) = 34.797  → 34.80
+    // last_mile = 0.06 × 72.45 + 30.45 (postage.standard.US, its band) = 34.797  → 34.80
     // commission = 5.5% × 35.928 = 1.97604  → 1.98
     // service_fee = 2.5% × 35.928 = 0.8982  → 0.90
     // affiliate = 10% × 6% × 35.928 = 0.215568  → 0.22
@@ -583,7 +583,7 @@ fn phone_case_to_the_united_states() {
     // product_cost = unit cost = 8  → 8.00
     // packaging = packaging = 0.5  → 0.50
     // first_mile = 0.06 × 0 + 3 (first_mile.semi_jit.*) = 3  → 3.00
-    // last_mile = 0.06 × 72.45 + 30.45 (postage.choice.US) = 34.797  → 34.80
+    // last_mile = 0.06 × 72.45 + 30.45 (postage.choice.US, its band) = 34.797  → 34.80
     // commission = 5.5% × (1 − 50% waived) × 35.928 = 0.98802  → 0.99
     // service_fee = 2.5% × (1 − 0% waived) × 35.928 = 0.8982  → 0.90
     // affiliate = 10% × 6% × 35.928 = 0.215568  → 0.22
@@ -714,7 +714,7 @@ fn korea_apparel_jit_with_ten_percent_returns() {
     // product_cost = unit cost = 18.4  → 18.40
     // packaging = packaging = 0.6  → 0.60
     // first_mile = 0.22 × 0 + 0 (first_mile.pop.*) = 0  → 0.00
-    // last_mile = 0.22 × 29.68 + 15.9 (postage.pop.KR) = 22.4296  → 22.43
+    // last_mile = 0.22 × 29.68 + 15.9 (postage.standard.KR, its band) = 22.4296  → 22.43
     // commission = 5.5% × 71.928 = 3.95604  → 3.96
     // service_fee = 2.5% × 71.928 = 1.7982  → 1.80
     // affiliate = 20% × 5% × 71.928 = 0.71928  → 0.72
@@ -777,7 +777,7 @@ fn korea_apparel_jit_with_ten_percent_returns() {
     // product_cost = unit cost = 18.4  → 18.40
     // packaging = packaging = 0.6  → 0.60
     // first_mile = 0.22 × 0 + 3 (first_mile.semi_jit.*) = 3  → 3.00
-    // last_mile = 0.22 × 29.68 + 15.9 (postage.choice.KR) = 22.4296  → 22.43
+    // last_mile = 0.22 × 29.68 + 15.9 (postage.choice.KR, its band) = 22.4296  → 22.43
     // commission = 5.5% × (1 − 50% waived) × 71.928 = 1.97802  → 1.98
     // service_fee = 2.5% × (1 − 0% waived) × 71.928 = 1.7982  → 1.80
     // affiliate = 20% × 5% × 71.928 = 0.71928  → 0.72
@@ -911,7 +911,7 @@ fn same_currency_with_assumption_overrides() {
     // product_cost = unit cost = 4.2  → 4.20
     // packaging = packaging = 0.3  → 0.30
     // first_mile = 0.25 × 0 + 0 (first_mile.pop.*) = 0  → 0.00
-    // last_mile = 0.25 × 11.4675 + 2.1275 (postage.pop.FR) = 4.994375  → 4.99
+    // last_mile = 0.25 × 11.4675 + 2.1275 (postage.standard.FR, its band) = 4.994375  → 4.99
     // commission = 5% × 19.9 = 0.995  → 1.00
     // service_fee = 2.5% × 19.9 = 0.4975  → 0.50
     // affiliate = 10% × 8% × 19.9 = 0.1592  → 0.16
@@ -974,7 +974,7 @@ fn same_currency_with_assumption_overrides() {
     // product_cost = unit cost = 4.2  → 4.20
     // packaging = packaging = 0.3  → 0.30
     // first_mile = 0.25 × 0.25 + 0 (first_mile.cainiao_bulk.*) = 0.0625  → 0.06
-    // last_mile = 0.25 × 11.4675 + 2.1275 (postage.choice.FR) = 4.994375  → 4.99
+    // last_mile = 0.25 × 11.4675 + 2.1275 (postage.choice.FR, its band) = 4.994375  → 4.99
     // commission = 5% × (1 − 100% waived) × 17.5 = 0  → 0.00
     // service_fee = 2.5% × (1 − 40% waived) × 17.5 = 0.2625  → 0.26
     // affiliate = 10% × 8% × 17.5 = 0.14  → 0.14

@@ -28,9 +28,18 @@ const FIELD_NAMES: &[&str] = &[
     "unit_cost",
     "packaging",
     "weight_g",
+    "dimensions_cm",
+    "length",
+    "width",
+    "height",
     "category",
     "monthly_units",
     "destination",
+    "destinations",
+    "id",
+    "share_pct",
+    "shipping",
+    "shipping_charge",
     "return_rate_pct",
     "pop",
     "price",
@@ -237,7 +246,9 @@ proptest! {
     #[test]
     fn commission_rules(v in valid()) {
         let exact_revenue = v.rate.is_some() || v.cost == "CNY" || v.cost == v.sale;
-        let same_price = Valid { semi_price: None, ..v };
+        // The same sale price, and no shipping charged to POP's buyers (POP's commission is on
+        // the order total, shipping included).
+        let same_price = Valid { semi_price: None, shipping_charge: None, ..v };
         let jit = compare(&Valid { jit: true, ..same_price.clone() }.json());
         let pop = model(&jit, ModelKind::Pop);
         let semi = model(&jit, ModelKind::Semi);

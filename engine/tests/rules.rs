@@ -564,3 +564,86 @@ fn midpoints_round_half_away_from_zero_exactly() {
     assert_eq!(format!("{:.2}", 1.015_f64 - 1.0), "0.01");
     assert_eq!(format!("{:.2}", 2.675_f64), "2.67");
 }
+
+/// Buyer-paid shipping (docs/model.md, "Shipping the buyer pays for"): the default scenario with
+/// 2 USD of shipping charged to POP's buyers. Worked by hand: the order total is
+/// (12.99 + 2) × 7.2 = 107.928 CNY; commission, service fee, conversion and refunds are on it;
+/// affiliates and ads on the sale price, 12.99 × 7.2 = 93.528.
+#[test]
+fn buyer_paid_shipping_adds_to_revenue_and_to_the_fees_on_the_order_total() {
+    let input = json!({ "pop": { "shipping_charge": "2" } });
+    let pop = computed(&input, ModelKind::Pop);
+    let amount = |key: &str| pop.item(key).expect(key).amount;
+    assert_eq!(pop.revenue_per_unit, dec("107.928"));
+    assert_eq!(amount("commission"), dec("5.93604")); // 5.5% × 107.928
+    assert_eq!(amount("service_fee"), dec("2.6982")); // 2.5% × 107.928
+    assert_eq!(amount("payment_conversion"), dec("0.323784")); // 0.3% × 107.928
+    assert_eq!(amount("refunds"), dec("4.31712")); // 4% × 107.928
+    assert_eq!(amount("affiliate"), dec("0.93528")); // 20% × 5% × 93.528
+    assert_eq!(amount("advertising"), dec("7.48224")); // 8% × 93.528
+                                                       // −4% × (8% × 107.928 + 1% × 93.528 + 0.3% × 107.928) = −4% × 9.893304
+    assert_eq!(amount("fees_refunded"), dec("-0.39573216"));
+    // 107.928 − 89.69143184; the shipping adds 14.4 × (1 − 12.3% + 4% × 8.3%) = 12.676608.
+    assert_eq!(pop.profit_per_unit, dec("18.23656816"));
+    // S = 20.928% as without shipping; F = 68.3945 − (1% + 8% − 0.04%) × 14.4 = 67.10426:
+    // 67.10426 ÷ 0.79072 ÷ 7.2 − 2 = 9.786774…
+    let (_, json) = run(&input);
+    let m = model_json(&json, ModelKind::Pop);
+    assert_eq!(text(m, "break_even_price"), "9.7868");
+    // VAT on the whole order: (12.99 + 2) × 1.21 = 18.1379.
+    assert_eq!(text(m, "buyer_price"), "18.14");
+    let rule = |key: &str| pop.item(key).expect(key).rule.english();
+    assert_eq!(
+        pop.revenue_rule.english(),
+        "Sale price USD 12.99 + shipping USD 2.00 paid by the buyer = USD 14.99 × 7.2 CNY per \
+         USD = CNY 107.93."
+    );
+    assert_eq!(
+        rule("commission"),
+        "5.5% of the order total, shipping included (category Home & garden)."
+    );
+    assert_eq!(
+        rule("service_fee"),
+        "2.5% of the order total, shipping included: the transaction service fee, in every \
+         category."
+    );
+    assert_eq!(
+        rule("payment_conversion"),
+        "0.3% of the order total to withdraw USD as CNY (at least US$8 a withdrawal: withdraw in \
+         large amounts)."
+    );
+    assert_eq!(
+        rule("refunds"),
+        "4% of orders are refunded; you bear 100% of the refunded order total, shipping included."
+    );
+    assert_eq!(
+        rule("affiliate"),
+        "20% of orders come through affiliates, who get 5% of the sale price."
+    );
+    // Selling at the break-even price loses nothing to the cent.
+    let (_, again) = run(&with(&input, "pop.price", json!("9.7868")));
+    assert_eq!(
+        text(model_json(&again, ModelKind::Pop), "profit_per_unit"),
+        "0.00"
+    );
+    // Semi-managed and fully managed have no shipping charge: they do not move.
+    for kind in [ModelKind::Semi, ModelKind::Full] {
+        assert_eq!(computed(&input, kind), computed(&json!({}), kind));
+    }
+    // One currency: the order total is the revenue.
+    let same =
+        json!({ "currency": { "cost": "USD", "sale": "USD" }, "pop": { "shipping_charge": "2" } });
+    assert_eq!(
+        computed(&same, ModelKind::Pop).revenue_rule.english(),
+        "Sale price USD 12.99 + shipping USD 2.00 paid by the buyer = order total USD 14.99."
+    );
+}
+
+#[test]
+fn a_shipping_charge_that_covers_every_cost_leaves_no_break_even_price() {
+    // 100 USD of shipping is 720 CNY a parcel: any price earns, so none breaks even.
+    let (comparison, json) = run(&json!({ "pop": { "shipping_charge": "100" } }));
+    assert!(comparison.ok(), "{:?}", comparison.errors);
+    assert!(json["models"]["pop"]["break_even_price"].is_null());
+    assert!(model(&comparison, ModelKind::Pop).profit_per_unit > Decimal::ZERO);
+}

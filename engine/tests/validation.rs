@@ -73,7 +73,9 @@ fn expect_valid(input: &Value) {
 
 #[derive(Clone, Copy)]
 enum Range {
-    /// 0 allowed, negatives not; at most this (as text).
+    /// 0 allowed, negatives not; at most this (as text), and the second is too large for the
+    /// field. (For the weight the first is the most the shipping services take, 30 kg: heavier
+    /// parcels up to the field's own limit are the services' errors, tested on their own.)
     NonNegative(&'static str, &'static str),
     /// More than 0; at most this, and this + a bit is too large.
     Positive(&'static str, &'static str),
@@ -96,12 +98,13 @@ fn number_fields() -> Vec<(&'static str, Range, &'static [ModelKind])> {
         ("product.packaging", money, &ALL),
         (
             "product.weight_g",
-            Range::NonNegative("1000000", "1000001"),
+            Range::NonNegative("30000", "1000001"),
             &ALL,
         ),
         ("monthly_units", money, &ALL),
         ("return_rate_pct", Range::Percent, &ALL),
         ("pop.price", price, &POP),
+        ("pop.shipping_charge", money, &POP),
         ("pop.ad_spend_pct", Range::Percent, &POP),
         ("pop.affiliate_share_pct", Range::Percent, &POP),
         ("pop.affiliate_rate_pct", Range::Percent, &POP),
@@ -261,6 +264,7 @@ fn name_fields() -> Vec<(&'static str, &'static str, &'static [ModelKind])> {
         ("product.category", "food", &POP_SEMI),
         ("destination", "JP", &POP_SEMI),
         ("semi.mode", "dropship", &SEMI),
+        ("pop.shipping", "ems", &POP),
     ]
 }
 
@@ -286,7 +290,8 @@ fn names_are_matched_without_regard_to_case() {
     expect_valid(&json!({
         "currency": { "cost": "cny", "sale": "Usd" },
         "product": { "category": "HOME" },
-        "destination": "es",
+        "destination": "us",
+        "pop": { "shipping": "Economy" },
         "semi": { "mode": "JIT" }
     }));
     // Policy ids are exact.
@@ -629,14 +634,14 @@ fn the_largest_accepted_figures_compute_or_say_which_fields_lose_the_cent() {
     // combination (monthly units, its price, the rate), and fully managed is still computed.
     let input = json!({
         "currency": { "rate": "1000000" },
-        "product": { "unit_cost": "1000000000", "packaging": "1000000000", "weight_g": "1000000" },
+        "product": { "unit_cost": "1000000000", "packaging": "1000000000", "weight_g": "30000" },
         "monthly_units": "1000000000",
         "return_rate_pct": "100",
         "pop": { "price": "1000000000", "ad_spend_pct": "100", "affiliate_share_pct": "100", "affiliate_rate_pct": "100" },
         "semi": { "price": "1000000000" },
         "full": { "supply_price": "1000000000" },
         "assumptions": { "choice.traffic_uplift": "1000", "days.pop.delivery": "3650",
-                         "days.full.stock": "3650", "postage.pop.ES.per_kg": "1000000" }
+                         "days.full.stock": "3650", "postage.standard.ES.2_30kg.per_kg": "1000000" }
     });
     let (comparison, json) = run(&input);
     let found: Vec<(String, ErrorCode)> = comparison
@@ -668,12 +673,12 @@ fn the_largest_accepted_figures_compute_or_say_which_fields_lose_the_cent() {
 
 #[test]
 fn an_extreme_policy_rate_loses_the_cent_per_unit_at_the_weight_and_the_rate() {
-    // 64.67 CNY a kg of postage ÷ 10^−14 CNY per EUR is 6.5 × 10^15 EUR a kg; × 1,000 kg it
-    // passes 10^18 a unit.
+    // 64.67 CNY a kg of postage ÷ 10^−15 CNY per EUR is 6.5 × 10^16 EUR a kg; × 30 kg, the
+    // most AliExpress Standard takes, it passes 10^18 a unit.
     let input = json!({
         "currency": { "cost": "EUR", "sale": "USD", "rate": "1.1" },
-        "product": { "weight_g": "1000000" },
-        "assumptions": { "fx.EUR": "0.00000000000001" }
+        "product": { "weight_g": "30000" },
+        "assumptions": { "fx.EUR": "0.000000000000001" }
     });
     let (comparison, _) = run(&input);
     let found: Vec<String> = comparison
@@ -691,6 +696,48 @@ fn an_extreme_policy_rate_loses_the_cent_per_unit_at_the_weight_and_the_rate() {
     // A lighter parcel stays inside the limit.
     let (light, _) = run(&common::with(&input, "product.weight_g", json!("1")));
     assert!(light.ok(), "{:?}", light.errors);
+}
+
+#[test]
+fn a_parcel_over_a_services_weight_limit_is_an_error_at_the_weight_naming_the_limit() {
+    // AliExpress Standard (POP) and Choice (semi-managed, assumed the same) take parcels up to
+    // 30 kg; fully managed ships nothing to buyers and is still computed.
+    for weight in [json!("30000.1"), json!(30001), json!("1000000")] {
+        let (comparison, json) = run(&with(&base(), "product.weight_g", weight.clone()));
+        let found: Vec<(String, ErrorCode, String)> = comparison
+            .errors
+            .iter()
+            .map(|e| (e.path().into_owned(), e.code(), e.english()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "product.weight_g".to_owned(),
+                    TooLarge,
+                    "Over the limit of AliExpress Standard (POP shipping): it takes parcels up \
+                     to 30000 g."
+                        .to_owned()
+                ),
+                (
+                    "product.weight_g".to_owned(),
+                    TooLarge,
+                    "Over the limit of Cainiao (Choice) (Semi-managed shipping): it takes \
+                     parcels up to 30000 g."
+                        .to_owned()
+                ),
+            ],
+            "{weight}"
+        );
+        assert!(
+            comparison.pop.is_none() && comparison.semi.is_none(),
+            "{weight}"
+        );
+        assert!(comparison.full.is_some(), "{weight}");
+        assert!(json["models"]["full"].is_object());
+    }
+    // At the limit itself, every model is computed.
+    expect_valid(&with(&base(), "product.weight_g", json!("30000")));
 }
 
 #[test]
@@ -759,4 +806,263 @@ fn long_digit_runs_are_too_long_at_their_field() {
         .expect("a thread")
         .join()
         .expect("no panic, no stack overflow");
+}
+
+// ---- The parcel's sides (`product.dimensions_cm`) ----
+
+/// `base()` with the parcel's sides.
+fn with_sides(length: Value, width: Value, height: Value) -> Value {
+    with(
+        &base(),
+        "product.dimensions_cm",
+        json!({ "length": length, "width": width, "height": height }),
+    )
+}
+
+#[test]
+fn each_side_is_a_number_above_zero_up_to_1000_cm() {
+    for (i, side) in ["length", "width", "height"].into_iter().enumerate() {
+        let field = format!("product.dimensions_cm.{side}");
+        let at = |value: Value| {
+            let mut sides = [json!("10"), json!("10"), json!("10")];
+            sides[i] = value;
+            let [l, w, h] = sides;
+            with_sides(l, w, h)
+        };
+        for (bad, code) in [
+            (json!("abc"), NotANumber),
+            (json!(""), Required),
+            (json!("0"), NotPositive),
+            (json!(0), NotPositive),
+            (json!("-1"), NotPositive),
+            (json!("1000.01"), TooLarge),
+            (json!(1e30), TooLarge),
+            (json!(true), WrongType),
+            (json!([10]), WrongType),
+        ] {
+            expect_error(&at(bad), &field, code, &POP_SEMI);
+        }
+        // 1000 × 10 × 10 cm weighs 12.5 kg by volume: within the services' 30 kg.
+        expect_valid(&at(json!("1000")));
+        expect_valid(&at(json!(0.5)));
+    }
+}
+
+#[test]
+fn sides_come_all_three_or_none() {
+    let input = with(&base(), "product.dimensions_cm", json!({ "length": "30" }));
+    let (comparison, _) = run(&input);
+    let found: Vec<(String, ErrorCode)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.path().into_owned(), e.code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("product.dimensions_cm.width".to_owned(), Required),
+            ("product.dimensions_cm.height".to_owned(), Required),
+        ]
+    );
+    assert!(comparison.pop.is_none() && comparison.semi.is_none());
+    assert!(comparison.full.is_some());
+    // None at all, or all three null: a parcel priced by its weight alone.
+    expect_valid(&with(&base(), "product.dimensions_cm", json!({})));
+    expect_valid(&with(&base(), "product.dimensions_cm", Value::Null));
+    expect_valid(&with_sides(Value::Null, Value::Null, Value::Null));
+}
+
+#[test]
+fn dimensions_are_an_object_of_three_named_sides() {
+    for bad in [
+        json!(5),
+        json!("30x20x10"),
+        json!([30, 20, 10]),
+        json!(true),
+    ] {
+        expect_error(
+            &with(&base(), "product.dimensions_cm", bad),
+            "product.dimensions_cm",
+            WrongType,
+            &POP_SEMI,
+        );
+    }
+    let mut input = with_sides(json!("30"), json!("20"), json!("10"));
+    input["product"]["dimensions_cm"]["depth"] = json!("5");
+    expect_error(&input, "product.dimensions_cm.depth", UnknownField, &[]);
+    // A side is read from its object only.
+    let flat = with(&base(), "product.dimensions_cm.length", json!("30"));
+    let mut flat_key = base();
+    flat_key["product"] = json!({ "dimensions_cm.length": "30" });
+    expect_error(&flat_key, "product.dimensions_cm.length", UnknownField, &[]);
+    assert_eq!(
+        flat["product"]["dimensions_cm"]["length"], "30",
+        "the helper nests"
+    );
+}
+
+#[test]
+fn a_parcel_too_heavy_by_volume_is_an_error_at_its_longest_side() {
+    // 60 × 100 × 50 cm weighs 300000 ÷ 8000 = 37.5 kg by volume, more than the 30 kg AliExpress
+    // Standard and Choice take, though it weighs 350 g: at the width, its longest side.
+    let input = with_sides(json!("60"), json!("100"), json!("50"));
+    let (comparison, _) = run(&input);
+    let found: Vec<(String, ErrorCode, String)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.path().into_owned(), e.code(), e.english()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "product.dimensions_cm.width".to_owned(),
+                TooLarge,
+                "By volume this parcel weighs more than AliExpress Standard (POP shipping) \
+                 takes: up to 30000 g."
+                    .to_owned()
+            ),
+            (
+                "product.dimensions_cm.width".to_owned(),
+                TooLarge,
+                "By volume this parcel weighs more than Cainiao (Choice) (Semi-managed \
+                 shipping) takes: up to 30000 g."
+                    .to_owned()
+            ),
+        ]
+    );
+    assert!(comparison.pop.is_none() && comparison.semi.is_none());
+    assert!(comparison.full.is_some());
+    // 30 kg by volume exactly (60 × 100 × 40 = 240000 ÷ 8000) is within the limit.
+    expect_valid(&with_sides(json!("60"), json!("100"), json!("40")));
+    // A service that does not charge by volume takes it by its weight.
+    let by_weight = with_assumption(
+        &with_assumption(&input, "logistics.standard.volumetric_divisor", json!("0")),
+        "logistics.choice.volumetric_divisor",
+        json!("0"),
+    );
+    expect_valid(&by_weight);
+    // A divisor so small that the volume is beyond exact arithmetic: far too heavy, no panic.
+    let tiny = with_assumption(
+        &with_sides(json!("1000"), json!("1000"), json!("1000")),
+        "logistics.standard.volumetric_divisor",
+        json!("0.00000000000000000001"),
+    );
+    let (comparison, _) = run(&tiny);
+    assert!(comparison.pop.is_none());
+    assert!(comparison
+        .errors
+        .iter()
+        .all(|e| e.path() == "product.dimensions_cm.length" && e.code() == TooLarge));
+}
+
+#[test]
+fn a_side_over_a_services_size_limit_is_an_error_at_that_side() {
+    // No size limit was found (0: none); with one entered for AliExpress Standard, a longer side
+    // stops POP only.
+    let input = with_assumption(
+        &with_sides(json!("70"), json!("20"), json!("61")),
+        "logistics.standard.max_side_cm",
+        json!("60"),
+    );
+    let (comparison, _) = run(&input);
+    let found: Vec<(String, String)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.path().into_owned(), e.english()))
+        .collect();
+    let message =
+        "Over the limit of AliExpress Standard (POP shipping): it takes sides up to 60 cm.";
+    assert_eq!(
+        found,
+        [
+            (
+                "product.dimensions_cm.length".to_owned(),
+                message.to_owned()
+            ),
+            (
+                "product.dimensions_cm.height".to_owned(),
+                message.to_owned()
+            ),
+        ]
+    );
+    assert!(comparison.pop.is_none());
+    assert!(comparison.semi.is_some() && comparison.full.is_some());
+    expect_valid(&with_assumption(
+        &with_sides(json!("60"), json!("20"), json!("60")),
+        "logistics.standard.max_side_cm",
+        json!("60"),
+    ));
+}
+
+// ---- POP's shipping line (`pop.shipping`) ----
+
+#[test]
+fn a_shipping_line_without_rates_for_the_market_is_an_error_at_pop_shipping() {
+    // Super Economy Global has no rates for Spain, the default market.
+    let input = with(&base(), "pop.shipping", json!("economy"));
+    expect_error(&input, "pop.shipping", Inconsistent, &POP);
+    let (comparison, json) = run(&input);
+    assert_eq!(
+        comparison.errors[0].english(),
+        "Super Economy Global has no rates for Spain: choose another shipping line, or another \
+         market."
+    );
+    assert_eq!(json["errors"][0]["code"], "inconsistent");
+    // It has them for the United States, and AliExpress Standard everywhere.
+    expect_valid(&with(&input, "destination", json!("US")));
+    for market in policy_markets() {
+        expect_valid(&with(
+            &with(&base(), "destination", json!(market)),
+            "pop.shipping",
+            json!("standard"),
+        ));
+    }
+    // A bad destination is its own error, not the line's.
+    let (comparison, _) = run(&with(&input, "destination", json!("JP")));
+    let fields: Vec<String> = comparison
+        .errors
+        .iter()
+        .map(|e| e.path().into_owned())
+        .collect();
+    assert_eq!(fields, ["destination"]);
+}
+
+#[test]
+fn a_parcel_over_the_economy_lines_two_kilos_stops_pop_only() {
+    let input = with(
+        &with(
+            &with(&base(), "pop.shipping", json!("economy")),
+            "destination",
+            json!("KR"),
+        ),
+        "product.weight_g",
+        json!("2000.5"),
+    );
+    let (comparison, _) = run(&input);
+    let found: Vec<(String, ErrorCode, String)> = comparison
+        .errors
+        .iter()
+        .map(|e| (e.path().into_owned(), e.code(), e.english()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "product.weight_g".to_owned(),
+            TooLarge,
+            "Over the limit of Super Economy Global (POP shipping): it takes parcels up to 2000 g."
+                .to_owned()
+        )]
+    );
+    assert!(comparison.pop.is_none());
+    assert!(comparison.semi.is_some() && comparison.full.is_some());
+    expect_valid(&with(&input, "product.weight_g", json!("2000")));
+}
+
+fn policy_markets() -> Vec<String> {
+    sellercalc_engine::PolicySet::default_set()
+        .destinations
+        .iter()
+        .map(|d| d.code.clone())
+        .collect()
 }

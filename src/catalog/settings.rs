@@ -108,6 +108,10 @@ impl Base {
                 let s = share_texts(lang);
                 if text == "true" { s.yes } else { s.no }.to_owned()
             }
+            Input::PopShipping => policy
+                .service(text)
+                .map_or(text, |s| s.name.as_str())
+                .to_owned(),
             _ => match field.unit() {
                 Unit::CostMoney => format::money(locale, decimal()?, &cost()),
                 Unit::SaleMoney => format::money(locale, decimal()?, &sale()),

@@ -61,8 +61,15 @@ impl Group {
         match id {
             _ if id.starts_with("commission.") => Group::Commission,
             _ if id.starts_with("semi.") && id.ends_with("commission_waiver") => Group::Commission,
-            _ if id.starts_with("postage.pop.") => Group::PostagePop,
-            _ if id.starts_with("postage.choice.") => Group::PostageChoice,
+            _ if id.starts_with("postage.standard.") || id.starts_with("postage.economy.") => {
+                Group::PostagePop
+            }
+            _ if id.starts_with("logistics.standard.") || id.starts_with("logistics.economy.") => {
+                Group::PostagePop
+            }
+            _ if id.starts_with("postage.choice.") || id.starts_with("logistics.choice.") => {
+                Group::PostageChoice
+            }
             _ if id.starts_with("first_mile.") => Group::FirstMile,
             _ if id.starts_with("warehouse.") => Group::Warehouse,
             "semi.advance_payment" | "choice.traffic_uplift" => Group::AdvanceTraffic,
@@ -221,9 +228,10 @@ fn sections(
             let members = policy.values.iter().filter(|v| Group::of(&v.id) == group);
             let (mut first, mut more): (Vec<_>, Vec<_>) = match group {
                 Group::Commission => members.partition(|v| !v.id.starts_with("commission.")),
-                Group::PostagePop | Group::PostageChoice => {
-                    members.partition(|v| v.id.split('.').nth(2) == Some(destination))
-                }
+                // A service's divisor and size limit concern every destination.
+                Group::PostagePop | Group::PostageChoice => members.partition(|v| {
+                    v.id.starts_with("logistics.") || v.id.split('.').nth(2) == Some(destination)
+                }),
                 _ => (members.collect(), Vec::new()),
             };
             match group {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::field::{
     error_at, issue_text, warning_at, CheckboxField, NumberField, SelectField,
 };
+use crate::components::markets::Markets;
 use crate::format;
 use crate::i18n::{
     category_name, currency_name, destination_name, fill_all, texts, use_locale, Lang,
@@ -196,6 +197,43 @@ pub fn Inputs(props: &InputsProps) -> Html {
         (AttrValue::from("jit"), AttrValue::from(words.mode_jit)),
     ];
     let cost_currencies = fill_all(words.currencies_summary, &[&cost, &sale]);
+    // Issue #15: POP's shipping lines with rates for the chosen market (and the one chosen, when
+    // it has none there: its error says so at the field).
+    // Several markets: the lines with rates for every one of them.
+    let codes: Vec<String> = crate::markets::parse(state.text(Input::Destination))
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    let market_name = codes
+        .iter()
+        .map(|code| {
+            policy
+                .destination(code)
+                .map_or_else(|| code.clone(), |d| destination_name(lang, code, &d.name))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let line = match state.text(Input::PopShipping) {
+        "" => "standard",
+        line => line,
+    };
+    let mut lines: Options = policy
+        .services_of(sellercalc_engine::ModelKind::Pop)
+        .filter(|s| s.id == line || codes.iter().all(|code| policy.reaches(s, code)))
+        .map(|s| {
+            (
+                AttrValue::from(s.id.clone()),
+                AttrValue::from(s.name.clone()),
+            )
+        })
+        .collect();
+    if !lines.iter().any(|(id, _)| id == line) {
+        lines.push((
+            AttrValue::from(line.to_owned()),
+            AttrValue::from(line.to_owned()),
+        ));
+    }
+    let hint_lines = fill_all(words.hint_pop_shipping, &[&market_name]);
 
     html! {
         <form class="inputs" aria-label={words.form_label} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -204,6 +242,15 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { number(Input::UnitCost, words.unit_cost.into(), Some(cost.clone()), None, None) }
                 { number(Input::Packaging, words.packaging.into(), Some(cost.clone()), None, None) }
                 { number(Input::WeightG, words.weight.into(), Some(words.grams.into()), Some(words.hint_weight), None) }
+                <div class="sides" role="group" aria-labelledby="sides-title" aria-describedby="sides-hint">
+                    <p class="sides-title" id="sides-title">{ words.parcel_size }</p>
+                    <div class="sides-row">
+                        { number(Input::Length, words.length.into(), Some(words.centimetres.into()), None, None) }
+                        { number(Input::Width, words.width.into(), Some(words.centimetres.into()), None, None) }
+                        { number(Input::Height, words.height.into(), Some(words.centimetres.into()), None, None) }
+                    </div>
+                    <p class="hint" id="sides-hint">{ words.hint_parcel_size }</p>
+                </div>
                 { select(Input::Category, words.category, choices.categories.clone(), Some(category_hint.as_str())) }
             </fieldset>
             <fieldset>
@@ -213,7 +260,11 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ words.market }</legend>
-                { select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination)) }
+                <Markets state={state.clone()} options={choices.destinations.clone()} on_change={on_change.clone()}
+                    single={select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination))} />
+                <SelectField field={Input::PopShipping} label={words.pop_shipping} options={lines}
+                    value={AttrValue::from(line.to_owned())} hint={Some(AttrValue::from(hint_lines))}
+                    error={error(Input::PopShipping)} on_change={on_change.clone()} />
                 { number(Input::ReturnRate, words.return_rate.into(), Some("%".into()), Some(words.hint_return_rate), None) }
             </fieldset>
             <fieldset>
@@ -236,7 +287,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { number(Input::Rate, fill_all(words.rate, &[&cost, &sale]), None, Some(rate_hint.as_str()), Some(rate_placeholder)) }
             </details>
             <details class="group">
-                { summary(words.pop_settings, words.pop_summary, &[Input::AdSpend, Input::AffiliateShare, Input::AffiliateRate]) }
+                { summary(words.pop_settings, words.pop_summary, &[Input::ShippingCharge, Input::AdSpend, Input::AffiliateShare, Input::AffiliateRate]) }
+                { number(Input::ShippingCharge, words.shipping_charge.into(), Some(sale.clone()), Some(words.hint_shipping_charge), Some(format::editable(&locale, Decimal::ZERO))) }
                 { number(Input::AdSpend, words.advertising.into(), Some(words.percent_of_price.into()), None, None) }
                 { number(Input::AffiliateShare, words.affiliate_share.into(), Some("%".into()), None, None) }
                 { number(Input::AffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_affiliate_rate), None) }

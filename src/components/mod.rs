@@ -6,6 +6,7 @@ pub mod breakdown_chart;
 pub mod field;
 pub mod inputs;
 pub mod language_picker;
+pub mod markets;
 pub mod model_card;
 pub mod notice;
 pub mod page_footer;

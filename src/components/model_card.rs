@@ -41,6 +41,10 @@ pub fn rule_in(locale: &Locale, rule: &Rule) -> String {
         RuleArg::Percent { value } => format::percent_plain(locale, *value),
         RuleArg::Number { value } => format::number(locale, *value, 4),
         RuleArg::Name { kind, id, english } => name_arg(lang, kind, id, english),
+        RuleArg::Rules { rules } => {
+            let parts: Vec<String> = rules.iter().map(|rule| rule_in(locale, rule)).collect();
+            crate::i18n::sentences(&parts)
+        }
     })
 }
 

@@ -232,11 +232,13 @@ pub fn source_text<'a>(lang: Lang, set: &'a PolicySet, key: &str) -> &'a str {
 }
 
 /// The words for a [`RuleArg::Name`]: a category from the table, a destination through
-/// [`destination_name`], a currency as its code.
+/// [`destination_name`], a currency as its code, a logistics service or a weight band as the
+/// policy writes it (a proper name; a range of numbers).
 pub fn name_arg(lang: Lang, kind: &str, id: &str, english: &str) -> String {
     match kind {
         "category" => texts(lang).categories.get(id).unwrap_or(english).to_owned(),
         "destination" => destination_name(lang, id, english),
+        "service" | "band" => english.to_owned(),
         _ => id.to_owned(),
     }
 }
@@ -299,15 +301,33 @@ pub fn value_label_by_id(
     let parts: Vec<&str> = id.split('.').collect();
     let text = match parts.as_slice() {
         ["commission", category] => return Some(with(l.commission, &[category_name(category)])),
-        ["postage", model, destination, unit] => {
-            let template = match (*model, *unit) {
-                ("pop", "per_kg") => l.postage_pop_per_kg,
-                ("pop", "per_parcel") => l.postage_pop_per_parcel,
+        ["postage", service, destination, band, unit] => {
+            let template = match (*service, *unit) {
+                ("standard" | "economy", "per_kg") => l.postage_pop_per_kg,
+                ("standard" | "economy", "per_parcel") => l.postage_pop_per_parcel,
                 ("choice", "per_kg") => l.postage_choice_per_kg,
                 ("choice", "per_parcel") => l.postage_choice_per_parcel,
                 _ => return None,
             };
-            return Some(with(template, &[destination_name(destination)]));
+            // The service and the band are proper names and numbers, the same in every language.
+            let place = match *service {
+                "choice" => format!("{} ({})", destination_name(destination), band_name(band)?),
+                _ => format!(
+                    "{} ({}, {})",
+                    destination_name(destination),
+                    service_name(service)?,
+                    band_name(band)?
+                ),
+            };
+            return Some(with(template, &[place]));
+        }
+        ["logistics", service, what] => {
+            let template = match *what {
+                "volumetric_divisor" => l.volumetric_divisor,
+                "max_side_cm" => l.max_side,
+                _ => return None,
+            };
+            return Some(with(template, &[service_name(service)?.to_owned()]));
         }
         ["returns", model, what] => {
             let template = match *what {
@@ -376,6 +396,26 @@ pub fn value_label_by_id(
     Some(text.to_owned())
 }
 
+/// A logistics service's name, a proper name in every language.
+fn service_name(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "standard" => "AliExpress Standard",
+        "economy" => "Super Economy Global",
+        "choice" => "Cainiao (Choice)",
+        _ => return None,
+    })
+}
+
+/// A weight band's range from its id: `300_2000g` is 300–2000 g, `2_30kg` is 2–30 kg.
+fn band_name(id: &str) -> Option<String> {
+    let (from, to) = id.split_once('_')?;
+    let (to, unit) = match to.strip_suffix("kg") {
+        Some(to) => (to, "kg"),
+        None => (to.strip_suffix('g')?, "g"),
+    };
+    Some(format!("{from}–{to} {unit}"))
+}
+
 /// A policy value's label in `lang`: the policy file's own in English, and for an id no pattern
 /// covers. The exchange-rate labels name the value's own unit (the policy currency).
 pub fn value_label(
@@ -414,6 +454,8 @@ pub fn value_note_by_id(lang: Lang, id: &str, note_key: Option<&str>) -> Option<
             "commission_split_mixed" => n.commission_split_mixed,
             "service_fee_none" => n.service_fee_none,
             "service_fee" => n.service_fee,
+            "postage_band_assumed" => n.postage_band_assumed,
+            "postage_economy" => n.postage_economy,
             _ => return None,
         });
     }
@@ -426,9 +468,11 @@ pub fn value_note_by_id(lang: Lang, id: &str, note_key: Option<&str>) -> Option<
         ["payment", "conversion_fee"] => n.conversion_fee,
         ["vat", _, "rate"] => n.vat_rate,
         ["vat", "eu_threshold" | "gb_threshold"] => n.vat_threshold,
-        ["postage", "pop", _, "per_kg"] => n.postage_pop_per_kg,
-        ["postage", "pop", _, "per_parcel"] => n.postage_pop_per_parcel,
-        ["postage", "choice", _, _] => n.postage_choice,
+        ["postage", "standard", _, "0_150g", "per_kg"] => n.postage_pop_per_kg,
+        ["postage", "standard", _, "0_150g", "per_parcel"] => n.postage_pop_per_parcel,
+        ["postage", "choice", _, _, _] => n.postage_choice,
+        ["logistics", _, "volumetric_divisor"] => n.volumetric_divisor,
+        ["logistics", _, "max_side_cm"] => n.max_side,
         ["first_mile", "pop", "per_kg"] => n.first_mile_pop_per_kg,
         ["first_mile", "pop", "per_parcel"] => n.first_mile_pop_per_parcel,
         ["first_mile", "cainiao_bulk", "per_kg"] => n.first_mile_cainiao_bulk_per_kg,
@@ -519,6 +563,13 @@ pub fn input_label(lang: Lang, input: Input) -> &'static str {
         Input::SemiMode => i.semi_mode,
         Input::SemiPopular => i.popular,
         Input::SupplyPrice => i.supply_price,
+        // The page does not offer the parcel's sides yet (issue #15, the page's part): their
+        // names are the engine's paths' words until it does.
+        Input::Length => "Length",
+        Input::Width => "Width",
+        Input::Height => "Height",
+        Input::PopShipping => "Shipping line",
+        Input::ShippingCharge => "Shipping paid by the buyer",
     }
 }
 
@@ -601,14 +652,60 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
             };
             with(e.too_large, stated)
         }
+        Problem::TooMany { max } => with(e.too_large, number(&max.to_string())),
+        // Issue #15: the service (a proper name) with its model, and the limit with its unit.
+        Problem::AboveServiceLimit {
+            name,
+            model,
+            max,
+            unit,
+            ..
+        } => {
+            let line = format!("{name} ({})", texts.model_name(*model));
+            let (template, unit) = match (unit, &error.field) {
+                (Unit::Centimetres, _) => (e.above_side_limit, texts.inputs.centimetres),
+                (_, Field::Input(Input::WeightG)) => (e.above_weight_limit, texts.inputs.grams),
+                _ => (e.above_volume_limit, texts.inputs.grams),
+            };
+            let limit = format!("{}\u{a0}{unit}", number(&plain_text(*max)));
+            fill_all(template, &[line, limit])
+        }
         Problem::UnknownValue { .. } | Problem::MissingPolicyValue => e.unknown_value.to_owned(),
         Problem::UnknownField | Problem::UnknownPolicyValue { .. } => e.unknown_field.to_owned(),
         Problem::Inconsistent(Conflict::RateWithOneCurrency) => e.inconsistent_rate.to_owned(),
+        Problem::Inconsistent(Conflict::DestinationAndMix) => e.destination_and_mix.to_owned(),
+        Problem::Inconsistent(Conflict::DuplicateMarket { market, first }) => fill_all(
+            e.duplicate_market,
+            &[market.clone(), number(&first.to_string())],
+        ),
+        Problem::Inconsistent(Conflict::SharesNotHundred { total }) => {
+            with(e.shares_not_hundred, number(&plain_text(*total)))
+        }
+        Problem::Inconsistent(Conflict::LineMissesMarket {
+            name,
+            market,
+            market_name,
+            ..
+        }) => fill_all(
+            e.line_misses_market,
+            &[
+                name.clone(),
+                destination_name(lang_of(texts), market, market_name),
+            ],
+        ),
         Problem::Overflow { .. } => e.overflow.to_owned(),
         Problem::BeyondCents { .. } => e.beyond_cents.to_owned(),
         // Only the JavaScript API meets it (a JS value over its budget): no field on a page can.
         Problem::TooComplex { .. } => e.wrong_type.to_owned(),
     }
+}
+
+/// The language of a table of texts (a market's name in an error is written by language).
+fn lang_of(texts: &Texts) -> Lang {
+    Lang::ALL
+        .into_iter()
+        .find(|lang| std::ptr::eq(self::texts(*lang), texts))
+        .unwrap_or(Lang::En)
 }
 
 /// Reads what the user typed in `lang` into a decimal, as the engine takes it: the problem if it

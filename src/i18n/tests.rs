@@ -113,6 +113,17 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
         json!({ "semi": { "mode": "jit" }, "currency": { "cost": "USD", "sale": "USD" } }),
         json!({ "semi": { "popular": true }, "full": { "supply_price": "45" }, "return_rate_pct": "0" }),
         json!({ "pop": { "early_payout": true } }),
+        // A large parcel, priced by the half kilo; bulky parcels, priced by their volume.
+        json!({ "product": { "weight_g": "2100" } }),
+        json!({ "product": { "dimensions_cm": { "length": "30", "width": "20", "height": "20" } } }),
+        json!({ "product": { "weight_g": "1200",
+                             "dimensions_cm": { "length": "41", "width": "30", "height": "20" } } }),
+        // Shipping the buyer pays for, with one currency and with two; Super Economy Global.
+        json!({ "pop": { "shipping_charge": "2", "shipping": "economy" }, "destination": "US" }),
+        json!({ "pop": { "shipping_charge": "2" }, "currency": { "cost": "USD", "sale": "USD" } }),
+        // A mix of markets: their postage and days differ.
+        json!({ "destinations": [{ "id": "ES", "share_pct": "60" }, { "id": "US", "share_pct": "40" }],
+                "semi": { "mode": "jit" } }),
     ];
     scenarios
         .iter()
@@ -131,10 +142,10 @@ fn results() -> Vec<sellercalc_engine::ModelResult> {
 fn english_line_item_labels_are_the_engines_and_every_key_has_a_label_and_a_reason() {
     let mut rule_ids = BTreeSet::new();
     for result in results() {
-        rule_ids.insert(result.revenue_rule.id);
-        rule_ids.insert(result.cash.rule.id);
+        rule_ids_in(&result.revenue_rule, &mut rule_ids);
+        rule_ids_in(&result.cash.rule, &mut rule_ids);
         for item in &result.line_items {
-            rule_ids.insert(item.rule.id);
+            rule_ids_in(&item.rule, &mut rule_ids);
             assert_eq!(texts(Lang::En).line_item(item), item.label, "{}", item.key);
             for lang in Lang::ALL {
                 let t = texts(lang);
@@ -154,24 +165,43 @@ fn english_line_item_labels_are_the_engines_and_every_key_has_a_label_and_a_reas
 
 #[test]
 fn rules_read_in_every_language_without_leftover_placeholders() {
+    /// A rule in `lang`, the rules it holds worded too.
+    fn words(lang: Lang, rule: &sellercalc_engine::Rule) -> String {
+        rule_text(lang, rule, |arg| match arg {
+            RuleArg::Money { amount, currency } => format!("{currency} {amount}"),
+            RuleArg::Percent { value } => format!("{value}%"),
+            RuleArg::Number { value } => value.to_string(),
+            RuleArg::Name {
+                kind, id, english, ..
+            } => name_arg(lang, kind, id, english),
+            RuleArg::Rules { rules } => {
+                let parts: Vec<String> = rules.iter().map(|r| words(lang, r)).collect();
+                crate::i18n::sentences(&parts)
+            }
+        })
+    }
     for result in results() {
         for lang in Lang::ALL {
-            let word = |arg: &RuleArg| match arg {
-                RuleArg::Money { amount, currency } => format!("{currency} {amount}"),
-                RuleArg::Percent { value } => format!("{value}%"),
-                RuleArg::Number { value } => value.to_string(),
-                RuleArg::Name {
-                    kind, id, english, ..
-                } => name_arg(lang, kind, id, english),
-            };
             let rules = result
                 .line_items
                 .iter()
                 .map(|i| &i.rule)
                 .chain([&result.revenue_rule, &result.cash.rule]);
             for rule in rules {
-                let text = rule_text(lang, rule, word);
+                let text = words(lang, rule);
                 assert!(placeholders(&text).is_empty(), "{lang:?}: {text}");
+            }
+        }
+    }
+}
+
+/// A rule's id and the ids of the rules it holds, at any depth.
+fn rule_ids_in(rule: &sellercalc_engine::Rule, ids: &mut BTreeSet<&'static str>) {
+    ids.insert(rule.id);
+    for arg in &rule.args {
+        if let RuleArg::Rules { rules } = arg {
+            for inner in rules {
+                rule_ids_in(inner, ids);
             }
         }
     }
@@ -435,4 +465,56 @@ fn sentences_run_together_the_way_each_script_writes_them() {
         name_arg(Lang::En, "destination", "KR", "South Korea"),
         "South Korea"
     );
+}
+
+/// Issue #15: a logistics service's limits and markets are worded by the page in every language,
+/// naming the service (a proper name), its model and the limit, or the market in that language.
+#[test]
+fn logistics_errors_name_the_service_the_limit_and_the_market() {
+    let plain = |s: &str| s.to_owned();
+    let cases = [
+        (
+            json!({ "product": { "weight_g": "31000" } }),
+            "product.weight_g",
+            "Over the limit of AliExpress Standard (POP): it takes parcels up to 30000\u{a0}g.",
+        ),
+        (
+            json!({ "destination": "US", "pop": { "shipping": "economy" },
+                    "product": { "weight_g": "350",
+                                 "dimensions_cm": { "length": "40", "width": "30", "height": "20" } } }),
+            "product.dimensions_cm.length",
+            "By volume this parcel weighs more than Super Economy Global (POP) takes: up to 2000\u{a0}g.",
+        ),
+        (
+            json!({ "pop": { "shipping": "economy" } }),
+            "pop.shipping",
+            "Super Economy Global has no rates for Spain: choose another shipping line, or another market.",
+        ),
+    ];
+    for (scenario, path, english) in cases {
+        let parsed = ParsedScenario::from_json(&scenario);
+        let comparison = compare(&scenario);
+        let error = parsed
+            .errors
+            .iter()
+            .chain(comparison.errors.iter())
+            .find(|e| e.path() == path)
+            .unwrap_or_else(|| panic!("an error at {path} for {scenario}"));
+        assert_eq!(error_message(texts(Lang::En), error, plain), english);
+        for lang in Lang::ALL {
+            let text = error_message(texts(lang), error, plain);
+            assert!(placeholders(&text).is_empty(), "{lang:?}: {text}");
+            if lang != Lang::En {
+                assert_ne!(text, english, "{lang:?} is translated");
+            }
+            let name = if path == "product.weight_g" {
+                "AliExpress Standard"
+            } else {
+                "Super Economy Global"
+            };
+            assert!(text.contains(name), "{lang:?}: {text}");
+        }
+    }
+    // (The market's name in the reader's language comes from Intl in the browser: checked end to
+    // end, tests/e2e/logistics.test.mjs.)
 }

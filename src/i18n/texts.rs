@@ -507,6 +507,39 @@ text_table! {
         same_as_pop,
         /// Under the semi-managed marketing inputs.
         hint_semi_marketing,
+        // ---- Issue #15 (logistics v2): parcel size, POP's shipping line, buyer-paid shipping ----
+        /// Heading of the three optional sides of the packed parcel.
+        parcel_size,
+        /// Under the three sides.
+        hint_parcel_size,
+        /// A side of the parcel.
+        length,
+        /// A side of the parcel.
+        width,
+        /// A side of the parcel.
+        height,
+        /// The sides' unit: "cm".
+        centimetres,
+        /// POP's shipping line (a drop-down of logistics services).
+        pop_shipping,
+        /// Under the shipping line: {0} the market's name.
+        hint_pop_shipping,
+        /// What the buyer pays for shipping per order (POP).
+        shipping_charge,
+        /// Under the buyer-paid shipping.
+        hint_shipping_charge,
+        /// Above the rows of a mix of markets.
+        markets,
+        /// Under the rows of a mix of markets.
+        hint_markets,
+        /// The button that adds a market to the mix.
+        add_market,
+        /// A remove button's accessible name: {0} the market.
+        remove_market,
+        /// A market drop-down's accessible name: {0} its position, from 1.
+        market_of,
+        /// A share input's accessible name: {0} the market.
+        share_of,
     }
 }
 
@@ -913,6 +946,7 @@ keyed_table! {
         vat = "vat",
         ioss = "ioss",
         glosellers2025 = "glosellers2025",
+        logistics = "logistics",
     }
 }
 
@@ -931,14 +965,19 @@ text_table! {
         vat_rate,
         vat_eu_threshold,
         vat_gb_threshold,
-        /// `postage.pop.{destination}.per_kg`: {0} destination name.
+        /// `postage.{standard|economy}.{destination}.{band}.per_kg`: {0} destination name, with
+        /// the service and the band.
         postage_pop_per_kg,
         /// {0} destination name.
         postage_pop_per_parcel,
-        /// {0} destination name.
+        /// `postage.choice.{destination}.{band}.per_kg`: {0} destination name, with the band.
         postage_choice_per_kg,
         /// {0} destination name.
         postage_choice_per_parcel,
+        /// `logistics.{service}.volumetric_divisor`: {0} service name.
+        volumetric_divisor,
+        /// `logistics.{service}.max_side_cm`: {0} service name.
+        max_side,
         first_mile_pop_per_kg,
         first_mile_pop_per_parcel,
         first_mile_cainiao_bulk_per_kg,
@@ -1024,6 +1063,12 @@ text_table! {
         postage_pop_per_kg,
         postage_pop_per_parcel,
         postage_choice,
+        /// A weight band without a published rate, which takes the nearest band's.
+        postage_band_assumed,
+        /// Super Economy Global's published rates.
+        postage_economy,
+        volumetric_divisor,
+        max_side,
         first_mile_pop_per_kg,
         first_mile_pop_per_parcel,
         first_mile_cainiao_bulk_per_kg,
@@ -1132,6 +1177,22 @@ text_table! {
         ambiguous_one,
         /// An ambiguous number with two readings: {0} and {1}, formatted for the locale.
         ambiguous_two,
+        // ---- Issue #15 (logistics v2): a logistics service's limits and markets ----
+        /// A parcel heavier than a service takes: {0} the service and its model, {1} the limit.
+        above_weight_limit,
+        /// A side longer than a service takes: {0} the service and its model, {1} the limit.
+        above_side_limit,
+        /// A parcel heavier by volume than a service takes: {0} the service and its model, {1}
+        /// the limit in weight.
+        above_volume_limit,
+        /// POP's shipping line has no rates for the market: {0} the line, {1} the market.
+        line_misses_market,
+        /// `destination` and `destinations` given together.
+        destination_and_mix,
+        /// A market listed twice in `destinations`: {0} the market, {1} its first position.
+        duplicate_market,
+        /// The shares of `destinations` do not add up to 100: {0} what they add up to.
+        shares_not_hundred,
     }
 }
 
@@ -1144,19 +1205,26 @@ keyed_table! {
         first_mile_semi_warehouse = "first_mile.semi_warehouse",
         first_mile_semi_jit = "first_mile.semi_jit",
         first_mile_full = "first_mile.full",
-        last_mile_pop = "last_mile.pop",
-        last_mile_choice = "last_mile.choice",
+        last_mile = "last_mile",
+        weight_actual = "weight.actual",
+        weight_stepped = "weight.stepped",
+        weight_volumetric = "weight.volumetric",
+        weight_volumetric_stepped = "weight.volumetric_stepped",
         commission_pop = "commission.pop",
+        commission_pop_order_total = "commission.pop.order_total",
         commission_semi_warehouse = "commission.semi_warehouse",
         commission_semi_jit = "commission.semi_jit",
         commission_full = "commission.full",
         service_fee = "service_fee",
+        service_fee_order_total = "service_fee.order_total",
         service_fee_waived = "service_fee.waived",
         affiliate = "affiliate",
         advertising = "advertising",
         conversion_none = "conversion.none",
         conversion_fee = "conversion.fee",
+        conversion_fee_order_total = "conversion.fee.order_total",
         refunds_sale = "refunds.sale",
+        refunds_order_total = "refunds.order_total",
         refunds_supply = "refunds.supply",
         return_shipping = "return_shipping",
         returns_resold_none = "returns_resold.none",
@@ -1165,12 +1233,16 @@ keyed_table! {
         warehouse_fee = "warehouse_fee",
         revenue_same_currency = "revenue.same_currency",
         revenue_converted = "revenue.converted",
+        revenue_shipping = "revenue.shipping",
+        revenue_shipping_converted = "revenue.shipping_converted",
         revenue_supply = "revenue.supply",
         revenue_supply_estimated = "revenue.supply_estimated",
         cash_stock = "cash.stock",
         cash_confirmation = "cash.confirmation",
         cash_early_payout = "cash.early_payout",
         cash_advance = "cash.advance",
+        mix = "mix",
+        mix_share = "mix.share",
     }
 }
 

@@ -137,7 +137,7 @@ test('the footer states the policy version and that figures are estimates', () =
   withPage(async (page) => {
     await ready(page);
     const footer = await textOf(page, 'footer');
-    assert.match(footer, /aliexpress-2025-08 v1/);
+    assert.match(footer, /aliexpress-2025-08 v2/);
     assert.match(footer, /effective 2025-08-01/);
     assert.match(footer, /estimates/);
   }, { name: 'footer' }));

@@ -296,9 +296,19 @@ fn header_table() -> &'static HashMap<String, ColumnKind> {
         for input in inputs {
             add(input.path(), ColumnKind::Field(Field::Input(input)));
         }
-        for value in &PolicySet::default_set().values {
+        let policy = PolicySet::default_set();
+        for value in &policy.values {
             let field = Field::Assumption(value.id.clone());
             add(&field.path(), ColumnKind::Field(field));
+        }
+        // A column headed with an id the policy has since renamed overrides the value that
+        // replaced it, as a saved scenario's override does.
+        for (old, new) in &policy.renamed {
+            let old = Field::Assumption(old.clone());
+            add(
+                &old.path(),
+                ColumnKind::Field(Field::Assumption(new.clone())),
+            );
         }
         table
     })
@@ -774,8 +784,17 @@ mod tests {
             ColumnKind::Field(Field::Input(Input::AdSpend))
         );
         assert_eq!(
+            classify("assumptions.postage.standard.us.0_150g.per_kg"),
+            ColumnKind::Field(Field::Assumption(
+                "postage.standard.US.0_150g.per_kg".to_owned()
+            ))
+        );
+        // An id from before the weight bands names the band it meant.
+        assert_eq!(
             classify("assumptions.postage.pop.us.per_kg"),
-            ColumnKind::Field(Field::Assumption("postage.pop.US.per_kg".to_owned()))
+            ColumnKind::Field(Field::Assumption(
+                "postage.standard.US.0_150g.per_kg".to_owned()
+            ))
         );
     }
 

@@ -34,11 +34,21 @@ pub struct Valid {
     pub unit_cost: String,
     pub packaging: String,
     pub weight_g: String,
+    /// The parcel's length, width and height in cm; `None` leaves them out.
+    pub sides: Option<(String, String, String)>,
     pub category: String,
     pub units: String,
     pub destination: String,
+    /// A second market and the share of the volume that goes to it (the rest goes to
+    /// `destination`): the scenario then sells to the mix, by `destinations`.
+    pub mix: Option<(String, String)>,
     pub return_rate: String,
     pub pop: (String, String, String, String),
+    /// POP's shipping line (`economy`), only where it reaches the market and takes the parcel;
+    /// `None` leaves the default, AliExpress Standard.
+    pub shipping: Option<String>,
+    /// What the buyer pays for shipping, in the sale currency.
+    pub shipping_charge: Option<String>,
     pub semi_price: Option<String>,
     /// Semi-managed's own ad spend, affiliate share and rate; `None` follows POP's.
     pub semi_marketing: Option<(String, String, String)>,
@@ -85,7 +95,6 @@ impl Valid {
                 "category": self.category,
             },
             "monthly_units": n(&self.units),
-            "destination": self.destination,
             "return_rate_pct": n(&self.return_rate),
             "pop": {
                 "price": n(&self.pop.0),
@@ -95,6 +104,27 @@ impl Valid {
             },
             "semi": semi,
         });
+        match &self.mix {
+            Some((other, share)) => {
+                let rest =
+                    (Decimal::ONE_HUNDRED - share.parse::<Decimal>().expect("a share")).to_string();
+                scenario["destinations"] = json!([
+                    { "id": self.destination, "share_pct": n(&rest) },
+                    { "id": other, "share_pct": n(share) },
+                ]);
+            }
+            None => scenario["destination"] = json!(self.destination),
+        }
+        if let Some(line) = &self.shipping {
+            scenario["pop"]["shipping"] = json!(line);
+        }
+        if let Some(charge) = &self.shipping_charge {
+            scenario["pop"]["shipping_charge"] = n(charge);
+        }
+        if let Some((length, width, height)) = &self.sides {
+            scenario["product"]["dimensions_cm"] =
+                json!({ "length": n(length), "width": n(width), "height": n(height) });
+        }
         if let Some(supply) = &self.supply {
             scenario["full"] = json!({ "supply_price": n(supply) });
         }
@@ -112,6 +142,7 @@ pub fn valid() -> impl Strategy<Value = Valid> {
     let currencies = p.currencies.clone();
     let categories: Vec<String> = p.categories.iter().map(|c| c.id.clone()).collect();
     let destinations: Vec<String> = p.destinations.iter().map(|d| d.code.clone()).collect();
+    let markets = destinations.clone();
     let price = || decimal(1, 1_000_000, 2); // 0.01 to 10000
     let cost = || decimal(0, 1_000_000, 2); // 0 to 10000
     (
@@ -123,10 +154,10 @@ pub fn valid() -> impl Strategy<Value = Valid> {
         (
             cost(),
             cost(),
-            decimal(0, 500_000, 1), // 0 to 50000 g
+            decimal(0, 300_000, 1), // 0 to 30000 g, the most AliExpress Standard takes
             select(categories),
             decimal(0, 1_000_000, 0),
-            select(destinations),
+            select(markets),
             pct(),
         ),
         (price(), pct(), pct(), pct()),
@@ -140,6 +171,12 @@ pub fn valid() -> impl Strategy<Value = Valid> {
         (
             prop::option::of(decimal(0, 100_000, 2)), // uplift 0 to 1000%
             any::<bool>(),
+            // Sides of 0.1 to 60 cm weigh at most 27 kg by volume, within the services' 30 kg.
+            prop::option::of((decimal(1, 600, 1), decimal(1, 600, 1), decimal(1, 600, 1))),
+            any::<bool>(),
+            prop::option::of(decimal(0, 10_000, 2)), // a shipping charge of 0 to 100
+            // A second market taking 0.01% to 99.99% of the volume.
+            prop::option::weighted(0.3, (select(destinations.clone()), decimal(1, 9_999, 2))),
         ),
     )
         .prop_map(
@@ -148,10 +185,21 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                 (unit_cost, packaging, weight_g, category, units, destination, return_rate),
                 pop,
                 (semi_price, semi_marketing, jit, popular, supply),
-                (uplift, as_numbers),
+                (uplift, as_numbers, sides, economy, shipping_charge, mix),
             )| {
                 // One currency takes no rate (or exactly 1).
                 let rate = rate.filter(|_| cost_currency != sale);
+                // Each market at most once.
+                let mix = mix.filter(|(other, _)| *other != destination);
+                let shipping = economy
+                    .then(|| {
+                        takes_economy(&destination, &weight_g, sides.as_ref())
+                            && mix.as_ref().is_none_or(|(other, _)| {
+                                takes_economy(other, &weight_g, sides.as_ref())
+                            })
+                    })
+                    .filter(|takes| *takes)
+                    .map(|_| "economy".to_owned());
                 Valid {
                     cost: cost_currency,
                     sale,
@@ -159,11 +207,15 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                     unit_cost,
                     packaging,
                     weight_g,
+                    sides,
                     category,
                     units,
                     destination,
+                    mix,
                     return_rate,
                     pop,
+                    shipping,
+                    shipping_charge,
                     semi_price,
                     semi_marketing,
                     jit,
@@ -174,4 +226,22 @@ pub fn valid() -> impl Strategy<Value = Valid> {
                 }
             },
         )
+}
+
+/// Whether Super Economy Global reaches `destination` and takes the parcel: at most 2 kg, by
+/// weight and by volume (÷ the default divisor, 8000).
+fn takes_economy(
+    destination: &str,
+    weight_g: &str,
+    sides: Option<&(String, String, String)>,
+) -> bool {
+    let p = policy();
+    let reaches = p
+        .service("economy")
+        .is_some_and(|line| p.reaches(line, destination));
+    let grams = |text: &str| text.parse::<Decimal>().unwrap_or_default();
+    let by_volume = sides.map_or(Decimal::ZERO, |(l, w, h)| {
+        grams(l) * grams(w) * grams(h) / Decimal::from(8)
+    });
+    reaches && grams(weight_g) <= Decimal::from(2000) && by_volume <= Decimal::from(2000)
 }

@@ -1,0 +1,358 @@
+// Logistics v2 as a seller sees it (issue #15, items 1, 3, 4 and 5): postage by weight band with
+// the band and the chargeable weight in the rule, the parcel's optional sides and the volumetric
+// weight, a service's limits as errors at the field, POP's shipping line (only the lines the
+// market has) and the shipping the buyer pays; links carry them and keep older links' meaning.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { withPage, screenshot, repoRoot, serverUrl } from './helpers.mjs';
+import { ready, retype, settled, notices } from './scenario-helpers.mjs';
+
+/** The engine's result for a scenario, through the public API. */
+const engine = (page, scenario) => page.evaluate((s) => window.sellerCalc.compare(s), scenario);
+
+/** The text of a model's line item (label, rule and amount) in its "why these figures?" table. */
+const lineText = (page, model, key) =>
+  page.evaluate(({ model, key }) => {
+    const row = document.querySelector(`[data-testid="${model}-card"] tr[data-key="${key}"]`);
+    return row ? row.textContent.replace(/\s+/g, ' ').trim() : null;
+  }, { model, key });
+
+/** The rule under a model's line item. */
+const ruleOf = (page, model, key) =>
+  page.evaluate(({ model, key }) =>
+    document.querySelector(`[data-testid="${model}-card"] tr[data-key="${key}"] .rule`)?.textContent.trim() ?? null,
+  { model, key });
+
+/** Waits until `read()` returns something matching `want`, then asserts it. */
+async function until(read, want, what) {
+  const deadline = Date.now() + 5_000;
+  let got = await read();
+  while (!(typeof got === 'string' && want.test(got)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    got = await read();
+  }
+  assert.match(got ?? '(nothing)', want, what);
+}
+
+/** The error shown under a field, by the field's DOM id. */
+const errorAt = async (page, id) => ((await page.textContent(`#${id}-error`).catch(() => null)) ?? '').trim();
+
+const WEIGHT = '#in-product-weight-g';
+const SIDE = { length: '#in-product-dimensions-cm-length', width: '#in-product-dimensions-cm-width', height: '#in-product-dimensions-cm-height' };
+const LINE = '#in-pop-shipping';
+const CHARGE = '#in-pop-shipping-charge';
+
+/** Money as the English page writes it, in CNY: ¥41.89. */
+const cny = (value) => `¥${Number(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+test('a 350 g mug and a 2 kg lamp are priced in their own weight bands, the rule naming band and weight', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] details.why summary');
+
+    // A 350 g mug to Spain (the default market): the 300–2000 g band, on 0.35 kg.
+    await retype(page, WEIGHT, '350');
+    const mug = await engine(page, { product: { weight_g: '350' } });
+    const mugPostage = mug.models.pop.line_items.find((i) => i.key === 'last_mile');
+    // By hand (docs/model.md): 0.35 kg × ¥64.67/kg + ¥19.26 = ¥41.8945, the 0–150 g rates that the
+    // 300–2000 g band takes as an assumption.
+    assert.equal(mugPostage.amount, '41.89');
+    await until(() => ruleOf(page, 'pop', 'last_mile'),
+      /^AliExpress Standard to Spain, 300–2000 g band: 0\.35 kg × ¥64\.67\/kg \+ ¥19\.26 per parcel\.$/, 'mug rule');
+    await until(() => lineText(page, 'pop', 'last_mile'), new RegExp(`${cny('41.89').replace('.', '\\.')}`), 'mug amount');
+
+    // A 2 kg lamp: still the 300–2000 g band, on 2 kg; 2.1 kg goes to the large-parcel band by
+    // the half kilo.
+    await retype(page, WEIGHT, '2000');
+    await until(() => ruleOf(page, 'pop', 'last_mile'),
+      /^AliExpress Standard to Spain, 300–2000 g band: 2 kg × ¥64\.67\/kg \+ ¥19\.26 per parcel\.$/, 'lamp rule');
+    const lamp = await engine(page, { product: { weight_g: '2000' } });
+    assert.equal(lamp.models.pop.line_items.find((i) => i.key === 'last_mile').amount, '148.60');
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥148\.60/, 'lamp amount');
+    await retype(page, WEIGHT, '2100');
+    await until(() => ruleOf(page, 'pop', 'last_mile'),
+      /2–30 kg band: 2\.5 kg \(2\.1 kg rounded up to the next 0\.5 kg\) ×/, 'large parcel rule');
+    // Semi-managed's Cainiao line names its band too.
+    await page.click('[data-testid="semi-card"] details.why summary');
+    await until(() => ruleOf(page, 'semi', 'last_mile'), /^Cainiao \(Choice\) to Spain, 2–30 kg band: 2\.5 kg/, 'choice rule');
+    await screenshot(page, 'logistics-bands');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('the parcel\'s sides: volumetric weight wins when larger, a bad side is an error at that side', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] details.why summary');
+    await retype(page, WEIGHT, '350');
+    // The three sides are offered, optional and in centimetres.
+    for (const side of Object.values(SIDE)) {
+      assert.equal(await page.inputValue(side), '');
+      assert.equal(await page.evaluate((s) => document.querySelector(s).closest('.field').querySelector('.unit')?.textContent.trim(), side), 'cm');
+    }
+    // One side alone: the others are asked for, at their own fields.
+    await retype(page, SIDE.length, '40');
+    await until(() => errorAt(page, 'in-product-dimensions-cm-width'), /Enter a number\./, 'width asked for');
+    assert.match(await errorAt(page, 'in-product-dimensions-cm-height'), /Enter a number\./);
+    assert.equal(await errorAt(page, 'in-product-dimensions-cm-length'), '');
+    // 40 × 30 × 20 cm ÷ 8000 = 3 kg by volume, more than the 0.35 kg the mug weighs.
+    await retype(page, SIDE.width, '30');
+    await retype(page, SIDE.height, '20');
+    await until(() => ruleOf(page, 'pop', 'last_mile'),
+      /^AliExpress Standard to Spain, 2–30 kg band: 3 kg by volume \(40 × 30 × 20 cm ÷ 8,000, more than the actual 0\.35 kg\) × ¥64\.67\/kg \+ ¥19\.26 per parcel\.$/,
+      'volumetric rule');
+    const bulky = await engine(page, { product: { weight_g: '350', dimensions_cm: { length: '40', width: '30', height: '20' } } });
+    // 3 × 64.67 + 19.26 = 213.27
+    assert.equal(bulky.models.pop.line_items.find((i) => i.key === 'last_mile').amount, '213.27');
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥213\.27/, 'volumetric amount');
+    await screenshot(page, 'logistics-volumetric');
+
+    // A side that is not a number, or not above 0, is an error at that side.
+    await retype(page, SIDE.height, 'abc');
+    await until(() => errorAt(page, 'in-product-dimensions-cm-height'), /Enter a number, such as 25 or 12\.99\./, 'bad side');
+    assert.equal(await page.getAttribute(SIDE.height, 'aria-invalid'), 'true');
+    await retype(page, SIDE.height, '0');
+    await until(() => errorAt(page, 'in-product-dimensions-cm-height'), /Must be more than 0\./, 'zero side');
+    await screenshot(page, 'logistics-bad-side');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('over a service\'s weight limit: the error at the weight names the service and the limit', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await retype(page, WEIGHT, '31000');
+    await until(() => errorAt(page, 'in-product-weight-g'),
+      /^Over the limit of AliExpress Standard \(POP\): it takes parcels up to 30,?000\sg\.$/, 'weight limit');
+    assert.equal(await page.getAttribute(WEIGHT, 'aria-invalid'), 'true');
+    // The engine says the same at the same field.
+    const result = await engine(page, { product: { weight_g: '31000' } });
+    assert.equal(result.ok, false);
+    assert.ok(result.errors.every((e) => e.field === 'product.weight_g'), JSON.stringify(result.errors));
+    await screenshot(page, 'logistics-over-limit');
+
+    // Super Economy Global takes 2 kg: to the US, 2.5 kg is over its limit, by weight or volume.
+    await retype(page, WEIGHT, '500');
+    await page.selectOption('#in-destination', 'US');
+    await page.selectOption(LINE, 'economy');
+    await retype(page, WEIGHT, '2500');
+    await until(() => errorAt(page, 'in-product-weight-g'),
+      /^Over the limit of Super Economy Global \(POP\): it takes parcels up to 2,?000\sg\.$/, 'economy limit');
+    await retype(page, WEIGHT, '350');
+    await retype(page, SIDE.length, '40');
+    await retype(page, SIDE.width, '30');
+    await retype(page, SIDE.height, '20');
+    await until(() => errorAt(page, 'in-product-dimensions-cm-length'),
+      /^By volume this parcel weighs more than Super Economy Global \(POP\) takes: up to 2,?000\sg\.$/, 'volume limit');
+    assert.equal(await errorAt(page, 'in-product-weight-g'), '');
+    await screenshot(page, 'logistics-volume-limit');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('POP\'s shipping line: only the lines the market has; economy priced by its own rates', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] details.why summary');
+    const offered = () => page.$$eval(`${LINE} option`, (os) => os.map((o) => o.value));
+    // Spain has AliExpress Standard only; the United States has Super Economy Global too.
+    assert.deepEqual(await offered(), ['standard']);
+    await page.selectOption('#in-destination', 'US');
+    await until(async () => (await offered()).join(','), /^standard,economy$/, 'US lines');
+    await page.selectOption(LINE, 'economy');
+    await retype(page, WEIGHT, '350');
+    // 0.35 kg × ¥91.04/kg + ¥11.20 = ¥43.064 → ¥43.06
+    await until(() => ruleOf(page, 'pop', 'last_mile'),
+      /^Super Economy Global to United States, 100–2000 g band: 0\.35 kg × ¥91\.04\/kg \+ ¥11\.20 per parcel\.$/, 'economy rule');
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥43\.06/, 'economy amount');
+    // Back to Spain: the line chosen has no rates there, and its field says so.
+    await page.selectOption('#in-destination', 'ES');
+    await until(() => errorAt(page, 'in-pop-shipping'),
+      /^Super Economy Global has no rates for Spain: choose another shipping line, or another market\.$/, 'no rates');
+    await screenshot(page, 'logistics-line-misses-market');
+    await page.selectOption(LINE, 'standard');
+    await until(() => errorAt(page, 'in-pop-shipping'), /^$/, 'error gone');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('the logistics words in Spanish: the inputs, the error naming the market, the band in the rule', () =>
+  withPage(async (page) => {
+    await ready(page, `/?${new URLSearchParams({ lang: 'es', destination: 'ES', shipping: 'economy', weight: '350' })}`);
+    await until(() => errorAt(page, 'in-pop-shipping'),
+      /^Super Economy Global no tiene tarifas para España: elige otra línea de envío u otro mercado\.$/, 'es error');
+    assert.equal((await page.textContent('label[for="in-product-dimensions-cm-length"]')).trim(), 'Largo');
+    assert.equal((await page.textContent('label[for="in-pop-shipping"]')).trim(), 'Línea de envío POP');
+    await page.selectOption(LINE, 'standard');
+    await page.click('[data-testid="pop-card"] details.why summary');
+    await until(() => ruleOf(page, 'pop', 'last_mile'), /^AliExpress Standard, destino España, tramo 300–2000 g: 0,35 kg ×/, 'es rule');
+    await screenshot(page, 'logistics-es');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('the shipping the buyer pays adds to POP\'s revenue', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.evaluate(() => { for (const d of document.querySelectorAll('.inputs details.group')) d.open = true; });
+    await page.click('[data-testid="pop-card"] details.why summary');
+    const before = (await engine(page, {})).models.pop.revenue_per_unit;
+    await retype(page, CHARGE, '2');
+    const after = (await engine(page, { pop: { shipping_charge: '2' } })).models.pop;
+    // $2.00 at the default 7.20 yuan a dollar: ¥14.40 more revenue.
+    assert.equal((Number(after.revenue_per_unit) - Number(before)).toFixed(2), '14.40');
+    await until(() => page.evaluate(() => document.querySelector('[data-testid="pop-card"] tr.revenue .rule')?.textContent.trim()),
+      /^Sale price \$12\.99 \+ shipping \$2\.00 paid by the buyer = \$14\.99 × 7\.2 CNY per USD = ¥107\.93\.$/, 'revenue rule');
+    await screenshot(page, 'logistics-buyer-shipping');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('links and the JS API carry the sides, the line and the buyer\'s shipping; older links keep their meaning', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.evaluate(() => { for (const d of document.querySelectorAll('.inputs details.group')) d.open = true; });
+    // A link made without the new fields (as before issue #15) reads as AliExpress Standard, no
+    // sides and no shipping charge.
+    await retype(page, WEIGHT, '2000');
+    await settled(page);
+    const plain = page.url();
+    assert.doesNotMatch(plain, /[?&](shipping|shipping_charge|length|width|height)=/);
+
+    await page.selectOption('#in-destination', 'US');
+    await page.selectOption(LINE, 'economy');
+    await retype(page, WEIGHT, '350');
+    await retype(page, SIDE.length, '20');
+    await retype(page, SIDE.width, '15');
+    await retype(page, SIDE.height, '10');
+    await retype(page, CHARGE, '1.5');
+    await settled(page);
+    const link = page.url();
+    for (const pair of ['shipping=economy', 'length=20', 'width=15', 'height=10', 'shipping_charge=1.5']) {
+      assert.match(link, new RegExp(`[?&]${pair}(&|$)`), pair);
+    }
+    const rule = await ruleOf(page, 'pop', 'last_mile');
+
+    await withPage(async (other) => {
+      await ready(other, link.replace(/^https?:\/\/[^/]+/, ''));
+      assert.equal(await other.inputValue(LINE), 'economy');
+      assert.equal(await other.inputValue(SIDE.length), '20');
+      assert.equal(await other.inputValue(SIDE.width), '15');
+      assert.equal(await other.inputValue(SIDE.height), '10');
+      assert.equal(await other.inputValue(CHARGE), '1.5');
+      await other.click('[data-testid="pop-card"] details.why summary');
+      assert.equal(await ruleOf(other, 'pop', 'last_mile'), rule);
+    });
+    await withPage(async (other) => {
+      await ready(other, plain.replace(/^https?:\/\/[^/]+/, ''));
+      assert.equal(await other.inputValue(LINE), 'standard');
+      assert.equal(await other.inputValue(SIDE.length), '');
+      assert.equal(await other.inputValue(CHARGE), '');
+      await other.click('[data-testid="pop-card"] details.why summary');
+      await until(() => ruleOf(other, 'pop', 'last_mile'), /^AliExpress Standard to Spain, 300–2000 g band: 2 kg/, 'old link');
+    });
+
+    // docs/api.md's link-building snippet, with the new keys in their canonical places: the page
+    // reads its link without a notice and writes the same link back.
+    const doc = fs.readFileSync(`${repoRoot}/docs/api.md`, 'utf8');
+    const code = doc.match(/```js\n(const KEYS[\s\S]*?)```/)[1].replace(/\nsellerCalcLink\([^)]*\);[\s\S]*$/, '');
+    // eslint-disable-next-line no-new-func
+    const sellerCalcLink = new Function(`${code}; return sellerCalcLink;`)();
+    const built = sellerCalcLink(serverUrl, { weight: '500', length: '20', width: '15', height: '10', destination: 'US', shipping: 'economy', shipping_charge: '1.5' });
+    await withPage(async (other) => {
+      await other.goto(built);
+      await other.waitForSelector('[data-testid="pop-card"]');
+      assert.deepEqual(await notices(other), [], built);
+      assert.equal(await other.inputValue(LINE), 'economy');
+      await settled(other);
+      const kept = new URL(other.url());
+      kept.searchParams.delete('lang');
+      assert.equal(kept.href, new URL(built).href, 'the page writes the same link back');
+    });
+
+    // The JS API takes the same fields and puts their errors at their paths.
+    const api = await engine(page, {
+      destination: 'US',
+      product: { weight_g: '350', dimensions_cm: { length: '40', width: '30', height: '20' } },
+      pop: { shipping: 'economy', shipping_charge: '2' },
+    });
+    assert.equal(api.ok, false);
+    assert.deepEqual(api.errors.map((e) => e.field), ['product.dimensions_cm.length']);
+    const good = await engine(page, { destination: 'FR', pop: { shipping: 'economy' }, product: { weight_g: '350' } });
+    assert.equal(good.ok, true);
+    assert.match(good.models.pop.line_items.find((i) => i.key === 'last_mile').rule, /^Super Economy Global to France/);
+    // Several markets (item 6), through the API: the postage line is one line listing each market.
+    const mixed = await engine(page, { destinations: [{ id: 'ES', share_pct: '60' }, { id: 'US', share_pct: 40 }] });
+    assert.equal(mixed.ok, true, JSON.stringify(mixed.errors));
+    const postage = mixed.models.pop.line_items.find((i) => i.key === 'last_mile');
+    assert.equal(postage.amount, '47.46');
+    assert.match(postage.rule, /^Share-weighted over the markets\. 60% to Spain, CNY 41\.89 each: .* 40% to United States, CNY 55\.81 each: /);
+    const bad = await engine(page, { destinations: [{ id: 'ES', share_pct: '60' }, { id: 'ES', share_pct: '40' }] });
+    assert.deepEqual(bad.errors.map((e) => [e.field, e.code]), [['destinations[1].id', 'inconsistent']]);
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('the logistics inputs at 390 px', () =>
+  withPage(async (page) => {
+    await ready(page, `/?${new URLSearchParams({ weight: '350', length: '40', width: '30', height: 'x', destination: 'US', shipping: 'economy' })}`);
+    const box = await page.locator('.sides').boundingBox();
+    assert.ok(box && box.width <= 390, `the sides fit: ${JSON.stringify(box)}`);
+    await page.locator('.sides').scrollIntoViewIfNeeded();
+    await screenshot(page, 'logistics-390');
+    assert.deepEqual(page.errors, []);
+  }, { width: 390, height: 844 }));
+
+test('several markets: add a second one, split the volume, one postage line lists each; links carry the mix', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] details.why summary');
+    // One market is the simple case: the drop-down, and a button to add another.
+    assert.equal(await page.inputValue('#in-destination'), 'ES');
+    await page.click('[data-testid="add-market"]');
+    // Two rows, half each: Spain and the first other market of the policy's list.
+    await page.waitForSelector('#in-destinations-1-id');
+    assert.equal(await page.inputValue('#in-destinations-0-id'), 'ES');
+    assert.equal(await page.inputValue('#in-destinations-1-id'), 'US');
+    assert.equal(await page.inputValue('#in-destinations-0-share-pct'), '50');
+    await until(() => ruleOf(page, 'pop', 'last_mile'),
+      /^Share-weighted over the markets\. 50% to Spain, ¥41\.89 each: AliExpress Standard to Spain, 300–2000 g band: .* 50% to United States, ¥55\.81 each: AliExpress Standard to United States, /,
+      'a mixed rule');
+    // Shares that do not add up to 100 are an error under the markets.
+    await retype(page, '#in-destinations-0-share-pct', '60');
+    await until(() => errorAt(page, 'in-destinations'), /^The markets' shares add up to 110%: they must add up to 100%\.$/, 'shares');
+    await retype(page, '#in-destinations-1-share-pct', '40');
+    await until(() => errorAt(page, 'in-destinations'), /^$/, 'shares fixed');
+    // 60% × 41.8945 + 40% × 55.8075 = 47.4597 (docs/model.md, Example 4).
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥47\.46/, 'mixed amount');
+    const api = await engine(page, { destinations: [{ id: 'ES', share_pct: '60' }, { id: 'US', share_pct: '40' }] });
+    await until(() => page.textContent('[data-testid="pop-monthly-profit"]'), new RegExp(api.models.pop.monthly_profit.replace('-', '').replace('.', '\\.')), 'monthly');
+    // The line offered is the one every market has.
+    assert.deepEqual(await page.$$eval(`${LINE} option`, (os) => os.map((o) => o.value)), ['standard']);
+    await screenshot(page, 'logistics-markets');
+
+    // The mix is one link parameter, inside the check code; the link opens on the same mix.
+    await settled(page);
+    const link = page.url();
+    assert.match(link, /[?&]destination=ES%3A60%7CUS%3A40(&|$)/);
+    await withPage(async (other) => {
+      await ready(other, link.replace(/^https?:\/\/[^/]+/, ''));
+      assert.deepEqual(await notices(other), []);
+      assert.equal(await other.inputValue('#in-destinations-1-share-pct'), '40');
+      await other.click('[data-testid="pop-card"] details.why summary');
+      await until(() => lineText(other, 'pop', 'last_mile'), /¥47\.46/, 'reopened');
+    });
+
+    // Removing a market goes back to the simple case.
+    await page.click('#in-destinations-1-id ~ button.remove-market');
+    await page.waitForSelector('#in-destination');
+    assert.equal(await page.inputValue('#in-destination'), 'ES');
+    await until(() => ruleOf(page, 'pop', 'last_mile'), /^AliExpress Standard to Spain, 300–2000 g band: 0\.35 kg/, 'one market');
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('several markets at 390 px', () =>
+  withPage(async (page) => {
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES:60|US:30|FR:10' })}`);
+    await page.waitForSelector('#in-destinations-2-id');
+    assert.equal(await page.inputValue('#in-destinations-2-id'), 'FR');
+    const box = await page.locator('[data-testid="markets"]').boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the rows fit: ${JSON.stringify(box)}`);
+    await page.locator('[data-testid="markets"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'logistics-markets-390');
+    assert.deepEqual(page.errors, []);
+  }, { width: 390, height: 844 }));
