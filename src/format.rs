@@ -14,10 +14,9 @@ use crate::i18n::{separators, Locale};
 /// How a number is written.
 #[derive(Debug, PartialEq)]
 enum Style {
-    /// Money in a currency (an ISO 4217 code), to the cent: `¥1,240.00`.
-    Money(String),
-    /// A whole amount of money, for a round figure in words: `¥100`.
-    MoneyWhole(String),
+    /// Money in a currency (an ISO 4217 code) with exactly this many decimals: `¥1,240.00`
+    /// (2), `¥100` (0).
+    Money(String, u32),
     /// A percentage to one decimal: `8.8%`.
     Percent,
     /// A percentage with up to two decimals and no trailing zeros: `8%`, `0.5%`.
@@ -49,19 +48,12 @@ mod intl {
             let _ = Reflect::set(&options, &JsValue::from_str(key), &value);
         };
         match style {
-            Style::Money(currency) => {
+            Style::Money(currency, dp) => {
                 set("style", "currency".into());
                 set("currency", currency.as_str().into());
                 set("currencyDisplay", "narrowSymbol".into());
-                set("minimumFractionDigits", 2.into());
-                set("maximumFractionDigits", 2.into());
-            }
-            Style::MoneyWhole(currency) => {
-                set("style", "currency".into());
-                set("currency", currency.as_str().into());
-                set("currencyDisplay", "narrowSymbol".into());
-                set("minimumFractionDigits", 0.into());
-                set("maximumFractionDigits", 0.into());
+                set("minimumFractionDigits", (*dp).into());
+                set("maximumFractionDigits", (*dp).into());
             }
             Style::Percent => {
                 set("style", "percent".into());
@@ -133,7 +125,7 @@ mod intl {
     pub(super) fn format(lang: Lang, style: Style, text: &str) -> Option<String> {
         let number = text.replace('.', &lang.separators().decimal.to_string());
         Some(match style {
-            Style::Money(currency) | Style::MoneyWhole(currency) => format!("{number} {currency}"),
+            Style::Money(currency, _) => format!("{number} {currency}"),
             Style::Percent | Style::PercentPlain => format!("{number}%"),
             Style::Plain(_) => number,
         })
@@ -148,11 +140,16 @@ fn format(locale: &Locale, style: Style, value: Decimal) -> String {
 /// Money in `currency`, rounded to the cent: `¥1,240.00`; in the currency the locale shows
 /// `currency`'s amounts in, converted ([`Locale::shown`]) and then rounded.
 pub fn money(locale: &Locale, value: Decimal, currency: &str) -> String {
+    money_places(locale, value, currency, 2)
+}
+
+/// Money as [`money`] writes it, with exactly `dp` decimals: `¥2,000` (0) for an axis label.
+pub fn money_places(locale: &Locale, value: Decimal, currency: &str, dp: u32) -> String {
     let (value, currency) = locale.shown(value, currency);
     format(
         locale,
-        Style::Money(currency.to_owned()),
-        round_to(value, 2),
+        Style::Money(currency.to_owned(), dp),
+        round_to(value, dp),
     )
 }
 
@@ -160,7 +157,7 @@ pub fn money(locale: &Locale, value: Decimal, currency: &str) -> String {
 /// 100 of "per ¥100"): `¥100`, or `$100` while results show in USD.
 pub fn money_whole(locale: &Locale, value: Decimal, currency: &str) -> String {
     let shown = locale.display_currency(currency).to_owned();
-    format(locale, Style::MoneyWhole(shown), round_to(value, 0))
+    format(locale, Style::Money(shown, 0), round_to(value, 0))
 }
 
 /// `value` written as money in the currency the locale shows `currency`'s amounts in, not
@@ -168,7 +165,7 @@ pub fn money_whole(locale: &Locale, value: Decimal, currency: &str) -> String {
 /// up).
 pub fn money_as_shown(locale: &Locale, value: Decimal, currency: &str) -> String {
     let shown = locale.display_currency(currency).to_owned();
-    format(locale, Style::Money(shown), round_to(value, 2))
+    format(locale, Style::Money(shown, 2), round_to(value, 2))
 }
 
 /// An ISO date (`2025-08-01`) as the locale writes it ("1 Aug 2025"); the ISO text itself off
