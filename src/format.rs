@@ -153,6 +153,42 @@ pub fn money_places(locale: &Locale, value: Decimal, currency: &str, dp: u32) ->
     )
 }
 
+/// The decimals of `currency`'s smallest unit (ISO 4217's minor unit): 2 for the cent, 0 for
+/// currencies without one (KRW, JPY…), 3 for the dinars that count in thousandths. What `Intl`
+/// writes by default for the currency; a table, so that native code and tests agree with it.
+pub fn minor_units(currency: &str) -> u32 {
+    const NONE: &[&str] = &[
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+        "VUV", "XAF", "XOF", "XPF",
+    ];
+    const THOUSANDTHS: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+    if NONE.contains(&currency) {
+        0
+    } else if THOUSANDTHS.contains(&currency) {
+        3
+    } else {
+        2
+    }
+}
+
+/// A price as a seller would type it: rounded up to `currency`'s smallest unit ([`minor_units`]),
+/// so that a price that meets a target still meets it (`13.9650` → `13.97`; `12345.2` KRW →
+/// `12346`).
+pub fn price_up_to_unit(value: Decimal, currency: &str) -> Decimal {
+    sellercalc_engine::decimal::price_up_to(value, minor_units(currency))
+}
+
+/// A price in its own currency (never converted: it is what goes into a price input), with that
+/// currency's decimals: `$13.97`, `₩12,346`.
+pub fn price(locale: &Locale, value: Decimal, currency: &str) -> String {
+    let dp = minor_units(currency);
+    format(
+        locale,
+        Style::Money(currency.to_owned(), dp),
+        round_to(value, dp),
+    )
+}
+
 /// A round amount in the currency the locale shows `currency`'s amounts in, not converted (the
 /// 100 of "per ¥100"): `¥100`, or `$100` while results show in USD.
 pub fn money_whole(locale: &Locale, value: Decimal, currency: &str) -> String {
@@ -227,6 +263,28 @@ mod tests {
         assert_eq!(
             editable(&Locale::new(Lang::Ko), Decimal::from(1500)),
             "1500"
+        );
+    }
+
+    #[test]
+    fn prices_round_up_to_the_currencys_smallest_unit() {
+        assert_eq!(minor_units("USD"), 2);
+        assert_eq!(minor_units("KRW"), 0);
+        assert_eq!(minor_units("KWD"), 3);
+        let exact = Decimal::new(13_965_010, 6);
+        assert_eq!(price_up_to_unit(exact, "USD"), Decimal::new(1397, 2));
+        assert_eq!(
+            price_up_to_unit(Decimal::new(123_452, 1), "KRW"),
+            Decimal::from(12_346)
+        );
+        // A price already in whole units stays as it is.
+        assert_eq!(
+            price_up_to_unit(Decimal::new(1300, 2), "USD"),
+            Decimal::new(1300, 2)
+        );
+        assert_eq!(
+            price(&Locale::new(Lang::En), Decimal::from(12_346), "KRW"),
+            "12346 KRW"
         );
     }
 
