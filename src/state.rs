@@ -13,6 +13,7 @@ use yew::Reducible;
 
 use crate::i18n::{read_decimal, read_number, Conversion, Lang, Locale, NumberIssue};
 use crate::presets::Preset;
+use crate::share::Presentation;
 
 /// What the user typed, exactly as typed, by input.
 pub type Form = BTreeMap<Input, String>;
@@ -239,6 +240,8 @@ pub struct State {
     pub lang: Lang,
     /// Whether the user asked for results in the sale currency rather than the cost currency.
     pub in_sale_currency: bool,
+    /// Whether the visitor chose the page's language here (links then carry it).
+    pub lang_chosen: bool,
 }
 
 impl PartialEq for State {
@@ -252,6 +255,7 @@ impl PartialEq for State {
                 == other.pinned.as_ref().map(|p| &p.snapshot)
             && self.lang == other.lang
             && self.in_sale_currency == other.in_sale_currency
+            && self.lang_chosen == other.lang_chosen
     }
 }
 
@@ -333,6 +337,7 @@ impl State {
             pinned: None,
             lang,
             in_sale_currency: false,
+            lang_chosen: false,
         }
     }
 
@@ -469,6 +474,19 @@ impl State {
         self.comparison.errors.iter().find(|e| e.field == *field)
     }
 
+    /// How links to this page show it: as it was opened, in the language the visitor chose
+    /// here if they chose one.
+    pub fn presentation(&self, opened: &Presentation) -> Presentation {
+        Presentation {
+            embed: opened.embed,
+            lang: if self.lang_chosen {
+                Some(self.lang.code().to_owned())
+            } else {
+                opened.lang.clone()
+            },
+        }
+    }
+
     /// The policy set in use: the chosen one, or the newest when the chosen id is not a
     /// built-in set (the engine then reports it at `policy`).
     pub fn policy(&self) -> &'static PolicySet {
@@ -511,6 +529,7 @@ impl Reducible for State {
                 let mut state = State::restored(self.snapshot(), None, lang);
                 state.pinned = self.pinned.clone();
                 state.in_sale_currency = self.in_sale_currency;
+                state.lang_chosen = true;
                 return Rc::new(state);
             }
             Action::Load(snapshot) => {
@@ -518,6 +537,7 @@ impl Reducible for State {
                 let mut state = State::restored(snapshot, None, self.lang);
                 state.pinned = self.pinned.clone();
                 state.in_sale_currency = self.in_sale_currency;
+                state.lang_chosen = self.lang_chosen;
                 return Rc::new(state);
             }
             Action::ToggleResultsCurrency => {
@@ -549,6 +569,7 @@ impl Reducible for State {
         );
         state.pinned = self.pinned.clone();
         state.in_sale_currency = self.in_sale_currency;
+        state.lang_chosen = self.lang_chosen;
         Rc::new(state)
     }
 }
