@@ -341,7 +341,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
                     // Below the first screen: built once the figures are painted.
                     if !embedded && painted {
-                        <SolverPanel state={state.clone()} on_change={on_change.clone()} />
+                        <SolverPanel key={state.generation} state={state.clone()} on_change={on_change.clone()} />
                     }
                 </main>
                 <aside class="input-column" aria-label="Inputs">

@@ -242,6 +242,9 @@ pub struct State {
     pub in_sale_currency: bool,
     /// Whether the visitor chose the page's language here (links then carry it).
     pub lang_chosen: bool,
+    /// How many times the user started a new scenario: views that keep inputs of their own (the
+    /// target margin of "What if") are made anew for each.
+    pub generation: u32,
 }
 
 impl PartialEq for State {
@@ -256,6 +259,7 @@ impl PartialEq for State {
             && self.lang == other.lang
             && self.in_sale_currency == other.in_sale_currency
             && self.lang_chosen == other.lang_chosen
+            && self.generation == other.generation
     }
 }
 
@@ -272,6 +276,9 @@ pub enum Action {
     ResetAssumptions,
     /// Filled the form from a preset.
     ApplyPreset(&'static Preset),
+    /// Started over for the next seller: every input, policy value and the fees back to the
+    /// defaults, nothing pinned, results in the cost currency. The language stays.
+    NewScenario,
     /// Replaced every input with a saved scenario's; any pinned scenario stays.
     Load(Snapshot),
     /// Pinned the current inputs as scenario A.
@@ -338,6 +345,7 @@ impl State {
             lang,
             in_sale_currency: false,
             lang_chosen: false,
+            generation: 0,
         }
     }
 
@@ -487,6 +495,12 @@ impl State {
         }
     }
 
+    /// Whether the inputs, the policy values or the fees differ from the defaults, or a scenario
+    /// is pinned: what starting a new scenario would lose.
+    pub fn changed(&self) -> bool {
+        self.pinned.is_some() || self.snapshot() != Snapshot::defaults()
+    }
+
     /// The policy set in use: the chosen one, or the newest when the chosen id is not a
     /// built-in set (the engine then reports it at `policy`).
     pub fn policy(&self) -> &'static PolicySet {
@@ -530,6 +544,13 @@ impl Reducible for State {
                 state.pinned = self.pinned.clone();
                 state.in_sale_currency = self.in_sale_currency;
                 state.lang_chosen = true;
+                state.generation = self.generation;
+                return Rc::new(state);
+            }
+            Action::NewScenario => {
+                let mut state = State::restored(Snapshot::defaults(), None, self.lang);
+                state.lang_chosen = self.lang_chosen;
+                state.generation = self.generation.wrapping_add(1);
                 return Rc::new(state);
             }
             Action::Load(snapshot) => {
@@ -538,6 +559,7 @@ impl Reducible for State {
                 state.pinned = self.pinned.clone();
                 state.in_sale_currency = self.in_sale_currency;
                 state.lang_chosen = self.lang_chosen;
+                state.generation = self.generation;
                 return Rc::new(state);
             }
             Action::ToggleResultsCurrency => {
@@ -570,6 +592,7 @@ impl Reducible for State {
         state.pinned = self.pinned.clone();
         state.in_sale_currency = self.in_sale_currency;
         state.lang_chosen = self.lang_chosen;
+        state.generation = self.generation;
         Rc::new(state)
     }
 }
@@ -626,5 +649,29 @@ mod tests {
         );
         assert!(state.in_sale_currency);
         assert_eq!(state.locale().display, None);
+    }
+
+    #[test]
+    fn a_new_scenario_is_the_defaults_in_the_same_language_with_nothing_pinned() {
+        assert!(!State::new().changed(), "the defaults are not a change");
+        let state = reduced(
+            State::new(),
+            [
+                Action::SetLang(Lang::Fr),
+                Action::Set(Input::MonthlyUnits, "500".to_owned()),
+                Action::SetAssumption("payment.conversion_fee".to_owned(), "2".to_owned()),
+                Action::Pin,
+                Action::ToggleResultsCurrency,
+            ],
+        );
+        assert!(state.changed());
+        let state = reduced((*state).clone(), [Action::NewScenario]);
+        assert!(!state.changed());
+        assert_eq!(state.snapshot(), Snapshot::defaults());
+        assert!(state.pinned.is_none() && !state.in_sale_currency);
+        assert_eq!((state.lang, state.lang_chosen), (Lang::Fr, true));
+        assert_eq!(state.generation, 1);
+        // A pinned scenario alone is something to lose.
+        assert!(reduced((*state).clone(), [Action::Pin]).changed());
     }
 }

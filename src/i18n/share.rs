@@ -207,6 +207,12 @@ text_table! {
         lang_unavailable,
         /// After `lang_unavailable`: what to do.
         lang_unavailable_detail,
+
+        // The onboarding call (issue #16).
+        /// Brings every input and assumption back to the defaults, keeping saved scenarios.
+        new_scenario,
+        /// Asked first when the scenario on screen is changed and not saved.
+        new_scenario_confirm,
     }
 }
 

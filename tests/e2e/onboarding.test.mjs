@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { withPage, screenshot } from './helpers.mjs';
-import { ready, textOf, retype, settled } from './scenario-helpers.mjs';
+import { ready, textOf, retype, settled, openAll, inputValues } from './scenario-helpers.mjs';
 
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 const copied = async (page) => {
@@ -37,3 +37,69 @@ test('links keep the language the visitor switched to: the address bar and a cop
     assert.equal(langOf(await copied(page)), 'en');
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-lang-links', ...CLIPBOARD }));
+
+/** Records the page's confirm dialogs and answers each with `answer()`. */
+function dialogs(page, answer) {
+  const asked = [];
+  page.on('dialog', async (dialog) => {
+    asked.push(dialog.message());
+    if (answer()) await dialog.accept();
+    else await dialog.dismiss();
+  });
+  return asked;
+}
+
+// Item 1.
+test('New scenario: back to every default, pin and target margin included, asking only when something unsaved would be lost', () =>
+  withPage(async (page) => {
+    let accept = false;
+    const asked = dialogs(page, () => accept);
+    await ready(page);
+    await openAll(page);
+    const defaults = await inputValues(page);
+
+    // Nothing changed: nothing to ask.
+    await page.click('[data-testid="new-scenario"]');
+    await settled(page);
+    assert.deepEqual(asked, []);
+
+    // The previous seller's call: a saved scenario, then more edits, a pin and a target margin.
+    await retype(page, '#in-product-unit-cost', '31.5');
+    await page.click('[data-testid="save-open"]');
+    await page.fill('#save-name', 'Previous seller');
+    await page.click('[data-testid="save-submit"]');
+    // Saved as it is: no question.
+    await page.click('[data-testid="new-scenario"]');
+    await settled(page);
+    assert.deepEqual(asked, []);
+    assert.equal(await page.inputValue('#in-product-unit-cost'), defaults['in-product-unit-cost']);
+
+    await page.click('button[aria-label="Load “Previous seller”"]');
+    await page.click('[data-testid="pin"]');
+    await retype(page, '#in-pop-price', '17.5');
+    await page.selectOption('#in-destination', 'KR');
+    await retype(page, '#as-payment-conversion_fee', '2');
+    await retype(page, '#solver-target-margin', '25');
+    await page.waitForSelector('[data-testid="ab-compare"]');
+
+    // Changed and unsaved: asked, and "Cancel" keeps everything.
+    await page.click('[data-testid="new-scenario"]');
+    await settled(page);
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /not saved/);
+    assert.equal(await page.inputValue('#in-pop-price'), '17.5');
+
+    accept = true;
+    await page.click('[data-testid="new-scenario"]');
+    await settled(page);
+    assert.equal(asked.length, 2);
+    await openAll(page);
+    assert.deepEqual(await inputValues(page), defaults, 'every input and assumption is the default');
+    assert.equal(await page.$('[data-testid="ab-compare"]'), null, 'nothing pinned');
+    assert.equal(await page.inputValue('#solver-target-margin'), '15');
+    assert.equal(new URL(page.url()).search, '', 'the address is the bare calculator');
+    // Saved scenarios stay.
+    assert.deepEqual(await page.$$eval('[data-testid="saved-name"]', (els) => els.map((e) => e.textContent)), ['Previous seller']);
+    await screenshot(page, 'onboarding-new-scenario');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-new-scenario' }));

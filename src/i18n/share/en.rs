@@ -117,4 +117,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "This browser did not let SellerCalc download the file.",
     lang_unavailable: "{0} could not be loaded, so the page stays in this language.",
     lang_unavailable_detail: "Check the connection and choose it again.",
+    // The onboarding call (issue #16).
+    new_scenario: "New scenario",
+    new_scenario_confirm: "Start a new scenario? The figures on screen are not saved: they go back to the defaults. Saved scenarios stay.",
 };

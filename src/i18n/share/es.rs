@@ -117,4 +117,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "Este navegador no ha dejado que SellerCalc descargue el archivo.",
     lang_unavailable: "No se ha podido cargar {0}; la página sigue en este idioma.",
     lang_unavailable_detail: "Comprueba la conexión y vuelve a elegirlo.",
+    // The onboarding call (issue #16).
+    new_scenario: "Nuevo escenario",
+    new_scenario_confirm: "¿Empezar un escenario nuevo? Las cifras en pantalla no están guardadas: vuelven a los valores por defecto. Los escenarios guardados se conservan.",
 };

@@ -118,4 +118,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "Ce navigateur n’a pas permis à SellerCalc de télécharger le fichier.",
     lang_unavailable: "Impossible de charger {0}\u{202f}; la page reste dans cette langue.",
     lang_unavailable_detail: "Vérifiez la connexion et choisissez-la à nouveau.",
+    // The onboarding call (issue #16).
+    new_scenario: "Nouveau scénario",
+    new_scenario_confirm: "Commencer un nouveau scénario\u{a0}? Les chiffres à l’écran ne sont pas enregistrés\u{a0}: ils reviennent aux valeurs par défaut. Les scénarios enregistrés sont conservés.",
 };

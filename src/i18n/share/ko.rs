@@ -118,4 +118,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "이 브라우저가 SellerCalc의 파일 다운로드를 허용하지 않았습니다.",
     lang_unavailable: "{0}을(를) 불러오지 못해 지금 언어로 계속 표시합니다.",
     lang_unavailable_detail: "연결을 확인한 뒤 다시 선택해 주세요.",
+    // The onboarding call (issue #16).
+    new_scenario: "새 시나리오",
+    new_scenario_confirm: "새 시나리오를 시작할까요? 화면의 수치는 저장되지 않았으며 기본값으로 돌아갑니다. 저장된 시나리오는 그대로 남습니다.",
 };

@@ -117,4 +117,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "Este navegador não deixou o SellerCalc baixar o arquivo.",
     lang_unavailable: "Não foi possível carregar {0}; a página continua neste idioma.",
     lang_unavailable_detail: "Verifique a conexão e escolha-o de novo.",
+    // The onboarding call (issue #16).
+    new_scenario: "Novo cenário",
+    new_scenario_confirm: "Começar um novo cenário? Os números na tela não foram salvos: eles voltam aos valores padrão. Os cenários salvos continuam.",
 };

@@ -118,4 +118,8 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "此浏览器不允许 SellerCalc 下载文件。",
     lang_unavailable: "无法加载{0}，页面保持当前语言。",
     lang_unavailable_detail: "请检查网络连接后重新选择。",
+    // The onboarding call (issue #16).
+    new_scenario: "新方案",
+    new_scenario_confirm:
+        "开始新方案？屏幕上的数字尚未保存，将恢复为默认值。已保存的方案不受影响。",
 };
