@@ -303,7 +303,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader {on_preset} {lang} {on_lang} {on_lang_unavailable} />
+                <PageHeader {on_preset} preset={state.preset.map(|p| p.id)} {lang} {on_lang} {on_lang_unavailable} />
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">

@@ -12,7 +12,7 @@ use sellercalc_engine::{
 use yew::Reducible;
 
 use crate::i18n::{read_decimal, read_number, Conversion, Lang, Locale, NumberIssue};
-use crate::presets::Preset;
+use crate::presets::{self, Preset};
 use crate::share::Presentation;
 
 /// What the user typed, exactly as typed, by input.
@@ -240,6 +240,8 @@ pub struct State {
     pub lang: Lang,
     /// Whether the user asked for results in the sale currency rather than the cost currency.
     pub in_sale_currency: bool,
+    /// The preset the inputs are exactly, if any: the one the user picked, until an input changes.
+    pub preset: Option<&'static Preset>,
     /// Whether the visitor chose the page's language here (links then carry it).
     pub lang_chosen: bool,
     /// How many times the user started a new scenario: views that keep inputs of their own (the
@@ -258,6 +260,7 @@ impl PartialEq for State {
                 == other.pinned.as_ref().map(|p| &p.snapshot)
             && self.lang == other.lang
             && self.in_sale_currency == other.in_sale_currency
+            && self.preset == other.preset
             && self.lang_chosen == other.lang_chosen
             && self.generation == other.generation
     }
@@ -274,7 +277,8 @@ pub enum Action {
     ResetAssumption(String),
     /// Restored every policy value's default.
     ResetAssumptions,
-    /// Filled the form from a preset.
+    /// Filled the form from a preset: what it sets, and the defaults for the rest (every other
+    /// input, the policy values, the newest fees). Any pinned scenario stays.
     ApplyPreset(&'static Preset),
     /// Started over for the next seller: every input, policy value and the fees back to the
     /// defaults, nothing pinned, results in the cost currency. The language stays.
@@ -334,7 +338,7 @@ impl State {
             Some(r) => Some((r, false)),
             None => previous_recommendation.map(|(r, _)| (r, true)),
         };
-        State {
+        let mut state = State {
             form,
             assumptions,
             policy,
@@ -344,9 +348,12 @@ impl State {
             pinned: None,
             lang,
             in_sale_currency: false,
+            preset: None,
             lang_chosen: false,
             generation: 0,
-        }
+        };
+        state.preset = presets::matching(&state.snapshot());
+        state
     }
 
     /// The page's state for inputs restored from a link or storage, with an optional pinned
@@ -535,9 +542,12 @@ impl Reducible for State {
             }
             Action::ResetAssumptions => assumptions.clear(),
             Action::ApplyPreset(preset) => {
-                for (field, text) in preset.fields {
-                    form.insert(*field, localized(text, self.lang));
-                }
+                let mut state = State::restored(preset.snapshot(), None, self.lang);
+                state.pinned = self.pinned.clone();
+                state.in_sale_currency = self.in_sale_currency;
+                state.lang_chosen = self.lang_chosen;
+                state.generation = self.generation;
+                return Rc::new(state);
             }
             Action::SetLang(lang) => {
                 let mut state = State::restored(self.snapshot(), None, lang);
@@ -673,5 +683,29 @@ mod tests {
         assert_eq!(state.generation, 1);
         // A pinned scenario alone is something to lose.
         assert!(reduced((*state).clone(), [Action::Pin]).changed());
+    }
+
+    #[test]
+    fn a_preset_sets_everything_and_is_named_until_an_input_changes() {
+        for lang in [Lang::En, Lang::Fr] {
+            for preset in crate::presets::PRESETS {
+                let state = reduced(
+                    State::new(),
+                    [
+                        Action::SetLang(lang),
+                        Action::Set(Input::Destination, "KR".to_owned()),
+                        Action::SetAssumption("payment.conversion_fee".to_owned(), "2".to_owned()),
+                        Action::ApplyPreset(preset),
+                    ],
+                );
+                assert_eq!(state.preset, Some(preset), "{lang:?} {}", preset.id);
+                assert_eq!(state.snapshot(), preset.snapshot(), "the rest are defaults");
+                let state = reduced(
+                    (*state).clone(),
+                    [Action::Set(Input::MonthlyUnits, "7".to_owned())],
+                );
+                assert_eq!(state.preset, None);
+            }
+        }
     }
 }

@@ -103,3 +103,34 @@ test('New scenario: back to every default, pin and target margin included, askin
     await screenshot(page, 'onboarding-new-scenario');
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-new-scenario' }));
+
+// Item 2.
+test('a preset sets everything it stands for, the rest back to defaults, and the picker names it until an input changes', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await openAll(page);
+    const defaults = await inputValues(page);
+    // The previous seller's edits, in inputs the preset does not set.
+    await page.selectOption('#in-destination', 'KR');
+    await retype(page, '#in-semi-price', '11.5');
+    await retype(page, '#as-payment-conversion_fee', '2');
+    await page.selectOption('[data-testid="preset"]', 'phone-case');
+    await settled(page);
+    const shown = () => page.$eval('[data-testid="preset"]', (s) => s.options[s.selectedIndex].text);
+    assert.equal(await page.inputValue('[data-testid="preset"]'), 'phone-case');
+    assert.match(await shown(), /phone case/i);
+    const values = await inputValues(page);
+    for (const id of ['in-destination', 'in-semi-price', 'as-payment-conversion_fee', 'in-pop-ad-spend-pct']) {
+      assert.equal(values[id], defaults[id], `${id} is back to its default`);
+    }
+    assert.equal(values['in-pop-price'], '6.99');
+    // Still named after a language switch, gone once an input changes.
+    await page.selectOption('[data-testid="language"]', 'zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.equal(await page.inputValue('[data-testid="preset"]'), 'phone-case');
+    assert.doesNotMatch(await shown(), /phone case/i, 'in Chinese');
+    await retype(page, '#in-monthly-units', '1200');
+    await settled(page);
+    assert.equal(await page.inputValue('[data-testid="preset"]'), '');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-presets' }));
