@@ -5,6 +5,7 @@ use sellercalc_engine::decimal::{parse_decimal, plain_text, price_up, round_to};
 use sellercalc_engine::{Comparison, Decimal, Input, ModelKind, ModelResult, PolicySet};
 use yew::prelude::*;
 
+use crate::components::model_card::profit;
 use crate::format;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
 use crate::i18n::{
@@ -329,10 +330,18 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
             _ => (MISSING.to_owned(), "same"),
         };
         // A model that was computed has every figure but a break-even price, which may not exist.
+        // Profits read as on the cards: a loss in the loss colour, with its ▼.
         let show = |c: &Comparison, v: &Option<(Decimal, Option<String>)>| match v {
-            Some((value, currency)) => figure.show(&locale, *value, currency.as_deref(), t),
-            None if c.model(kind).is_some() => t.card.none.to_owned(),
-            None => MISSING.to_owned(),
+            Some((value, currency)) => {
+                let shown = figure.show(&locale, *value, currency.as_deref(), t);
+                if figure.more_is_better() {
+                    profit(&shown, *value)
+                } else {
+                    html! { { shown } }
+                }
+            }
+            None if c.model(kind).is_some() => html! { { t.card.none } },
+            None => html! { { MISSING } },
         };
         html! {
             <tr data-testid={format!("ab-{}-{}", kind.id(), figure.key())}>

@@ -52,6 +52,18 @@ fn figure(label: &str, model: &str, key: &str, value: Html) -> Html {
     }
 }
 
+/// A profit as shown everywhere (cards, the phone's summary, the A/B table): a loss with the
+/// loss colour and a ▼ (never by colour alone), a gain with the gain colour; the amount, minus
+/// sign included, never wraps (`.amount`).
+pub fn profit(shown: &str, value: Decimal) -> Html {
+    let amount = html! { <span class="amount">{ shown.to_owned() }</span> };
+    if value.is_sign_negative() && !value.is_zero() {
+        html! { <span class="loss">{ "▼ " }{ amount }</span> }
+    } else {
+        html! { <span class="gain">{ amount }</span> }
+    }
+}
+
 /// The warnings a model's card repeats, in `locale`: those about the inputs the model depends
 /// on, except the estimate (the card marks that itself) and a fractional volume (said at its
 /// field, as it concerns every model alike).
@@ -109,13 +121,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
     let cur = props.currency.as_str();
     let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     let money = |d: Decimal| format::money(&locale, d, cur);
-    let signed = |d: Decimal| {
-        if d.is_sign_negative() && !d.is_zero() {
-            html! { <span class="loss">{ "▼ " }{ money(d) }</span> }
-        } else {
-            html! { <span class="gain">{ money(d) }</span> }
-        }
-    };
+    let signed = |d: Decimal| profit(&money(d), d);
     // Rounded up to the cent: selling at the shown price never loses money.
     // A cost shows with a minus sign, a credit with a plus, zero with neither.
     let deduction = |d: Decimal| {

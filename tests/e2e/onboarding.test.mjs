@@ -134,3 +134,40 @@ test('a preset sets everything it stands for, the rest back to defaults, and the
     assert.equal(await page.inputValue('[data-testid="preset"]'), '');
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-presets' }));
+
+// Item 9.
+test('losses read as losses: ▼ and the loss colour in the cards, the phone summary and A/B, the minus sign on its number\'s line', () =>
+  withPage(async (page) => {
+    // A dear product sold in volume: every model loses a lot a month.
+    await ready(page, '/?cost=900&units=5000&supply=200');
+    await page.click('[data-testid="pin"]');
+    await retype(page, '#in-monthly-units', '9000');
+    await settled(page);
+    const lossColour = await page.$eval('[data-testid="pop-monthly-profit"] .loss', (e) => getComputedStyle(e).color);
+    const minis = await page.$$eval('.summary-bar .mini-value', (values) => values.map((v) => {
+      const loss = v.querySelector('.loss');
+      const amount = v.querySelector('.loss .amount');
+      return {
+        text: v.textContent,
+        colour: loss && getComputedStyle(loss).color,
+        // One line box: the minus sign did not wrap away from its number.
+        lines: amount && amount.getClientRects().length,
+        height: amount && amount.getBoundingClientRect().height,
+        size: amount && parseFloat(getComputedStyle(amount).lineHeight || '0'),
+      };
+    }));
+    assert.equal(minis.length, 3);
+    for (const mini of minis) {
+      assert.match(mini.text, /^▼ -¥[\d,.]+/, mini.text);
+      assert.equal(mini.colour, lossColour, `${mini.text}: the loss colour`);
+      assert.equal(mini.lines, 1, mini.text);
+      assert.ok(mini.height < 24, `${mini.text} is on one line (${mini.height} px)`);
+    }
+    for (const col of ['a', 'b']) {
+      const cell = `[data-testid="ab-pop-monthly-profit"] [data-col="${col}"]`;
+      assert.match(await page.textContent(cell), /^▼ -¥/);
+      assert.equal(await page.$eval(`${cell} .loss`, (e) => getComputedStyle(e).color), lossColour);
+    }
+    await screenshot(page, 'onboarding-losses-390');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-losses', width: 390, height: 844 }));

@@ -350,7 +350,8 @@ test('A/B: pin a scenario, lower the price, and see both with their differences'
     ]);
     const cell = (model, figure, col) =>
       page.textContent(`[data-testid="ab-${model}-${figure}"] [data-col="${col}"]`).then((t) => t.trim());
-    const signed = (hundredths) => (hundredths < 0n ? `-${yuan(-hundredths)}` : yuan(hundredths));
+    // A loss reads as one, as on the cards (issue #16, item 9).
+    const signed = (hundredths) => (hundredths < 0n ? `▼ -${yuan(-hundredths)}` : yuan(hundredths));
     for (const model of ['pop', 'semi', 'full']) {
       const before = cents(a.models[model].monthly_profit);
       const after = cents(b.models[model].monthly_profit);
