@@ -8,7 +8,7 @@
 use sellercalc_engine::decimal::{fixed_text, parse_decimal, round_to};
 use sellercalc_engine::{
     indifference_supply_price_decimals, price_decimals, stated_indifference_supply_price,
-    target_margin_price, Decimal, Input, ModelKind,
+    supply_price_verdict, target_margin_price, Decimal, Input, ModelKind, SupplyPriceVerdict,
 };
 use yew::prelude::*;
 
@@ -178,6 +178,10 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
         .collect::<Html>();
 
     let cost_currency = comparison.scenario.currency.cost.as_str();
+    let any_same_as = comparison.full.is_some()
+        && [ModelKind::Pop, ModelKind::Semi]
+            .into_iter()
+            .any(|versus| stated_indifference_supply_price(comparison, versus).is_some());
     let same_as = [ModelKind::Pop, ModelKind::Semi]
         .into_iter()
         .map(|versus| {
@@ -198,11 +202,19 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
                                 </>
                             }
                         }
-                        None => html! {
-                            <span class="solver-none" data-testid={format!("solver-same-as-{id}")}>
-                                { fill_one(s.same_as_none, t.model_in_sentence(versus)) }
-                            </span>
-                        },
+                        None => {
+                            // Say which earns more when that is why there is no price.
+                            let sentence = match supply_price_verdict(comparison, versus) {
+                                Some(SupplyPriceVerdict::AlwaysMore) => s.same_as_always,
+                                Some(SupplyPriceVerdict::NeverAsMuch) => s.same_as_never,
+                                None => s.same_as_none,
+                            };
+                            html! {
+                                <span class="solver-none" data-testid={format!("solver-same-as-{id}")}>
+                                    { fill_one(sentence, t.model_in_sentence(versus)) }
+                                </span>
+                            }
+                        }
                     }
                 }
                 _ => html! { <span class="solver-missing">{ t.card.fix_to_see }</span> },
@@ -247,7 +259,10 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             </div>
             <h3>{ s.same_as_title }</h3>
             <ul class="same-as">{ same_as }</ul>
-            <p class="hint">{ s.same_as_note }</p>
+            // "Above this supply price…" only under a price.
+            if any_same_as {
+                <p class="hint" data-testid="solver-same-as-note">{ s.same_as_note }</p>
+            }
         </section>
     }
 }

@@ -171,3 +171,32 @@ test('losses read as losses: ▼ and the loss colour in the cards, the phone sum
     await screenshot(page, 'onboarding-losses-390');
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-losses', width: 390, height: 844 }));
+
+// Item 8.
+test('What if says the truth when fully managed beats POP at every supply price, or at none', () =>
+  withPage(async (page) => {
+    const sameAs = async () => ({
+      pop: await textOf(page, 'solver-same-as-pop'),
+      semi: await textOf(page, 'solver-same-as-semi'),
+      note: await page.$('[data-testid="solver-same-as-note"]'),
+    });
+    // 5 kg parcels: POP and semi-managed pay more postage than the unit sells for.
+    await ready(page, '/?weight=5000');
+    await page.waitForSelector('[data-testid="solver-same-as-pop"]');
+    let s = await sameAs();
+    assert.equal(s.pop, 'Fully managed earns more than POP at every supply price, even at zero.');
+    assert.equal(s.semi, 'Fully managed earns more than semi-managed at every supply price, even at zero.');
+    assert.equal(s.note, null, 'no "above this supply price" without a price');
+
+    // POP earning more a month than any supply price could pay.
+    await ready(page, '/?price=900000000&units=1');
+    await page.waitForSelector('[data-testid="solver-same-as-pop"]');
+    s = await sameAs();
+    assert.equal(s.pop, 'Fully managed earns less than POP at every supply price.');
+
+    // With a price, the note is there to read it by.
+    await ready(page);
+    await page.waitForSelector('[data-testid="solver-same-as-note"]');
+    assert.match(await textOf(page, 'solver-same-as-pop'), /^¥/);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-what-if-truth' }));
