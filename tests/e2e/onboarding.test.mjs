@@ -200,3 +200,37 @@ test('What if says the truth when fully managed beats POP at every supply price,
     assert.match(await textOf(page, 'solver-same-as-pop'), /^¥/);
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-what-if-truth' }));
+
+// Item 5.
+test('Save suggests a name: the preset or the product, and the date', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en', { dateStyle: 'medium' }));
+    await page.selectOption('[data-testid="preset"]', 'phone-case');
+    await page.click('[data-testid="save-open"]');
+    assert.equal(await page.inputValue('#save-name'), `Phone case · ${today}`);
+    // Selected, so that typing replaces it; Enter takes it as it is.
+    assert.equal(await page.evaluate(() => { const i = document.activeElement; return i.value.slice(i.selectionStart, i.selectionEnd); }), `Phone case · ${today}`);
+    await page.press('#save-name', 'Enter');
+    assert.equal(await textOf(page, 'saved-status'), `Saved “Phone case · ${today}”.`);
+
+    // No preset: the product's category.
+    await retype(page, '#in-monthly-units', '900');
+    await page.click('[data-testid="copy-link"]');
+    await page.click('[data-testid="save-open"]');
+    const category = await page.$eval('#in-product-category', (s) => s.options[s.selectedIndex].text);
+    assert.equal(await page.inputValue('#save-name'), `${category} · ${today}`);
+
+    // In Chinese, the preset's Chinese name and a Chinese date.
+    await page.click('[data-testid="copy-link"]');
+    await page.fill('#save-name', '');
+    await page.selectOption('[data-testid="language"]', 'zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await page.selectOption('[data-testid="preset"]', 'led-lamp');
+    const zhToday = await page.evaluate(() => new Date().toLocaleDateString('zh-CN', { dateStyle: 'medium' }));
+    await page.click('[data-testid="save-open"]');
+    const suggested = await page.inputValue('#save-name');
+    assert.ok(suggested.endsWith(` · ${zhToday}`), suggested);
+    assert.match(suggested, /台灯/);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-save-name', permissions: ['clipboard-read', 'clipboard-write'] }));

@@ -227,6 +227,9 @@ test('saved scenarios: save, load, rename, replace and delete, kept across reloa
     await ready(page);
     await page.click('[data-testid="save-open"]');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'save-name', 'Save… goes to the name field');
+    // It suggests a name (issue #16, item 5); emptied, the field asks for one.
+    assert.notEqual(await page.inputValue('#save-name'), '');
+    await page.fill('#save-name', '');
     await page.click('[data-testid="save-submit"]');
     assert.match((await page.textContent('#save-name-error')) ?? '', /Enter a name/);
 
