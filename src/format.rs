@@ -23,6 +23,8 @@ enum Style {
     PercentPlain,
     /// A number with at most this many decimals: `1,500`.
     Plain(u32),
+    /// A number with exactly this many decimals: `7.0`.
+    Fixed(u32),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -66,6 +68,10 @@ mod intl {
                 set("maximumFractionDigits", 2.into());
             }
             Style::Plain(dp) => {
+                set("maximumFractionDigits", (*dp).into());
+            }
+            Style::Fixed(dp) => {
+                set("minimumFractionDigits", (*dp).into());
                 set("maximumFractionDigits", (*dp).into());
             }
         }
@@ -127,7 +133,7 @@ mod intl {
         Some(match style {
             Style::Money(currency, _) => format!("{number} {currency}"),
             Style::Percent | Style::PercentPlain => format!("{number}%"),
-            Style::Plain(_) => number,
+            Style::Plain(_) | Style::Fixed(_) => number,
         })
     }
 }
@@ -228,6 +234,14 @@ pub fn number(locale: &Locale, value: Decimal, dp: u32) -> String {
     format(locale, Style::Plain(dp), round_to(value, dp))
 }
 
+/// A number with exactly `dp` decimals, for figures compared side by side: `7.0`, `6.9`.
+pub fn fixed(locale: &Locale, value: Decimal, dp: u32) -> String {
+    let mut value = round_to(value, dp);
+    // Its text keeps the trailing zeros too ("7.0"), where `Intl` is not there to add them.
+    value.rescale(dp);
+    format(locale, Style::Fixed(dp), value)
+}
+
 /// A canonical decimal text from the engine ("12.99", "1000000000") written for the locale, with
 /// every decimal it has: for numbers quoted in messages. Text that is not a number comes back as
 /// it is.
@@ -286,6 +300,14 @@ mod tests {
             price(&Locale::new(Lang::En), Decimal::from(12_346), "KRW"),
             "12346 KRW"
         );
+    }
+
+    #[test]
+    fn figures_side_by_side_have_the_same_decimals() {
+        let en = Locale::new(Lang::En);
+        assert_eq!(fixed(&en, Decimal::from(7), 1), "7.0");
+        assert_eq!(fixed(&en, Decimal::new(695, 2), 1), "7.0");
+        assert_eq!(fixed(&en, Decimal::new(69, 1), 1), "6.9");
     }
 
     #[test]

@@ -146,6 +146,8 @@ pub struct Pinned {
     pub snapshot: Snapshot,
     /// Their comparison.
     pub comparison: Rc<Comparison>,
+    /// The saved scenario's name, when a saved scenario was pinned: the A/B column's head.
+    pub name: Option<String>,
 }
 
 impl Pinned {
@@ -160,6 +162,7 @@ impl Pinned {
         Pinned {
             snapshot,
             comparison,
+            name: None,
         }
     }
 }
@@ -287,6 +290,8 @@ pub enum Action {
     Load(Snapshot),
     /// Pinned the current inputs as scenario A.
     Pin,
+    /// Pinned a saved scenario, by its inputs and name, as A; the current inputs are B.
+    PinSaved(Snapshot, String),
     /// Removed the pinned scenario.
     Unpin,
     /// Switched the page's language: numbers typed so far are rewritten with its separators.
@@ -582,6 +587,15 @@ impl Reducible for State {
                 state.pinned = Some(Rc::new(Pinned {
                     snapshot: self.snapshot(),
                     comparison: self.comparison.clone(),
+                    name: None,
+                }));
+                return Rc::new(state);
+            }
+            Action::PinSaved(snapshot, name) => {
+                let mut state = (*self).clone();
+                state.pinned = Some(Rc::new(Pinned {
+                    name: Some(name),
+                    ..Pinned::of(snapshot)
                 }));
                 return Rc::new(state);
             }

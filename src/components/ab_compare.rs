@@ -13,6 +13,7 @@ use crate::i18n::{
     value_label, value_unit, Lang, Locale, Texts,
 };
 use crate::state::{Action, Snapshot, State};
+use crate::storage;
 
 /// What stands for a figure that does not exist; the same in every language.
 const MISSING: &str = "—";
@@ -110,7 +111,8 @@ impl Figure {
         };
         let size = difference.abs();
         let amount = match (self, currency) {
-            (Figure::Margin, _) => fill_one(s.points, &format::number(locale, size, 1)),
+            // One format for every row: "+7.0 pts" beside "+6.9 pts", not "+7 pts".
+            (Figure::Margin, _) => fill_one(s.points, &format::fixed(locale, size, 1)),
             (Figure::DaysToCash, _) => {
                 t.days(&format::number(locale, size, 0), size == Decimal::ONE)
             }
@@ -293,6 +295,26 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
     let a: &Comparison = &pinned.comparison;
     let b: &Comparison = &state.comparison;
     let current = state.snapshot();
+    // The columns carry the scenarios' names: A's if a saved scenario was pinned, B's if the
+    // inputs are a saved scenario as it was saved.
+    let b_name = storage::load_library().ok().and_then(|library| {
+        library
+            .scenarios
+            .into_iter()
+            .find(|saved| saved.snapshot == current)
+            .map(|saved| saved.name)
+    });
+    // (Test ids spelled out: `to_lowercase` would bring Unicode's case tables, +12 KB gzip.)
+    let head = |letter: &'static str, test_id: &'static str, name: Option<&str>| {
+        html! {
+            <th scope="col" data-testid={test_id}>
+                { letter }
+                if let Some(name) = name {
+                    <span class="ab-name">{ name.to_owned() }</span>
+                }
+            </th>
+        }
+    };
     let changed = differences(
         &pinned.snapshot,
         &current,
@@ -383,8 +405,8 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ s.figure }</th>
-                            <th scope="col">{ "A" }</th>
-                            <th scope="col">{ "B" }</th>
+                            { head("A", "ab-head-a", pinned.name.as_deref()) }
+                            { head("B", "ab-head-b", b_name.as_deref()) }
                             <th scope="col">{ "B − A" }</th>
                         </tr>
                     </thead>

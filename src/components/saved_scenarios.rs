@@ -405,6 +405,24 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                         status.set(Status::Loaded(label.clone()));
                     })
                 };
+                let on_compare = {
+                    let dispatcher = props.state.dispatcher();
+                    let snapshot = scenario.snapshot.clone();
+                    let label = label.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        dispatcher.dispatch(Action::PinSaved(snapshot.clone(), label.clone()));
+                        // Show the table once it is drawn.
+                        gloo_timers::callback::Timeout::new(50, || {
+                            if let Some(table) = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.get_element_by_id("ab-title"))
+                            {
+                                table.scroll_into_view();
+                            }
+                        })
+                        .forget();
+                    })
+                };
                 let on_rename = {
                     let mode = mode.clone();
                     let id = id.clone();
@@ -434,6 +452,10 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                         <div class="saved-actions">
                             <button type="button" class="tool" data-testid="load" onclick={on_load}
                                 aria-label={fill_one(s.load_named, &label)}>{ s.load }</button>
+                            if !showing {
+                                <button type="button" class="tool" data-testid="compare" onclick={on_compare}
+                                    aria-label={fill_one(s.compare_named, &label)}>{ s.compare }</button>
+                            }
                             if can_write {
                                 <button type="button" class="tool" id={format!("rename-button-{id}")} data-testid="rename"
                                     onclick={on_rename} aria-label={fill_one(s.rename_named, &label)}>{ s.rename }</button>

@@ -213,6 +213,10 @@ text_table! {
         new_scenario,
         /// Asked first when the scenario on screen is changed and not saved.
         new_scenario_confirm,
+        /// A saved scenario's button: pins it as A, to compare with the scenario on screen.
+        compare,
+        /// The same button's accessible name: {0} the scenario's name.
+        compare_named,
     }
 }
 

@@ -234,3 +234,44 @@ test('Save suggests a name: the preset or the product, and the date', () =>
     assert.match(suggested, /台灯/);
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-save-name', permissions: ['clipboard-read', 'clipboard-write'] }));
+
+// Item 4.
+test('A/B with saved scenarios: Compare pins one in a step, the columns carry the names, differences share one format', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const save = async (name) => {
+      await page.click('[data-testid="save-open"]');
+      await page.fill('#save-name', name);
+      await page.press('#save-name', 'Enter');
+      await page.waitForFunction((name) => document.querySelector('[data-testid="saved-status"]')?.textContent.includes(name), name);
+    };
+    await page.selectOption('[data-testid="preset"]', 'led-lamp');
+    await save('Lamp offer');
+    await page.selectOption('[data-testid="preset"]', 'phone-case');
+    await save('Phone case offer');
+    assert.equal(await page.$('[data-testid="ab-compare"]'), null);
+
+    // One step: no Load, no Pin.
+    await page.click('button[aria-label="Compare “Lamp offer” with the scenario on screen"]');
+    await page.waitForSelector('[data-testid="ab-compare"]');
+    assert.equal(await textOf(page, 'ab-head-a'), 'ALamp offer');
+    assert.equal(await page.textContent('[data-testid="ab-head-a"] .ab-name'), 'Lamp offer');
+    assert.equal(await page.textContent('[data-testid="ab-head-b"] .ab-name'), 'Phone case offer');
+    assert.equal(await page.inputValue('#in-pop-price'), '6.99', 'the scenario on screen stays B');
+    // The one on screen offers no comparison with itself.
+    assert.equal(await page.$('button[aria-label="Compare “Phone case offer” with the scenario on screen"]'), null);
+
+    // Every margin difference with one decimal, whole or not.
+    for (const model of ['pop', 'semi', 'full']) {
+      const change = await page.textContent(`[data-testid="ab-${model}-margin"] [data-col="change"]`);
+      assert.match(change.trim(), /^[▲▼] [+−]\d+\.\d pts$/, `${model}: ${change}`);
+    }
+    await screenshot(page, 'onboarding-ab-saved');
+
+    // Edited, B is no longer the saved scenario: its column is just B.
+    await retype(page, '#in-monthly-units', '1700');
+    await settled(page);
+    assert.equal(await page.$('[data-testid="ab-head-b"] .ab-name'), null);
+    assert.equal(await textOf(page, 'ab-head-b'), 'B');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-ab-saved' }));

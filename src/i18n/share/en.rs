@@ -120,4 +120,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     // The onboarding call (issue #16).
     new_scenario: "New scenario",
     new_scenario_confirm: "Start a new scenario? The figures on screen are not saved: they go back to the defaults. Saved scenarios stay.",
+    compare: "Compare",
+    compare_named: "Compare “{0}” with the scenario on screen",
 };

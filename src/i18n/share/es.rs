@@ -120,4 +120,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     // The onboarding call (issue #16).
     new_scenario: "Nuevo escenario",
     new_scenario_confirm: "¿Empezar un escenario nuevo? Las cifras en pantalla no están guardadas: vuelven a los valores por defecto. Los escenarios guardados se conservan.",
+    compare: "Comparar",
+    compare_named: "Comparar «{0}» con el escenario en pantalla",
 };

@@ -121,4 +121,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     // The onboarding call (issue #16).
     new_scenario: "Nouveau scénario",
     new_scenario_confirm: "Commencer un nouveau scénario\u{a0}? Les chiffres à l’écran ne sont pas enregistrés\u{a0}: ils reviennent aux valeurs par défaut. Les scénarios enregistrés sont conservés.",
+    compare: "Comparer",
+    compare_named: "Comparer «\u{a0}{0}\u{a0}» au scénario à l’écran",
 };

@@ -121,4 +121,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     // The onboarding call (issue #16).
     new_scenario: "새 시나리오",
     new_scenario_confirm: "새 시나리오를 시작할까요? 화면의 수치는 저장되지 않았으며 기본값으로 돌아갑니다. 저장된 시나리오는 그대로 남습니다.",
+    compare: "비교",
+    compare_named: "“{0}”을(를) 화면의 시나리오와 비교",
 };

@@ -120,4 +120,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     // The onboarding call (issue #16).
     new_scenario: "Novo cenário",
     new_scenario_confirm: "Começar um novo cenário? Os números na tela não foram salvos: eles voltam aos valores padrão. Os cenários salvos continuam.",
+    compare: "Comparar",
+    compare_named: "Comparar “{0}” com o cenário na tela",
 };

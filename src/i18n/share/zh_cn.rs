@@ -122,4 +122,6 @@ pub const SHARE: ShareTexts = ShareTexts {
     new_scenario: "新方案",
     new_scenario_confirm:
         "开始新方案？屏幕上的数字尚未保存，将恢复为默认值。已保存的方案不受影响。",
+    compare: "对比",
+    compare_named: "将“{0}”与当前方案对比",
 };
