@@ -266,6 +266,82 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lan
     out
 }
 
+/// The most changed policy values a printout lists; the link holds the rest.
+const PRINTED_CHANGES: usize = 6;
+
+/// The printout's account of the scenario (issue #16, item 6), above the results on paper only:
+/// the inputs a proposal names (product, prices, volume, market, mode), the policy values
+/// changed from the fees' own (the first few, then how many more the link holds) and the date.
+/// A plain function, not a component: it is only ever printed.
+pub fn print_inputs(state: &State) -> Html {
+    let lang = state.lang;
+    let (t, s) = (texts(lang), share_texts(lang));
+    let current = state.snapshot();
+    let policy = state.policy();
+    let mut fields = vec![
+        Input::Category,
+        Input::UnitCost,
+        Input::Packaging,
+        Input::WeightG,
+        Input::Price,
+    ];
+    if !current
+        .form
+        .get(&Input::SemiPrice)
+        .is_none_or(|p| p.trim().is_empty())
+    {
+        fields.push(Input::SemiPrice);
+    }
+    fields.extend([
+        Input::MonthlyUnits,
+        Input::Destination,
+        Input::ReturnRate,
+        Input::SemiMode,
+        Input::SupplyPrice,
+    ]);
+    let rows = fields.into_iter().map(|field| {
+        let value = match field {
+            Input::SupplyPrice if current.form.get(&field).is_none_or(|p| p.trim().is_empty()) => {
+                s.print_estimated.to_owned()
+            }
+            Input::SemiMode => match current.form.get(&field).map(String::as_str) {
+                Some("jit") => t.inputs.mode_jit.to_owned(),
+                _ => t.inputs.mode_warehouse.to_owned(),
+            },
+            _ => shown_input(field, &current, Some(policy), lang),
+        };
+        html! { <div><dt>{ input_label(lang, field) }</dt><dd>{ value }</dd></div> }
+    });
+    // The changed policy values, each "label default → value".
+    let base = Snapshot {
+        assumptions: Default::default(),
+        ..current.clone()
+    };
+    let changes = differences(&base, &current, Some(policy), lang);
+    let more = changes.len().saturating_sub(PRINTED_CHANGES);
+    let today = {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        String::from(js_sys::Date::new_0().to_locale_date_string(lang.code(), &options))
+    };
+    html! {
+        <section class="print-only print-inputs" data-testid="print-inputs">
+            <h2>{ s.print_title }</h2>
+            <dl>{ for rows }</dl>
+            if !changes.is_empty() {
+                <p class="print-changes">
+                    <strong>{ s.print_changed }</strong>{ " " }
+                    { changes.iter().take(PRINTED_CHANGES).cloned().collect::<Vec<_>>().join(t.page.clause_separator) }
+                    if more > 0 {
+                        { t.page.clause_separator }{ fill_one(s.print_more, &more.to_string()) }
+                    }
+                </p>
+            }
+            <p class="print-date">{ fill_one(s.print_date, &today) }</p>
+        </section>
+    }
+}
+
 /// Props of [`AbCompare`].
 #[derive(Properties, PartialEq)]
 pub struct AbCompareProps {

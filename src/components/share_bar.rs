@@ -218,6 +218,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <input ref={link_ref} type="text" class="share-link" readonly=true value={link.clone()}
                     aria-label={s.link_label} data-testid="share-link" />
             }
+            { crate::components::ab_compare::print_inputs(state) }
             <p class="print-only print-link">{ print_before }<span class="url">{ link }</span>{ print_after }</p>
         </section>
     }

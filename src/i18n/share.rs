@@ -217,6 +217,16 @@ text_table! {
         compare,
         /// The same button's accessible name: {0} the scenario's name.
         compare_named,
+        /// The printout's heading above the inputs.
+        print_title,
+        /// The printed supply price when it is left to the estimate.
+        print_estimated,
+        /// Before the changed policy values on the printout.
+        print_changed,
+        /// After the first changed policy values: {0} how many more the link holds.
+        print_more,
+        /// The printout's date: {0} today, as the language writes it.
+        print_date,
     }
 }
 

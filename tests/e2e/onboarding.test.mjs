@@ -275,3 +275,42 @@ test('A/B with saved scenarios: Compare pins one in a step, the columns carry th
     assert.equal(await textOf(page, 'ab-head-b'), 'B');
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-ab-saved' }));
+
+// Item 6.
+test('the printout is a proposal: the inputs and changed assumptions as text, no buttons, the date, one A4 page', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.selectOption('[data-testid="preset"]', 'phone-case');
+    await page.selectOption('#in-destination', 'KR');
+    // Eight changed assumptions: the printout lists six and says how many more the link has.
+    await openAll(page);
+    const ids = await page.$$eval('.assumptions input[type="text"]', (inputs) => inputs.slice(0, 8).map((i) => i.id));
+    assert.equal(ids.length, 8);
+    for (const id of ids) await retype(page, `#${id}`, '1.5');
+    await retype(page, '#in-pop-price', '7.49');
+    await settled(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('[data-testid="print-inputs"]'), true);
+    const printed = await textOf(page, 'print-inputs');
+    for (const part of ['The scenario', 'Category', 'Phone accessories', 'Unit cost', '4.80 CNY', 'Sale price', '7.49 USD',
+      'Units a month', '1500 units', 'South Korea', 'How goods reach buyers', 'Warehouse', 'Supply price', '15.00 CNY', 'Changed assumptions:',
+      'and 2 more (the link below has them all)', 'Printed on']) {
+      assert.ok(printed.includes(part), `"${part}" in: ${printed}`);
+    }
+    const year = String(new Date().getFullYear());
+    assert.ok(printed.includes(year), 'dated');
+    // The fees it was worked out with are on the page, and so is the link.
+    assert.equal(await page.isVisible('.policy-bar'), true);
+    assert.match(await page.textContent('.print-link'), /price=7.49/);
+    const buttons = await page.$$eval('button', (all) => all.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(b).visibility !== 'hidden';
+    }).map((b) => b.textContent.trim()));
+    assert.deepEqual(buttons, [], 'no buttons on paper');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+    assert.equal(pages.length, 1, 'one A4 page');
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await screenshot(page, 'onboarding-print');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-print' }));

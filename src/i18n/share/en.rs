@@ -122,4 +122,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     new_scenario_confirm: "Start a new scenario? The figures on screen are not saved: they go back to the defaults. Saved scenarios stay.",
     compare: "Compare",
     compare_named: "Compare “{0}” with the scenario on screen",
+    print_title: "The scenario",
+    print_estimated: "estimated",
+    print_changed: "Changed assumptions:",
+    print_more: "and {0} more (the link below has them all)",
+    print_date: "Printed on {0}. Figures are estimates from the fees shown.",
 };

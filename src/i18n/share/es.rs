@@ -122,4 +122,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     new_scenario_confirm: "¿Empezar un escenario nuevo? Las cifras en pantalla no están guardadas: vuelven a los valores por defecto. Los escenarios guardados se conservan.",
     compare: "Comparar",
     compare_named: "Comparar «{0}» con el escenario en pantalla",
+    print_title: "El escenario",
+    print_estimated: "estimado",
+    print_changed: "Supuestos cambiados:",
+    print_more: "y {0} más (el enlace de abajo los incluye todos)",
+    print_date: "Impreso el {0}. Las cifras son estimaciones con las tarifas indicadas.",
 };

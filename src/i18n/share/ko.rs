@@ -123,4 +123,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     new_scenario_confirm: "새 시나리오를 시작할까요? 화면의 수치는 저장되지 않았으며 기본값으로 돌아갑니다. 저장된 시나리오는 그대로 남습니다.",
     compare: "비교",
     compare_named: "“{0}”을(를) 화면의 시나리오와 비교",
+    print_title: "시나리오",
+    print_estimated: "추정",
+    print_changed: "변경한 가정:",
+    print_more: "외 {0}개 (아래 링크에 모두 있습니다)",
+    print_date: "{0}에 인쇄했습니다. 수치는 표시된 수수료 기준 추정치입니다.",
 };

@@ -122,4 +122,9 @@ pub const SHARE: ShareTexts = ShareTexts {
     new_scenario_confirm: "Começar um novo cenário? Os números na tela não foram salvos: eles voltam aos valores padrão. Os cenários salvos continuam.",
     compare: "Comparar",
     compare_named: "Comparar “{0}” com o cenário na tela",
+    print_title: "O cenário",
+    print_estimated: "estimado",
+    print_changed: "Premissas alteradas:",
+    print_more: "e mais {0} (o link abaixo traz todas)",
+    print_date: "Impresso em {0}. Os números são estimativas com as tarifas indicadas.",
 };
