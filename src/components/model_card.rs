@@ -122,6 +122,11 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
     let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     let money = |d: Decimal| format::money(&locale, d, cur);
     let signed = |d: Decimal| profit(&money(d), d);
+    // Margin, return on goods and on money tied up: a loss reads as one too; a gain stays plain.
+    let loss_only = |shown: String, d: Option<Decimal>| match d {
+        Some(d) if d.is_sign_negative() && !d.is_zero() => profit(&shown, d),
+        _ => html! { shown },
+    };
     // Rounded up to the cent: selling at the shown price never loses money.
     // A cost shows with a minus sign, a credit with a plus, zero with neither.
     let deduction = |d: Decimal| {
@@ -204,12 +209,12 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             </p>
             <dl class="figures">
                 { figure(c.a_month, id, "monthly-profit", signed(m.monthly_profit)) }
-                { figure(margin_label, id, "margin", format::percent(&locale, m.margin_pct).into()) }
-                { figure(c.roi, id, "roi", roi.into()) }
+                { figure(margin_label, id, "margin", loss_only(format::percent(&locale, m.margin_pct), Some(m.margin_pct))) }
+                { figure(c.roi, id, "roi", loss_only(roi, m.roi_pct)) }
                 { figure(break_even_label, id, "break-even", break_even.unwrap_or_else(|| c.none.to_owned()).into()) }
                 { figure(c.money_back_in, id, "days-to-cash", days.into()) }
                 { figure(c.money_tied_up, id, "capital", money(m.cash.capital_tied).into()) }
-                { figure(&per_hundred, id, "return-on-capital", return_on_capital.into()) }
+                { figure(&per_hundred, id, "return-on-capital", loss_only(return_on_capital, m.cash.return_on_capital_pct)) }
             </dl>
             if let Some(vat) = vat {
                 <p class="vat-note" data-testid={format!("{id}-vat")}>{ vat }</p>

@@ -163,6 +163,20 @@ test('losses read as losses: ▼ and the loss colour in the cards, the phone sum
       assert.equal(mini.lines, 1, mini.text);
       assert.ok(mini.height < 24, `${mini.text} is on one line (${mini.height} px)`);
     }
+    // The cards' other profit figures: margin, return on goods, profit per ¥100 tied up.
+    for (const model of ['pop', 'semi', 'full']) {
+      for (const figure of ['margin', 'roi', 'return-on-capital']) {
+        const dd = `[data-testid="${model}-${figure}"]`;
+        const { text, lines, colour } = await page.$eval(dd, (e) => ({
+          text: e.textContent,
+          lines: e.getClientRects().length === 1 && e.getBoundingClientRect().height < 30,
+          colour: e.querySelector('.loss') && getComputedStyle(e.querySelector('.loss')).color,
+        }));
+        assert.match(text, /^▼ -/, `${model} ${figure}: ${text}`);
+        assert.equal(colour, lossColour, `${model} ${figure}`);
+        assert.ok(lines, `${model} ${figure} on one line`);
+      }
+    }
     for (const col of ['a', 'b']) {
       const cell = `[data-testid="ab-pop-monthly-profit"] [data-col="${col}"]`;
       assert.match(await page.textContent(cell), /^▼ -¥/);
