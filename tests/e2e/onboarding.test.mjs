@@ -328,3 +328,25 @@ test('the printout is a proposal: the inputs and changed assumptions as text, no
     await screenshot(page, 'onboarding-print');
     assert.deepEqual(page.errors, []);
   }, { name: 'onboarding-print' }));
+
+// Item 10.
+test('embedded at phone width, the monthly profits and then the inputs come first: an edit shows its effect on screen', () =>
+  withPage(async (page) => {
+    await ready(page, '/?embed=1');
+    const top = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().top + window.scrollY);
+    const summary = await top('.summary-bar');
+    const input = await top('#in-product-unit-cost');
+    const card = await top('[data-testid="pop-card"]');
+    assert.equal(await page.isVisible('.summary-bar'), true, 'the three monthly profits');
+    assert.ok(summary < input && input < card, `summary ${summary}, first input ${input}, first card ${card}`);
+    assert.ok(input - summary < 400, 'the first inputs are on the same screen as the profits');
+    const before = await page.textContent('.summary-bar');
+    await retype(page, '#in-product-unit-cost', '30');
+    await page.waitForFunction((before) => document.querySelector('.summary-bar').textContent !== before, before);
+    // At desktop width the embed keeps its two columns.
+    await page.setViewportSize({ width: 1000, height: 900 });
+    assert.equal(await page.isVisible('.summary-bar'), false);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'onboarding-embed-390');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'onboarding-embed-phone', width: 390, height: 844 }));
