@@ -153,7 +153,8 @@ test('bad rows are reported by row and column, left out of the totals, and fixed
     assert.equal(await page.inputValue('[data-testid="fix-3-1"]'), 'abc');
     assert.equal((await page.textContent('label[for="fix-3-1"]')).trim(), 'unit cost');
     assert.match(await page.textContent('#fix-3-1-error'), /Enter a number/);
-    assert.equal(await page.inputValue('[data-testid="fix-4-4"]'), 'spaceships');
+    // A bad category is fixed from the list (issue #16, item 13): the cell's text shows first.
+    assert.equal(await page.$eval('[data-testid="fix-4-4"]', (s) => s.options[s.selectedIndex].text), 'spaceships');
     assert.equal(await page.inputValue('[data-testid="fix-5-5"]'), '-3');
     // The good rows are computed; the bad ones are left out of the totals, and say so.
     assert.equal(await textOf(page, 'catalog-excluded'), '3 rows with problems are left out of these totals.');
@@ -182,12 +183,14 @@ test('bad rows are reported by row and column, left out of the totals, and fixed
     const after = money(await page.textContent('[data-testid="total-best"] .amount'));
     assert.notEqual(after, before);
     // A fix that is still wrong keeps the row listed, with the new text and its message.
-    await page.fill('[data-testid="fix-4-4"]', 'still not a category');
-    await page.press('[data-testid="fix-4-4"]', 'Enter');
+    await page.fill('[data-testid="fix-5-5"]', 'minus three');
+    await page.press('[data-testid="fix-5-5"]', 'Enter');
     await page.waitForTimeout(100);
-    assert.equal(await page.inputValue('[data-testid="fix-4-4"]'), 'still not a category');
-    await page.fill('[data-testid="fix-4-4"]', 'Lighting');
-    await page.press('[data-testid="fix-4-4"]', 'Enter');
+    assert.equal(await page.inputValue('[data-testid="fix-5-5"]'), 'minus three');
+    await page.fill('[data-testid="fix-5-5"]', '-3');
+    await page.press('[data-testid="fix-5-5"]', 'Enter');
+    await page.waitForTimeout(100);
+    await page.selectOption('[data-testid="fix-4-4"]', 'lighting');
     await page.waitForSelector('[data-testid="bad-row-4"]', { state: 'detached' });
     // The export carries the fixes and the remaining problem in plain words.
     const records = csvRecords((await download(page, '[data-testid="catalog-export"]')).text);
@@ -549,3 +552,21 @@ test('the catalog uses the set of fees the calculator uses, says so, and can pic
     assert.deepEqual(await figures(), expected['aliexpress-2024'].map(cents));
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-fees' }));
+
+test('a bad category is fixed by choosing from the policy\'s categories, in the page\'s language (issue #16, item 13)', () =>
+  withPage(async (page) => {
+    await page.goto(url('/catalog/?lang=zh-CN'));
+    await page.waitForSelector('[data-testid="catalog-empty"]', { timeout: 15_000 });
+    await paste(page, [HEADER, 'Desk lamp,40,2,800,lighting,25,60,100', 'Odd one,40,2,800,spaceships,25,60,100'].join('\n'));
+    await done(page);
+    const fix = '[data-testid="fix-3-4"]';
+    assert.equal(await page.$eval(fix, (e) => e.tagName), 'SELECT', 'a list, not a text box');
+    const options = await page.$$eval(`${fix} option`, (os) => os.map((o) => ({ value: o.value, text: o.text, disabled: o.disabled })));
+    assert.deepEqual(options[0], { value: '', text: 'spaceships', disabled: true });
+    assert.ok(options.length > 5, `${options.length} options`);
+    assert.ok(options.some((o) => o.value === 'lighting' && /灯/.test(o.text)), JSON.stringify(options));
+    await page.selectOption(fix, 'lighting');
+    await page.waitForSelector('[data-testid="bad-row-3"]', { state: 'detached' });
+    assert.equal(await page.$('[data-testid="catalog-bad-rows"]'), null);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-category-list' }));
