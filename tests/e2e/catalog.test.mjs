@@ -570,3 +570,16 @@ test('a bad category is fixed by choosing from the policy\'s categories, in the 
     assert.equal(await page.$('[data-testid="catalog-bad-rows"]'), null);
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-category-list' }));
+
+test('a row that took the calculator\'s value for an empty main cell says so in the table (issue #16, item 14)', () =>
+  withPage(async (page) => {
+    await open(page);
+    await paste(page, [HEADER, 'Desk lamp,40,2,800,lighting,25,60,100', 'Half filled,40,2,,lighting,,60,100'].join('\n'));
+    await done(page);
+    const notes = await page.$$eval('[data-testid="catalog-row"]', (rows) => rows.map((tr) => tr.querySelector('[data-testid="row-defaults"]')?.textContent ?? ''));
+    assert.equal(notes.length, 2);
+    assert.equal(notes[0], '', 'a full row says nothing');
+    assert.match(notes[1], /^Empty in the file, so the calculator's value is used: Weight 350\s?g; Sale price \$?12\.99( USD)?\.$/, notes[1]);
+    await screenshot(page, 'catalog-row-defaults');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-row-defaults' }));
