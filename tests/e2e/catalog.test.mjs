@@ -583,3 +583,19 @@ test('a row that took the calculator\'s value for an empty main cell says so in 
     await screenshot(page, 'catalog-row-defaults');
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-row-defaults' }));
+
+test('currency symbols in a cell are read as the calculator reads them: €12,99 is 12.99 (issue #16, item 12)', () =>
+  withPage(async (page) => {
+    await open(page);
+    const header = 'name;unit cost;packaging;weight;category;price;supply price;monthly units';
+    const pop = async (price, cost) => {
+      await paste(page, [header, `Mug;${cost};1;300;home;${price};40;100`].join('\n'));
+      await done(page);
+      assert.equal(await page.$('[data-testid="catalog-bad-rows"]'), null, `${price} ${cost} is read`);
+      return (await tableRows(page))[0].cells[0];
+    };
+    const plain = await pop('12,99', '20');
+    assert.equal(await pop('€12,99', '¥20'), plain);
+    assert.equal(await pop('12,99 €', '20元'), plain);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-currency-symbols' }));
