@@ -232,7 +232,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_lang_unavailable = on_message.reform(Message::LanguageUnavailable);
     let painted = use_painted();
-    share::use_link_sync(&state, &session.presentation, session.sync_url);
+    // Links keep the language the visitor chose here, and otherwise the one the page was opened in.
+    let presentation = state.presentation(&session.presentation);
+    share::use_link_sync(&state, &presentation, session.sync_url);
     storage::use_autosave(
         &state,
         session.persist,
@@ -301,7 +303,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader {on_preset} {lang} {on_lang} {on_lang_unavailable} />
+                <PageHeader {on_preset} preset={state.preset.map(|p| p.id)} {lang} {on_lang} {on_lang_unavailable} />
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">
@@ -318,7 +320,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     { notice_list(&notices, lang) }
                     if !embedded {
-                        <ShareBar state={state.clone()} presentation={session.presentation.clone()}
+                        <ShareBar state={state.clone()} presentation={presentation.clone()}
                             can_save={session.persist} on_message={on_message.clone()} />
                     }
                     <PolicyBar state={state.clone()} on_pick={(!embedded).then(|| { let state = state.clone(); Callback::from(move |id| state.dispatch(Action::SetPolicy(id))) })} />
@@ -339,7 +341,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
                     // Below the first screen: built once the figures are painted.
                     if !embedded && painted {
-                        <SolverPanel state={state.clone()} on_change={on_change.clone()} />
+                        <SolverPanel key={state.generation} state={state.clone()} on_change={on_change.clone()} />
                     }
                 </main>
                 <aside class="input-column" aria-label="Inputs">
@@ -353,7 +355,7 @@ pub fn App(props: &AppProps) -> Html {
                 </aside>
             </div>
             if embedded {
-                { embed_link(&state, &session.presentation) }
+                { embed_link(&state, &presentation) }
             } else {
                 <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
             }

@@ -18,16 +18,17 @@ pub mod english;
 /// How a number is written.
 #[derive(Debug, PartialEq)]
 enum Style {
-    /// Money in a currency (an ISO 4217 code), to the cent: `¥1,240.00`.
-    Money(String),
-    /// A whole amount of money, for a round figure in words: `¥100`.
-    MoneyWhole(String),
+    /// Money in a currency (an ISO 4217 code) with exactly this many decimals: `¥1,240.00`
+    /// (2), `¥100` (0).
+    Money(String, u32),
     /// A percentage to one decimal: `8.8%`.
     Percent,
     /// A percentage with up to two decimals and no trailing zeros: `8%`, `0.5%`.
     PercentPlain,
     /// A number with at most this many decimals: `1,500`.
     Plain(u32),
+    /// A number with exactly this many decimals: `7.0`.
+    Fixed(u32),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -53,19 +54,12 @@ mod intl {
             let _ = Reflect::set(&options, &JsValue::from_str(key), &value);
         };
         match style {
-            Style::Money(currency) => {
+            Style::Money(currency, dp) => {
                 set("style", "currency".into());
                 set("currency", currency.as_str().into());
                 set("currencyDisplay", "narrowSymbol".into());
-                set("minimumFractionDigits", 2.into());
-                set("maximumFractionDigits", 2.into());
-            }
-            Style::MoneyWhole(currency) => {
-                set("style", "currency".into());
-                set("currency", currency.as_str().into());
-                set("currencyDisplay", "narrowSymbol".into());
-                set("minimumFractionDigits", 0.into());
-                set("maximumFractionDigits", 0.into());
+                set("minimumFractionDigits", (*dp).into());
+                set("maximumFractionDigits", (*dp).into());
             }
             Style::Percent => {
                 set("style", "percent".into());
@@ -78,6 +72,10 @@ mod intl {
                 set("maximumFractionDigits", 2.into());
             }
             Style::Plain(dp) => {
+                set("maximumFractionDigits", (*dp).into());
+            }
+            Style::Fixed(dp) => {
+                set("minimumFractionDigits", (*dp).into());
                 set("maximumFractionDigits", (*dp).into());
             }
         }
@@ -137,9 +135,9 @@ mod intl {
     pub(super) fn format(lang: Lang, style: Style, text: &str) -> Option<String> {
         let number = text.replace('.', &lang.separators().decimal.to_string());
         Some(match style {
-            Style::Money(currency) | Style::MoneyWhole(currency) => format!("{number} {currency}"),
+            Style::Money(currency, _) => format!("{number} {currency}"),
             Style::Percent | Style::PercentPlain => format!("{number}%"),
-            Style::Plain(_) => number,
+            Style::Plain(_) | Style::Fixed(_) => number,
         })
     }
 }
@@ -148,17 +146,16 @@ impl Style {
     /// The same request for [`english::number`].
     fn english(&self) -> english::Number<'_> {
         match self {
-            Style::Money(currency) => english::Number::Money {
+            Style::Money(currency, decimals) => english::Number::Money {
                 currency,
-                decimals: 2,
-            },
-            Style::MoneyWhole(currency) => english::Number::Money {
-                currency,
-                decimals: 0,
+                decimals: *decimals as usize,
             },
             Style::Percent => english::Number::Percent { min: 1, max: 1 },
             Style::PercentPlain => english::Number::Percent { min: 0, max: 2 },
             Style::Plain(dp) => english::Number::Plain { max: *dp as usize },
+            Style::Fixed(dp) => english::Number::Fixed {
+                decimals: *dp as usize,
+            },
         }
     }
 }
@@ -176,11 +173,52 @@ fn format(locale: &Locale, style: Style, value: Decimal) -> String {
 /// Money in `currency`, rounded to the cent: `¥1,240.00`; in the currency the locale shows
 /// `currency`'s amounts in, converted ([`Locale::shown`]) and then rounded.
 pub fn money(locale: &Locale, value: Decimal, currency: &str) -> String {
+    money_places(locale, value, currency, 2)
+}
+
+/// Money as [`money`] writes it, with exactly `dp` decimals: `¥2,000` (0) for an axis label.
+pub fn money_places(locale: &Locale, value: Decimal, currency: &str, dp: u32) -> String {
     let (value, currency) = locale.shown(value, currency);
     format(
         locale,
-        Style::Money(currency.to_owned()),
-        round_to(value, 2),
+        Style::Money(currency.to_owned(), dp),
+        round_to(value, dp),
+    )
+}
+
+/// The decimals of `currency`'s smallest unit (ISO 4217's minor unit): 2 for the cent, 0 for
+/// currencies without one (KRW, JPY…), 3 for the dinars that count in thousandths. What `Intl`
+/// writes by default for the currency; a table, so that native code and tests agree with it.
+pub fn minor_units(currency: &str) -> u32 {
+    const NONE: &[&str] = &[
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+        "VUV", "XAF", "XOF", "XPF",
+    ];
+    const THOUSANDTHS: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+    if NONE.contains(&currency) {
+        0
+    } else if THOUSANDTHS.contains(&currency) {
+        3
+    } else {
+        2
+    }
+}
+
+/// A price as a seller would type it: rounded up to `currency`'s smallest unit ([`minor_units`]),
+/// so that a price that meets a target still meets it (`13.9650` → `13.97`; `12345.2` KRW →
+/// `12346`).
+pub fn price_up_to_unit(value: Decimal, currency: &str) -> Decimal {
+    sellercalc_engine::decimal::price_up_to(value, minor_units(currency))
+}
+
+/// A price in its own currency (never converted: it is what goes into a price input), with that
+/// currency's decimals: `$13.97`, `₩12,346`.
+pub fn price(locale: &Locale, value: Decimal, currency: &str) -> String {
+    let dp = minor_units(currency);
+    format(
+        locale,
+        Style::Money(currency.to_owned(), dp),
+        round_to(value, dp),
     )
 }
 
@@ -188,7 +226,7 @@ pub fn money(locale: &Locale, value: Decimal, currency: &str) -> String {
 /// 100 of "per ¥100"): `¥100`, or `$100` while results show in USD.
 pub fn money_whole(locale: &Locale, value: Decimal, currency: &str) -> String {
     let shown = locale.display_currency(currency).to_owned();
-    format(locale, Style::MoneyWhole(shown), round_to(value, 0))
+    format(locale, Style::Money(shown, 0), round_to(value, 0))
 }
 
 /// `value` written as money in the currency the locale shows `currency`'s amounts in, not
@@ -196,7 +234,7 @@ pub fn money_whole(locale: &Locale, value: Decimal, currency: &str) -> String {
 /// up).
 pub fn money_as_shown(locale: &Locale, value: Decimal, currency: &str) -> String {
     let shown = locale.display_currency(currency).to_owned();
-    format(locale, Style::Money(shown), round_to(value, 2))
+    format(locale, Style::Money(shown, 2), round_to(value, 2))
 }
 
 /// An ISO date (`2025-08-01`) as the locale writes it ("1 Aug 2025"); the ISO text itself off
@@ -226,6 +264,14 @@ pub fn percent_plain(locale: &Locale, value: Decimal) -> String {
 /// A plain number with at most `dp` decimals: `1,500`.
 pub fn number(locale: &Locale, value: Decimal, dp: u32) -> String {
     format(locale, Style::Plain(dp), round_to(value, dp))
+}
+
+/// A number with exactly `dp` decimals, for figures compared side by side: `7.0`, `6.9`.
+pub fn fixed(locale: &Locale, value: Decimal, dp: u32) -> String {
+    let mut value = round_to(value, dp);
+    // Its text keeps the trailing zeros too ("7.0"), where `Intl` is not there to add them.
+    value.rescale(dp);
+    format(locale, Style::Fixed(dp), value)
 }
 
 /// A canonical decimal text from the engine ("12.99", "1000000000") written for the locale, with
@@ -282,6 +328,37 @@ mod tests {
             editable(&Locale::new(Lang::Ko), Decimal::from(1500)),
             "1500"
         );
+    }
+
+    #[test]
+    fn prices_round_up_to_the_currencys_smallest_unit() {
+        assert_eq!(minor_units("USD"), 2);
+        assert_eq!(minor_units("KRW"), 0);
+        assert_eq!(minor_units("KWD"), 3);
+        let exact = Decimal::new(13_965_010, 6);
+        assert_eq!(price_up_to_unit(exact, "USD"), Decimal::new(1397, 2));
+        assert_eq!(
+            price_up_to_unit(Decimal::new(123_452, 1), "KRW"),
+            Decimal::from(12_346)
+        );
+        // A price already in whole units stays as it is.
+        assert_eq!(
+            price_up_to_unit(Decimal::new(1300, 2), "USD"),
+            Decimal::new(1300, 2)
+        );
+        // English is written as Intl writes it (format::english), natively too.
+        assert_eq!(
+            price(&Locale::new(Lang::En), Decimal::from(12_346), "KRW"),
+            "₩12,346"
+        );
+    }
+
+    #[test]
+    fn figures_side_by_side_have_the_same_decimals() {
+        let en = Locale::new(Lang::En);
+        assert_eq!(fixed(&en, Decimal::from(7), 1), "7.0");
+        assert_eq!(fixed(&en, Decimal::new(695, 2), 1), "7.0");
+        assert_eq!(fixed(&en, Decimal::new(69, 1), 1), "6.9");
     }
 
     #[test]

@@ -184,12 +184,28 @@ mod tests {
             assert!(page.contains(expected), "{expected} missing");
         }
         assert!(page.contains('¥'), "money is written with its symbol");
-        // No amount in the native fallback's form ("3158.08 CNY"): English is written as `Intl` does.
-        let fallback = page
-            .as_bytes()
-            .windows(6)
-            .any(|w| w[0].is_ascii_digit() && &w[1..] == b" CNY<");
-        assert!(!fallback, "no native fallback formatting");
+        // Each model's monthly profit is written as Intl writes English money (`¥2,223.98`), not
+        // in the native fallback's form (`2223.98 CNY`).
+        for model in ["pop", "semi", "full"] {
+            let marker = format!("data-testid=\"{model}-monthly-profit\"");
+            let at = page.find(&marker).expect("the profit is on the page") + marker.len();
+            // The first text after the element's tags (the amount is wrapped in spans).
+            let mut text = &page[at..];
+            while let Some(rest) = text.strip_prefix('>').or(Some(text)) {
+                match rest.find('<') {
+                    Some(0) => text = &rest[rest.find('>').map_or(rest.len(), |i| i)..],
+                    _ => {
+                        text = rest;
+                        break;
+                    }
+                }
+            }
+            assert!(
+                text.starts_with('¥') || text.starts_with("-¥"),
+                "{model}: {}",
+                &text[..text.len().min(40)]
+            );
+        }
         assert!(!page.contains("<!--"), "not hydratable: no markers");
     }
 

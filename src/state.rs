@@ -12,7 +12,8 @@ use sellercalc_engine::{
 use yew::Reducible;
 
 use crate::i18n::{read_decimal, read_number, Conversion, Lang, Locale, NumberIssue};
-use crate::presets::Preset;
+use crate::presets::{self, Preset};
+use crate::share::Presentation;
 
 /// What the user typed, exactly as typed, by input.
 pub type Form = BTreeMap<Input, String>;
@@ -152,6 +153,8 @@ pub struct Pinned {
     pub snapshot: Snapshot,
     /// Their comparison.
     pub comparison: Rc<Comparison>,
+    /// The saved scenario's name, when a saved scenario was pinned: the A/B column's head.
+    pub name: Option<String>,
 }
 
 impl Pinned {
@@ -166,6 +169,7 @@ impl Pinned {
         Pinned {
             snapshot,
             comparison,
+            name: None,
         }
     }
 }
@@ -241,6 +245,13 @@ pub struct State {
     pub lang: Lang,
     /// Whether the user asked for results in the sale currency rather than the cost currency.
     pub in_sale_currency: bool,
+    /// The preset the inputs are exactly, if any: the one the user picked, until an input changes.
+    pub preset: Option<&'static Preset>,
+    /// Whether the visitor chose the page's language here (links then carry it).
+    pub lang_chosen: bool,
+    /// How many times the user started a new scenario: views that keep inputs of their own (the
+    /// target margin of "What if") are made anew for each.
+    pub generation: u32,
 }
 
 impl PartialEq for State {
@@ -254,6 +265,9 @@ impl PartialEq for State {
                 == other.pinned.as_ref().map(|p| &p.snapshot)
             && self.lang == other.lang
             && self.in_sale_currency == other.in_sale_currency
+            && self.preset == other.preset
+            && self.lang_chosen == other.lang_chosen
+            && self.generation == other.generation
     }
 }
 
@@ -268,12 +282,18 @@ pub enum Action {
     ResetAssumption(String),
     /// Restored every policy value's default.
     ResetAssumptions,
-    /// Filled the form from a preset.
+    /// Filled the form from a preset: what it sets, and the defaults for the rest (every other
+    /// input, the policy values, the newest fees). Any pinned scenario stays.
     ApplyPreset(&'static Preset),
+    /// Started over for the next seller: every input, policy value and the fees back to the
+    /// defaults, nothing pinned, results in the cost currency. The language stays.
+    NewScenario,
     /// Replaced every input with a saved scenario's; any pinned scenario stays.
     Load(Snapshot),
     /// Pinned the current inputs as scenario A.
     Pin,
+    /// Pinned a saved scenario, by its inputs and name, as A; the current inputs are B.
+    PinSaved(Snapshot, String),
     /// Removed the pinned scenario.
     Unpin,
     /// Switched the page's language: numbers typed so far are rewritten with its separators.
@@ -325,7 +345,7 @@ impl State {
             Some(r) => Some((r, false)),
             None => previous_recommendation.map(|(r, _)| (r, true)),
         };
-        State {
+        let mut state = State {
             form,
             assumptions,
             policy,
@@ -335,7 +355,12 @@ impl State {
             pinned: None,
             lang,
             in_sale_currency: false,
-        }
+            preset: None,
+            lang_chosen: false,
+            generation: 0,
+        };
+        state.preset = presets::matching(&state.snapshot());
+        state
     }
 
     /// The page's state for inputs restored from a link or storage, with an optional pinned
@@ -471,6 +496,25 @@ impl State {
         self.comparison.errors.iter().find(|e| e.field == *field)
     }
 
+    /// How links to this page show it: as it was opened, in the language the visitor chose
+    /// here if they chose one.
+    pub fn presentation(&self, opened: &Presentation) -> Presentation {
+        Presentation {
+            embed: opened.embed,
+            lang: if self.lang_chosen {
+                Some(self.lang.code().to_owned())
+            } else {
+                opened.lang.clone()
+            },
+        }
+    }
+
+    /// Whether the inputs, the policy values or the fees differ from the defaults, or a scenario
+    /// is pinned: what starting a new scenario would lose.
+    pub fn changed(&self) -> bool {
+        self.pinned.is_some() || self.snapshot() != Snapshot::defaults()
+    }
+
     /// The policy set in use: the chosen one, or the newest when the chosen id is not a
     /// built-in set (the engine then reports it at `policy`).
     pub fn policy(&self) -> &'static PolicySet {
@@ -505,14 +549,25 @@ impl Reducible for State {
             }
             Action::ResetAssumptions => assumptions.clear(),
             Action::ApplyPreset(preset) => {
-                for (field, text) in preset.fields {
-                    form.insert(*field, crate::format::editable_text(self.lang, text));
-                }
+                let mut state = State::restored(preset.snapshot(), None, self.lang);
+                state.pinned = self.pinned.clone();
+                state.in_sale_currency = self.in_sale_currency;
+                state.lang_chosen = self.lang_chosen;
+                state.generation = self.generation;
+                return Rc::new(state);
             }
             Action::SetLang(lang) => {
                 let mut state = State::restored(self.snapshot(), None, lang);
                 state.pinned = self.pinned.clone();
                 state.in_sale_currency = self.in_sale_currency;
+                state.lang_chosen = true;
+                state.generation = self.generation;
+                return Rc::new(state);
+            }
+            Action::NewScenario => {
+                let mut state = State::restored(Snapshot::defaults(), None, self.lang);
+                state.lang_chosen = self.lang_chosen;
+                state.generation = self.generation.wrapping_add(1);
                 return Rc::new(state);
             }
             Action::Load(snapshot) => {
@@ -520,6 +575,8 @@ impl Reducible for State {
                 let mut state = State::restored(snapshot, None, self.lang);
                 state.pinned = self.pinned.clone();
                 state.in_sale_currency = self.in_sale_currency;
+                state.lang_chosen = self.lang_chosen;
+                state.generation = self.generation;
                 return Rc::new(state);
             }
             Action::ToggleResultsCurrency => {
@@ -532,6 +589,15 @@ impl Reducible for State {
                 state.pinned = Some(Rc::new(Pinned {
                     snapshot: self.snapshot(),
                     comparison: self.comparison.clone(),
+                    name: None,
+                }));
+                return Rc::new(state);
+            }
+            Action::PinSaved(snapshot, name) => {
+                let mut state = (*self).clone();
+                state.pinned = Some(Rc::new(Pinned {
+                    name: Some(name),
+                    ..Pinned::of(snapshot)
                 }));
                 return Rc::new(state);
             }
@@ -551,6 +617,8 @@ impl Reducible for State {
         );
         state.pinned = self.pinned.clone();
         state.in_sale_currency = self.in_sale_currency;
+        state.lang_chosen = self.lang_chosen;
+        state.generation = self.generation;
         Rc::new(state)
     }
 }
@@ -607,5 +675,53 @@ mod tests {
         );
         assert!(state.in_sale_currency);
         assert_eq!(state.locale().display, None);
+    }
+
+    #[test]
+    fn a_new_scenario_is_the_defaults_in_the_same_language_with_nothing_pinned() {
+        assert!(!State::new().changed(), "the defaults are not a change");
+        let state = reduced(
+            State::new(),
+            [
+                Action::SetLang(Lang::Fr),
+                Action::Set(Input::MonthlyUnits, "500".to_owned()),
+                Action::SetAssumption("payment.conversion_fee".to_owned(), "2".to_owned()),
+                Action::Pin,
+                Action::ToggleResultsCurrency,
+            ],
+        );
+        assert!(state.changed());
+        let state = reduced((*state).clone(), [Action::NewScenario]);
+        assert!(!state.changed());
+        assert_eq!(state.snapshot(), Snapshot::defaults());
+        assert!(state.pinned.is_none() && !state.in_sale_currency);
+        assert_eq!((state.lang, state.lang_chosen), (Lang::Fr, true));
+        assert_eq!(state.generation, 1);
+        // A pinned scenario alone is something to lose.
+        assert!(reduced((*state).clone(), [Action::Pin]).changed());
+    }
+
+    #[test]
+    fn a_preset_sets_everything_and_is_named_until_an_input_changes() {
+        for lang in [Lang::En, Lang::Fr] {
+            for preset in crate::presets::PRESETS {
+                let state = reduced(
+                    State::new(),
+                    [
+                        Action::SetLang(lang),
+                        Action::Set(Input::Destination, "KR".to_owned()),
+                        Action::SetAssumption("payment.conversion_fee".to_owned(), "2".to_owned()),
+                        Action::ApplyPreset(preset),
+                    ],
+                );
+                assert_eq!(state.preset, Some(preset), "{lang:?} {}", preset.id);
+                assert_eq!(state.snapshot(), preset.snapshot(), "the rest are defaults");
+                let state = reduced(
+                    (*state).clone(),
+                    [Action::Set(Input::MonthlyUnits, "7".to_owned())],
+                );
+                assert_eq!(state.preset, None);
+            }
+        }
     }
 }

@@ -105,6 +105,17 @@ fn percents_and_plain_numbers_match_intl() {
             );
             assert_eq!(ours, theirs, "{value} as a percent ({min}–{max})");
         }
+        for decimals in [0usize, 1, 2] {
+            let ours = english::number(Number::Fixed { decimals }, value).unwrap();
+            let theirs = intl_number(
+                &[
+                    ("minimumFractionDigits", (decimals as u32).into()),
+                    ("maximumFractionDigits", (decimals as u32).into()),
+                ],
+                value,
+            );
+            assert_eq!(ours, theirs, "{value} with exactly {decimals} decimals");
+        }
         for max in [0usize, 2, 6] {
             let ours = english::number(Number::Plain { max }, value).unwrap();
             let theirs = intl_number(&[("maximumFractionDigits", (max as u32).into())], value);

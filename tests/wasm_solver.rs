@@ -8,7 +8,7 @@ use sellercalc::components::sensitivity_chart::{
 };
 use sellercalc::i18n::Lang;
 use sellercalc::state::{scenario_input, State};
-use sellercalc_engine::decimal::fixed_text;
+use sellercalc_engine::decimal::{fixed_text, price_up};
 use sellercalc_engine::{price_decimals, target_margin_price, Decimal, ModelKind};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -38,13 +38,17 @@ fn attribute(root: &Element, test_id: &str, name: &str) -> Option<String> {
     find(root, &format!("[data-testid=\"{test_id}\"]")).and_then(|e| e.get_attribute(name))
 }
 
-/// The number in a stated price ("13.9695 USD" → "13.9695").
-fn number_of(stated: &str) -> String {
-    stated
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_owned()
+/// The number in a price as shown ("$13.97" → "13.97", "-¥176.02" → "-176.02").
+fn number_of(shown: &str) -> String {
+    shown
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+        .collect()
+}
+
+/// A money figure as shown, as a number.
+fn amount(shown: &str) -> Decimal {
+    number_of(shown).parse().expect("a number")
 }
 
 /// The calculator, once its "What if" panel is there (it is built after the first paint).
@@ -68,16 +72,24 @@ async fn the_target_margin_price_is_the_engines_and_using_it_meets_the_target() 
     let margin = Decimal::from(15);
     let price = target_margin_price(comparison, ModelKind::Pop, margin).expect("a price");
     let decimals = price_decimals(comparison, ModelKind::Pop);
-    let expected = fixed_text(price, decimals);
     let shown = text(&root, "solver-target-pop");
-    assert_eq!(shown, format!("{expected} USD"));
+    // As a person would type it, rounded up to the cent; the engine's places in the tooltip.
+    assert_eq!(shown, format!("${}", price_up(price)));
+    assert_eq!(
+        attribute(&root, "solver-target-pop", "title"),
+        Some(format!("{} USD", fixed_text(price, decimals)))
+    );
     let semi = text(&root, "semi-monthly-profit");
     assert_eq!(
         text(&root, "solver-target-heading"),
         "Price for a 15% margin"
     );
-    // Break-even with the engine's places, not rounded to the cent as on the card.
-    assert_eq!(text(&root, "solver-break-even-pop"), "12.0134 USD");
+    // Break-even to the cent as on the card, with the engine's places in the tooltip.
+    assert_eq!(text(&root, "solver-break-even-pop"), "$12.02");
+    assert_eq!(
+        attribute(&root, "solver-break-even-price-pop", "title").as_deref(),
+        Some("12.0134 USD")
+    );
 
     click(&root, "solver-use-pop");
     settle().await;
@@ -88,7 +100,7 @@ async fn the_target_margin_price_is_the_engines_and_using_it_meets_the_target() 
 
     // Fully managed's price is a supply price, in the cost currency.
     let full = text(&root, "solver-target-full");
-    assert!(full.ends_with(" CNY"), "{full}");
+    assert!(full.starts_with('¥'), "{full}");
     click(&root, "solver-use-full");
     settle().await;
     assert_eq!(
@@ -99,28 +111,28 @@ async fn the_target_margin_price_is_the_engines_and_using_it_meets_the_target() 
 }
 
 #[wasm_bindgen_test]
-async fn the_supply_price_that_earns_as_much_as_pop_does_so_to_the_cent() {
+async fn the_supply_price_that_earns_as_much_as_pop_does_so_to_the_cent_it_is_typed_in() {
     let root = app().await;
-    // The worked example without uplift: (2223.984064 ÷ 400 + 26.458) ÷ 0.96 = 33.35204.
+    // The worked example without uplift: (2223.984064 ÷ 400 + 26.458) ÷ 0.96 = 33.35204, shown
+    // and used as ¥33.36: the cent above, so fully managed earns at least as much.
     let stated = text(&root, "solver-same-as-pop");
-    assert!(stated.ends_with(" CNY"), "{stated}");
+    assert_eq!(stated, "¥33.36");
+    assert!(attribute(&root, "solver-same-as-pop", "title")
+        .is_some_and(|t| t.starts_with("33.352") && t.ends_with(" CNY")));
     click(&root, "solver-use-same-as-pop");
     settle().await;
-    assert_eq!(
-        input(&root, "in-full-supply-price").value(),
-        number_of(&stated)
-    );
-    assert_eq!(
-        text(&root, "full-monthly-profit"),
-        text(&root, "pop-monthly-profit")
-    );
+    assert_eq!(input(&root, "in-full-supply-price").value(), "33.36");
+    // 400 units × at most a cent each × 0.96 kept: within ¥3.84 above POP.
+    let most = Decimal::new(384, 2);
+    let gap =
+        amount(&text(&root, "full-monthly-profit")) - amount(&text(&root, "pop-monthly-profit"));
+    assert!(gap >= Decimal::ZERO && gap <= most, "{gap}");
 
     click(&root, "solver-use-same-as-semi");
     settle().await;
-    assert_eq!(
-        text(&root, "full-monthly-profit"),
-        text(&root, "semi-monthly-profit")
-    );
+    let gap =
+        amount(&text(&root, "full-monthly-profit")) - amount(&text(&root, "semi-monthly-profit"));
+    assert!(gap >= Decimal::ZERO && gap <= most, "{gap}");
 }
 
 #[wasm_bindgen_test]

@@ -171,7 +171,13 @@ pub fn round_to(value: Decimal, dp: u32) -> Decimal {
 /// A price rounded up to the cent: the lowest price in cents that reaches its target (a
 /// break-even price shown this way never loses money, a target-margin price never falls short).
 pub fn price_up(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
+    price_up_to(value, 2)
+}
+
+/// A price rounded up to `places` decimals, for a currency whose smallest unit is not the cent
+/// (0 places for the Korean won): the lowest price a seller can charge that reaches its target.
+pub fn price_up_to(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity)
 }
 
 /// The output text of a money amount: rounded once, to 2 places.
@@ -250,6 +256,18 @@ mod tests {
             parse_decimal(&"9".repeat(MAX_NUMBER_CHARS + 1)),
             Err(ParseError::TooLong)
         );
+    }
+
+    #[test]
+    fn prices_round_up_to_their_smallest_unit() {
+        let exact = Decimal::new(1_234_501, 2);
+        assert_eq!(price_up(exact), exact);
+        assert_eq!(
+            price_up(Decimal::new(12_345_001, 3)),
+            Decimal::new(1_234_501, 2)
+        );
+        assert_eq!(price_up_to(exact, 0), Decimal::from(12_346));
+        assert_eq!(price_up_to(Decimal::from(12_345), 0), Decimal::from(12_345));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub use scenario::{
 };
 pub use solve::{
     cost_top, indifference_supply_price, indifference_supply_price_decimals, price_decimals,
-    stated_indifference_supply_price, sweep, target_margin_price, Sweep, SweepAxis, SweepPoint,
+    stated_indifference_supply_price, supply_price_verdict, sweep, target_margin_price,
+    SupplyPriceVerdict, Sweep, SweepAxis, SweepPoint,
 };
 pub use warning::{Warning, WarningKind};

@@ -123,6 +123,50 @@ pub fn indifference_supply_price(comparison: &Comparison, versus: ModelKind) -> 
     enterable(price)
 }
 
+/// Where fully managed stands against another model when no supply price makes the two earn
+/// the same a month ([`indifference_supply_price`] is `None`), for the page to say so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SupplyPriceVerdict {
+    /// Fully managed earns at least as much a month at every supply price, even at zero: the
+    /// other model loses more than fully managed does when it is paid nothing.
+    AlwaysMore,
+    /// Fully managed earns less a month at every supply price a seller can enter (up to
+    /// 1,000,000,000).
+    NeverAsMuch,
+}
+
+/// Why [`indifference_supply_price`] is `None` for `versus`, when that is a matter of which model
+/// earns more: fully managed's monthly profit U × (s × (1 − S) − F) rises with the supply price s,
+/// and the price that would equal the other model's is at or below zero (`AlwaysMore`) or above
+/// what a seller can enter (`NeverAsMuch`). `None` when there is such a price, or when there is
+/// none for another reason (a model not computed, no units, nothing of the supply price kept,
+/// figures beyond exact arithmetic).
+pub fn supply_price_verdict(
+    comparison: &Comparison,
+    versus: ModelKind,
+) -> Option<SupplyPriceVerdict> {
+    if versus == ModelKind::Full || indifference_supply_price(comparison, versus).is_some() {
+        return None;
+    }
+    let other = comparison.model(versus)?;
+    let full = comparison.full.as_ref()?;
+    if full.monthly_units.is_zero() {
+        return None;
+    }
+    let Linear { shares, fixed } = linear(full).ok()?;
+    let kept = sub(Decimal::ONE, shares).ok()?;
+    if kept <= Decimal::ZERO {
+        return None;
+    }
+    let per_unit = div(other.monthly_profit, full.monthly_units).ok()?;
+    let price = div(add(per_unit, fixed).ok()?, kept).ok()?;
+    Some(if price <= Decimal::ZERO {
+        SupplyPriceVerdict::AlwaysMore
+    } else {
+        SupplyPriceVerdict::NeverAsMuch
+    })
+}
+
 /// The [`indifference_supply_price`] as a seller should enter it: with
 /// [`indifference_supply_price_decimals`] places, and such that fully managed's monthly profit,
 /// rounded to the cent as the page shows it, is the other model's shown monthly profit.

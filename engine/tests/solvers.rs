@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use sellercalc_engine::decimal::round_to;
 use sellercalc_engine::{
     compare, indifference_supply_price, indifference_supply_price_decimals, price_decimals,
-    stated_indifference_supply_price, target_margin_price, Comparison, ModelKind,
+    stated_indifference_supply_price, supply_price_verdict, target_margin_price, Comparison,
+    ModelKind, SupplyPriceVerdict,
 };
 use serde_json::{json, Value};
 
@@ -181,6 +182,39 @@ fn indifference_supply_prices_that_do_not_exist() {
     // Every unit refunded: fully managed keeps nothing of any supply price.
     let all_back = compare(&json!({ "return_rate_pct": "100" }));
     assert!(indifference_supply_price(&all_back, ModelKind::Semi).is_none());
+    // Neither says which model earns more.
+    assert_eq!(supply_price_verdict(&none_sold, ModelKind::Pop), None);
+    assert_eq!(supply_price_verdict(&all_back, ModelKind::Semi), None);
+    // A price exists: no verdict.
+    assert_eq!(supply_price_verdict(&comparison, ModelKind::Pop), None);
+}
+
+#[test]
+fn when_fully_managed_earns_more_at_every_supply_price_or_at_none() {
+    // 5 kg parcels: POP's postage alone is more than the unit is sold for, so POP loses more a
+    // unit than fully managed does even when it is paid nothing for the goods.
+    let heavy = compare(&json!({ "product": { "weight_g": "5000" } }));
+    assert!(indifference_supply_price(&heavy, ModelKind::Pop).is_none());
+    let pop = model(&heavy, ModelKind::Pop).monthly_profit;
+    let full = model(&heavy, ModelKind::Full);
+    let full_at_zero =
+        compare(&json!({ "product": { "weight_g": "5000" }, "full": { "supply_price": "0.01" } }));
+    assert!(
+        model(&full_at_zero, ModelKind::Full).monthly_profit > pop,
+        "{pop} {}",
+        full.monthly_profit
+    );
+    assert_eq!(
+        supply_price_verdict(&heavy, ModelKind::Pop),
+        Some(SupplyPriceVerdict::AlwaysMore)
+    );
+    // POP earning more than a billion-yuan supply price could pay: no price is enough.
+    let rich = compare(&json!({ "pop": { "price": "900000000" }, "monthly_units": "1" }));
+    assert!(indifference_supply_price(&rich, ModelKind::Pop).is_none());
+    assert_eq!(
+        supply_price_verdict(&rich, ModelKind::Pop),
+        Some(SupplyPriceVerdict::NeverAsMuch)
+    );
 }
 
 // ---- Random valid scenarios ----

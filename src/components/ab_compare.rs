@@ -5,6 +5,7 @@ use sellercalc_engine::decimal::{parse_decimal, plain_text, price_up, round_to};
 use sellercalc_engine::{Comparison, Decimal, Input, ModelKind, ModelResult, PolicySet, Unit};
 use yew::prelude::*;
 
+use crate::components::model_card::profit;
 use crate::format;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
 use crate::i18n::{
@@ -12,6 +13,7 @@ use crate::i18n::{
     value_unit, Lang, Locale, Texts,
 };
 use crate::state::{Action, Snapshot, State};
+use crate::storage;
 
 /// What stands for a figure that does not exist; the same in every language.
 const MISSING: &str = "—";
@@ -109,7 +111,8 @@ impl Figure {
         };
         let size = difference.abs();
         let amount = match (self, currency) {
-            (Figure::Margin, _) => fill_one(s.points, &format::number(locale, size, 1)),
+            // One format for every row: "+7.0 pts" beside "+6.9 pts", not "+7 pts".
+            (Figure::Margin, _) => fill_one(s.points, &format::fixed(locale, size, 1)),
             (Figure::DaysToCash, _) => {
                 t.days(&format::number(locale, size, 0), size == Decimal::ONE)
             }
@@ -249,6 +252,85 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lan
     out
 }
 
+/// The most changed policy values a printout lists; the link holds the rest.
+const PRINTED_CHANGES: usize = 6;
+
+/// The printout's account of the scenario (issue #16, item 6), above the results on paper only:
+/// the inputs a proposal names (product, prices, volume, market, mode), the policy values
+/// changed from the fees' own (the first few, then how many more the link holds) and the date.
+/// A plain function, not a component: it is only ever printed.
+pub fn print_inputs(state: &State) -> Html {
+    let lang = state.lang;
+    let (t, s) = (texts(lang), share_texts(lang));
+    let current = state.snapshot();
+    let policy = state.policy();
+    let mut fields = vec![
+        Input::Category,
+        Input::UnitCost,
+        Input::Packaging,
+        Input::WeightG,
+        Input::Price,
+    ];
+    if !current
+        .form
+        .get(&Input::SemiPrice)
+        .is_none_or(|p| p.trim().is_empty())
+    {
+        fields.push(Input::SemiPrice);
+    }
+    fields.extend([
+        Input::MonthlyUnits,
+        Input::Destination,
+        Input::ReturnRate,
+        Input::SemiMode,
+        Input::SupplyPrice,
+    ]);
+    let rows = fields.into_iter().map(|field| {
+        let value = match field {
+            Input::SupplyPrice if current.form.get(&field).is_none_or(|p| p.trim().is_empty()) => {
+                s.print_estimated.to_owned()
+            }
+            Input::SemiMode => match current.form.get(&field).map(String::as_str) {
+                Some("jit") => t.inputs.mode_jit.to_owned(),
+                _ => t.inputs.mode_warehouse.to_owned(),
+            },
+            _ => shown_input(field, &current, Some(policy), lang),
+        };
+        html! { <div><dt>{ input_label(lang, field) }</dt><dd>{ value }</dd></div> }
+    });
+    // The changed policy values, each "label default → value".
+    let base = Snapshot {
+        assumptions: Default::default(),
+        ..current.clone()
+    };
+    let changes = differences(&base, &current, Some(policy), lang);
+    let more = changes.len().saturating_sub(PRINTED_CHANGES);
+    // The printout's date (print-only); none in the build-time prerender, which has no browser.
+    let today = if !cfg!(target_arch = "wasm32") {
+        String::new()
+    } else {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        String::from(js_sys::Date::new_0().to_locale_date_string(lang.code(), &options))
+    };
+    html! {
+        <section class="print-only print-inputs" data-testid="print-inputs">
+            <h2>{ s.print_title }</h2>
+            <dl>{ for rows }</dl>
+            if !changes.is_empty() {
+                <p class="print-changes">
+                    <strong>{ s.print_changed }</strong>{ " " }
+                    { changes.iter().take(PRINTED_CHANGES).cloned().collect::<Vec<_>>().join(t.page.clause_separator) }
+                    if more > 0 {
+                        { t.page.clause_separator }{ fill_one(s.print_more, &more.to_string()) }
+                    }
+                </p>
+            }
+            <p class="print-date">{ fill_one(s.print_date, &today) }</p>
+        </section>
+    }
+}
+
 /// Props of [`AbCompare`].
 #[derive(Properties, PartialEq)]
 pub struct AbCompareProps {
@@ -278,6 +360,26 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
     let a: &Comparison = &pinned.comparison;
     let b: &Comparison = &state.comparison;
     let current = state.snapshot();
+    // The columns carry the scenarios' names: A's if a saved scenario was pinned, B's if the
+    // inputs are a saved scenario as it was saved.
+    let b_name = storage::load_library().ok().and_then(|library| {
+        library
+            .scenarios
+            .into_iter()
+            .find(|saved| saved.snapshot == current)
+            .map(|saved| saved.name)
+    });
+    // (Test ids spelled out: `to_lowercase` would bring Unicode's case tables, +12 KB gzip.)
+    let head = |letter: &'static str, test_id: &'static str, name: Option<&str>| {
+        html! {
+            <th scope="col" data-testid={test_id}>
+                { letter }
+                if let Some(name) = name {
+                    <span class="ab-name">{ name.to_owned() }</span>
+                }
+            </th>
+        }
+    };
     let changed = differences(
         &pinned.snapshot,
         &current,
@@ -315,10 +417,18 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
             _ => (MISSING.to_owned(), "same"),
         };
         // A model that was computed has every figure but a break-even price, which may not exist.
+        // Profits read as on the cards: a loss in the loss colour, with its ▼.
         let show = |c: &Comparison, v: &Option<(Decimal, Option<String>)>| match v {
-            Some((value, currency)) => figure.show(&locale, *value, currency.as_deref(), t),
-            None if c.model(kind).is_some() => t.card.none.to_owned(),
-            None => MISSING.to_owned(),
+            Some((value, currency)) => {
+                let shown = figure.show(&locale, *value, currency.as_deref(), t);
+                if figure.more_is_better() {
+                    profit(&shown, *value)
+                } else {
+                    html! { { shown } }
+                }
+            }
+            None if c.model(kind).is_some() => html! { { t.card.none } },
+            None => html! { { MISSING } },
         };
         html! {
             <tr data-testid={format!("ab-{}-{}", kind.id(), figure.key())}>
@@ -360,8 +470,8 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ s.figure }</th>
-                            <th scope="col">{ "A" }</th>
-                            <th scope="col">{ "B" }</th>
+                            { head("A", "ab-head-a", pinned.name.as_deref()) }
+                            { head("B", "ab-head-b", b_name.as_deref()) }
                             <th scope="col">{ "B − A" }</th>
                         </tr>
                     </thead>

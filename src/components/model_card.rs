@@ -56,6 +56,18 @@ fn figure(label: &str, model: &str, key: &str, value: Html) -> Html {
     }
 }
 
+/// A profit as shown everywhere (cards, the phone's summary, the A/B table): a loss with the
+/// loss colour and a ▼ (never by colour alone), a gain with the gain colour; the amount, minus
+/// sign included, never wraps (`.amount`).
+pub fn profit(shown: &str, value: Decimal) -> Html {
+    let amount = html! { <span class="amount">{ shown.to_owned() }</span> };
+    if value.is_sign_negative() && !value.is_zero() {
+        html! { <span class="loss">{ "▼ " }{ amount }</span> }
+    } else {
+        html! { <span class="gain">{ amount }</span> }
+    }
+}
+
 /// The warnings a model's card repeats, in `locale`: those about the inputs the model depends
 /// on, except the estimate (the card marks that itself) and a fractional volume (said at its
 /// field, as it concerns every model alike).
@@ -113,12 +125,11 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
     let cur = props.currency.as_str();
     let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     let money = |d: Decimal| format::money(&locale, d, cur);
-    let signed = |d: Decimal| {
-        if d.is_sign_negative() && !d.is_zero() {
-            html! { <span class="loss">{ "▼ " }{ money(d) }</span> }
-        } else {
-            html! { <span class="gain">{ money(d) }</span> }
-        }
+    let signed = |d: Decimal| profit(&money(d), d);
+    // Margin, return on goods and on money tied up: a loss reads as one too; a gain stays plain.
+    let loss_only = |shown: String, d: Option<Decimal>| match d {
+        Some(d) if d.is_sign_negative() && !d.is_zero() => profit(&shown, d),
+        _ => html! { shown },
     };
     // Rounded up to the cent: selling at the shown price never loses money.
     // A cost shows with a minus sign, a credit with a plus, zero with neither.
@@ -202,12 +213,12 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             </p>
             <dl class="figures">
                 { figure(c.a_month, id, "monthly-profit", signed(m.monthly_profit)) }
-                { figure(margin_label, id, "margin", format::percent(&locale, m.margin_pct).into()) }
-                { figure(c.roi, id, "roi", roi.into()) }
+                { figure(margin_label, id, "margin", loss_only(format::percent(&locale, m.margin_pct), Some(m.margin_pct))) }
+                { figure(c.roi, id, "roi", loss_only(roi, m.roi_pct)) }
                 { figure(break_even_label, id, "break-even", break_even.unwrap_or_else(|| c.none.to_owned()).into()) }
                 { figure(c.money_back_in, id, "days-to-cash", days.into()) }
                 { figure(c.money_tied_up, id, "capital", money(m.cash.capital_tied).into()) }
-                { figure(&per_hundred, id, "return-on-capital", return_on_capital.into()) }
+                { figure(&per_hundred, id, "return-on-capital", loss_only(return_on_capital, m.cash.return_on_capital_pct)) }
             </dl>
             if let Some(vat) = vat {
                 <p class="vat-note" data-testid={format!("{id}-vat")}>{ vat }</p>

@@ -12,6 +12,9 @@ use crate::presets::{self, Preset, PRESETS};
 pub struct PageHeaderProps {
     /// Called when the user picks a preset.
     pub on_preset: Callback<&'static Preset>,
+    /// The preset the inputs are, if any: the picker shows its name.
+    #[prop_or_default]
+    pub preset: Option<&'static str>,
     /// The page's language.
     pub lang: Lang,
     /// Called with a language the user picked, once the page can show it.
@@ -29,10 +32,30 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
         if let Some(preset) = presets::find(&select.value()) {
             on_preset.emit(preset);
         }
-        // Back to the prompt, so the same preset can be picked again.
-        select.set_value("");
     });
     let t = props.lang.texts();
+    // Controlled by the state: the preset the inputs are, or the prompt (which cannot be picked)
+    // once an input differs from every preset. As in the language picker, the `value` property
+    // keeps the select in step after the user has picked an option.
+    let current = props.preset.unwrap_or("");
+    let options = html! {
+        <>
+            <option value="" disabled=true selected={current.is_empty()}>{ t.header.preset_prompt }</option>
+            { for PRESETS.iter().map(|p| html! {
+                <option value={p.id} selected={p.id == current}>{ t.presets.get(p.id).unwrap_or(p.name) }</option>
+            }) }
+        </>
+    };
+    // The value is set as a property in the browser only: the build-time prerender
+    // (src/prerender.rs) renders natively, where the `selected` attributes say it.
+    #[cfg(target_arch = "wasm32")]
+    let preset_select = html! {
+        <select id="preset" ~value={current} {onchange} data-testid="preset">{ options }</select>
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let preset_select = html! {
+        <select id="preset" {onchange} data-testid="preset">{ options }</select>
+    };
     html! {
         <header class="page-header">
             <div class="brand">
@@ -42,12 +65,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
             <div class="header-controls">
                 <a class="nav-link" href="catalog/" data-testid="to-catalog">{ t.header.catalog }</a>
                 <label for="preset" class="visually-hidden">{ t.header.preset_label }</label>
-                <select id="preset" {onchange} data-testid="preset">
-                    <option value="" selected=true>{ t.header.preset_prompt }</option>
-                    { for PRESETS.iter().map(|p| html! {
-                        <option value={p.id}>{ t.presets.get(p.id).unwrap_or(p.name) }</option>
-                    }) }
-                </select>
+                { preset_select }
                 <LanguagePicker lang={props.lang} base="" on_lang={props.on_lang.clone()}
                     on_unavailable={props.on_lang_unavailable.clone()} />
             </div>

@@ -14,10 +14,11 @@ use yew::prelude::*;
 
 use crate::components::notice::Message;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
-use crate::i18n::{use_lang, Lang, Locale};
+use crate::i18n::{category_name, texts, use_lang, Lang, Locale};
 use crate::state::{Action, State};
 use crate::storage::{self, Library, ReadError, SavedScenario, MAX_NAME_CHARS, MAX_SCENARIOS};
 use crate::{export, format};
+use sellercalc_engine::Input;
 
 /// Why a name cannot be saved; worded when shown, so it follows the page's language.
 #[derive(Clone, Copy, PartialEq)]
@@ -129,6 +130,27 @@ fn when(lang: Lang, saved_at: &str) -> String {
     String::from(date.to_locale_string(lang.code(), &options))
 }
 
+/// The name "Save…" suggests (issue #16, item 5): the preset the inputs are, else the product's
+/// category, and today's date as `lang` writes it: "Phone case · 5 Dec 2026".
+fn suggested_name(state: &State) -> String {
+    let t = texts(state.lang);
+    let what = match state.preset {
+        Some(preset) => t.presets.get(preset.id).unwrap_or(preset.name).to_owned(),
+        None => {
+            let id = state.form.get(&Input::Category).map_or("", String::as_str);
+            match state.policy().category(id) {
+                Some(category) => category_name(t, id, &category.name).to_owned(),
+                None => id.to_owned(),
+            }
+        }
+    };
+    let today = js_sys::Date::new_0();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let date = String::from(today.to_locale_date_string(state.lang.code(), &options));
+    format!("{what} · {date}")
+}
+
 fn focus(id: &str) {
     if let Some(element) = web_sys::window()
         .and_then(|w| w.document())
@@ -190,6 +212,20 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             name.set(input.value());
             name_error.set(None);
+        })
+    };
+    // An empty name field, once focused, suggests a name, selected so that typing replaces it.
+    let on_name_focus = {
+        let name = name.clone();
+        let state = props.state.clone();
+        Callback::from(move |e: FocusEvent| {
+            if name.trim().is_empty() {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                let suggestion = suggested_name(&state);
+                input.set_value(&suggestion);
+                input.select();
+                name.set(suggestion);
+            }
         })
     };
     let on_save = {
@@ -369,6 +405,24 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                         status.set(Status::Loaded(label.clone()));
                     })
                 };
+                let on_compare = {
+                    let dispatcher = props.state.dispatcher();
+                    let snapshot = scenario.snapshot.clone();
+                    let label = label.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        dispatcher.dispatch(Action::PinSaved(snapshot.clone(), label.clone()));
+                        // Show the table once it is drawn.
+                        gloo_timers::callback::Timeout::new(50, || {
+                            if let Some(table) = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.get_element_by_id("ab-title"))
+                            {
+                                table.scroll_into_view();
+                            }
+                        })
+                        .forget();
+                    })
+                };
                 let on_rename = {
                     let mode = mode.clone();
                     let id = id.clone();
@@ -398,6 +452,10 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                         <div class="saved-actions">
                             <button type="button" class="tool" data-testid="load" onclick={on_load}
                                 aria-label={fill_one(s.load_named, &label)}>{ s.load }</button>
+                            if !showing {
+                                <button type="button" class="tool" data-testid="compare" onclick={on_compare}
+                                    aria-label={fill_one(s.compare_named, &label)}>{ s.compare }</button>
+                            }
                             if can_write {
                                 <button type="button" class="tool" id={format!("rename-button-{id}")} data-testid="rename"
                                     onclick={on_rename} aria-label={fill_one(s.rename_named, &label)}>{ s.rename }</button>
@@ -434,7 +492,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
                     <div class="save-row">
                         <input id="save-name" type="text" value={(*name).clone()} placeholder={s.name_placeholder}
                             maxlength={MAX_NAME_CHARS.to_string()} autocomplete="off" data-testid="save-name"
-                            oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
+                            oninput={on_name} onfocus={on_name_focus} aria-invalid={name_error.is_some().then_some("true")}
                             aria-describedby={if name_error.is_some() { "save-name-error" } else { "save-name-hint" }} />
                         <button type="submit" class="tool primary" data-testid="save-submit">{ s.save }</button>
                     </div>

@@ -13,6 +13,7 @@ use crate::i18n::share::share_texts;
 use crate::i18n::{around, use_lang, Lang};
 use crate::share::{self, Presentation};
 use crate::state::{Action, State};
+use crate::storage;
 
 /// Props of [`ShareBar`].
 #[derive(Properties, PartialEq)]
@@ -160,6 +161,24 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             }
         })
     };
+    // The next seller's call starts from the defaults. The scenario on screen is lost only after
+    // the user says so: asked when it is changed and not among the saved scenarios.
+    let on_new = {
+        let state = state.clone();
+        let question = s.new_scenario_confirm;
+        Callback::from(move |_: MouseEvent| {
+            let current = state.snapshot();
+            let saved = storage::load_library()
+                .is_ok_and(|library| library.scenarios.iter().any(|s| s.snapshot == current));
+            if state.changed() && !saved {
+                let asked = web_sys::window().map(|w| w.confirm_with_message(question));
+                if !matches!(asked, Some(Ok(true))) {
+                    return;
+                }
+            }
+            state.dispatch(Action::NewScenario);
+        })
+    };
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -184,6 +203,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <button type="button" class="tool" data-testid="export-csv" onclick={export(true)}>{ s.export_csv }</button>
                 <button type="button" class="tool" data-testid="export-json" onclick={export(false)}>{ s.export_json }</button>
                 <button type="button" class="tool" data-testid="print" onclick={on_print}>{ s.print }</button>
+                <button type="button" class="tool" data-testid="new-scenario" onclick={on_new}>{ s.new_scenario }</button>
             </div>
             <p class="visually-hidden" id="pin-hint">{ s.pin_hint }</p>
             <div class="copy-status" aria-live="polite" data-testid="copy-status">
@@ -198,6 +218,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <input ref={link_ref} type="text" class="share-link" readonly=true value={link.clone()}
                     aria-label={s.link_label} data-testid="share-link" />
             }
+            { crate::components::ab_compare::print_inputs(state) }
             <p class="print-only print-link">{ print_before }<span class="url">{ link }</span>{ print_after }</p>
         </section>
     }

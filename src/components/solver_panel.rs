@@ -1,12 +1,14 @@
 //! "What if": each model's break-even price, the price that gives a target margin, and the supply
 //! price at which fully managed earns as much a month as POP or semi-managed. The engine solves
-//! each exactly and says how many decimals make the stated price meet the target to the cent; a
-//! button puts the price into its input, so the cards show the target met.
+//! each exactly and says how many decimals make the stated price meet the target to the cent; the
+//! table shows each price as a person would type it, rounded up to the currency's smallest unit
+//! (the exact one in its tooltip), and a button puts that price into its input, so the cards
+//! show the target met.
 
 use sellercalc_engine::decimal::{fixed_text, round_to};
 use sellercalc_engine::{
     indifference_supply_price_decimals, price_decimals, stated_indifference_supply_price,
-    target_margin_price, Decimal, Input, ModelKind,
+    supply_price_verdict, target_margin_price, Decimal, Input, ModelKind, SupplyPriceVerdict,
 };
 use yew::prelude::*;
 
@@ -86,8 +88,19 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
     };
     let comparison = &*props.state.comparison;
     let margin_text = format::percent_plain(&locale, margin);
-    let use_button = |field: Input, price: Decimal, decimals: u32, test_id: String| {
-        let value = format::editable_text(lang, &fixed_text(price, decimals));
+    // A price as a person would type it: rounded up to the currency's smallest unit (the cent,
+    // a whole won), so that it still meets its target; the engine's exact one is in the tooltip.
+    let typed = |price: Decimal, decimals: u32, currency: &str, test_id: String| {
+        let up = format::price_up_to_unit(price, currency);
+        let cell = html! {
+            <span class="solved" data-testid={test_id} title={stated_price(&locale, price, decimals, currency)}>
+                { format::price(&locale, up, currency) }
+            </span>
+        };
+        (up, cell)
+    };
+    let use_button = |field: Input, price: Decimal, currency: &str, test_id: String| {
+        let value = format::editable_text(lang, &fixed_text(price, format::minor_units(currency)));
         let on_change = props.on_change.clone();
         let label = fill_one(s.use_price_for, input_label(lang, field));
         html! {
@@ -115,19 +128,19 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
                     </tr>
                 };
             };
+            let currency = m.break_even_currency.as_str();
             let break_even = m.break_even_price.map_or_else(
-                || t.card.none.to_owned(),
-                |p| stated_price(&locale, p, m.break_even_decimals, &m.break_even_currency),
+                || html! { { t.card.none } },
+                |p| typed(p, m.break_even_decimals, currency, format!("solver-break-even-price-{id}")).1,
             );
             let target = match target_margin_price(comparison, kind, margin) {
                 Some(price) => {
                     let decimals = price_decimals(comparison, kind);
+                    let (up, cell) = typed(price, decimals, currency, format!("solver-target-{id}"));
                     html! {
                         <>
-                            <span class="solved" data-testid={format!("solver-target-{id}")}>
-                                { stated_price(&locale, price, decimals, &m.break_even_currency) }
-                            </span>
-                            { use_button(price_field(kind), price, decimals, format!("solver-use-{id}")) }
+                            { cell }
+                            { use_button(price_field(kind), up, currency, format!("solver-use-{id}")) }
                         </>
                     }
                 }
@@ -146,6 +159,10 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
         .collect::<Html>();
 
     let cost_currency = comparison.scenario.currency.cost.as_str();
+    let any_same_as = comparison.full.is_some()
+        && [ModelKind::Pop, ModelKind::Semi]
+            .into_iter()
+            .any(|versus| stated_indifference_supply_price(comparison, versus).is_some());
     let same_as = [ModelKind::Pop, ModelKind::Semi]
         .into_iter()
         .map(|versus| {
@@ -157,21 +174,28 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
                     match stated_indifference_supply_price(comparison, versus) {
                         Some(price) => {
                             let decimals = indifference_supply_price_decimals(comparison);
+                            let (up, cell) = typed(price, decimals, cost_currency, format!("solver-same-as-{id}"));
                             html! {
                                 <>
                                     <span>{ lead }{ ": " }</span>
-                                    <strong class="solved" data-testid={format!("solver-same-as-{id}")}>
-                                        { stated_price(&locale, price, decimals, cost_currency) }
-                                    </strong>
-                                    { use_button(Input::SupplyPrice, price, decimals, format!("solver-use-same-as-{id}")) }
+                                    <strong>{ cell }</strong>
+                                    { use_button(Input::SupplyPrice, up, cost_currency, format!("solver-use-same-as-{id}")) }
                                 </>
                             }
                         }
-                        None => html! {
-                            <span class="solver-none" data-testid={format!("solver-same-as-{id}")}>
-                                { fill_one(s.same_as_none, t.model_in_sentence(versus)) }
-                            </span>
-                        },
+                        None => {
+                            // Say which earns more when that is why there is no price.
+                            let sentence = match supply_price_verdict(comparison, versus) {
+                                Some(SupplyPriceVerdict::AlwaysMore) => s.same_as_always,
+                                Some(SupplyPriceVerdict::NeverAsMuch) => s.same_as_never,
+                                None => s.same_as_none,
+                            };
+                            html! {
+                                <span class="solver-none" data-testid={format!("solver-same-as-{id}")}>
+                                    { fill_one(sentence, t.model_in_sentence(versus)) }
+                                </span>
+                            }
+                        }
                     }
                 }
                 _ => html! { <span class="solver-missing">{ t.card.fix_to_see }</span> },
@@ -216,7 +240,10 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             </div>
             <h3>{ s.same_as_title }</h3>
             <ul class="same-as">{ same_as }</ul>
-            <p class="hint">{ s.same_as_note }</p>
+            // "Above this supply price…" only under a price.
+            if any_same_as {
+                <p class="hint" data-testid="solver-same-as-note">{ s.same_as_note }</p>
+            }
         </section>
     }
 }

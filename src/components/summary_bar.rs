@@ -4,6 +4,7 @@
 use sellercalc_engine::ModelKind;
 use yew::prelude::*;
 
+use crate::components::model_card::profit;
 use crate::format;
 use crate::i18n::{texts, use_locale};
 use crate::state::Shown;
@@ -27,7 +28,10 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     html! {
         <div class="summary-bar" aria-hidden="true">
             { for props.shown.iter().map(|(kind, shown)| {
-                let value = shown.as_ref().map_or_else(|| "–".to_owned(), |s| format::money(&locale, s.result.monthly_profit, &props.currency));
+                let value = shown.as_ref().map_or_else(|| html! { { "–" } }, |s| {
+                    let monthly = s.result.monthly_profit;
+                    profit(&format::money(&locale, monthly, &props.currency), monthly)
+                });
                 let stale = shown.as_ref().is_some_and(|s| s.stale);
                 html! {
                     <div class={classes!("mini", kind.id(), (props.best == Some(*kind)).then_some("best"), stale.then_some("stale"))}>

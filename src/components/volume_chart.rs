@@ -239,9 +239,9 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
     // From the top, 0 to 1.
     let y_of = |profit: Decimal| ((hi - to_f64(profit)) / (hi - lo)).clamp(0.0, 1.0);
     let gap = LABEL_GAP_PX / PLOT_HEIGHT_PX * 100.0;
-    // Axis labels are amounts as the page shows them: in the sale currency after the toggle.
-    let axis = |d: Decimal| locale.shown(d, cur).0;
-    let y_decimals = if axis(high.max(-low)) < Decimal::TEN {
+    // Axis labels are amounts as the page shows them, with their currency: in the sale currency
+    // after the toggle. Cents only where the amounts are small.
+    let y_decimals = if locale.shown(high.max(-low), cur).0 < Decimal::TEN {
         2
     } else {
         0
@@ -257,7 +257,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
     .map(|(t, top)| {
         html! {
             <span class={classes!("tick", t.is_zero().then_some("zero"))} style={format!("top: {top:.2}%")}>
-                { format::number(&locale, axis(t), y_decimals) }
+                { format::money_places(&locale, t, cur, y_decimals) }
             </span>
         }
     })

@@ -135,6 +135,9 @@ pub enum Number<'a> {
     Percent { min: usize, max: usize },
     /// A plain number with at most `max` decimals.
     Plain { max: usize },
+    /// A plain number with exactly this many decimals (`minimumFractionDigits` =
+    /// `maximumFractionDigits`).
+    Fixed { decimals: usize },
 }
 
 /// `text` (a decimal) written as `Intl.NumberFormat("en", …)` writes it; `None` if it is not a
@@ -155,6 +158,10 @@ pub fn number(style: Number, text: &str) -> Option<String> {
             format!("{sign}{body}%")
         }
         Number::Plain { max } => format!("{sign}{}", digits.fraction_digits(0, max).grouped()),
+        Number::Fixed { decimals } => format!(
+            "{sign}{}",
+            digits.fraction_digits(decimals, decimals).grouped()
+        ),
     })
 }
 

@@ -233,6 +233,10 @@ text_table! {
         estimated_decides,
         /// In a total's tile: {0} products at an estimated supply price, {1} products in it.
         tile_estimated,
+
+        // Empty required cells (issue #16, item 14).
+        /// On a row whose main cells are empty: {0} each input with the calculator's value used.
+        row_defaults,
     }
 }
 

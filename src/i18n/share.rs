@@ -207,6 +207,26 @@ text_table! {
         lang_unavailable,
         /// After `lang_unavailable`: what to do.
         lang_unavailable_detail,
+
+        // The onboarding call (issue #16).
+        /// Brings every input and assumption back to the defaults, keeping saved scenarios.
+        new_scenario,
+        /// Asked first when the scenario on screen is changed and not saved.
+        new_scenario_confirm,
+        /// A saved scenario's button: pins it as A, to compare with the scenario on screen.
+        compare,
+        /// The same button's accessible name: {0} the scenario's name.
+        compare_named,
+        /// The printout's heading above the inputs.
+        print_title,
+        /// The printed supply price when it is left to the estimate.
+        print_estimated,
+        /// Before the changed policy values on the printout.
+        print_changed,
+        /// After the first changed policy values: {0} how many more the link holds.
+        print_more,
+        /// The printout's date: {0} today, as the language writes it.
+        print_date,
     }
 }
 

@@ -92,6 +92,14 @@ text_table! {
         price_table_caption,
         /// Data table caption: {0} the currency.
         cost_table_caption,
+
+        // What if says the truth (issue #16, item 8).
+        /// No supply price equals the other model because fully managed earns more at every
+        /// one, even at zero: {0} the other model, in a sentence.
+        same_as_always,
+        /// No supply price equals the other model because fully managed earns less at every
+        /// one a seller can enter: {0} the other model, in a sentence.
+        same_as_never,
     }
 }
 

@@ -84,8 +84,8 @@ pub const TEXTS: Texts = Texts {
         semi_summary: "价格与营销（若与 POP 不同）",
         hint_semi_price: "留空则使用 POP 售价。",
         semi_mode: "发货方式",
-        mode_warehouse: "备货入仓：商品存放在菜鸟仓",
-        mode_jit: "JIT：接单后再发到菜鸟仓",
+        mode_warehouse: "备货入仓",
+        mode_jit: "JIT（接单发货）",
         hint_semi_mode:
             "备货入仓：您的库存提前存放在菜鸟仓。JIT（接单后发货）：每来一单，再把货发到菜鸟仓。",
         popular: "爆品",
@@ -362,7 +362,7 @@ pub const ENGINE: EngineTexts = EngineTexts {
     sources: SourceTexts {
         seed: "速卖通半托管模式介绍文章（2024），本项目的出发点。",
         ebrun: "亿邦动力（英文版），2024-01-30，关于各模式的配送时效。可信度中高。",
-        ratesheet: "在公开代码中找到的一份卖家留存的速卖通线上发货运费表，标注 2026 年（日期未核实），轻小件档。可信度中等。",
+        ratesheet: "在公开代码中找到的一份卖家留存的速卖通线上发货运费表中的无忧物流-标准轻小件档运费。该表标题写的是 2026 年，其运费从何时开始执行不详。未找到标注 2024 年的运费表，因此 2024 年也采用这些运费，之后各版费用沿用不变。可信度中等。",
         public: "速卖通费用的公开说明。近似值。",
         assumption: "假设：未找到公开来源。请按您自己的数据修改。",
         commission2024: "速卖通卖家规则第67条佣金表（部分可见），见 maijiaw.com/article/516566（2022-04-09）及 72yu.cn/1271 的转载：多数类目 8%，部分 5%，按含运费的订单金额收取。可信度中低。",

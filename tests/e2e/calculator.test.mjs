@@ -108,7 +108,7 @@ test('a preset fills the form in one click', () =>
       full: { supply_price: '85.00' },
     });
     assert.equal(await textOf(page, 'semi-monthly-profit'), expected.semi.monthly);
-    assert.equal(await page.inputValue('[data-testid="preset"]'), '', 'the picker is ready for another preset');
+    assert.equal(await page.inputValue('[data-testid="preset"]'), 'led-lamp', 'the picker names what is loaded (issue #16, item 2)');
   }, { name: 'preset' }));
 
 test('the recommendation says which model earns most, and why', () =>

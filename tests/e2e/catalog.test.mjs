@@ -153,7 +153,8 @@ test('bad rows are reported by row and column, left out of the totals, and fixed
     assert.equal(await page.inputValue('[data-testid="fix-3-1"]'), 'abc');
     assert.equal((await page.textContent('label[for="fix-3-1"]')).trim(), 'unit cost');
     assert.match(await page.textContent('#fix-3-1-error'), /Enter a number/);
-    assert.equal(await page.inputValue('[data-testid="fix-4-4"]'), 'spaceships');
+    // A bad category is fixed from the list (issue #16, item 13): the cell's text shows first.
+    assert.equal(await page.$eval('[data-testid="fix-4-4"]', (s) => s.options[s.selectedIndex].text), 'spaceships');
     assert.equal(await page.inputValue('[data-testid="fix-5-5"]'), '-3');
     // The good rows are computed; the bad ones are left out of the totals, and say so.
     assert.equal(await textOf(page, 'catalog-excluded'), '3 rows with problems are left out of these totals.');
@@ -182,12 +183,14 @@ test('bad rows are reported by row and column, left out of the totals, and fixed
     const after = money(await page.textContent('[data-testid="total-best"] .amount'));
     assert.notEqual(after, before);
     // A fix that is still wrong keeps the row listed, with the new text and its message.
-    await page.fill('[data-testid="fix-4-4"]', 'still not a category');
-    await page.press('[data-testid="fix-4-4"]', 'Enter');
+    await page.fill('[data-testid="fix-5-5"]', 'minus three');
+    await page.press('[data-testid="fix-5-5"]', 'Enter');
     await page.waitForTimeout(100);
-    assert.equal(await page.inputValue('[data-testid="fix-4-4"]'), 'still not a category');
-    await page.fill('[data-testid="fix-4-4"]', 'Lighting');
-    await page.press('[data-testid="fix-4-4"]', 'Enter');
+    assert.equal(await page.inputValue('[data-testid="fix-5-5"]'), 'minus three');
+    await page.fill('[data-testid="fix-5-5"]', '-3');
+    await page.press('[data-testid="fix-5-5"]', 'Enter');
+    await page.waitForTimeout(100);
+    await page.selectOption('[data-testid="fix-4-4"]', 'lighting');
     await page.waitForSelector('[data-testid="bad-row-4"]', { state: 'detached' });
     // The export carries the fixes and the remaining problem in plain words.
     const records = csvRecords((await download(page, '[data-testid="catalog-export"]')).text);
@@ -659,3 +662,50 @@ test('a kept catalog whose opening stopped the page is not opened again, and can
     assert.equal(await page.$('[data-testid="catalog-skipped"]'), null);
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-restore-skipped' }));
+
+test('a bad category is fixed by choosing from the policy\'s categories, in the page\'s language (issue #16, item 13)', () =>
+  withPage(async (page) => {
+    await page.goto(url('/catalog/?lang=zh-CN'));
+    await page.waitForSelector('[data-testid="catalog-empty"]', { timeout: 15_000 });
+    await paste(page, [HEADER, 'Desk lamp,40,2,800,lighting,25,60,100', 'Odd one,40,2,800,spaceships,25,60,100'].join('\n'));
+    await done(page);
+    const fix = '[data-testid="fix-3-4"]';
+    assert.equal(await page.$eval(fix, (e) => e.tagName), 'SELECT', 'a list, not a text box');
+    const options = await page.$$eval(`${fix} option`, (os) => os.map((o) => ({ value: o.value, text: o.text, disabled: o.disabled })));
+    assert.deepEqual(options[0], { value: '', text: 'spaceships', disabled: true });
+    assert.ok(options.length > 5, `${options.length} options`);
+    assert.ok(options.some((o) => o.value === 'lighting' && /灯/.test(o.text)), JSON.stringify(options));
+    await page.selectOption(fix, 'lighting');
+    await page.waitForSelector('[data-testid="bad-row-3"]', { state: 'detached' });
+    assert.equal(await page.$('[data-testid="catalog-bad-rows"]'), null);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-category-list' }));
+
+test('a row that took the calculator\'s value for an empty main cell says so in the table (issue #16, item 14)', () =>
+  withPage(async (page) => {
+    await open(page);
+    await paste(page, [HEADER, 'Desk lamp,40,2,800,lighting,25,60,100', 'Half filled,40,2,,lighting,,60,100'].join('\n'));
+    await done(page);
+    const notes = await page.$$eval('[data-testid="catalog-row"]', (rows) => rows.map((tr) => tr.querySelector('[data-testid="row-defaults"]')?.textContent ?? ''));
+    assert.equal(notes.length, 2);
+    assert.equal(notes[0], '', 'a full row says nothing');
+    assert.match(notes[1], /^Empty in the file, so the calculator's value is used: Weight 350\s?g; Sale price \$?12\.99( USD)?\.$/, notes[1]);
+    await screenshot(page, 'catalog-row-defaults');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-row-defaults' }));
+
+test('currency symbols in a cell are read as the calculator reads them: €12,99 is 12.99 (issue #16, item 12)', () =>
+  withPage(async (page) => {
+    await open(page);
+    const header = 'name;unit cost;packaging;weight;category;price;supply price;monthly units';
+    const pop = async (price, cost) => {
+      await paste(page, [header, `Mug;${cost};1;300;home;${price};40;100`].join('\n'));
+      await done(page);
+      assert.equal(await page.$('[data-testid="catalog-bad-rows"]'), null, `${price} ${cost} is read`);
+      return (await tableRows(page))[0].cells[0];
+    };
+    const plain = await pop('12,99', '20');
+    assert.equal(await pop('€12,99', '¥20'), plain);
+    assert.equal(await pop('12,99 €', '20元'), plain);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-currency-symbols' }));

@@ -165,7 +165,7 @@ test('results show in the cost currency, with a toggle for the sale currency', (
     // managed) ÷ 7.2 ≈ 2,048 USD.
     const yLabels = () => page.$$eval('[data-testid="volume-chart"] .y-labels .tick', (ts) => ts.map((t) => t.textContent.trim()));
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="volume-chart"] .y-labels .tick')]
-      .some((t) => t.textContent.trim() === '2,048'));
+      .some((t) => t.textContent.trim() === '$2,048'));
     assert.ok(!(await yLabels()).includes('14,748'), (await yLabels()).join(' '));
     assert.match(await textOf(page, 'currency-toggle'), /Show results in CNY/);
     // The sale-currency price's break-even is already in USD and stays as it is.
@@ -183,3 +183,74 @@ test('results show in the cost currency, with a toggle for the sale currency', (
     await page.selectOption('#in-currency-sale', 'CNY');
     assert.equal(await page.$('[data-testid="currency-toggle"]'), null);
   }, { name: 'currency-toggle' }));
+
+// Issue #16, item 11: texts that misled or were cut off.
+
+test('the semi-managed mode options are short enough to read whole, in every language and width', () =>
+  withPage(async (page) => {
+    const cut = [];
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const code of ['en', 'zh-CN', 'es', 'fr', 'pt-BR', 'ko']) {
+        await ready(page, `/?lang=${code}`);
+        await page.waitForFunction((code) => document.documentElement.lang === code, code);
+        // The text a closed select can show: its inner width less the drop-down arrow (20 px).
+        const widths = await page.$eval('#in-semi-mode', (select) => {
+          const style = getComputedStyle(select);
+          const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+          const context = document.createElement('canvas').getContext('2d');
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          return [...select.options].map((o) => ({ text: o.text, need: context.measureText(o.text).width, room }));
+        });
+        for (const { text, need, room } of widths) {
+          if (need > room) cut.push(`${code} at ${width} px: "${text}" needs ${Math.ceil(need)} px of ${Math.floor(room)}`);
+        }
+        // The long explanation is in the hint under the drop-down.
+        assert.match(await page.textContent('#in-semi-mode-hint'), /JIT/);
+      }
+    }
+    assert.deepEqual(cut, []);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'i18n-semi-mode' }));
+
+test('zh-CN: the cash rules read without a doubled character ("其余在在仓" was a typo)', () =>
+  withPage(async (page) => {
+    // Popular warehouse goods get the advance, whose rule had the typo.
+    await ready(page, '/?lang=zh-CN&popular=true');
+    for (const d of await page.$$('[data-testid$="-card"] details')) await d.evaluate((el) => { el.open = true; });
+    const semi = await textOf(page, 'semi-card');
+    assert.match(semi, /预付/, 'the advance rule is shown');
+    assert.doesNotMatch(await page.textContent('body'), /在在/);
+  }, { name: 'i18n-zh-typo' }));
+
+test('the postage source says plainly what is known about the rate sheet\'s date', () =>
+  withPage(async (page) => {
+    for (const [code, known, stands] of [
+      ['en', /The copy is headed 2026; when its rates took effect is not known\./, /No rate sheet dated 2024 was found, so these rates stand for 2024 too/],
+      ['zh-CN', /该表标题写的是 2026 年，其运费从何时开始执行不详/, /未找到标注 2024 年的运费表/],
+    ]) {
+      for (const policy of ['aliexpress-2024', 'aliexpress-2025-08']) {
+        await ready(page, `/?lang=${code}&policy=${policy}`);
+        await page.waitForSelector('#as-postage-pop-ES-per_kg-badge', { state: 'attached' });
+        const source = await page.getAttribute('#as-postage-pop-ES-per_kg-badge', 'title');
+        assert.match(source, known, `${code} ${policy}: ${source}`);
+        assert.match(source, stands, `${code} ${policy}`);
+        assert.doesNotMatch(source, /date not verified|日期未核实/);
+      }
+    }
+  }, { name: 'i18n-ratesheet' }));
+
+test('the volume chart\'s axis carries its currency, before and after the currency toggle', () =>
+  withPage(async (page) => {
+    await ready(page);
+    const ticks = () => page.$$eval('[data-testid="volume-chart"] .y-labels .tick', (ts) => ts.map((t) => t.textContent.trim()));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="volume-chart"] .y-labels .tick').length > 1);
+    assert.ok((await ticks()).every((t) => t.includes('¥')), (await ticks()).join(' '));
+    await page.click('[data-testid="currency-toggle"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="volume-chart"] .y-labels .tick')]
+      .every((t) => t.textContent.includes('$')));
+    await ready(page, '/?lang=zh-CN');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="volume-chart"] .y-labels .tick').length > 1);
+    assert.ok((await ticks()).every((t) => t.includes('¥')), (await ticks()).join(' '));
+    assert.deepEqual(page.errors, []);
+  }, { name: 'i18n-volume-axis' }));

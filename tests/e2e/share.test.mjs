@@ -227,6 +227,9 @@ test('saved scenarios: save, load, rename, replace and delete, kept across reloa
     await ready(page);
     await page.click('[data-testid="save-open"]');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'save-name', 'Save… goes to the name field');
+    // It suggests a name (issue #16, item 5); emptied, the field asks for one.
+    assert.notEqual(await page.inputValue('#save-name'), '');
+    await page.fill('#save-name', '');
     await page.click('[data-testid="save-submit"]');
     assert.match((await page.textContent('#save-name-error')) ?? '', /Enter a name/);
 
@@ -357,7 +360,8 @@ test('A/B: pin a scenario, lower the price, and see both with their differences'
     ]);
     const cell = (model, figure, col) =>
       page.textContent(`[data-testid="ab-${model}-${figure}"] [data-col="${col}"]`).then((t) => t.trim());
-    const signed = (hundredths) => (hundredths < 0n ? `-${yuan(-hundredths)}` : yuan(hundredths));
+    // A loss reads as one, as on the cards (issue #16, item 9).
+    const signed = (hundredths) => (hundredths < 0n ? `▼ -${yuan(-hundredths)}` : yuan(hundredths));
     for (const model of ['pop', 'semi', 'full']) {
       const before = cents(a.models[model].monthly_profit);
       const after = cents(b.models[model].monthly_profit);

@@ -15,8 +15,8 @@ const retype = async (page, selector, text) => {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 };
-/** "13.9695 USD" → "13.9695". */
-const numberOf = (stated) => stated.split(/\s/)[0];
+/** "$13.97" → "13.97", "¥1,234.50" → "1234.50" (English). */
+const numberOf = (shown) => shown.replace(/[^\d.-]/g, '');
 /** Waits until an element's attribute differs from `before` (the charts draw a frame late). */
 const changed = (page, selector, name, before) =>
   page.waitForFunction(
@@ -25,38 +25,70 @@ const changed = (page, selector, name, before) =>
     { timeout: 5_000 },
   );
 
-test('the price for a target margin, used, gives that margin on the card', () =>
+/** The percentage a card shows ("20.0%" → 20). */
+const percentOf = (shown) => Number(shown.replace(/[^\d.-]/g, ''));
+
+// Issue #16, item 3: prices a person would type, the exact one in a tooltip.
+test('the price for a target margin is in cents, rounded up, and used it gives at least that margin', () =>
   withPage(async (page) => {
     await ready(page);
     await retype(page, '#solver-target-margin', '20');
     await page.waitForFunction(() => document.querySelector('[data-testid="solver-target-heading"]')?.textContent.includes('20%'));
     const stated = await textOf(page, 'solver-target-pop');
-    assert.match(stated, /^\d+\.\d{4,} USD$/, 'stated with the engine\'s places');
+    assert.match(stated, /^\$\d+\.\d\d$/, 'in cents, like the cards');
+    const exact = await page.getAttribute('[data-testid="solver-target-pop"]', 'title');
+    assert.match(exact, /^\d+\.\d{4,} USD$/, 'the engine\'s places in the tooltip');
+    const cents = Number(numberOf(stated));
+    const value = Number(exact.split(' ')[0]);
+    assert.ok(cents >= value && cents - value < 0.01, `${stated} is ${exact} rounded up`);
     await page.click('[data-testid="solver-use-pop"]');
-    assert.equal(await page.inputValue('#in-pop-price'), numberOf(stated));
-    assert.equal(await textOf(page, 'pop-margin'), '20.0%');
+    assert.equal(await page.inputValue('#in-pop-price'), numberOf(stated), 'what a person would type');
+    const margin = percentOf(await textOf(page, 'pop-margin'));
+    assert.ok(margin >= 20 && margin <= 20.1, `${margin}`);
 
     const supply = await textOf(page, 'solver-target-full');
-    assert.match(supply, / CNY$/, 'fully managed: a supply price in the cost currency');
+    assert.match(supply, /^¥\d+\.\d\d$/, 'fully managed: a supply price in the cost currency');
     await page.click('[data-testid="solver-use-full"]');
     assert.equal(await page.inputValue('#in-full-supply-price'), numberOf(supply));
-    assert.equal(await textOf(page, 'full-margin'), '20.0%');
+    const full = percentOf(await textOf(page, 'full-margin'));
+    assert.ok(full >= 20 && full <= 20.1, `${full}`);
+
+    // Break-even prices too: the card's figure, the exact price in the tooltip.
+    assert.equal(await textOf(page, 'solver-break-even-pop'), await textOf(page, 'pop-break-even'));
+    assert.match(await page.getAttribute('[data-testid="solver-break-even-price-pop"]', 'title'), /^\d+\.\d{4,} USD$/);
     assert.deepEqual(page.errors, []);
   }, { name: 'solver-target' }));
 
-test('the supply price that earns as much as POP, used, gives the same monthly profit to the cent', () =>
+test('a price in won is a whole number of won', () =>
+  withPage(async (page) => {
+    await ready(page, '/?sale_currency=KRW&price=19000');
+    await page.waitForFunction(() => /₩/.test(document.querySelector('[data-testid="solver-target-pop"]')?.textContent ?? ''));
+    const stated = await textOf(page, 'solver-target-pop');
+    assert.match(stated, /^₩[\d,]+$/, stated);
+    assert.match(await page.getAttribute('[data-testid="solver-target-pop"]', 'title'), /^[\d,]+\.\d+ KRW$/);
+    await page.click('[data-testid="solver-use-pop"]');
+    assert.equal(await page.inputValue('#in-pop-price'), numberOf(stated));
+    assert.deepEqual(page.errors, []);
+  }, { name: 'solver-krw' }));
+
+test('the supply price that earns as much as POP, in cents and used, earns at least as much, within a cent a unit', () =>
   withPage(async (page) => {
     await ready(page);
     // Make the comparison less trivial first: a dearer product sold to Korea.
     await retype(page, '#in-product-unit-cost', '27.35');
     await page.selectOption('#in-destination', 'KR');
     const stated = await textOf(page, 'solver-same-as-pop');
-    assert.match(stated, /^\d+\.\d{4,} CNY$/);
+    assert.match(stated, /^¥\d+\.\d\d$/);
+    assert.match(await page.getAttribute('[data-testid="solver-same-as-pop"]', 'title'), /^\d+\.\d{4,} CNY$/);
+    const units = Number(await page.inputValue('#in-monthly-units'));
+    const gap = async (other) => Number(numberOf(await textOf(page, 'full-monthly-profit'))) - Number(numberOf(await textOf(page, `${other}-monthly-profit`)));
     await page.click('[data-testid="solver-use-same-as-pop"]');
     assert.equal(await page.inputValue('#in-full-supply-price'), numberOf(stated));
-    assert.equal(await textOf(page, 'full-monthly-profit'), await textOf(page, 'pop-monthly-profit'));
+    const pop = await gap('pop');
+    assert.ok(pop >= 0 && pop <= units * 0.01, `${pop}`);
     await page.click('[data-testid="solver-use-same-as-semi"]');
-    assert.equal(await textOf(page, 'full-monthly-profit'), await textOf(page, 'semi-monthly-profit'));
+    const semi = await gap('semi');
+    assert.ok(semi >= 0 && semi <= units * 0.01, `${semi}`);
     assert.deepEqual(page.errors, []);
   }, { name: 'solver-same-as' }));
 
@@ -113,9 +145,10 @@ test('French: a margin typed with a comma, prices written the French way', () =>
     await page.fill('#solver-target-margin', '12,5');
     assert.equal(await page.$('[data-testid="solver-target-error"]'), null);
     const stated = await textOf(page, 'solver-target-pop');
-    assert.match(stated, /^\d+,\d{4,}\u00a0USD$/, stated);
+    assert.match(stated, /^\d+,\d\d\u00a0\$$/, stated);
+    assert.match(await page.getAttribute('[data-testid="solver-target-pop"]', 'title'), /^\d+,\d{4,}\u00a0USD$/);
     await page.click('[data-testid="solver-use-pop"]');
     assert.equal(await page.inputValue('#in-pop-price'), stated.split('\u00a0')[0]);
-    assert.equal(await textOf(page, 'pop-margin'), '12,5\u00a0%');
+    assert.match(await textOf(page, 'pop-margin'), /^12,[56]\u00a0%$/);
     assert.deepEqual(page.errors, []);
   }, { name: 'solver-fr' }));

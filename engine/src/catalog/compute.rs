@@ -147,6 +147,7 @@ pub(crate) fn normalise_number(cell: &str, delimiter: u8) -> Cow<'_, str> {
     if text.ends_with('%') {
         text.pop();
     }
+    let text = strip_currency(&text);
     let (sign, body) = match text.strip_prefix(['-', '+']) {
         Some(rest) => (&text[..1], rest),
         None => ("", text.as_str()),
@@ -192,6 +193,30 @@ pub(crate) fn normalise_number(cell: &str, delimiter: u8) -> Cow<'_, str> {
     match out {
         Some(out) => Cow::Owned(out),
         None => Cow::Borrowed(cell),
+    }
+}
+
+/// Currency symbols a cell may carry, as the calculator reads them (`src/i18n/parse.rs`): the
+/// longer ones first, so that `US$` is not read as `$`.
+const CURRENCY_PREFIXES: &[&str] = &["R$", "US$", "¥", "$", "€", "£", "₩", "₺"];
+const CURRENCY_SUFFIXES: &[&str] = &["R$", "US$", "¥", "$", "€", "£", "₩", "₺", "元", "원"];
+
+/// `text` without one currency symbol before or after its number, keeping its sign (`€12,99`,
+/// `12,99€`, `-US$5`, `$-5`; spaces are already gone); other text unchanged (issue #16, item 12).
+/// The number is read in the file's currencies whatever the symbol says.
+fn strip_currency(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix(['-', '+']) {
+        Some(rest) => (&text[..1], rest),
+        None => ("", text),
+    };
+    let number = CURRENCY_PREFIXES
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .or_else(|| CURRENCY_SUFFIXES.iter().find_map(|p| rest.strip_suffix(p)));
+    match number {
+        // A symbol alone is not a number: left as it is, for the engine to say so.
+        Some(number) if !number.is_empty() => format!("{sign}{number}"),
+        _ => text.to_owned(),
     }
 }
 
@@ -369,7 +394,18 @@ mod tests {
         assert_eq!(n("1.2.3", b','), "1.2.3");
         assert_eq!(n("12,34.5", b','), "12,34.5");
         assert_eq!(n("abc", b','), "abc");
-        assert_eq!(n("$5", b','), "$5");
+        // A currency symbol before or after, as the calculator reads it (issue #16, item 12).
+        assert_eq!(n("$5", b','), "5");
+        assert_eq!(n("€12,99", b';'), "12.99");
+        assert_eq!(n("12,99 €", b';'), "12.99");
+        assert_eq!(n("-US$1,234.50", b','), "-1234.50");
+        assert_eq!(n("$-5", b','), "-5");
+        assert_eq!(n("¥ 30", b','), "30");
+        assert_eq!(n("30元", b','), "30");
+        assert_eq!(n("R$ 9,90", b';'), "9.90");
+        assert_eq!(n("€", b';'), "€");
+        assert!(parse_decimal(&n("5$$", b',')).is_err());
+        assert!(parse_decimal(&n("€€5", b';')).is_err());
     }
 
     #[test]

@@ -223,18 +223,43 @@ impl CatalogPage {
                             let header = file.columns.get(c).map(|col| col.header.clone()).unwrap_or_default();
                             let id = format!("fix-{}-{c}", result.line);
                             let note_id = format!("{id}-error");
-                            let onchange = ctx.link().callback(move |e: Event| {
-                                let input: HtmlInputElement = e.target_unchecked_into();
-                                Msg::Fix { row: index, column: c, text: input.value() }
+                            let cell = row.cells.get(c).cloned().unwrap_or_default();
+                            // A bad category is fixed from the policy's list, in the page's
+                            // language (issue #16, item 13); other cells are typed.
+                            let category = result.errors.iter().any(|e| {
+                                e.column == Some(c) && e.error.field == Field::Input(Input::Category)
                             });
+                            let control = if category {
+                                let onchange = ctx.link().callback(move |e: Event| {
+                                    let select: HtmlSelectElement = e.target_unchecked_into();
+                                    Msg::Fix { row: index, column: c, text: select.value() }
+                                });
+                                let texts = i18n::texts(self.lang);
+                                html! {
+                                    <select id={id.clone()} data-testid={id.clone()} aria-invalid="true"
+                                        aria-describedby={note_id.clone()} {onchange}>
+                                        <option value="" disabled=true selected=true>{ cell }</option>
+                                        { for self.policy().categories.iter().map(|category| html! {
+                                            <option value={category.id.clone()}>
+                                                { i18n::category_name(texts, &category.id, &category.name) }
+                                            </option>
+                                        }) }
+                                    </select>
+                                }
+                            } else {
+                                let onchange = ctx.link().callback(move |e: Event| {
+                                    let input: HtmlInputElement = e.target_unchecked_into();
+                                    Msg::Fix { row: index, column: c, text: input.value() }
+                                });
+                                html! {
+                                    <input id={id.clone()} type="text" data-testid={id.clone()} value={cell}
+                                        aria-invalid="true" aria-describedby={note_id.clone()} {onchange} />
+                                }
+                            };
                             html! {
                                 <div class="field invalid">
                                     <label for={id.clone()}>{ header }</label>
-                                    <div class="control">
-                                        <input id={id.clone()} type="text" data-testid={id.clone()}
-                                            value={row.cells.get(c).cloned().unwrap_or_default()}
-                                            aria-invalid="true" aria-describedby={note_id.clone()} {onchange} />
-                                    </div>
+                                    <div class="control">{ control }</div>
                                     <p class="error" id={note_id}>{ message }</p>
                                 </div>
                             }

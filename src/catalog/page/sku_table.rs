@@ -236,6 +236,35 @@ impl CatalogPage {
                 </ul>
             }
         });
+        // Main cells left empty: the row took the calculator's value, said on the row itself.
+        let defaults: Vec<String> = self
+            .file
+            .as_ref()
+            .and_then(|file| file.rows.get(index).map(|row| (file, row)))
+            .map(|(file, row)| {
+                let locale = self.locale();
+                MAIN_COLUMNS
+                    .iter()
+                    .filter_map(|(kind, _)| {
+                        let ColumnKind::Field(Field::Input(input)) = kind else {
+                            return None;
+                        };
+                        // No column at all is said once, above the table.
+                        let cell = file.cell(row, kind)?;
+                        if !cell.trim().is_empty() {
+                            return None;
+                        }
+                        let value = self.base.value(*input, &locale)?;
+                        Some(format!("{} {value}", input_label(self.lang, *input)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let defaults = (!defaults.is_empty()).then(|| html! {
+            <p class="row-defaults" data-testid="row-defaults">
+                { fill_one(t.row_defaults, &defaults.join(self.lang.texts().page.clause_separator)) }
+            </p>
+        });
         let on_estimate = r.rests_on_estimate();
         let cells = match self.view {
             View::Profit => html! { <>
@@ -270,7 +299,7 @@ impl CatalogPage {
             <tr key={index} class={classes!((self.highlight == Some(index)).then_some("highlight"), (!r.ok()).then_some("has-problem"))}
                 data-testid="catalog-row">
                 <td class="num">{ line.clone() }</td>
-                <th scope="row">{ name }{ problem }{ warnings }</th>
+                <th scope="row">{ name }{ problem }{ warnings }{ defaults }</th>
                 { cells }
             </tr>
         }

@@ -135,4 +135,6 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     estimated_note: "{0} of {1} products have no supply price, so their fully managed figures, marked “{2}”, use an estimate: a share of the retail price. Enter the prices AliExpress offers you in the “Supply price” column.",
     estimated_decides: "Fully managed comes out best for {0} of them, on that estimate: check their supply prices before you decide.",
     tile_estimated: "{0} of {1} at an estimated supply price",
+    // Empty required cells (issue #16, item 14).
+    row_defaults: "Empty in the file, so the calculator's value is used: {0}.",
 };

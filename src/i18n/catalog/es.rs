@@ -136,4 +136,6 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     estimated_note: "{0} de {1} productos no tienen precio de suministro, así que sus cifras de Totalmente gestionado, marcadas «{2}», usan una estimación: una parte del precio de venta. Introduce los precios que te ofrece AliExpress en la columna «Precio de suministro».",
     estimated_decides: "Para {0} de ellos, Totalmente gestionado sale mejor con esa estimación: revisa sus precios de suministro antes de decidir.",
     tile_estimated: "{0} de {1} con precio de suministro estimado",
+    // Empty required cells (issue #16, item 14).
+    row_defaults: "Vacío en el archivo, así que se usa el valor de la calculadora: {0}.",
 };

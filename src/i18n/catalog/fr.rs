@@ -137,4 +137,6 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     estimated_note: "{0} produits sur {1} n’ont pas de prix de fourniture\u{a0}: leurs chiffres Entièrement géré, signalés «\u{a0}{2}\u{a0}», reposent sur une estimation, une part du prix public. Saisissez les prix qu’AliExpress vous propose dans la colonne «\u{a0}Prix de fourniture\u{a0}».",
     estimated_decides: "Pour {0} d’entre eux, Entièrement géré arrive en tête avec cette estimation\u{a0}: vérifiez leur prix de fourniture avant de décider.",
     tile_estimated: "{0} sur {1} à un prix de fourniture estimé",
+    // Empty required cells (issue #16, item 14).
+    row_defaults: "Vide dans le fichier, donc la valeur du calculateur est utilisée\u{a0}: {0}.",
 };

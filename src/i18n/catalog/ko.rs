@@ -137,4 +137,6 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     estimated_note: "상품 {1}개 중 {0}개에 공급가가 없어 완전위탁은 추정치(소매가의 일정 비율)를 쓰며 “{2}”로 표시합니다. “공급가” 열에 알리익스프레스가 제시한 가격을 입력하세요.",
     estimated_decides: "이 중 {0}개는 이 추정치로 계산하면 완전위탁이 가장 유리합니다. 결정하기 전에 공급가를 확인하세요.",
     tile_estimated: "{1}개 중 {0}개는 추정 공급가",
+    // Empty required cells (issue #16, item 14).
+    row_defaults: "파일에 비어 있어 계산기의 값을 적용합니다: {0}.",
 };

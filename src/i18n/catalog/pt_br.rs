@@ -136,4 +136,6 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     estimated_note: "{0} de {1} produtos não têm preço de fornecimento, então os números do Totalmente gerenciado deles, marcados “{2}”, usam uma estimativa: uma parte do preço de varejo. Informe os preços que o AliExpress oferece na coluna “Preço de fornecimento”.",
     estimated_decides: "Para {0} deles, o Totalmente gerenciado sai na frente com essa estimativa: confira os preços de fornecimento antes de decidir.",
     tile_estimated: "{0} de {1} com preço de fornecimento estimado",
+    // Empty required cells (issue #16, item 14).
+    row_defaults: "Vazio no arquivo, então é usado o valor da calculadora: {0}.",
 };

@@ -136,4 +136,6 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     estimated_note: "{1}个商品中有{0}个没有供货价，全托管对它们使用估算值（零售价的一定比例），并标注“{2}”。请在“供货价”列填写速卖通给您的报价。",
     estimated_decides: "按这一估算，其中{0}个商品以全托管最佳：做决定前请先核实它们的供货价。",
     tile_estimated: "{1}个中有{0}个按估算供货价计",
+    // Empty required cells (issue #16, item 14).
+    row_defaults: "文件中为空，因此使用计算器中的值：{0}。",
 };

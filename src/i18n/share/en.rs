@@ -117,4 +117,14 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "This browser did not let SellerCalc download the file.",
     lang_unavailable: "{0} could not be loaded, so the page stays in this language.",
     lang_unavailable_detail: "Check the connection and choose it again.",
+    // The onboarding call (issue #16).
+    new_scenario: "New scenario",
+    new_scenario_confirm: "Start a new scenario? The figures on screen are not saved: they go back to the defaults. Saved scenarios stay.",
+    compare: "Compare",
+    compare_named: "Compare “{0}” with the scenario on screen",
+    print_title: "The scenario",
+    print_estimated: "estimated",
+    print_changed: "Changed assumptions:",
+    print_more: "and {0} more (the link below has them all)",
+    print_date: "Printed on {0}. Figures are estimates from the fees shown.",
 };

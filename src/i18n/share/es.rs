@@ -117,4 +117,14 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "Este navegador no ha dejado que SellerCalc descargue el archivo.",
     lang_unavailable: "No se ha podido cargar {0}; la página sigue en este idioma.",
     lang_unavailable_detail: "Comprueba la conexión y vuelve a elegirlo.",
+    // The onboarding call (issue #16).
+    new_scenario: "Nuevo escenario",
+    new_scenario_confirm: "¿Empezar un escenario nuevo? Las cifras en pantalla no están guardadas: vuelven a los valores por defecto. Los escenarios guardados se conservan.",
+    compare: "Comparar",
+    compare_named: "Comparar «{0}» con el escenario en pantalla",
+    print_title: "El escenario",
+    print_estimated: "estimado",
+    print_changed: "Supuestos cambiados:",
+    print_more: "y {0} más (el enlace de abajo los incluye todos)",
+    print_date: "Impreso el {0}. Las cifras son estimaciones con las tarifas indicadas.",
 };

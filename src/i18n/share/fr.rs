@@ -118,4 +118,14 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "Ce navigateur n’a pas permis à SellerCalc de télécharger le fichier.",
     lang_unavailable: "Impossible de charger {0}\u{202f}; la page reste dans cette langue.",
     lang_unavailable_detail: "Vérifiez la connexion et choisissez-la à nouveau.",
+    // The onboarding call (issue #16).
+    new_scenario: "Nouveau scénario",
+    new_scenario_confirm: "Commencer un nouveau scénario\u{a0}? Les chiffres à l’écran ne sont pas enregistrés\u{a0}: ils reviennent aux valeurs par défaut. Les scénarios enregistrés sont conservés.",
+    compare: "Comparer",
+    compare_named: "Comparer «\u{a0}{0}\u{a0}» au scénario à l’écran",
+    print_title: "Le scénario",
+    print_estimated: "estimé",
+    print_changed: "Hypothèses modifiées\u{a0}:",
+    print_more: "et {0} de plus (le lien ci-dessous les contient toutes)",
+    print_date: "Imprimé le {0}. Les chiffres sont des estimations selon les frais indiqués.",
 };

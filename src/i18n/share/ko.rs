@@ -118,4 +118,14 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "이 브라우저가 SellerCalc의 파일 다운로드를 허용하지 않았습니다.",
     lang_unavailable: "{0}을(를) 불러오지 못해 지금 언어로 계속 표시합니다.",
     lang_unavailable_detail: "연결을 확인한 뒤 다시 선택해 주세요.",
+    // The onboarding call (issue #16).
+    new_scenario: "새 시나리오",
+    new_scenario_confirm: "새 시나리오를 시작할까요? 화면의 수치는 저장되지 않았으며 기본값으로 돌아갑니다. 저장된 시나리오는 그대로 남습니다.",
+    compare: "비교",
+    compare_named: "“{0}”을(를) 화면의 시나리오와 비교",
+    print_title: "시나리오",
+    print_estimated: "추정",
+    print_changed: "변경한 가정:",
+    print_more: "외 {0}개 (아래 링크에 모두 있습니다)",
+    print_date: "{0}에 인쇄했습니다. 수치는 표시된 수수료 기준 추정치입니다.",
 };

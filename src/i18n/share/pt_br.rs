@@ -117,4 +117,14 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "Este navegador não deixou o SellerCalc baixar o arquivo.",
     lang_unavailable: "Não foi possível carregar {0}; a página continua neste idioma.",
     lang_unavailable_detail: "Verifique a conexão e escolha-o de novo.",
+    // The onboarding call (issue #16).
+    new_scenario: "Novo cenário",
+    new_scenario_confirm: "Começar um novo cenário? Os números na tela não foram salvos: eles voltam aos valores padrão. Os cenários salvos continuam.",
+    compare: "Comparar",
+    compare_named: "Comparar “{0}” com o cenário na tela",
+    print_title: "O cenário",
+    print_estimated: "estimado",
+    print_changed: "Premissas alteradas:",
+    print_more: "e mais {0} (o link abaixo traz todas)",
+    print_date: "Impresso em {0}. Os números são estimativas com as tarifas indicadas.",
 };

@@ -118,4 +118,15 @@ pub const SHARE: ShareTexts = ShareTexts {
     download_failed: "此浏览器不允许 SellerCalc 下载文件。",
     lang_unavailable: "无法加载{0}，页面保持当前语言。",
     lang_unavailable_detail: "请检查网络连接后重新选择。",
+    // The onboarding call (issue #16).
+    new_scenario: "新方案",
+    new_scenario_confirm:
+        "开始新方案？屏幕上的数字尚未保存，将恢复为默认值。已保存的方案不受影响。",
+    compare: "对比",
+    compare_named: "将“{0}”与当前方案对比",
+    print_title: "方案",
+    print_estimated: "估算",
+    print_changed: "已修改的假设：",
+    print_more: "另有 {0} 项（见下方链接）",
+    print_date: "打印于 {0}。数字为按所示费用得出的估算。",
 };

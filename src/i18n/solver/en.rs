@@ -37,4 +37,7 @@ pub const SOLVER: SolverTexts = SolverTexts {
     price_change: "Price change",
     price_table_caption: "Monthly profit by change in price, in {0}",
     cost_table_caption: "Monthly profit by unit cost, in {0}",
+    // What if says the truth (issue #16, item 8).
+    same_as_always: "Fully managed earns more than {0} at every supply price, even at zero.",
+    same_as_never: "Fully managed earns less than {0} at every supply price.",
 };

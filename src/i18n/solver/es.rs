@@ -38,4 +38,7 @@ pub const SOLVER: SolverTexts = SolverTexts {
     price_change: "Cambio de precio",
     price_table_caption: "Beneficio mensual según el cambio de precio, en {0}",
     cost_table_caption: "Beneficio mensual según el coste unitario, en {0}",
+    // What if says the truth (issue #16, item 8).
+    same_as_always: "Totalmente gestionado gana más que {0} con cualquier precio de suministro, incluso con cero.",
+    same_as_never: "Totalmente gestionado gana menos que {0} con cualquier precio de suministro.",
 };

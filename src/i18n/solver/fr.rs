@@ -38,4 +38,7 @@ pub const SOLVER: SolverTexts = SolverTexts {
     price_change: "Variation de prix",
     price_table_caption: "Bénéfice mensuel selon la variation de prix, en {0}",
     cost_table_caption: "Bénéfice mensuel selon le coût unitaire, en {0}",
+    // What if says the truth (issue #16, item 8).
+    same_as_always: "Entièrement géré rapporte plus que {0} à tout prix de fourniture, même à zéro.",
+    same_as_never: "Entièrement géré rapporte moins que {0} à tout prix de fourniture.",
 };

@@ -37,4 +37,7 @@ pub const SOLVER: SolverTexts = SolverTexts {
     price_change: "가격 변동",
     price_table_caption: "가격 변동별 월 이익, 단위 {0}",
     cost_table_caption: "개당 원가별 월 이익, 단위 {0}",
+    // What if says the truth (issue #16, item 8).
+    same_as_always: "완전위탁은 공급가가 0이더라도 어떤 공급가에서나 {0}보다 더 많이 법니다.",
+    same_as_never: "완전위탁은 어떤 공급가에서도 {0}보다 적게 법니다.",
 };

@@ -38,4 +38,7 @@ pub const SOLVER: SolverTexts = SolverTexts {
     price_change: "Mudança de preço",
     price_table_caption: "Lucro mensal por mudança de preço, em {0}",
     cost_table_caption: "Lucro mensal por custo unitário, em {0}",
+    // What if says the truth (issue #16, item 8).
+    same_as_always: "O Totalmente gerenciado lucra mais que {0} com qualquer preço de fornecimento, mesmo zero.",
+    same_as_never: "O Totalmente gerenciado lucra menos que {0} com qualquer preço de fornecimento.",
 };

@@ -38,4 +38,7 @@ pub const SOLVER: SolverTexts = SolverTexts {
     price_change: "价格变动",
     price_table_caption: "不同价格变动下的月利润，单位：{0}",
     cost_table_caption: "不同单件成本下的月利润，单位：{0}",
+    // What if says the truth (issue #16, item 8).
+    same_as_always: "无论供货价多少（即使为零），全托管每月都比{0}赚得多。",
+    same_as_never: "无论供货价多少，全托管每月都比{0}赚得少。",
 };
