@@ -80,11 +80,17 @@ enum Note {
     NotText,
     /// More products than the catalog compares at once.
     TooManyRows,
+    /// A file with no header at all.
+    Empty,
+    /// A header but no products.
+    NoRows,
     TooLarge,
     Unreadable,
     Fixed(usize),
     ExportFailed,
     Restored,
+    /// Restored, but the fixes kept with it could not be read.
+    RestoredWithoutEdits,
 }
 
 /// Messages of [`CatalogPage`].
@@ -149,13 +155,25 @@ pub enum Msg {
     Clear,
     /// Download the kept catalog that was not opened again (it stopped the page).
     DownloadSkipped,
+    /// Open the kept catalog that was not opened again, all the same.
+    OpenSkipped,
 }
 
-/// A file being read, in steps (see [`CatalogReader`]), before its rows are computed.
+/// A file being read, in steps (see [`CatalogReader`]), before its rows are computed. Until it
+/// is read and accepted, the catalog on screen and the one kept for a reload stay as they are: a
+/// file refused once read (too many products, empty) changes neither.
 struct Reading {
     reader: CatalogReader,
     /// Cells fixed before a reload, applied once the file is read.
     fixes: Vec<Fix>,
+    /// What the status line will say once it is accepted.
+    note: Note,
+    /// What will be kept for a reload once it is accepted (`None`: too large to keep).
+    pending: Option<Saved>,
+    /// Whether the text had characters that were not valid UTF-8.
+    garbled: bool,
+    /// The encoding it was decoded from, when not UTF-8.
+    encoding: Option<Encoding>,
 }
 
 /// What a chosen file turned out to be.
@@ -175,17 +193,29 @@ fn decode(bytes: &js_sys::Uint8Array) -> Decoded {
         Sniffed::Marked(encoding) => vec![encoding],
         Sniffed::Unmarked(list) => list.to_vec(),
     };
-    for encoding in tries {
+    let decode = |encoding: Encoding, fatal: bool| {
         let options = web_sys::TextDecoderOptions::new();
-        options.set_fatal(true);
-        let text = web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options)
-            .and_then(|decoder| decoder.decode_with_js_u8_array(bytes));
-        if let Ok(text) = text {
-            return if cat::looks_binary(&text) {
-                Decoded::NotText
-            } else {
-                Decoded::Text(text, encoding)
-            };
+        options.set_fatal(fatal);
+        web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options)
+            .and_then(|decoder| decoder.decode_with_js_u8_array(bytes))
+            .ok()
+    };
+    let text = |text: String, encoding| {
+        if cat::looks_binary(&text) {
+            Decoded::NotText
+        } else {
+            Decoded::Text(text, encoding)
+        }
+    };
+    for encoding in tries {
+        if let Some(decoded) = decode(encoding, true) {
+            return text(decoded, encoding);
+        }
+        // UTF-8 with a stray byte or two is UTF-8 (read with a warning), not another encoding.
+        if encoding == Encoding::Utf8 {
+            if let Some(lossy) = decode(encoding, false).filter(|t| cat::mostly_utf8(t)) {
+                return text(lossy, encoding);
+            }
         }
     }
     Decoded::NotText
@@ -208,6 +238,9 @@ pub struct CatalogPage {
     encoding: Option<Encoding>,
     /// The kept catalog not opened again because the page stopped while restoring it: its text.
     skipped: Option<String>,
+    /// Takes the "being restored" mark off when the page is left on purpose (a reload, a closed
+    /// tab): only a page that dies keeps it.
+    _pagehide: Option<gloo_events::EventListener>,
     /// Whether the text had characters that were not valid UTF-8.
     garbled: bool,
     note: Option<Note>,
@@ -282,35 +315,70 @@ impl CatalogPage {
         note: Note,
         source: String,
         fixes: Vec<Fix>,
+        encoding: Option<Encoding>,
     ) {
-        self.garbled = text.contains('\u{fffd}');
-        // The kept catalog that was not reopened is replaced by this one.
-        self.skipped = None;
-        // Free the last file's rows and results before reading the next, so that memory peaks at
-        // one catalog, not two.
-        self.file = None;
-        self.results = Vec::new();
-        self.portfolio = None;
-        self.order = Vec::new();
-        self.note = Some(note);
-        self.highlight = None;
-        self.page = 0;
-        self.kept = (text.len() <= saved::MAX_CHARS).then(|| Saved {
-            source,
-            text: text.to_owned(),
-            fixes: fixes.clone(),
-            target: self.target_text.clone(),
-            policy: self.pick.map(|p| p.id.clone()),
-        });
-        self.keep(false);
-        // Read in slices, then compute in slices: the page paints between them.
+        // Read in slices, then compute in slices: the page paints between them. What is on
+        // screen and kept stays until the file is read and accepted (see `accept`).
+        self.note = None;
         self.generation = self.generation.wrapping_add(1);
         self.timer = None;
         self.reading = Some(Reading {
             reader: CatalogReader::new(text),
-            fixes,
+            fixes: fixes.clone(),
+            note,
+            pending: (text.len() <= saved::MAX_CHARS).then(|| Saved {
+                source,
+                text: text.to_owned(),
+                fixes,
+                target: self.target_text.clone(),
+                policy: self.pick.map(|p| p.id.clone()),
+                edits_lost: false,
+            }),
+            garbled: text.contains('\u{fffd}'),
+            encoding,
         });
         self.next_slice(ctx, self.generation);
+    }
+
+    /// A file read: refused (the catalog on screen and kept stay, the status says why), or put
+    /// in the place of the last one, kept for a reload, and computed.
+    fn accept(&mut self, ctx: &Context<Self>, reading: Reading, mut file: CatalogFile) {
+        let refusal = file.problems.iter().find_map(|p| match p {
+            FileProblem::TooManyRows { .. } => Some(Note::TooManyRows),
+            FileProblem::Empty => Some(Note::Empty),
+            FileProblem::NoRows => Some(Note::NoRows),
+            _ => None,
+        });
+        if let Some(refusal) = refusal {
+            self.note = Some(refusal);
+            // A restore refused does not stop the page: the mark comes off.
+            saved::restored();
+            if self.file.is_some()
+                && self.results.len() < self.file.as_ref().map_or(0, |f| f.rows.len())
+            {
+                self.restart(ctx);
+            }
+            return;
+        }
+        for (row, column, value) in &reading.fixes {
+            if let Some(cell) = file
+                .rows
+                .get_mut(*row)
+                .and_then(|r| r.cells.get_mut(*column))
+            {
+                value.clone_into(cell);
+            }
+        }
+        self.skipped = None;
+        self.note = Some(reading.note);
+        self.garbled = reading.garbled;
+        self.encoding = reading.encoding;
+        self.highlight = None;
+        self.page = 0;
+        self.kept = reading.pending;
+        self.keep(false);
+        self.file = Some(file);
+        self.restart(ctx);
     }
 
     /// Keeps the catalog for a reload (the whole file, or only its edits), or says that it could not.
@@ -357,37 +425,16 @@ impl CatalogPage {
             while !read && js_sys::Date::now() - start <= SLICE_MS {
                 read = reading.reader.step(READ_BYTES);
             }
-            if read {
-                let Some(Reading { reader, fixes }) = self.reading.take() else {
-                    return;
-                };
-                let mut file = reader.finish();
-                if file.problems
-                    == [FileProblem::TooManyRows {
-                        limit: cat::MAX_ROWS,
-                    }]
-                {
-                    // Refused: nothing is compared, nor kept for a reload.
-                    self.note = Some(Note::TooManyRows);
-                    self.kept = None;
-                    self.keep(false);
-                    saved::restored();
-                    return;
-                }
-                for (row, column, value) in &fixes {
-                    if let Some(cell) = file
-                        .rows
-                        .get_mut(*row)
-                        .and_then(|r| r.cells.get_mut(*column))
-                    {
-                        value.clone_into(cell);
-                    }
-                }
-                self.results.reserve(file.rows.len());
-                self.file = Some(file);
+            if !read {
+                self.next_slice(ctx, generation);
+                return;
             }
-            // Computing starts in the next slice.
-            self.next_slice(ctx, generation);
+            let Some(mut reading) = self.reading.take() else {
+                return;
+            };
+            let reader = std::mem::replace(&mut reading.reader, CatalogReader::new(""));
+            let file = reader.finish();
+            self.accept(ctx, reading, file);
             return;
         }
         let Some(file) = self.file.as_ref() else {
@@ -472,10 +519,11 @@ impl Component for CatalogPage {
         } else {
             saved::load()
         };
-        let target_text = restored.as_ref().map_or_else(
-            || crate::format::editable_text(lang, DEFAULT_TARGET),
-            |r| r.target.clone(),
-        );
+        let target_text = restored
+            .as_ref()
+            .map(|r| r.target.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| crate::format::editable_text(lang, DEFAULT_TARGET));
         let target = read_target(lang, &target_text)
             .ok()
             .or_else(|| parse_decimal(DEFAULT_TARGET).ok());
@@ -490,6 +538,9 @@ impl Component for CatalogPage {
             reading: None,
             encoding: None,
             skipped,
+            _pagehide: web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "pagehide", |_| saved::restored())
+            }),
             garbled: false,
             note: None,
             paste: String::new(),
@@ -522,7 +573,12 @@ impl Component for CatalogPage {
         if let Some(r) = restored {
             // Until every row is computed: if restoring stops the page, the next load knows.
             saved::mark_restoring();
-            page.load(ctx, &r.text, Note::Restored, r.source, r.fixes);
+            let note = if r.edits_lost {
+                Note::RestoredWithoutEdits
+            } else {
+                Note::Restored
+            };
+            page.load(ctx, &r.text, note, r.source, r.fixes, None);
         }
         page.lang_unavailable = (wanted != lang).then_some(wanted);
         page
@@ -579,8 +635,15 @@ impl Component for CatalogPage {
                 text,
                 encoding,
             } => {
-                self.load(ctx, &text, Note::Loaded(name.clone()), name, Vec::new());
-                self.encoding = (encoding != Encoding::Utf8).then_some(encoding);
+                let encoding = (encoding != Encoding::Utf8).then_some(encoding);
+                self.load(
+                    ctx,
+                    &text,
+                    Note::Loaded(name.clone()),
+                    name,
+                    Vec::new(),
+                    encoding,
+                );
             }
             // The products already compared stay on screen.
             Msg::Refused(workbook) => {
@@ -600,18 +663,17 @@ impl Component for CatalogPage {
                 if cat::looks_binary(&text) {
                     self.note = Some(Note::NotText);
                 } else {
-                    self.load(ctx, &text, Note::Pasted, String::new(), Vec::new());
-                    self.encoding = None;
+                    self.load(ctx, &text, Note::Pasted, String::new(), Vec::new(), None);
                 }
             }
             Msg::TrySample => {
-                self.encoding = None;
                 self.load(
                     ctx,
                     cat::sample_csv(),
                     Note::Sample,
                     String::new(),
                     Vec::new(),
+                    None,
                 );
             }
             Msg::Download(which) => {
@@ -715,6 +777,23 @@ impl Component for CatalogPage {
                 }
                 self.highlight = Some(index);
                 self.scroll_to_highlight = true;
+            }
+            Msg::OpenSkipped => {
+                self.skipped = None;
+                if let Some(r) = saved::load() {
+                    if !r.target.is_empty() {
+                        self.target_text.clone_from(&r.target);
+                        self.target = read_target(self.lang, &r.target).ok().or(self.target);
+                    }
+                    self.set_policy(r.policy.as_deref().and_then(PolicySet::find));
+                    saved::mark_restoring();
+                    let note = if r.edits_lost {
+                        Note::RestoredWithoutEdits
+                    } else {
+                        Note::Restored
+                    };
+                    self.load(ctx, &r.text, note, r.source, r.fixes, None);
+                }
             }
             Msg::DownloadSkipped => {
                 let ok = self

@@ -38,6 +38,8 @@ pub struct Saved {
     pub target: String,
     /// The policy set picked on the catalog page, by id; `None` follows the calculator's.
     pub policy: Option<String>,
+    /// When read back: the edits could not be read, so the file came back without them.
+    pub edits_lost: bool,
 }
 
 impl Saved {
@@ -57,28 +59,36 @@ impl Saved {
         })
     }
 
-    /// Reads the stored file and edits; `None` for anything else (another version, damage).
-    fn from_json(file: &Value, edits: &Value) -> Option<Saved> {
-        let (file, edits) = (versioned(file)?, versioned(edits)?);
+    /// Reads the stored file and edits; `None` when the file itself cannot be read (another
+    /// version, damage). Edits that cannot be read (or are missing) do not lose the file: it comes
+    /// back without them, and [`Saved::edits_lost`] says so.
+    fn from_json(file: &Value, edits: Option<&Value>) -> Option<Saved> {
+        let file = versioned(file)?;
         let text = |o: &serde_json::Map<String, Value>, key: &str| {
             o.get(key).and_then(Value::as_str).map(str::to_owned)
         };
-        let fixes = edits
-            .get("fixes")?
-            .as_array()?
-            .iter()
-            .map(|f| {
-                let f = f.as_array()?;
-                let index = |i: usize| f.get(i)?.as_u64().and_then(|v| usize::try_from(v).ok());
-                Some((index(0)?, index(1)?, f.get(2)?.as_str()?.to_owned()))
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let edits = edits.and_then(versioned).and_then(|edits| {
+            let fixes = edits
+                .get("fixes")?
+                .as_array()?
+                .iter()
+                .map(|f| {
+                    let f = f.as_array()?;
+                    let index = |i: usize| f.get(i)?.as_u64().and_then(|v| usize::try_from(v).ok());
+                    Some((index(0)?, index(1)?, f.get(2)?.as_str()?.to_owned()))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((fixes, text(edits, "target")?, text(edits, "policy")))
+        });
+        let edits_lost = edits.is_none();
+        let (fixes, target, policy) = edits.unwrap_or_default();
         Some(Saved {
-            source: text(file, "source")?,
+            source: text(file, "source").unwrap_or_default(),
             text: text(file, "text")?,
             fixes,
-            target: text(edits, "target")?,
-            policy: text(edits, "policy"),
+            target,
+            policy,
+            edits_lost,
         })
     }
 }
@@ -105,7 +115,7 @@ pub fn load() -> Option<Saved> {
     if !available() {
         return None;
     }
-    Saved::from_json(&read(KEY)?, &read(EDITS_KEY)?)
+    Saved::from_json(&read(KEY)?, read(EDITS_KEY).as_ref())
 }
 
 /// The kept file's text, whatever the rest of what is kept says (to download a catalog that is

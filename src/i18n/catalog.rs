@@ -111,6 +111,12 @@ text_table! {
         download_kept,
         /// Button: forget it.
         forget_kept,
+        /// Button: open it all the same.
+        open_kept,
+        /// Status after a reload brought the last catalog back but not its fixes.
+        restored_without_edits,
+        /// After the first file problems: {0} how many more there are.
+        more_problems,
 
         // Rows with problems.
         /// {0} the number of rows.

@@ -16,6 +16,10 @@ pub enum Encoding {
     /// GB18030, a superset of GBK and GB2312 (what Chinese spreadsheet programs often save as
     /// "CSV"). Tried only when the bytes are not UTF-8.
     Gb18030,
+    /// Windows-1252 (what Excel saves as "CSV" on a Western European Windows). Tried last: every
+    /// byte sequence decodes, so it decides nothing by itself; [`looks_binary`] still refuses
+    /// binary data.
+    Windows1252,
 }
 
 impl Encoding {
@@ -26,6 +30,7 @@ impl Encoding {
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Gb18030 => "gb18030",
+            Encoding::Windows1252 => "windows-1252",
         }
     }
 
@@ -35,6 +40,7 @@ impl Encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
             Encoding::Gb18030 => "GB18030",
+            Encoding::Windows1252 => "Windows-1252",
         }
     }
 }
@@ -48,7 +54,29 @@ pub enum Sniffed {
     Marked(Encoding),
     /// No mark: try these, in order, each strictly (a decoder that meets a byte sequence its
     /// encoding does not allow fails); if none succeeds the file is not text.
-    Unmarked([Encoding; 2]),
+    Unmarked([Encoding; 3]),
+}
+
+/// The encodings tried, in order, for a file without a byte order mark.
+const UNMARKED: [Encoding; 3] = [Encoding::Utf8, Encoding::Gb18030, Encoding::Windows1252];
+
+/// Whether text decoded as UTF-8 with replacement characters (U+FFFD) for the bytes UTF-8 does
+/// not allow is UTF-8 with a few bad bytes (a UTF-8 file with one stray byte from another
+/// program), rather than another encoding: it has at least four valid non-ASCII characters for
+/// every replacement (GBK or Windows-1252 text read as UTF-8 has about one valid character for ten
+/// replacements, the few byte pairs that happen to be UTF-8). Such a file is read as UTF-8, with the warning that some
+/// characters could not be read, instead of being read whole as GB18030 (which would garble
+/// every name).
+pub fn mostly_utf8(lossy: &str) -> bool {
+    let (mut valid, mut replaced) = (0usize, 0usize);
+    for c in lossy.chars().filter(|c| !c.is_ascii()) {
+        if c == '\u{fffd}' {
+            replaced += 1;
+        } else {
+            valid += 1;
+        }
+    }
+    valid > 0 && replaced * 4 <= valid
 }
 
 /// What `head` (the first bytes of a file; four are enough) says the file is.
@@ -58,7 +86,7 @@ pub fn sniff(head: &[u8]) -> Sniffed {
         [0xEF, 0xBB, 0xBF, ..] => Sniffed::Marked(Encoding::Utf8),
         [0xFF, 0xFE, ..] => Sniffed::Marked(Encoding::Utf16Le),
         [0xFE, 0xFF, ..] => Sniffed::Marked(Encoding::Utf16Be),
-        _ => Sniffed::Unmarked([Encoding::Utf8, Encoding::Gb18030]),
+        _ => Sniffed::Unmarked(UNMARKED),
     }
 }
 
@@ -94,15 +122,21 @@ mod tests {
         assert_eq!(sniff(b"\xEF\xBB\xBFName"), Sniffed::Marked(Encoding::Utf8));
         assert_eq!(sniff(b"\xFF\xFEN\0"), Sniffed::Marked(Encoding::Utf16Le));
         assert_eq!(sniff(b"\xFE\xFF\0N"), Sniffed::Marked(Encoding::Utf16Be));
-        assert_eq!(
-            sniff(b"Name,Price"),
-            Sniffed::Unmarked([Encoding::Utf8, Encoding::Gb18030])
-        );
-        assert_eq!(
-            sniff(b""),
-            Sniffed::Unmarked([Encoding::Utf8, Encoding::Gb18030])
-        );
+        assert_eq!(sniff(b"Name,Price"), Sniffed::Unmarked(UNMARKED));
+        assert_eq!(sniff(b""), Sniffed::Unmarked(UNMARKED));
         assert_eq!(sniff(b"PK"), sniff(b"Name"));
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_told_from_another_encoding() {
+        assert!(mostly_utf8("陶瓷杯子,1\n玻璃杯,2\n\u{fffd}Lamp,3"));
+        assert!(!mostly_utf8("杯\u{fffd}\u{fffd}\u{fffd}\u{fffd}"));
+        // GBK bytes read as UTF-8: nearly every non-ASCII character is a replacement.
+        assert!(!mostly_utf8(
+            "\u{fffd}\u{fffd}\u{fffd}\u{fffd},12.99\n\u{fffd}\u{fffd}"
+        ));
+        assert!(!mostly_utf8("Name,Price\nMug,12.99\n"));
+        assert!(!mostly_utf8("caf\u{fffd},1\n"));
     }
 
     #[test]

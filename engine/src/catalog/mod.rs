@@ -28,7 +28,7 @@ mod read;
 mod sample;
 
 pub use compute::{compute_row, merged_scenario, CellError, SkuModel, SkuResult};
-pub use decode::{looks_binary, sniff, Encoding, Sniffed};
+pub use decode::{looks_binary, mostly_utf8, sniff, Encoding, Sniffed};
 pub use export::{
     problems_text, results_csv, results_csv_header, results_csv_row, spreadsheet_safe,
     warnings_text, RESULTS_FILE,

@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// How many of the file's problems are listed; the rest are counted.
+const MAX_FILE_PROBLEMS: usize = 20;
+
 impl CatalogPage {
     pub(super) fn status(&self) -> Html {
         let t = self.texts();
@@ -15,6 +18,8 @@ impl CatalogPage {
             Note::Sample => (t.sample_loaded.to_owned(), false),
             Note::NotCsv => (t.not_csv.to_owned(), true),
             Note::NotText => (t.not_text.to_owned(), true),
+            Note::Empty => (t.file_empty.to_owned(), true),
+            Note::NoRows => (t.no_rows.to_owned(), true),
             Note::TooManyRows => (
                 fill_one(
                     t.too_many_rows,
@@ -32,6 +37,7 @@ impl CatalogPage {
             ),
             Note::ExportFailed => (t.export_failed.to_owned(), true),
             Note::Restored => (t.restored.to_owned(), false),
+            Note::RestoredWithoutEdits => (t.restored_without_edits.to_owned(), true),
         };
         // Which encoding a file that was not UTF-8 was read in.
         let text = match (&self.encoding, note) {
@@ -58,6 +64,8 @@ impl CatalogPage {
             <section class="notice" role="alert" data-testid="catalog-skipped">
                 <p>{ t.restore_skipped }</p>
                 <div class="notice-actions">
+                    <button type="button" class="tool" data-testid="catalog-skipped-open"
+                        onclick={link.callback(|_| Msg::OpenSkipped)}>{ t.open_kept }</button>
                     <button type="button" class="tool" data-testid="catalog-skipped-download"
                         onclick={link.callback(|_| Msg::DownloadSkipped)}>{ t.download_kept }</button>
                     <button type="button" class="tool" data-testid="catalog-skipped-clear"
@@ -108,6 +116,12 @@ impl CatalogPage {
         }
         if lines.is_empty() {
             return html! {};
+        }
+        // A file with thousands of unknown columns would list thousands of lines.
+        if lines.len() > MAX_FILE_PROBLEMS {
+            let more = lines.len() - MAX_FILE_PROBLEMS;
+            lines.truncate(MAX_FILE_PROBLEMS);
+            lines.push(fill_one(t.more_problems, &n(more)));
         }
         html! {
             <section class="file-problems notice" aria-labelledby="file-title" data-testid="catalog-file-problems">

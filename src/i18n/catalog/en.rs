@@ -61,6 +61,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     restore_skipped: "The catalog kept in this browser was not opened again: the page stopped while opening it last time. It is still kept: download it to check it, or forget it.",
     download_kept: "Download it",
     forget_kept: "Forget it",
+    open_kept: "Open it anyway",
+    restored_without_edits: "Your last catalog is back, but the fixes you made to it could not be read: check the rows with problems again.",
+    more_problems: "…and {0} more.",
 
     bad_title: "{0} rows need a fix",
 

@@ -62,6 +62,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     restore_skipped: "El catálogo guardado en este navegador no se ha vuelto a abrir: la página se detuvo al abrirlo la última vez. Sigue guardado: descárgalo para revisarlo u olvídalo.",
     download_kept: "Descargarlo",
     forget_kept: "Olvidarlo",
+    open_kept: "Abrirlo de todos modos",
+    restored_without_edits: "Tu último catálogo ha vuelto, pero no se han podido leer las correcciones que hiciste: revisa de nuevo las filas con problemas.",
+    more_problems: "…y {0} más.",
 
     bad_title: "{0} filas necesitan corrección",
 

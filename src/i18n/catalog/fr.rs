@@ -63,6 +63,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     restore_skipped: "Le catalogue conservé dans ce navigateur n’a pas été rouvert\u{a0}: la page s’est arrêtée en l’ouvrant la dernière fois. Il est toujours conservé\u{a0}: téléchargez-le pour le vérifier, ou oubliez-le.",
     download_kept: "Le télécharger",
     forget_kept: "L’oublier",
+    open_kept: "L’ouvrir quand même",
+    restored_without_edits: "Votre dernier catalogue est revenu, mais les corrections que vous y aviez faites n’ont pas pu être lues\u{a0}: vérifiez de nouveau les lignes à problème.",
+    more_problems: "…et {0} de plus.",
 
     bad_title: "{0}\u{a0}lignes à corriger",
 

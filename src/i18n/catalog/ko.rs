@@ -63,6 +63,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     restore_skipped: "이 브라우저에 보관된 카탈로그를 다시 열지 않았습니다. 지난번에 여는 도중 페이지가 멈췄습니다. 카탈로그는 그대로 보관되어 있으니 내려받아 확인하거나 삭제하세요.",
     download_kept: "내려받기",
     forget_kept: "삭제",
+    open_kept: "그래도 열기",
+    restored_without_edits: "마지막 카탈로그를 다시 불러왔지만 수정한 내용은 읽을 수 없었습니다. 문제가 있는 행을 다시 확인하세요.",
+    more_problems: "…그 밖에 {0}개.",
 
     bad_title: "수정이 필요한 행 {0}개",
 

@@ -62,6 +62,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     restore_skipped: "O catálogo guardado neste navegador não foi aberto de novo: a página parou ao abri-lo da última vez. Ele continua guardado: baixe-o para conferir ou descarte-o.",
     download_kept: "Baixar",
     forget_kept: "Descartar",
+    open_kept: "Abrir mesmo assim",
+    restored_without_edits: "Seu último catálogo voltou, mas as correções que você fez não puderam ser lidas: confira de novo as linhas com problemas.",
+    more_problems: "…e mais {0}.",
 
     bad_title: "{0} linhas precisam de correção",
 

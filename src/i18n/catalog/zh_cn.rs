@@ -62,6 +62,9 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     restore_skipped: "未重新打开此浏览器中保存的目录：上次打开时页面停止了运行。目录仍然保留：可以下载检查，或将其删除。",
     download_kept: "下载",
     forget_kept: "删除",
+    open_kept: "仍然打开",
+    restored_without_edits: "已恢复上次的目录，但无法读取您所做的修改：请重新检查有问题的行。",
+    more_problems: "……另有 {0} 项。",
 
     bad_title: "{0}行需要修正",
 
