@@ -231,8 +231,8 @@ test('the postage source says plainly what is known about the rate sheet\'s date
     ]) {
       for (const policy of ['aliexpress-2024', 'aliexpress-2025-08']) {
         await ready(page, `/?lang=${code}&policy=${policy}`);
-        await page.waitForSelector('#as-postage-pop-ES-per_kg-badge', { state: 'attached' });
-        const source = await page.getAttribute('#as-postage-pop-ES-per_kg-badge', 'title');
+        await page.waitForSelector('#as-postage-standard-ES-0_150g-per_kg-badge', { state: 'attached' });
+        const source = await page.getAttribute('#as-postage-standard-ES-0_150g-per_kg-badge', 'title');
         assert.match(source, known, `${code} ${policy}: ${source}`);
         assert.match(source, stands, `${code} ${policy}`);
         assert.doesNotMatch(source, /date not verified|日期未核实/);

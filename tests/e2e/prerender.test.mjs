@@ -13,7 +13,7 @@ import { withPage, url, screenshot } from './helpers.mjs';
 const leafTexts = (page, attribute) => page.$$eval(`[${attribute}]`, (els, attribute) => {
   const out = {};
   for (const el of els) {
-    if (el.querySelector(`[${attribute}]`)) continue;
+    if (el.querySelector(`[${attribute}]`) || el.closest('.print-only')) continue;
     const copy = el.cloneNode(true);
     copy.querySelectorAll('.print-only').forEach((p) => p.remove());
     out[el.getAttribute(attribute)] = copy.textContent.replace(/\s+/g, ' ').trim();
