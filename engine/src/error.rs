@@ -114,6 +114,12 @@ pub enum Problem {
         /// The most decimal places allowed.
         places: u32,
     },
+    /// A number that reads two ways (`1.500`: one and a half, or one thousand five hundred) in a
+    /// catalog whose cells do not say which decimal mark it uses.
+    Ambiguous {
+        /// The two readings, the decimal-point one first.
+        readings: [Decimal; 2],
+    },
     /// A value of the wrong type.
     WrongType {
         /// What was expected.
@@ -199,7 +205,7 @@ impl Problem {
     pub fn code(&self) -> ErrorCode {
         match self {
             Problem::Required | Problem::NoDefaultRate => ErrorCode::Required,
-            Problem::NotANumber => ErrorCode::NotANumber,
+            Problem::NotANumber | Problem::Ambiguous { .. } => ErrorCode::NotANumber,
             Problem::TooLong { .. } => ErrorCode::TooLong,
             Problem::TooPrecise { .. } => ErrorCode::TooPrecise,
             Problem::WrongType { .. } => ErrorCode::WrongType,
@@ -273,6 +279,11 @@ impl FieldError {
             Problem::TooManyDigits { .. } => {
                 "This number is too large to calculate with.".to_owned()
             }
+            Problem::Ambiguous { readings: [a, b] } => format!(
+                "Did you mean {} or {}? Write it the way you mean it: a dot for decimals, no thousands separators.",
+                plain_text(*a),
+                plain_text(*b)
+            ),
             Problem::TooPrecise { places } => {
                 format!("Too many decimal places: use at most {places}.")
             }

@@ -11,7 +11,7 @@ use sellercalc_engine::catalog::{
     results_csv_row, sample_csv, template_csv, warnings_text, CatalogFile, ColumnKind, FileProblem,
     PortfolioBuilder, SkuModel, SkuResult, SkuRow, MAIN_COLUMNS, OPTIONAL_INPUTS,
 };
-use sellercalc_engine::catalog::{CatalogReader, MAX_ROWS};
+use sellercalc_engine::catalog::{CatalogReader, DecimalMark, MAX_ROWS};
 use sellercalc_engine::{
     compare, stated_indifference_supply_price, target_margin_price, ErrorCode, Field, ModelKind,
     ScenarioInput,
@@ -114,8 +114,9 @@ fn tabs_and_comma_grouping_in_quoted_cells() {
     let row_json = merged(&json!({}), &file, &file.rows[0]);
     assert_eq!(row_json["pop"]["price"], "12.99");
     assert_eq!(row_json["monthly_units"], "1.200");
-    // A comma file: a quoted cell's comma groups thousands when it splits off groups of three.
-    let file = read_csv("Name,Price,Units\nMug,\"12,99\",\"1,200\"\n");
+    // A file with decimal points: a quoted cell's comma groups thousands.
+    let file = read_csv("Name,Price,Units\nMug,12.99,\"1,200\"\n");
+    assert_eq!(file.decimal, DecimalMark::Point);
     let row_json = merged(&json!({}), &file, &file.rows[0]);
     assert_eq!(row_json["pop"]["price"], "12.99");
     assert_eq!(row_json["monthly_units"], "1200");
@@ -123,6 +124,40 @@ fn tabs_and_comma_grouping_in_quoted_cells() {
     let row_json = merged(&json!({}), &file, &file.rows[0]);
     assert_eq!(row_json["pop"]["price"], "1299.50");
     assert_eq!(row_json["monthly_units"], "12345678");
+}
+
+#[test]
+fn numbers_follow_the_files_decimal_mark_and_say_when_it_is_not_known() {
+    // Decimal commas in the file: `1.500` is one thousand five hundred (issue #16, item 12).
+    let file = read_csv("Name;Price;Units\nMug;12,99;1.500\nLamp;€9,50;200\n");
+    assert_eq!(file.decimal, DecimalMark::Comma);
+    let row_json = merged(&json!({}), &file, &file.rows[0]);
+    assert_eq!(row_json["pop"]["price"], "12.99");
+    assert_eq!(row_json["monthly_units"], "1500");
+    // Decimal points: `1.500` is one and a half (a fractional volume, warned on its row).
+    let file = read_csv("Name,Price,Units\nMug,12.99,1.500\n");
+    assert_eq!(file.decimal, DecimalMark::Point);
+    assert_eq!(
+        merged(&json!({}), &file, &file.rows[0])["monthly_units"],
+        "1.500"
+    );
+    // Nothing decides it: the cell is an error at its column, with both readings.
+    let file = read_csv("Name,Price,Units\nMug,13,1.500\n");
+    assert_eq!(file.decimal, DecimalMark::Unknown);
+    let result = compute(&json!({}), &file, &file.rows[0], None);
+    let error = result
+        .errors
+        .iter()
+        .find(|e| e.column == Some(2))
+        .expect("an error at the Units column");
+    assert_eq!(error.error.code(), ErrorCode::NotANumber);
+    assert_eq!(
+        error.error.english(),
+        "Did you mean 1.5 or 1500? Write it the way you mean it: a dot for decimals, no thousands separators."
+    );
+    // Both kinds in one file decide nothing either.
+    let file = read_csv("Name;Price;Units\nMug;12,99;1.500\nLamp;9.50;2\n");
+    assert_eq!(file.decimal, DecimalMark::Unknown);
 }
 
 #[test]

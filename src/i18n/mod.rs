@@ -631,6 +631,10 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         Problem::TooLong { max_chars } => with(e.too_long, number(&max_chars.to_string())),
         Problem::TooManyDigits { .. } => e.too_large_to_calculate.to_owned(),
         Problem::TooPrecise { places } => with(e.too_precise, number(&places.to_string())),
+        Problem::Ambiguous { readings } => {
+            let readings = readings.map(|r| number(&r.normalize().to_string()));
+            fill(e.ambiguous_two, |i| readings.get(i).cloned())
+        }
         Problem::WrongType { .. } => e.wrong_type.to_owned(),
         Problem::Negative => e.negative.to_owned(),
         Problem::NotPositive => e.not_positive.to_owned(),

@@ -767,3 +767,22 @@ test('currency symbols in a cell are read as the calculator reads them: €12,99
     assert.equal(await pop('12,99 €', '20元'), plain);
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-currency-symbols' }));
+
+test('numbers follow the file\'s decimal mark, and a number that reads two ways says both (issue #16, item 12)', () =>
+  withPage(async (page) => {
+    await open(page);
+    // Decimal commas in the file: 1.500 units is one thousand five hundred, as 1500 would be.
+    await paste(page, 'name;unit cost;packaging;weight;category;price;supply price;monthly units\nMug;25;0,5;300;home;€12,99;;1.500');
+    await done(page);
+    assert.equal(await page.$('[data-testid="catalog-bad-rows"]'), null);
+    const withMark = await textOf(page, 'catalog-totals');
+    await paste(page, 'name;unit cost;packaging;weight;category;price;supply price;monthly units\nMug;25;0,5;300;home;12,99;;1500');
+    await done(page);
+    assert.equal(await textOf(page, 'catalog-totals'), withMark);
+
+    // Nothing in the file says which mark it uses: the cell is flagged with both readings.
+    await paste(page, `${HEADER}\nMug,25,0,300,home,13,,1.500`);
+    await done(page);
+    assert.match(await textOf(page, 'catalog-bad-rows'), /Did you mean 1\.5 or 1,500\? Type it the way you mean it\./);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-decimal-mark' }));

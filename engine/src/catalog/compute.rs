@@ -1,11 +1,9 @@
 //! One catalog row compared under the three models: the base scenario with the row's cells as
 //! overrides, run through [`crate::compare_input`] so that validation is exactly the calculator's.
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
 
-use super::read::{CatalogFile, ColumnKind, SkuRow};
+use super::read::{CatalogFile, ColumnKind, DecimalMark, SkuRow};
 use crate::comparison::{compare_input, Comparison};
 use crate::decimal::{parse_decimal, ParseError};
 use crate::error::{Expected, FieldError, Problem};
@@ -125,21 +123,45 @@ fn grouped(text: &str, mark: char) -> bool {
     count > 0 && (1..=3).contains(&first.len()) && digits(first)
 }
 
-/// A number cell as the engine reads numbers (a dot for decimals, no grouping), when it can be
-/// read unambiguously; otherwise the cell unchanged, for the engine to report.
-///
-/// Spaces, no-break spaces and narrow no-break spaces (thousands separators) and a trailing `%`
-/// are dropped. With both `,` and `.`, the last is the decimal mark and the other groups
-/// thousands. With only `,`: a decimal comma in a `;` or tab file; in a `,` file (the cell was
-/// quoted) it groups thousands when it splits off exactly groups of three digits, and is
-/// otherwise a decimal comma. Several `.` that group thousands (`1.234.567`) are grouping.
-pub(crate) fn normalise_number(cell: &str, delimiter: u8) -> Cow<'_, str> {
+// How a number cell is read (the spec of `read_number_cell`): spaces, no-break spaces and narrow
+// no-break spaces (thousands separators) and a trailing `%` are dropped, and one currency symbol.
+// With both `,` and `.`, the last is the decimal mark and the other groups thousands. A single
+// mark that splits off exactly three digits (`1.500`, `1,500`) is read with the file's decimal
+// mark: the decimal mark, or else a thousands separator; when the file does not say, the cell
+// reads two ways and is reported with both. Any other single `,` is a decimal comma, any other
+// single `.` a decimal point. Several of the same mark that group thousands (`1.234.567`) are
+// grouping.
+
+/// A number cell read with the file's conventions, or its problem: not a number, or a number
+/// that reads two ways ([`Problem::Ambiguous`], both readings given).
+pub(crate) fn number_cell(
+    cell: &str,
+    delimiter: u8,
+    mark: DecimalMark,
+) -> Result<Decimal, Problem> {
+    match read_number_cell(cell, delimiter, mark) {
+        Read::Ambiguous(readings) => Err(Problem::Ambiguous { readings }),
+        Read::Number(text) => parse_decimal(&text).map_err(ParseError::problem),
+        Read::Same | Read::Unreadable => parse_decimal(cell).map_err(ParseError::problem),
+    }
+}
+
+/// What [`read_number_cell`] made of a cell.
+enum Read {
+    /// Already as the engine reads numbers.
+    Same,
+    /// Rewritten as the engine reads numbers.
+    Number(String),
+    /// Reads two ways: with a decimal point, and with a thousands separator.
+    Ambiguous([Decimal; 2]),
+    /// Not a number in any convention.
+    Unreadable,
+}
+
+fn read_number_cell(cell: &str, delimiter: u8, mark: DecimalMark) -> Read {
     let simple = cell
         .bytes()
         .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
-    if simple && cell.bytes().filter(|&b| b == b'.').count() <= 1 {
-        return Cow::Borrowed(cell);
-    }
     let mut text: String = cell
         .chars()
         .filter(|&c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
@@ -155,6 +177,30 @@ pub(crate) fn normalise_number(cell: &str, delimiter: u8) -> Cow<'_, str> {
     let commas = body.matches(',').count();
     let dots = body.matches('.').count();
     let plain = |s: &str| format!("{sign}{s}");
+    // One mark splitting off exactly three digits after a first group that does not start with
+    // 0 (`1.500`, `12,500`): a decimal mark or a thousands separator, as the file says.
+    let thousands_or_decimal =
+        |m: char| commas + dots == 1 && grouped(body, m) && !body.starts_with('0');
+    for (m, file_mark) in [('.', DecimalMark::Point), (',', DecimalMark::Comma)] {
+        if !thousands_or_decimal(m) {
+            continue;
+        }
+        let as_decimal = plain(&body.replace(m, "."));
+        let as_thousands = plain(&body.replace(m, ""));
+        return match mark {
+            DecimalMark::Unknown => {
+                match (parse_decimal(&as_decimal), parse_decimal(&as_thousands)) {
+                    (Ok(a), Ok(b)) => Read::Ambiguous([a, b]),
+                    _ => Read::Unreadable,
+                }
+            }
+            m if m == file_mark => Read::Number(as_decimal),
+            _ => Read::Number(as_thousands),
+        };
+    }
+    if simple && dots <= 1 {
+        return Read::Same;
+    }
     let out = match (commas, dots) {
         (0, 0) | (0, 1) => Some(plain(body)),
         (0, _) if grouped(body, '.') => Some(plain(&body.replace('.', ""))),
@@ -191,8 +237,8 @@ pub(crate) fn normalise_number(cell: &str, delimiter: u8) -> Cow<'_, str> {
         }
     };
     match out {
-        Some(out) => Cow::Owned(out),
-        None => Cow::Borrowed(cell),
+        Some(out) => Read::Number(out),
+        None => Read::Unreadable,
     }
 }
 
@@ -249,11 +295,9 @@ fn normalise_category(cell: &str) -> &str {
 
 /// The value of a cell for `input`: a number read with the file's conventions, a category by id
 /// or English name, a flag from true/false, yes/no or 1/0, other names as written.
-fn cell_value(input: Input, cell: &str, delimiter: u8) -> Given<RawValue> {
+fn cell_value(input: Input, cell: &str, delimiter: u8, mark: DecimalMark) -> Given<RawValue> {
     match input.kind() {
-        InputKind::Number => parse_decimal(&normalise_number(cell, delimiter))
-            .map(RawValue::Number)
-            .map_err(ParseError::problem),
+        InputKind::Number => number_cell(cell, delimiter, mark).map(RawValue::Number),
         InputKind::Choice if input == Input::Category => {
             Ok(RawValue::Text(normalise_category(cell).to_owned()))
         }
@@ -285,11 +329,13 @@ pub fn merged_scenario(base: &ScenarioInput, file: &CatalogFile, row: &SkuRow) -
         match &column.kind {
             ColumnKind::Field(Field::Input(input)) => {
                 given[input.index()] = true;
-                scenario.give(*input, cell_value(*input, cell, file.delimiter));
+                scenario.give(
+                    *input,
+                    cell_value(*input, cell, file.delimiter, file.decimal),
+                );
             }
             ColumnKind::Field(Field::Assumption(id)) => {
-                let value = parse_decimal(&normalise_number(cell, file.delimiter))
-                    .map_err(ParseError::problem);
+                let value = number_cell(cell, file.delimiter, file.decimal);
                 scenario.give_assumption(id, value);
             }
             _ => {}
@@ -374,11 +420,14 @@ mod tests {
 
     #[test]
     fn numbers_normalise() {
-        let n = |cell: &str, d: u8| normalise_number(cell, d).into_owned();
+        let read = |cell: &str, d: u8, mark: DecimalMark| match number_cell(cell, d, mark) {
+            Ok(value) => value.to_string(),
+            Err(Problem::Ambiguous { readings: [a, b] }) => format!("{a} or {b}"),
+            Err(_) => "not a number".to_owned(),
+        };
+        let n = |cell: &str, d: u8| read(cell, d, DecimalMark::Unknown);
         assert_eq!(n("12.99", b','), "12.99");
         assert_eq!(n("12,99", b';'), "12.99");
-        assert_eq!(n("1,234", b','), "1234");
-        assert_eq!(n("1,234", b';'), "1.234");
         assert_eq!(n("12,345,678", b','), "12345678");
         assert_eq!(n("12,5", b','), "12.5");
         assert_eq!(n("1.234,56", b';'), "1234.56");
@@ -389,11 +438,22 @@ mod tests {
         assert_eq!(n("8%", b','), "8");
         assert_eq!(n("-1.234,5", b';'), "-1234.5");
         assert_eq!(n("1.234.567", b';'), "1234567");
-        // Ambiguous or wrong: unchanged, for the engine to report.
-        assert_eq!(n("1,2,3", b';'), "1,2,3");
-        assert_eq!(n("1.2.3", b','), "1.2.3");
-        assert_eq!(n("12,34.5", b','), "12,34.5");
-        assert_eq!(n("abc", b','), "abc");
+        assert_eq!(n("0.500", b','), "0.500");
+        // One mark before exactly three digits reads two ways when the file does not say
+        // (issue #16, item 12), and one way when it does.
+        assert_eq!(n("1.500", b';'), "1.500 or 1500");
+        assert_eq!(n("1,234", b','), "1.234 or 1234");
+        assert_eq!(n("-12,500", b';'), "-12.500 or -12500");
+        assert_eq!(read("1.500", b';', DecimalMark::Comma), "1500");
+        assert_eq!(read("1.500", b',', DecimalMark::Point), "1.500");
+        assert_eq!(read("1,500", b';', DecimalMark::Comma), "1.500");
+        assert_eq!(read("1,500", b',', DecimalMark::Point), "1500");
+        assert_eq!(read("€1.500", b';', DecimalMark::Comma), "1500");
+        // Wrong: not a number.
+        assert_eq!(n("1,2,3", b';'), "not a number");
+        assert_eq!(n("1.2.3", b','), "not a number");
+        assert_eq!(n("12,34.5", b','), "not a number");
+        assert_eq!(n("abc", b','), "not a number");
         // A currency symbol before or after, as the calculator reads it (issue #16, item 12).
         assert_eq!(n("$5", b','), "5");
         assert_eq!(n("€12,99", b';'), "12.99");
@@ -403,9 +463,9 @@ mod tests {
         assert_eq!(n("¥ 30", b','), "30");
         assert_eq!(n("30元", b','), "30");
         assert_eq!(n("R$ 9,90", b';'), "9.90");
-        assert_eq!(n("€", b';'), "€");
-        assert!(parse_decimal(&n("5$$", b',')).is_err());
-        assert!(parse_decimal(&n("€€5", b';')).is_err());
+        assert_eq!(n("€", b';'), "not a number");
+        assert_eq!(n("5$$", b','), "not a number");
+        assert_eq!(n("€€5", b';'), "not a number");
     }
 
     #[test]

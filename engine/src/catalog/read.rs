@@ -125,11 +125,28 @@ pub fn optional_header(input: Input) -> Option<&'static str> {
     })
 }
 
+/// Which decimal mark a file's numbers use, as its own cells show (issue #16, item 12).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// Some cell has a decimal point (`12.99`, `1,234.56`) and none a decimal comma: `1,500`
+    /// is one thousand five hundred, `1.500` one and a half.
+    Point,
+    /// Some cell has a decimal comma (`12,99`, `1.234,56`) and none a decimal point: `1.500` is
+    /// one thousand five hundred, `1,500` one and a half.
+    Comma,
+    /// Nothing in the file decides it (or it has both): a cell that reads two ways (`1.500`,
+    /// `1,500`) is an error that gives both readings.
+    #[default]
+    Unknown,
+}
+
 /// A catalog file as read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogFile {
     /// `b','`, `b';'` or `b'\t'`, detected from the header line (outside quotes).
     pub delimiter: u8,
+    /// The decimal mark its number cells use ([`DecimalMark::Unknown`] when they do not say).
+    pub decimal: DecimalMark,
     /// The columns, in file order.
     pub columns: Vec<Column>,
     /// The data rows; blank lines and rows whose cells are all empty are skipped.
@@ -528,6 +545,7 @@ impl CatalogReader {
             collected: Collected {
                 file: CatalogFile {
                     delimiter: b',',
+                    decimal: DecimalMark::Unknown,
                     columns: Vec::new(),
                     rows: Vec::new(),
                     problems: Vec::new(),
@@ -739,6 +757,7 @@ impl CatalogReader {
                 file.problems.push(FileProblem::MissingColumn { field });
             }
         }
+        file.decimal = decimal_mark(&file);
         // Malformed rows are reported before their own too-many-cells finding.
         row_problems.sort_by_key(|p| match p {
             FileProblem::Malformed { line, .. } => (*line, 0),
@@ -751,6 +770,69 @@ impl CatalogReader {
         }
         file
     }
+}
+
+/// The decimal mark the file's number cells show: a mark followed by other than exactly three
+/// digits (`12.99`, `0,5`), or the later of two different marks (`1.234,56`), is a decimal mark;
+/// a file with only one kind decides, a file with both or neither does not.
+fn decimal_mark(file: &CatalogFile) -> DecimalMark {
+    let numbers: Vec<usize> = file
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| match &c.kind {
+            ColumnKind::Field(Field::Input(input)) => {
+                input.kind() == crate::input::InputKind::Number
+            }
+            ColumnKind::Field(Field::Assumption(_)) => true,
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let (mut point, mut comma) = (false, false);
+    for row in &file.rows {
+        for &i in &numbers {
+            let Some(cell) = row.cells.get(i) else {
+                continue;
+            };
+            match decimal_of(cell) {
+                Some('.') => point = true,
+                Some(',') => comma = true,
+                _ => {}
+            }
+            if point && comma {
+                return DecimalMark::Unknown;
+            }
+        }
+    }
+    match (point, comma) {
+        (true, false) => DecimalMark::Point,
+        (false, true) => DecimalMark::Comma,
+        _ => DecimalMark::Unknown,
+    }
+}
+
+/// The decimal mark one cell shows, if it shows one (see [`decimal_mark`]).
+fn decimal_of(cell: &str) -> Option<char> {
+    let body: String = cell
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let last = body.rfind(['.', ','])?;
+    let mark = body[last..].chars().next()?;
+    let other = if mark == '.' { ',' } else { '.' };
+    let after = &body[last + 1..];
+    if after.is_empty() || body[..last].is_empty() {
+        return None;
+    }
+    if body[..last].contains(other) || after.len() != 3 {
+        // `1.234,56`, `12,99`, `0.5`: the last mark is the decimal one (a grouping mark splits
+        // off exactly three digits). Several of the same mark (`1.234.567`) group thousands.
+        if body.matches(mark).count() == 1 {
+            return Some(mark);
+        }
+    }
+    None
 }
 
 /// Reads a catalog CSV at once. Never fails and never panics.
