@@ -157,6 +157,8 @@ pub enum Msg {
     DownloadSkipped,
     /// Open the kept catalog that was not opened again, all the same.
     OpenSkipped,
+    /// Stop reading the file being read (what was on screen stays).
+    StopReading,
 }
 
 /// A file being read, in steps (see [`CatalogReader`]), before its rows are computed. Until it
@@ -778,6 +780,16 @@ impl Component for CatalogPage {
                 self.highlight = Some(index);
                 self.scroll_to_highlight = true;
             }
+            Msg::StopReading => {
+                self.reading = None;
+                self.timer = None;
+                saved::restored();
+                self.generation = self.generation.wrapping_add(1);
+                // The catalog on screen, if its computing was cut short too, is computed again.
+                if self.file.is_some() && !self.done() {
+                    self.restart(ctx);
+                }
+            }
             Msg::OpenSkipped => {
                 self.skipped = None;
                 if let Some(r) = saved::load() {
@@ -948,6 +960,18 @@ fn product_name(locale: &Locale, name: &str, line: usize) -> String {
         let t = locale.lang.catalog();
         fill_one(t.row, &format::number(locale, line.into(), 0))
     } else {
-        name.to_owned()
+        shown_name(name)
+    }
+}
+
+/// The most characters of a product's name the page shows; a longer one (a whole file pasted into
+/// one cell) is cut with "…", so that drawing it never freezes the page. The export keeps it whole.
+const NAME_SHOWN: usize = 200;
+
+/// A product's name as the page shows it: at most [`NAME_SHOWN`] characters.
+fn shown_name(name: &str) -> String {
+    match name.char_indices().nth(NAME_SHOWN) {
+        Some((cut, _)) => format!("{}…", &name[..cut]),
+        None => name.to_owned(),
     }
 }

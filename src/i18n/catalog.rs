@@ -95,6 +95,8 @@ text_table! {
         progress,
         /// While the file is read, before comparing: {0} the percentage read.
         reading,
+        /// Button beside it: stop reading (the catalog on screen stays).
+        stop_reading,
         /// {0} the number of products.
         done,
         /// The same for one product (languages without a singular repeat `done`).

@@ -786,3 +786,35 @@ test('numbers follow the file\'s decimal mark, and a number that reads two ways 
     assert.match(await textOf(page, 'catalog-bad-rows'), /Did you mean 1\.5 or 1,500\? Type it the way you mean it\./);
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-decimal-mark' }));
+
+test('a long read can be stopped, and a huge name is cut on screen but kept whole in the export (hostile review)', () =>
+  withPage(async (page) => {
+    await open(page);
+    const long = `Mug ${'x'.repeat(5000)}`;
+    await paste(page, `${HEADER}\n${long},25,0,300,home,12.99,,100`);
+    await done(page);
+    const shown = (await tableRows(page))[0].name;
+    assert.equal([...shown].length, 201);
+    assert.ok(shown.endsWith('…'));
+    const exported = await download(page, '[data-testid="catalog-export"]');
+    assert.ok(exported.text.includes(long), 'the export keeps the whole name');
+
+    const lines = [HEADER];
+    for (let i = 0; i < 100_000; i += 1) lines.push(`SKU ${i},${5 + (i % 200)},0,100,home,3.50,,10`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), 'big.csv');
+    fs.writeFileSync(file, lines.join('\n'));
+    // Clicked from inside the page the moment it shows: reading 100,000 rows takes about a second.
+    await page.evaluate(() => {
+      window.__stopped = false;
+      new MutationObserver((_, observer) => {
+        const stop = document.querySelector('[data-testid="catalog-stop-reading"]');
+        if (stop) { stop.click(); window.__stopped = true; observer.disconnect(); }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.setInputFiles('[data-testid="catalog-file"]', file);
+    await page.waitForFunction(() => window.__stopped, null, { timeout: 10_000 });
+    await page.waitForSelector('[data-testid="catalog-stop-reading"]', { state: 'detached' });
+    await done(page);
+    assert.equal((await tableRows(page)).length, 1, 'the catalog on screen stays');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-stop-and-long-name' }));

@@ -144,6 +144,8 @@ impl CatalogPage {
                 <div class="catalog-progress" data-testid="catalog-progress">
                     <label for="catalog-progress-bar">{ text }</label>
                     <progress id="catalog-progress-bar" max="100" value={percent.to_string()}></progress>
+                    <button type="button" class="tool" data-testid="catalog-stop-reading"
+                        onclick={ctx.link().callback(|_| Msg::StopReading)}>{ t.stop_reading }</button>
                 </div>
             };
         }
@@ -214,7 +216,7 @@ impl CatalogPage {
         let title = if result.name.is_empty() {
             fill_one(t.row, &line)
         } else {
-            fill_all(t.row_named, &[&line, &result.name])
+            fill_all(t.row_named, &[&line, &shown_name(&result.name)])
         };
         // One entry per column (a cell can have several problems), then those not in the file.
         let mut columns: Vec<Option<usize>> = Vec::new();

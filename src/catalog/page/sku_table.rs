@@ -216,7 +216,7 @@ impl CatalogPage {
         let name = if r.name.is_empty() {
             html! { <span class="muted">{ fill_one(t.row, &line) }</span> }
         } else {
-            html! { { r.name.clone() } }
+            html! { { shown_name(&r.name) } }
         };
         let problem = (!r.ok()).then(|| {
             html! { <span class="row-problem" title={t.problems_only}>{ " ⚠" }<span class="visually-hidden">{ t.problems_only }</span></span> }

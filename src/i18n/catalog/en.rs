@@ -53,6 +53,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparing… {0} of {1} products",
     reading: "Reading the file… {0}%",
+    stop_reading: "Stop",
     done: "{0} products compared.",
     done_one: "{0} product compared.",
     not_kept: "This catalog is too large to keep in this browser: after a reload, upload it again.",

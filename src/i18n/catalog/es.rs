@@ -54,6 +54,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparando… {0} de {1} productos",
     reading: "Leyendo el archivo… {0} %",
+    stop_reading: "Detener",
     done: "{0} productos comparados.",
     done_one: "{0} producto comparado.",
     not_kept: "Este catálogo es demasiado grande para guardarlo en este navegador: si recargas la página, vuelve a subirlo.",

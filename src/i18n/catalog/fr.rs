@@ -55,6 +55,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparaison… {0} produits sur {1}",
     reading: "Lecture du fichier… {0}\u{a0}%",
+    stop_reading: "Arrêter",
     done: "{0}\u{a0}produits comparés.",
     done_one: "{0}\u{a0}produit comparé.",
     not_kept: "Ce catalogue est trop volumineux pour être conservé dans ce navigateur : après un rechargement, importez-le de nouveau.",

@@ -55,6 +55,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "비교 중… 상품 {1}개 중 {0}개",
     reading: "파일 읽는 중… {0}%",
+    stop_reading: "중지",
     done: "상품 {0}개 비교 완료.",
     done_one: "상품 {0}개 비교 완료.",
     not_kept: "이 카탈로그는 너무 커서 이 브라우저에 보관할 수 없습니다. 페이지를 새로 고치면 다시 업로드하세요.",

@@ -54,6 +54,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "Comparando… {0} de {1} produtos",
     reading: "Lendo o arquivo… {0}%",
+    stop_reading: "Parar",
     done: "{0} produtos comparados.",
     done_one: "{0} produto comparado.",
     not_kept: "Este catálogo é grande demais para ficar guardado neste navegador: depois de recarregar a página, envie-o de novo.",

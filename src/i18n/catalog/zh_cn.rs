@@ -54,6 +54,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
 
     progress: "正在比较…已完成{0}/{1}个商品",
     reading: "正在读取文件…{0}%",
+    stop_reading: "停止",
     done: "已比较{0}个商品。",
     done_one: "已比较{0}个商品。",
     not_kept: "这个目录太大，无法保存在此浏览器中：重新加载页面后，请再次上传。",
