@@ -39,8 +39,68 @@ pub fn start() {
             session: std::rc::Rc::new(session),
             lang: Some(shown),
         };
-        yew::Renderer::<Page>::with_props(props).render();
+        after_first_paint(move || {
+            yew::Renderer::<Page>::with_props(props).render();
+        });
     });
+}
+
+/// Runs `render` once the browser has painted the first screen prerendered into index.html
+/// (`src/prerender.rs`), when the visitor sees it; at once otherwise. On a fast connection the
+/// wasm can be ready before the first paint: the app's page, not the picture, would then be the
+/// first thing painted, so the largest contentful paint would wait for the wasm (as Lighthouse's
+/// simulated slow phone counts it). A frame, then a task: the task runs after that frame's paint.
+fn after_first_paint(render: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    let picture_shown = document.as_ref().is_some_and(|d| {
+        d.get_element_by_id(prerender_root()).is_some()
+            && d.document_element()
+                .and_then(|e| e.get_attribute("data-prerender"))
+                .as_deref()
+                != Some("hidden")
+    });
+    let Some(window) = window.filter(|_| picture_shown) else {
+        render();
+        return;
+    };
+    // Kept where both the frame and, should it fail, this function can reach it.
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some(
+        Box::new(render) as Box<dyn FnOnce()>
+    )));
+    let in_frame = pending.clone();
+    let later = window.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let in_task = in_frame.clone();
+        let task = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(render) = in_task.take() {
+                render();
+            }
+        });
+        if later
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0)
+            .is_err()
+        {
+            if let Some(render) = in_frame.take() {
+                render();
+            }
+        }
+    });
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        if let Some(render) = pending.take() {
+            render();
+        }
+    }
+}
+
+/// The id of the element the first screen is prerendered into (see `prerender::ROOT_ID`).
+fn prerender_root() -> &'static str {
+    "prerendered"
 }
 
 /// The app, taking the place of the first screen prerendered into index.html
@@ -51,7 +111,7 @@ fn Page(props: &app::AppProps) -> yew::Html {
     yew::use_effect_with((), |()| {
         if let Some(picture) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("prerendered"))
+            .and_then(|d| d.get_element_by_id(prerender_root()))
         {
             picture.remove();
         }
