@@ -361,6 +361,22 @@ enum Scan {
     QuoteInQuoted,
 }
 
+impl Scan {
+    /// The state after byte `b`, as the `csv` crate reads (a quote opens only at the start of a
+    /// field); `delimiter` says whether `b` is a delimiter. A line break or a delimiter outside
+    /// quotes starts a field.
+    fn next(self, b: u8, delimiter: bool) -> Scan {
+        match (self, b) {
+            (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
+            (Scan::Quoted, _) => Scan::Quoted,
+            (Scan::FieldStart | Scan::QuoteInQuoted, b'"') => Scan::Quoted,
+            (_, b'\n') => Scan::FieldStart,
+            _ if delimiter => Scan::FieldStart,
+            _ => Scan::Unquoted,
+        }
+    }
+}
+
 /// The delimiter of a header starting at `start`: the most frequent of `,`, `;` and tab outside
 /// quotes on its (first) record; `,` on a tie or when there is none.
 fn detect_delimiter(bytes: &[u8], start: usize) -> u8 {
@@ -373,19 +389,16 @@ fn detect_delimiter(bytes: &[u8], start: usize) -> u8 {
             b'\t' => Some(2),
             _ => None,
         };
-        state = match (state, b) {
-            (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
-            (Scan::Quoted, _) => Scan::Quoted,
-            (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
-            (_, b'\n') => break,
-            _ => match candidate {
-                Some(i) => {
-                    counts[i] += 1;
-                    Scan::FieldStart
-                }
-                None => Scan::Unquoted,
-            },
-        };
+        // Outside quotes: the record ends at its line break, and a delimiter counts.
+        if state != Scan::Quoted {
+            if b == b'\n' {
+                break;
+            }
+            if let Some(i) = candidate {
+                counts[i] += 1;
+            }
+        }
+        state = state.next(b, candidate.is_some());
     }
     let delimiters = [b',', b';', b'\t'];
     let mut best = 0;
@@ -603,17 +616,10 @@ impl CatalogReader {
         while self.scan_at < limit {
             let i = self.scan_at;
             let b = bytes[i];
-            self.scan = match (self.scan, b) {
-                (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
-                (Scan::Quoted, _) => Scan::Quoted,
-                (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
-                (_, b'\n') => {
-                    self.record_start = i + 1;
-                    Scan::FieldStart
-                }
-                (_, b) if b == delimiter => Scan::FieldStart,
-                (Scan::FieldStart | Scan::Unquoted | Scan::QuoteInQuoted, _) => Scan::Unquoted,
-            };
+            if b == b'\n' && self.scan != Scan::Quoted {
+                self.record_start = i + 1;
+            }
+            self.scan = self.scan.next(b, b == delimiter);
             self.scan_at += 1;
             if b == b'\n' && self.record_start == i + 1 && self.scan_at - self.from >= budget {
                 piece_end = Some(self.scan_at);
