@@ -105,6 +105,13 @@ pub fn price_decimals(comparison: &Comparison, model: ModelKind) -> u32 {
 /// managed does at any price), when it would be above 1,000,000,000 (more than a supply price
 /// takes), or when the figures exceed exact arithmetic.
 pub fn indifference_supply_price(comparison: &Comparison, versus: ModelKind) -> Option<Decimal> {
+    equal_profit_supply_price(comparison, versus).and_then(enterable)
+}
+
+/// The supply price s = (V ÷ U + F) ÷ (1 − S) at which fully managed earns `versus`'s monthly
+/// profit, whatever its sign or size; `None` when `versus` is fully managed, when either model was
+/// not computed, when fully managed sells no units, when 1 − S ≤ 0, or beyond exact arithmetic.
+fn equal_profit_supply_price(comparison: &Comparison, versus: ModelKind) -> Option<Decimal> {
     if versus == ModelKind::Full {
         return None;
     }
@@ -119,8 +126,7 @@ pub fn indifference_supply_price(comparison: &Comparison, versus: ModelKind) -> 
         return None;
     }
     let per_unit = div(other.monthly_profit, full.monthly_units).ok()?;
-    let price = div(add(per_unit, fixed).ok()?, kept).ok()?;
-    enterable(price)
+    div(add(per_unit, fixed).ok()?, kept).ok()
 }
 
 /// Where fully managed stands against another model when no supply price makes the two earn
@@ -145,21 +151,10 @@ pub fn supply_price_verdict(
     comparison: &Comparison,
     versus: ModelKind,
 ) -> Option<SupplyPriceVerdict> {
-    if versus == ModelKind::Full || indifference_supply_price(comparison, versus).is_some() {
+    let price = equal_profit_supply_price(comparison, versus)?;
+    if enterable(price).is_some() {
         return None;
     }
-    let other = comparison.model(versus)?;
-    let full = comparison.full.as_ref()?;
-    if full.monthly_units.is_zero() {
-        return None;
-    }
-    let Linear { shares, fixed } = linear(full).ok()?;
-    let kept = sub(Decimal::ONE, shares).ok()?;
-    if kept <= Decimal::ZERO {
-        return None;
-    }
-    let per_unit = div(other.monthly_profit, full.monthly_units).ok()?;
-    let price = div(add(per_unit, fixed).ok()?, kept).ok()?;
     Some(if price <= Decimal::ZERO {
         SupplyPriceVerdict::AlwaysMore
     } else {
