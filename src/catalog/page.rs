@@ -342,6 +342,23 @@ impl CatalogPage {
         self.next_slice(ctx, self.generation);
     }
 
+    /// Opens the kept catalog `r`: its target, its set of fees, its text and fixes, marked as being
+    /// restored until every row is computed (if restoring stops the page, the next load knows).
+    fn restore(&mut self, ctx: &Context<Self>, r: Saved) {
+        if !r.target.is_empty() {
+            self.target_text.clone_from(&r.target);
+            self.target = read_target(self.lang, &r.target).ok().or(self.target);
+        }
+        self.set_policy(r.policy.as_deref().and_then(PolicySet::find));
+        saved::mark_restoring();
+        let note = if r.edits_lost {
+            Note::RestoredWithoutEdits
+        } else {
+            Note::Restored
+        };
+        self.load(ctx, &r.text, note, r.source, r.fixes, None);
+    }
+
     /// A file read: refused (the catalog on screen and kept stay, the status says why), or put
     /// in the place of the last one, kept for a reload, and computed.
     fn accept(&mut self, ctx: &Context<Self>, reading: Reading, mut file: CatalogFile) {
@@ -355,9 +372,8 @@ impl CatalogPage {
             self.note = Some(refusal);
             // A restore refused does not stop the page: the mark comes off.
             saved::restored();
-            if self.file.is_some()
-                && self.results.len() < self.file.as_ref().map_or(0, |f| f.rows.len())
-            {
+            // The catalog on screen, if its computing was cut short meanwhile, is computed again.
+            if self.file.is_some() && !self.done() {
                 self.restart(ctx);
             }
             return;
@@ -521,11 +537,7 @@ impl Component for CatalogPage {
         } else {
             saved::load()
         };
-        let target_text = restored
-            .as_ref()
-            .map(|r| r.target.clone())
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| crate::format::editable_text(lang, DEFAULT_TARGET));
+        let target_text = crate::format::editable_text(lang, DEFAULT_TARGET);
         let target = read_target(lang, &target_text)
             .ok()
             .or_else(|| parse_decimal(DEFAULT_TARGET).ok());
@@ -566,21 +578,9 @@ impl Component for CatalogPage {
             not_kept: false,
             lang_unavailable: None,
         };
-        page.set_policy(
-            restored
-                .as_ref()
-                .and_then(|r| r.policy.as_deref())
-                .and_then(PolicySet::find),
-        );
-        if let Some(r) = restored {
-            // Until every row is computed: if restoring stops the page, the next load knows.
-            saved::mark_restoring();
-            let note = if r.edits_lost {
-                Note::RestoredWithoutEdits
-            } else {
-                Note::Restored
-            };
-            page.load(ctx, &r.text, note, r.source, r.fixes, None);
+        match restored {
+            Some(r) => page.restore(ctx, r),
+            None => page.set_policy(None),
         }
         page.lang_unavailable = (wanted != lang).then_some(wanted);
         page
@@ -793,18 +793,7 @@ impl Component for CatalogPage {
             Msg::OpenSkipped => {
                 self.skipped = None;
                 if let Some(r) = saved::load() {
-                    if !r.target.is_empty() {
-                        self.target_text.clone_from(&r.target);
-                        self.target = read_target(self.lang, &r.target).ok().or(self.target);
-                    }
-                    self.set_policy(r.policy.as_deref().and_then(PolicySet::find));
-                    saved::mark_restoring();
-                    let note = if r.edits_lost {
-                        Note::RestoredWithoutEdits
-                    } else {
-                        Note::Restored
-                    };
-                    self.load(ctx, &r.text, note, r.source, r.fixes, None);
+                    self.restore(ctx, r);
                 }
             }
             Msg::DownloadSkipped => {
