@@ -191,13 +191,10 @@ mod tests {
             let at = page.find(&marker).expect("the profit is on the page") + marker.len();
             // The first text after the element's tags (the amount is wrapped in spans).
             let mut text = &page[at..];
-            while let Some(rest) = text.strip_prefix('>').or(Some(text)) {
-                match rest.find('<') {
-                    Some(0) => text = &rest[rest.find('>').map_or(rest.len(), |i| i)..],
-                    _ => {
-                        text = rest;
-                        break;
-                    }
+            loop {
+                text = &text[text.find('>').map_or(text.len(), |i| i + 1)..];
+                if !text.starts_with('<') {
+                    break;
                 }
             }
             assert!(
