@@ -17,7 +17,7 @@ use crate::components::inputs::Inputs;
 use crate::components::model_card::{card_warnings, ModelCard};
 use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
-use crate::components::page_header::PageHeader;
+use crate::components::page_header::{Page, PageHeader, PresetPicker};
 use crate::components::policy_bar::PolicyBar;
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
@@ -168,15 +168,9 @@ fn Charts(props: &ChartsProps) -> Html {
 /// The page's language: `?lang=` wins, then the visitor's earlier choice (not in embed mode), then
 /// the browser's languages.
 pub fn initial_lang(session: &Session) -> Lang {
-    let stored = if session.presentation.embed {
-        None
-    } else {
-        i18n::stored_lang()
-    };
-    i18n::negotiate(
+    i18n::starting_lang(
         session.presentation.lang.as_deref(),
-        stored.as_deref(),
-        &i18n::navigator_languages(),
+        !session.presentation.embed,
     )
 }
 
@@ -303,7 +297,9 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader {on_preset} preset={state.preset.map(|p| p.id)} {lang} {on_lang} {on_lang_unavailable} />
+                <PageHeader page={Page::Calculator} {lang} {on_lang} {on_lang_unavailable}>
+                    <PresetPicker {on_preset} preset={state.preset.map(|p| p.id)} {lang} />
+                </PageHeader>
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">

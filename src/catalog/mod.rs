@@ -10,6 +10,7 @@
 pub mod page;
 pub mod saved;
 pub mod settings;
+pub mod state;
 pub mod table;
 
 pub use page::CatalogPage;
@@ -17,7 +18,7 @@ pub use page::CatalogPage;
 /// Renders the catalog page into `<body>`, once the visitor's language pack is loaded (see
 /// [`crate::i18n::packs`]; the packs sit beside the calculator's page, one folder up).
 pub fn start() {
-    let lang = page::initial_lang();
+    let lang = state::initial_lang();
     // Rendered in English if the pack cannot be had (the page says so).
     crate::i18n::packs::when_available(lang, "../", |_| {
         yew::Renderer::<CatalogPage>::new().render();

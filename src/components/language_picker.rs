@@ -3,6 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::page_header::controlled_select;
 use crate::i18n::{packs, texts, Lang};
 
 /// Props of [`LanguagePicker`].
@@ -51,27 +52,16 @@ pub fn LanguagePicker(props: &LanguagePickerProps) -> Html {
             });
         })
     };
-    // The options' `selected` attribute makes the first choice; after that a browser ignores it
-    // on an option the user has picked, so the select's `value` property keeps it in step.
+    // The options' `selected` attribute makes the first choice; `controlled_select` keeps it.
     let options = html! {
         { for Lang::ALL.into_iter().map(|l| html! {
             <option value={l.code()} lang={l.code()} selected={l == shown}>{ l.native_name() }</option>
         }) }
     };
-    // Set as a property in the browser only: the build-time prerender (src/prerender.rs) renders
-    // natively, where a property would need the browser; there the `selected` attribute says it.
-    #[cfg(target_arch = "wasm32")]
-    let select = html! {
-        <select id="language" ~value={shown.code()} {onchange} data-testid="language">{ options }</select>
-    };
-    #[cfg(not(target_arch = "wasm32"))]
-    let select = html! {
-        <select id="language" {onchange} data-testid="language">{ options }</select>
-    };
     html! {
         <>
             <label for="language" class="visually-hidden">{ texts(props.lang).header.language }</label>
-            { select }
+            { controlled_select("language", shown.code(), onchange, options) }
         </>
     }
 }

@@ -1,4 +1,5 @@
-//! The header: what the tool is, the presets and the language.
+//! The header of both pages: what the tool is, the link to the other page, the page's own
+//! controls (the calculator's presets) and the language.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -7,9 +8,87 @@ use crate::components::language_picker::LanguagePicker;
 use crate::i18n::Lang;
 use crate::presets::{self, Preset, PRESETS};
 
+/// Which page the header is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The calculator (`/`).
+    Calculator,
+    /// The catalog (`/catalog/`), one folder down.
+    Catalog,
+}
+
 /// Props of [`PageHeader`].
 #[derive(Properties, PartialEq)]
 pub struct PageHeaderProps {
+    /// The page it heads.
+    pub page: Page,
+    /// The page's language.
+    pub lang: Lang,
+    /// Called with a language the user picked, once the page can show it.
+    pub on_lang: Callback<Lang>,
+    /// Called with a language the user picked whose strings could not be fetched.
+    pub on_lang_unavailable: Callback<Lang>,
+    /// Said beside the language picker: why the page is not in the language asked for.
+    #[prop_or_default]
+    pub lang_notice: Option<AttrValue>,
+    /// The page's own controls, before the language picker.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Title, one-line purpose, the link to the other page, the page's controls and the language
+/// picker.
+#[function_component]
+pub fn PageHeader(props: &PageHeaderProps) -> Html {
+    let t = props.lang.texts();
+    let (kind, tagline, link, words, test_id, base) = match props.page {
+        Page::Calculator => (
+            None,
+            t.header.tagline,
+            "catalog/",
+            t.header.catalog,
+            "to-catalog",
+            "",
+        ),
+        Page::Catalog => {
+            let c = props.lang.catalog();
+            (
+                Some(c.title),
+                c.tagline,
+                "../",
+                c.back,
+                "to-calculator",
+                "../",
+            )
+        }
+    };
+    html! {
+        <header class="page-header">
+            <div class="brand">
+                <h1>
+                    { "SellerCalc" }
+                    if let Some(kind) = kind {
+                        <span class="page-kind">{ " · " }{ kind }</span>
+                    }
+                </h1>
+                <p class="tagline">{ tagline }</p>
+            </div>
+            <div class="header-controls">
+                <a class="nav-link" href={link} data-testid={test_id}>{ words }</a>
+                { props.children.clone() }
+                <LanguagePicker lang={props.lang} {base} on_lang={props.on_lang.clone()}
+                    on_unavailable={props.on_lang_unavailable.clone()} />
+                if let Some(notice) = &props.lang_notice {
+                    <p class="header-notice" role="status" data-testid="language-notice">{ notice.clone() }</p>
+                }
+            </div>
+        </header>
+    }
+}
+
+/// Props of [`PresetPicker`].
+#[derive(Properties, PartialEq)]
+pub struct PresetPickerProps {
     /// Called when the user picks a preset.
     pub on_preset: Callback<&'static Preset>,
     /// The preset the inputs are, if any: the picker shows its name.
@@ -17,15 +96,11 @@ pub struct PageHeaderProps {
     pub preset: Option<&'static str>,
     /// The page's language.
     pub lang: Lang,
-    /// Called with a language the user picked, once the page can show it.
-    pub on_lang: Callback<Lang>,
-    /// Called with a language the user picked whose strings could not be fetched.
-    pub on_lang_unavailable: Callback<Lang>,
 }
 
-/// Title, one-line purpose, the preset picker and the language picker.
+/// The calculator's presets: a `<select>` that shows the preset the inputs are.
 #[function_component]
-pub fn PageHeader(props: &PageHeaderProps) -> Html {
+pub fn PresetPicker(props: &PresetPickerProps) -> Html {
     let on_preset = props.on_preset.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -46,29 +121,31 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
             }) }
         </>
     };
-    // The value is set as a property in the browser only: the build-time prerender
-    // (src/prerender.rs) renders natively, where the `selected` attributes say it.
-    #[cfg(target_arch = "wasm32")]
-    let preset_select = html! {
-        <select id="preset" ~value={current} {onchange} data-testid="preset">{ options }</select>
-    };
-    #[cfg(not(target_arch = "wasm32"))]
-    let preset_select = html! {
-        <select id="preset" {onchange} data-testid="preset">{ options }</select>
-    };
     html! {
-        <header class="page-header">
-            <div class="brand">
-                <h1>{ "SellerCalc" }</h1>
-                <p class="tagline">{ t.header.tagline }</p>
-            </div>
-            <div class="header-controls">
-                <a class="nav-link" href="catalog/" data-testid="to-catalog">{ t.header.catalog }</a>
-                <label for="preset" class="visually-hidden">{ t.header.preset_label }</label>
-                { preset_select }
-                <LanguagePicker lang={props.lang} base="" on_lang={props.on_lang.clone()}
-                    on_unavailable={props.on_lang_unavailable.clone()} />
-            </div>
-        </header>
+        <>
+            <label for="preset" class="visually-hidden">{ t.header.preset_label }</label>
+            { controlled_select("preset", current, onchange, options) }
+        </>
+    }
+}
+
+/// A `<select>` whose `value` property follows `value`: a browser ignores the `selected`
+/// attribute on an option the user has picked, so the property keeps it in step. The property is
+/// set in the browser only: the build-time prerender (src/prerender.rs) renders natively, where
+/// the options' `selected` attributes say it.
+pub fn controlled_select(
+    id: &'static str,
+    value: &str,
+    onchange: Callback<Event>,
+    options: Html,
+) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    {
+        html! { <select {id} ~value={value.to_owned()} {onchange} data-testid={id}>{ options }</select> }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = value;
+        html! { <select {id} {onchange} data-testid={id}>{ options }</select> }
     }
 }

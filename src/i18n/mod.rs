@@ -160,6 +160,14 @@ impl Lang {
     }
 }
 
+/// The language a page starts in, on both pages: `asked` (the link's `?lang=`), then the visitor's
+/// earlier choice unless `remembered` is false (an embed does not take it), then the browser's
+/// languages (see [`negotiate`]).
+pub fn starting_lang(asked: Option<&str>, remembered: bool) -> Lang {
+    let stored = if remembered { stored_lang() } else { None };
+    negotiate(asked, stored.as_deref(), &navigator_languages())
+}
+
 /// The language to show: `?lang=` first (embeds rely on it), then the user's stored choice, then
 /// the first of the browser's languages the page speaks, else English. Values the page does not
 /// know are skipped, so `?lang=de` falls through to the next source.

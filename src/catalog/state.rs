@@ -1,0 +1,780 @@
+//! The catalog page's state and its reducer: every change to the page is an [`Action`], as on the
+//! calculator (`crate::state`). The components in [`super::page`] render this state and send
+//! actions; the work done in slices (reading a file, computing its rows) is driven by the page,
+//! which asks for the next slice with [`Action::Step`] whenever [`CatalogState::slice`] says one is
+//! wanted.
+//!
+//! Clones are cheap: what can be large (the file, the rows computed, the text kept for a reload)
+//! is behind an `Rc`. The file being read and the rows being computed live in [`Work`], which only
+//! the reducer touches, so that a slice never copies what the slices before it made; they are
+//! handed to the state once complete.
+//!
+//! Two side effects happen here, once per action: the catalog is kept in `localStorage` for a
+//! reload ([`saved`]), and the "being restored" mark is set and taken off around a restore.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use sellercalc_engine::catalog::{
+    self as cat, CatalogFile, CatalogReader, Encoding, FileProblem, Portfolio, PortfolioBuilder,
+    SkuResult,
+};
+use sellercalc_engine::decimal::parse_decimal;
+use sellercalc_engine::{Decimal, Input, ModelKind, PolicySet, ScenarioInput};
+use yew::Reducible;
+
+use super::saved::{self, Fix, Saved};
+use super::settings::Base;
+use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
+use crate::i18n::{self, Lang, Locale};
+
+/// How long one slice of work may run before the browser gets the thread back, in ms.
+const SLICE_MS: f64 = 24.0;
+/// How much text one step of reading takes on, in bytes (a few milliseconds): steps are repeated
+/// until the slice's time is up.
+const READ_BYTES: usize = 64 * 1024;
+/// How many products the "which products make the difference" table lists.
+const DRIVERS: usize = 5;
+/// The target margin before the user types one, in percent.
+const DEFAULT_TARGET: &str = "15";
+
+/// What the table's figure columns show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// Each model's monthly profit, the best model and its lead.
+    #[default]
+    Profit,
+    /// Break-even prices, prices for the target margin and the matching supply prices.
+    Prices,
+}
+
+/// What the status line says about the last action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// A file was read (its name).
+    Loaded(String),
+    /// Pasted rows were read.
+    Pasted,
+    /// The sample was loaded.
+    Sample,
+    /// A workbook, not a CSV.
+    NotCsv,
+    /// Not text in any encoding the page reads.
+    NotText,
+    /// More products than the catalog compares at once.
+    TooManyRows,
+    /// A file with no header at all.
+    Empty,
+    /// A header but no products.
+    NoRows,
+    /// Larger than the page reads.
+    TooLarge,
+    /// The browser could not read the file.
+    Unreadable,
+    /// A row fixed in place (its line).
+    Fixed(usize),
+    /// A download could not be offered.
+    ExportFailed,
+    /// The kept catalog was opened again.
+    Restored,
+    /// Restored, but the fixes kept with it could not be read.
+    RestoredWithoutEdits,
+}
+
+/// Everything that changes the catalog page.
+#[derive(Debug)]
+pub enum Action {
+    /// The user picked a language, and the page can show it.
+    Lang(Lang),
+    /// The strings of the language the user picked could not be fetched.
+    LangUnavailable(Lang),
+    /// A chosen file's text, decoded from `encoding`.
+    Read {
+        /// The file's name.
+        name: String,
+        /// Its text.
+        text: String,
+        /// The encoding it was decoded from.
+        encoding: Encoding,
+    },
+    /// Something to say in the status line (a file refused before reading, a failed download).
+    Say(Note),
+    /// The paste box changed.
+    Paste(String),
+    /// Compare the pasted rows.
+    ComparePasted,
+    /// Load the sample catalog.
+    TrySample,
+    /// Do the next slice of work `generation` (stale generations are ignored).
+    Step(u32),
+    /// A cell corrected in place.
+    Fix {
+        /// Index of the row in the file.
+        row: usize,
+        /// Its column.
+        column: usize,
+        /// The new text.
+        text: String,
+    },
+    /// The target margin changed.
+    Target(String),
+    /// The name filter changed.
+    Filter(String),
+    /// Which rows to show.
+    Show(Show),
+    /// Which columns to show.
+    View(View),
+    /// A column header was clicked.
+    Sort(SortKey),
+    /// Go to a page of the table.
+    Page(usize),
+    /// The uniform choice the drivers are measured against.
+    Versus(ModelKind),
+    /// Show one row (by index) in the table.
+    ShowRow(usize),
+    /// The set of fees picked, by id.
+    Policy(String),
+    /// Forget the catalog.
+    Clear,
+    /// Open the kept catalog that was not opened again (it stopped the page), all the same.
+    OpenSkipped,
+    /// Stop reading the file being read (what was on screen stays).
+    StopReading,
+}
+
+/// A file being read, in steps (see [`CatalogReader`]), before its rows are computed. Until it
+/// is read and accepted, the catalog on screen and the one kept for a reload stay as they are: a
+/// file refused once read (too many products, empty) changes neither.
+#[derive(Debug)]
+struct Reading {
+    reader: CatalogReader,
+    /// Cells fixed before a reload, applied once the file is read.
+    fixes: Vec<Fix>,
+    /// What the status line will say once it is accepted.
+    note: Note,
+    /// What will be kept for a reload once it is accepted (`None`: too large to keep).
+    pending: Option<Saved>,
+    /// Whether the text had characters that were not valid UTF-8.
+    garbled: bool,
+    /// The encoding it was decoded from, when not UTF-8.
+    encoding: Option<Encoding>,
+}
+
+/// The work in progress, which only the reducer touches: the file being read, and the rows
+/// computed so far.
+#[derive(Debug, Default)]
+struct Work {
+    reading: Option<Reading>,
+    results: Vec<SkuResult>,
+}
+
+/// The catalog page's state.
+#[derive(Clone, Debug)]
+pub struct CatalogState {
+    /// The page's language.
+    pub lang: Lang,
+    /// A language the user asked for whose strings could not be fetched.
+    pub lang_unavailable: Option<Lang>,
+    /// The calculator's inputs every row starts from.
+    pub base: Rc<Base>,
+    /// The set of fees picked on this page; `None` follows the calculator's.
+    pick: Option<&'static PolicySet>,
+    /// The base scenario of every row, under the set of fees in use.
+    input: Rc<ScenarioInput>,
+    /// The catalog on screen.
+    pub file: Option<Rc<CatalogFile>>,
+    /// While a file is read: how far, in characters, of how many.
+    pub reading: Option<(usize, usize)>,
+    /// The encoding the file was read from, when it is not UTF-8.
+    pub encoding: Option<Encoding>,
+    /// The kept catalog not opened again because the page stopped while restoring it: its text.
+    pub skipped: Option<Rc<str>>,
+    /// Whether the text had characters that were not valid UTF-8.
+    pub garbled: bool,
+    /// What the status line says.
+    pub note: Option<Note>,
+    /// The paste box's text.
+    pub paste: Rc<str>,
+    /// The computed rows, in file order (`results[i]` is `file.rows[i]`), once every row is.
+    pub results: Rc<Vec<SkuResult>>,
+    /// How many rows are computed (all of them when [`CatalogState::done`]).
+    pub computed: usize,
+    /// The work being done; a new one for each file, target or set of fees.
+    generation: u32,
+    /// The slice of work wanted next, if any: its generation and a sequence number that changes
+    /// for every slice asked for.
+    pub slice: Option<(u32, u64)>,
+    slices: u64,
+    work: Rc<RefCell<Work>>,
+    /// The target margin as typed.
+    pub target_text: String,
+    /// The last valid target margin.
+    pub target: Option<Decimal>,
+    /// The totals, once every row is computed.
+    pub portfolio: Option<Rc<Portfolio>>,
+    /// Whether the included rows share one cost currency (else totals would add up apples and pears).
+    pub one_currency: bool,
+    /// The uniform choice the drivers are measured against.
+    pub versus: Option<ModelKind>,
+    /// The table's sort.
+    pub sort: Sort,
+    /// The table's name filter.
+    pub filter: String,
+    /// Which rows the table shows.
+    pub show: Show,
+    /// Which columns the table shows.
+    pub view: View,
+    /// The table's page.
+    pub page: usize,
+    /// Indices of the rows the table shows, in order.
+    pub order: Rc<Vec<u32>>,
+    /// A row to highlight in the table.
+    pub highlight: Option<usize>,
+    /// Changes each time the highlighted row is to be scrolled into view.
+    pub scroll: u32,
+    /// What is kept for a reload; `None` when the file is too large to keep.
+    kept: Option<Rc<Saved>>,
+    /// Whether the browser refused to keep the catalog (or it is too large).
+    pub not_kept: bool,
+}
+
+/// The target margin typed in `lang`, or what is wrong with it, in `lang` (as the What if panel
+/// reads it).
+pub fn read_target(lang: Lang, text: &str) -> Result<Decimal, String> {
+    crate::components::field::read_target_margin(&Locale::new(lang), text)
+}
+
+/// Milliseconds on a clock that only goes forward.
+fn now() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::sync::OnceLock;
+        use std::time::Instant;
+        static START: OnceLock<Instant> = OnceLock::new();
+        START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+    }
+}
+
+impl CatalogState {
+    /// The page as it opens in `lang` (`wanted` when its strings could not be had): the kept
+    /// catalog being opened again, or the notice that it stopped the page last time.
+    pub fn start(wanted: Lang, lang: Lang) -> CatalogState {
+        // A kept catalog whose restoring stopped the page is not opened again (it is kept).
+        let skipped = saved::restoring_stopped()
+            .then(saved::load_text)
+            .flatten()
+            .map(Rc::from);
+        let restored = if skipped.is_some() {
+            None
+        } else {
+            saved::load()
+        };
+        let base = Rc::new(Base::load());
+        let target_text = crate::format::editable_text(lang, DEFAULT_TARGET);
+        let target = read_target(lang, &target_text)
+            .ok()
+            .or_else(|| parse_decimal(DEFAULT_TARGET).ok());
+        let mut state = CatalogState {
+            lang,
+            lang_unavailable: (wanted != lang).then_some(wanted),
+            input: Rc::new(base.input.clone()),
+            base,
+            pick: None,
+            file: None,
+            reading: None,
+            encoding: None,
+            skipped,
+            garbled: false,
+            note: None,
+            paste: Rc::from(""),
+            results: Rc::default(),
+            computed: 0,
+            generation: 0,
+            slice: None,
+            slices: 0,
+            work: Rc::default(),
+            target_text,
+            target,
+            portfolio: None,
+            one_currency: true,
+            versus: None,
+            sort: Sort::default(),
+            filter: String::new(),
+            show: Show::All,
+            view: View::Profit,
+            page: 0,
+            order: Rc::default(),
+            highlight: None,
+            scroll: 0,
+            kept: None,
+            not_kept: false,
+        };
+        match restored {
+            Some(r) => state.restore(r),
+            None => state.set_policy(None),
+        }
+        state
+    }
+
+    /// The set of fees the figures use: the one picked here, else the calculator's.
+    pub fn policy(&self) -> &'static PolicySet {
+        self.pick.unwrap_or(self.base.policy)
+    }
+
+    /// How the page writes figures: in its language, each amount in its own currency.
+    pub fn locale(&self) -> Locale {
+        Locale::new(self.lang)
+    }
+
+    /// Whether every row of the catalog on screen is computed (and no file is being read).
+    pub fn done(&self) -> bool {
+        self.reading.is_none()
+            && self
+                .file
+                .as_ref()
+                .is_some_and(|f| self.computed == f.rows.len())
+    }
+
+    /// The cost and sale currencies of the rows (of the first row, else of the calculator).
+    pub fn currency(&self) -> (String, String) {
+        let first = self.results.first();
+        let of = |input: Input| {
+            self.base
+                .value(input, &Locale::default())
+                .unwrap_or_default()
+        };
+        match first {
+            Some(r) => (r.cost_currency.clone(), r.sale_currency.clone()),
+            None => (of(Input::CostCurrency), of(Input::SaleCurrency)),
+        }
+    }
+
+    /// Uses the set `pick` (`None`, or the calculator's own: follow the calculator).
+    fn set_policy(&mut self, pick: Option<&'static PolicySet>) {
+        self.pick = pick.filter(|p| p.id != self.base.policy.id);
+        self.input = Rc::new(self.base.input_for(self.policy()));
+    }
+
+    /// Asks the page for the next slice of the current work.
+    fn want_slice(&mut self) {
+        self.slices = self.slices.wrapping_add(1);
+        self.slice = Some((self.generation, self.slices));
+    }
+
+    /// Drops the work in progress: no slice of it will run.
+    fn new_generation(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        self.slice = None;
+    }
+
+    /// Reads `text` (then applies `fixes`, when restoring) and computes it; keeps it for a reload.
+    fn load(
+        &mut self,
+        text: &str,
+        note: Note,
+        source: String,
+        fixes: Vec<Fix>,
+        encoding: Option<Encoding>,
+    ) {
+        // Read in slices, then compute in slices: the page paints between them. What is on
+        // screen and kept stays until the file is read and accepted (see `accept`).
+        self.note = None;
+        self.new_generation();
+        let reader = CatalogReader::new(text);
+        self.reading = Some(reader.progress());
+        self.work.borrow_mut().reading = Some(Reading {
+            reader,
+            fixes: fixes.clone(),
+            note,
+            pending: (text.len() <= saved::MAX_CHARS).then(|| Saved {
+                source,
+                text: text.to_owned(),
+                fixes,
+                target: self.target_text.clone(),
+                policy: self.pick.map(|p| p.id.clone()),
+                edits_lost: false,
+            }),
+            garbled: text.contains('\u{fffd}'),
+            encoding,
+        });
+        self.want_slice();
+    }
+
+    /// Opens the kept catalog `r`: its target, its set of fees, its text and fixes, marked as being
+    /// restored until every row is computed (if restoring stops the page, the next load knows).
+    fn restore(&mut self, r: Saved) {
+        if !r.target.is_empty() {
+            self.target_text.clone_from(&r.target);
+            self.target = read_target(self.lang, &r.target).ok().or(self.target);
+        }
+        self.set_policy(r.policy.as_deref().and_then(PolicySet::find));
+        saved::mark_restoring();
+        let note = if r.edits_lost {
+            Note::RestoredWithoutEdits
+        } else {
+            Note::Restored
+        };
+        self.load(&r.text, note, r.source, r.fixes, None);
+    }
+
+    /// A file read: refused (the catalog on screen and kept stay, the status says why), or put
+    /// in the place of the last one, kept for a reload, and computed.
+    fn accept(&mut self, reading: Reading) {
+        let Reading {
+            reader,
+            fixes,
+            note,
+            pending,
+            garbled,
+            encoding,
+        } = reading;
+        let mut file = reader.finish();
+        let refusal = file.problems.iter().find_map(|p| match p {
+            FileProblem::TooManyRows { .. } => Some(Note::TooManyRows),
+            FileProblem::Empty => Some(Note::Empty),
+            FileProblem::NoRows => Some(Note::NoRows),
+            _ => None,
+        });
+        if let Some(refusal) = refusal {
+            self.note = Some(refusal);
+            // A restore refused does not stop the page: the mark comes off.
+            saved::restored();
+            // The catalog on screen, if its computing was cut short meanwhile, is computed again.
+            if self.file.is_some() && !self.done() {
+                self.restart();
+            }
+            return;
+        }
+        for (row, column, value) in &fixes {
+            if let Some(cell) = file
+                .rows
+                .get_mut(*row)
+                .and_then(|r| r.cells.get_mut(*column))
+            {
+                value.clone_into(cell);
+            }
+        }
+        self.skipped = None;
+        self.note = Some(note);
+        self.garbled = garbled;
+        self.encoding = encoding;
+        self.highlight = None;
+        self.page = 0;
+        self.kept = pending.map(Rc::new);
+        self.keep(false);
+        self.file = Some(Rc::new(file));
+        self.restart();
+    }
+
+    /// Keeps the catalog for a reload (the whole file, or only its edits), or says that it could not.
+    fn keep(&mut self, edits_only: bool) {
+        self.not_kept = match &self.kept {
+            Some(kept) if edits_only => !saved::save_edits(kept),
+            Some(kept) => !saved::save(kept),
+            None => {
+                saved::clear();
+                crate::storage::available()
+            }
+        };
+    }
+
+    /// Changes what is kept for a reload, and keeps its edits.
+    fn keep_edit(&mut self, edit: impl FnOnce(&mut Saved)) {
+        if let Some(kept) = self.kept.as_mut() {
+            edit(Rc::make_mut(kept));
+            self.keep(true);
+        }
+    }
+
+    /// Computes every row again, from the first, in slices.
+    fn restart(&mut self) {
+        self.new_generation();
+        let rows = self.file.as_ref().map_or(0, |f| f.rows.len());
+        let mut work = self.work.borrow_mut();
+        work.results = Vec::with_capacity(rows);
+        drop(work);
+        self.results = Rc::default();
+        self.computed = 0;
+        self.portfolio = None;
+        self.order = Rc::default();
+        self.want_slice();
+    }
+
+    /// One slice: reading the file, or rows until the time is up, then either the next slice or
+    /// the totals.
+    fn step(&mut self, generation: u32) {
+        if generation != self.generation {
+            return;
+        }
+        self.slice = None;
+        let start = now();
+        let mut work = self.work.borrow_mut();
+        if let Some(reading) = work.reading.as_mut() {
+            let mut read = false;
+            while !read && now() - start <= SLICE_MS {
+                read = reading.reader.step(READ_BYTES);
+            }
+            if !read {
+                self.reading = Some(reading.reader.progress());
+                drop(work);
+                self.want_slice();
+                return;
+            }
+            let Some(reading) = work.reading.take() else {
+                return;
+            };
+            drop(work);
+            self.reading = None;
+            self.accept(reading);
+            return;
+        }
+        let Some(file) = self.file.clone() else {
+            return;
+        };
+        let results = &mut work.results;
+        while let Some(row) = file.rows.get(results.len()) {
+            results.push(cat::compute_row(&self.input, &file, row, self.target));
+            if now() - start > SLICE_MS {
+                break;
+            }
+        }
+        self.computed = results.len();
+        if self.computed < file.rows.len() {
+            drop(work);
+            self.want_slice();
+        } else {
+            self.results = Rc::new(std::mem::take(results));
+            drop(work);
+            self.summarise();
+        }
+    }
+
+    /// The totals and the table's order, once every row is computed (and after each fix).
+    fn summarise(&mut self) {
+        let mut builder = PortfolioBuilder::new(DRIVERS);
+        let mut currency: Option<&str> = None;
+        self.one_currency = true;
+        for (i, result) in self.results.iter().enumerate() {
+            builder.add(i, result);
+            if result.included() {
+                match currency {
+                    None => currency = Some(&result.cost_currency),
+                    Some(c) if c != result.cost_currency => self.one_currency = false,
+                    Some(_) => {}
+                }
+            }
+        }
+        let portfolio = builder.finish();
+        // Every row computed: a kept catalog that was being restored did not stop the page.
+        saved::restored();
+        // The drivers compare with the best uniform choice until the user picks another.
+        if self.versus.is_none() {
+            self.versus = portfolio.best_uniform;
+        }
+        self.portfolio = Some(Rc::new(portfolio));
+        self.reorder();
+    }
+
+    fn reorder(&mut self) {
+        self.order = Rc::new(table::order(
+            &self.results,
+            self.sort,
+            &self.filter,
+            self.show,
+        ));
+        self.page = self.page.min(table::pages(self.order.len()) - 1);
+    }
+
+    /// Puts `text` in a cell, keeps the edit, and computes the row again.
+    fn fix(&mut self, row: usize, column: usize, text: String) {
+        let Some(file) = self.file.as_mut() else {
+            return;
+        };
+        let Some(cell) = Rc::make_mut(file)
+            .rows
+            .get_mut(row)
+            .and_then(|r| r.cells.get_mut(column))
+        else {
+            return;
+        };
+        cell.clone_from(&text);
+        self.keep_edit(|kept| {
+            kept.fixes.retain(|(r, c, _)| (*r, *c) != (row, column));
+            kept.fixes.push((row, column, text));
+        });
+        let Some(file) = self.file.clone() else {
+            return;
+        };
+        if self.done() {
+            let result = cat::compute_row(&self.input, &file, &file.rows[row], self.target);
+            if result.ok() {
+                self.note = Some(Note::Fixed(result.line));
+            }
+            Rc::make_mut(&mut self.results)[row] = result;
+            self.summarise();
+        } else if let Some(computed) = self.work.borrow_mut().results.get_mut(row) {
+            // Computed already in the work under way: computed again with the fix.
+            *computed = cat::compute_row(&self.input, &file, &file.rows[row], self.target);
+        }
+    }
+
+    /// Applies `action` to the state.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            // The picker fetches a language's pack first; if it cannot be had, the page stays and
+            // says why (a failed fetch is not retried until the user picks it again).
+            Action::LangUnavailable(lang) => self.lang_unavailable = Some(lang),
+            Action::Lang(lang) => {
+                self.lang = lang;
+                self.lang_unavailable = None;
+                // The target keeps its value, written the new language's way.
+                if let Some(target) = self.target {
+                    self.target_text =
+                        crate::format::editable_text(lang, &target.normalize().to_string());
+                }
+            }
+            Action::Read {
+                name,
+                text,
+                encoding,
+            } => {
+                let encoding = (encoding != Encoding::Utf8).then_some(encoding);
+                self.load(
+                    &text,
+                    Note::Loaded(name.clone()),
+                    name,
+                    Vec::new(),
+                    encoding,
+                );
+            }
+            // The products already compared stay on screen.
+            Action::Say(note) => self.note = Some(note),
+            Action::Paste(text) => self.paste = Rc::from(text),
+            Action::ComparePasted => {
+                let text = self.paste.clone();
+                if cat::looks_binary(&text) {
+                    self.note = Some(Note::NotText);
+                } else {
+                    self.load(&text, Note::Pasted, String::new(), Vec::new(), None);
+                }
+            }
+            Action::TrySample => {
+                self.load(
+                    cat::sample_csv(),
+                    Note::Sample,
+                    String::new(),
+                    Vec::new(),
+                    None,
+                );
+            }
+            Action::Step(generation) => self.step(generation),
+            Action::Fix { row, column, text } => self.fix(row, column, text),
+            Action::Target(text) => {
+                let parsed = read_target(self.lang, &text).ok();
+                self.target_text = text;
+                let typed = self.target_text.clone();
+                self.keep_edit(|kept| kept.target = typed);
+                if parsed.is_some() && parsed != self.target {
+                    self.target = parsed;
+                    if self.file.is_some() {
+                        self.restart();
+                    }
+                }
+            }
+            Action::Filter(text) => {
+                self.filter = text;
+                self.page = 0;
+                self.reorder();
+            }
+            Action::Show(show) => {
+                self.show = show;
+                self.page = 0;
+                self.reorder();
+            }
+            Action::View(view) => self.view = view,
+            Action::Sort(key) => {
+                self.sort = self.sort.clicked(key);
+                self.reorder();
+            }
+            Action::Page(page) => self.page = page.min(table::pages(self.order.len()) - 1),
+            Action::Versus(kind) => self.versus = Some(kind),
+            Action::Policy(id) => {
+                let Some(pick) = PolicySet::find(&id) else {
+                    return;
+                };
+                self.set_policy(Some(pick));
+                let policy = self.pick.map(|p| p.id.clone());
+                self.keep_edit(|kept| kept.policy = policy);
+                if self.file.is_some() {
+                    self.restart();
+                }
+            }
+            Action::ShowRow(index) => {
+                // Show every row, find this one's page, and mark it.
+                self.filter.clear();
+                self.show = Show::All;
+                self.reorder();
+                if let Some(at) = self.order.iter().position(|&i| i as usize == index) {
+                    self.page = at / PAGE_SIZE;
+                }
+                self.highlight = Some(index);
+                self.scroll = self.scroll.wrapping_add(1);
+            }
+            Action::StopReading => {
+                self.work.borrow_mut().reading = None;
+                self.reading = None;
+                saved::restored();
+                self.new_generation();
+                // The catalog on screen, if its computing was cut short too, is computed again.
+                if self.file.is_some() && !self.done() {
+                    self.restart();
+                }
+            }
+            Action::OpenSkipped => {
+                self.skipped = None;
+                if let Some(r) = saved::load() {
+                    self.restore(r);
+                }
+            }
+            Action::Clear => {
+                saved::clear();
+                self.new_generation();
+                *self.work.borrow_mut() = Work::default();
+                self.skipped = None;
+                self.reading = None;
+                self.encoding = None;
+                self.file = None;
+                self.results = Rc::default();
+                self.computed = 0;
+                self.portfolio = None;
+                self.order = Rc::default();
+                self.kept = None;
+                self.not_kept = false;
+                self.note = None;
+                self.paste = Rc::from("");
+                self.highlight = None;
+            }
+        }
+    }
+}
+
+impl Reducible for CatalogState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Cheap: what is large is shared (see the module's documentation).
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// The page's language: `?lang=`, then the visitor's earlier choice, then the browser's languages
+/// (as on the calculator).
+pub fn initial_lang() -> Lang {
+    i18n::starting_lang(i18n::url_lang().as_deref(), true)
+}
