@@ -52,9 +52,11 @@ pub enum ReadError {
 }
 
 /// Whether this browser lets the page use localStorage. Blocked storage (privacy settings,
-/// sandboxed frames) throws on access, which gloo-storage would turn into a panic.
+/// sandboxed frames) throws on access, which gloo-storage would turn into a panic. Natively (the
+/// prerender, the reducers' unit tests) there is none.
 pub fn available() -> bool {
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+    cfg!(target_arch = "wasm32")
+        && web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
 /// JSON text of a value (`indent`: pretty, for people).

@@ -778,3 +778,141 @@ impl Reducible for CatalogState {
 pub fn initial_lang() -> Lang {
     i18n::starting_lang(i18n::url_lang().as_deref(), true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page as it opens with nothing kept, in English.
+    fn page() -> CatalogState {
+        CatalogState::start(Lang::En, Lang::En)
+    }
+
+    /// Runs the slices the state asks for until it asks for none; how many it ran.
+    fn run(state: &mut CatalogState) -> usize {
+        let mut slices = 0;
+        while let Some((generation, _)) = state.slice {
+            state.apply(Action::Step(generation));
+            slices += 1;
+            assert!(slices < 10_000, "the work never ends");
+        }
+        slices
+    }
+
+    const FILE: &str = "name,unit cost,packaging,weight,category,price,monthly units
+Phone case,8,0.5,60,phone_accessories,4.99,1000
+Ceramic mug,25,1.5,350,home,12.99,12
+Broken cost,abc,1,100,home,9.99,10
+";
+
+    fn pasted(text: &str) -> CatalogState {
+        let mut state = page();
+        state.apply(Action::Paste(text.to_owned()));
+        state.apply(Action::ComparePasted);
+        run(&mut state);
+        state
+    }
+
+    #[test]
+    fn pasted_rows_are_read_computed_and_summed_in_slices() {
+        let mut state = page();
+        assert!(state.slice.is_none(), "nothing to do before a file");
+        state.apply(Action::Paste(FILE.to_owned()));
+        state.apply(Action::ComparePasted);
+        assert!(state.reading.is_some(), "read in slices, not at once");
+        assert!(!state.done());
+        assert!(run(&mut state) >= 2, "a slice to read, a slice to compute");
+        assert!(state.done());
+        assert_eq!(state.note, Some(Note::Pasted));
+        assert_eq!(state.results.len(), 3);
+        let portfolio = state
+            .portfolio
+            .as_ref()
+            .expect("totals once every row is computed");
+        assert_eq!((portfolio.included, portfolio.excluded), (2, 1));
+        assert_eq!(state.order.len(), 3);
+    }
+
+    #[test]
+    fn a_fixed_cell_computes_its_row_again_and_the_totals_follow() {
+        let mut state = pasted(FILE);
+        assert!(!state.results[2].ok());
+        state.apply(Action::Fix {
+            row: 2,
+            column: 1,
+            text: "35".to_owned(),
+        });
+        assert!(state.results[2].ok());
+        assert_eq!(state.note, Some(Note::Fixed(state.results[2].line)));
+        let portfolio = state.portfolio.as_ref().expect("totals");
+        assert_eq!((portfolio.included, portfolio.excluded), (3, 0));
+    }
+
+    #[test]
+    fn a_slice_of_earlier_work_does_nothing() {
+        let mut state = page();
+        state.apply(Action::TrySample);
+        let (stale, _) = state.slice.expect("a slice is asked for");
+        state.apply(Action::Clear);
+        assert!(state.slice.is_none(), "clearing drops the work");
+        state.apply(Action::Step(stale));
+        assert!(state.file.is_none() && state.reading.is_none());
+    }
+
+    #[test]
+    fn a_new_target_computes_every_row_again() {
+        let mut state = pasted(FILE);
+        let before = state.results.clone();
+        state.apply(Action::Target("30".to_owned()));
+        assert_eq!(state.computed, 0, "computed again, from the first row");
+        assert!(state.portfolio.is_none());
+        run(&mut state);
+        assert_eq!(state.target, Some(Decimal::from(30)));
+        assert_ne!(
+            before[0].model(ModelKind::Pop).and_then(|m| m.target_price),
+            state.results[0]
+                .model(ModelKind::Pop)
+                .and_then(|m| m.target_price)
+        );
+        // A target that cannot be read keeps the last valid one and computes nothing.
+        state.apply(Action::Target("abc".to_owned()));
+        assert!(state.slice.is_none() && state.done());
+        assert_eq!(state.target, Some(Decimal::from(30)));
+        assert_eq!(state.target_text, "abc", "what was typed stays");
+    }
+
+    #[test]
+    fn a_refused_file_leaves_the_catalog_on_screen() {
+        let mut state = pasted(FILE);
+        state.apply(Action::Paste("name,price\n".to_owned()));
+        state.apply(Action::ComparePasted);
+        run(&mut state);
+        assert_eq!(state.note, Some(Note::NoRows));
+        assert_eq!(state.results.len(), 3, "the products already compared stay");
+        assert!(state.done());
+    }
+
+    #[test]
+    fn stopping_a_read_keeps_what_was_on_screen() {
+        let mut state = pasted(FILE);
+        state.apply(Action::TrySample);
+        assert!(state.reading.is_some());
+        state.apply(Action::StopReading);
+        assert!(state.reading.is_none() && state.slice.is_none());
+        assert_eq!(state.results.len(), 3);
+        assert!(state.done());
+    }
+
+    #[test]
+    fn show_row_clears_the_filters_and_goes_to_its_page() {
+        let mut state = pasted(FILE);
+        state.apply(Action::Filter("mug".to_owned()));
+        assert_eq!(state.order.len(), 1);
+        let scroll = state.scroll;
+        state.apply(Action::ShowRow(2));
+        assert!(state.filter.is_empty());
+        assert_eq!(state.order.len(), 3);
+        assert_eq!(state.highlight, Some(2));
+        assert_ne!(state.scroll, scroll, "scrolled into view");
+    }
+}
