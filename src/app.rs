@@ -297,7 +297,8 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
             if !embedded {
-                <PageHeader page={Page::Calculator} {lang} {on_lang} {on_lang_unavailable}>
+                <PageHeader page={Page::Calculator} tagline={lang.texts().header.tagline}
+                    other_page={lang.texts().header.catalog} {lang} {on_lang} {on_lang_unavailable}>
                     <PresetPicker {on_preset} preset={state.preset.map(|p| p.id)} {lang} />
                 </PageHeader>
             }

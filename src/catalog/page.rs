@@ -115,7 +115,8 @@ pub fn CatalogPage() -> Html {
     html! {
         <ContextProvider<Locale> context={state.locale()}>
         <div class="page catalog-page">
-            <PageHeader page={Page::Catalog} {lang} {on_lang} {on_lang_unavailable} {lang_notice} />
+            <PageHeader page={Page::Catalog} kind={lang.catalog().title} tagline={lang.catalog().tagline}
+                other_page={lang.catalog().back} {lang} {on_lang} {on_lang_unavailable} {lang_notice} />
             <main class="catalog">
                 if let Some(skipped) = &state.skipped {
                     <SkippedNotice skipped={Same::from(skipped)} on={on.clone()} />

@@ -22,6 +22,13 @@ pub enum Page {
 pub struct PageHeaderProps {
     /// The page it heads.
     pub page: Page,
+    /// The page's name after "SellerCalc", on pages other than the calculator.
+    #[prop_or_default]
+    pub kind: Option<&'static str>,
+    /// One line under the title.
+    pub tagline: &'static str,
+    /// The words of the link to the other page.
+    pub other_page: &'static str,
     /// The page's language.
     pub lang: Lang,
     /// Called with a language the user picked, once the page can show it.
@@ -37,44 +44,27 @@ pub struct PageHeaderProps {
 }
 
 /// Title, one-line purpose, the link to the other page, the page's controls and the language
-/// picker.
+/// picker. Each page gives its own words (the calculator's first load does not carry the
+/// catalog's).
 #[function_component]
 pub fn PageHeader(props: &PageHeaderProps) -> Html {
-    let t = props.lang.texts();
-    let (kind, tagline, link, words, test_id, base) = match props.page {
-        Page::Calculator => (
-            None,
-            t.header.tagline,
-            "catalog/",
-            t.header.catalog,
-            "to-catalog",
-            "",
-        ),
-        Page::Catalog => {
-            let c = props.lang.catalog();
-            (
-                Some(c.title),
-                c.tagline,
-                "../",
-                c.back,
-                "to-calculator",
-                "../",
-            )
-        }
+    let (link, test_id, base) = match props.page {
+        Page::Calculator => ("catalog/", "to-catalog", ""),
+        Page::Catalog => ("../", "to-calculator", "../"),
     };
     html! {
         <header class="page-header">
             <div class="brand">
                 <h1>
                     { "SellerCalc" }
-                    if let Some(kind) = kind {
+                    if let Some(kind) = props.kind {
                         <span class="page-kind">{ " · " }{ kind }</span>
                     }
                 </h1>
-                <p class="tagline">{ tagline }</p>
+                <p class="tagline">{ props.tagline }</p>
             </div>
             <div class="header-controls">
-                <a class="nav-link" href={link} data-testid={test_id}>{ words }</a>
+                <a class="nav-link" href={link} data-testid={test_id}>{ props.other_page }</a>
                 { props.children.clone() }
                 <LanguagePicker lang={props.lang} {base} on_lang={props.on_lang.clone()}
                     on_unavailable={props.on_lang_unavailable.clone()} />

@@ -3,15 +3,22 @@
 //! Built like [`ShareTexts`](super::share::ShareTexts): one [`CatalogTexts`] constant per language
 //! in `catalog/`, so a language that leaves a string out does not compile, and templates mark
 //! values `{0}`, `{1}`… for [`fill`](super::fill). English is the reference wording. Only the
-//! catalog page links these tables in; the calculator's first load does not carry them.
+//! catalog page links these tables in; the calculator's first load does not carry them. As for
+//! the calculator, only English is compiled into the wasm: the other languages are in the
+//! language packs (`catalog.<field>`), read from the pack the first time the page asks.
 //!
 //! The results CSV stays English whatever the page's language (see the engine's `catalog::export`).
 
 mod en;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod es;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod fr;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod ko;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod pt_br;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 mod zh_cn;
 
 use super::texts::text_table;
@@ -249,17 +256,43 @@ text_table! {
 }
 
 impl Lang {
-    /// The catalog page's strings in this language.
+    /// The catalog page's strings in this language (English until its pack is loaded).
     pub fn catalog(self) -> &'static CatalogTexts {
         match self {
             Lang::En => &en::CATALOG,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Lang::ZhCn => &zh_cn::CATALOG,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Lang::Es => &es::CATALOG,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Lang::Ko => &ko::CATALOG,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Lang::PtBr => &pt_br::CATALOG,
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Lang::Fr => &fr::CATALOG,
+            #[cfg(all(not(test), target_arch = "wasm32"))]
+            _ => from_pack(self).unwrap_or(&en::CATALOG),
         }
     }
+}
+
+/// The catalog's table of `lang`, read from its loaded pack once and kept.
+#[cfg(all(not(test), target_arch = "wasm32"))]
+fn from_pack(lang: Lang) -> Option<&'static CatalogTexts> {
+    use std::cell::RefCell;
+    thread_local! {
+        static READ: RefCell<Vec<(Lang, &'static CatalogTexts)>> = const { RefCell::new(Vec::new()) };
+    }
+    if let Some(texts) = READ.with(|r| r.borrow().iter().find(|(l, _)| *l == lang).map(|(_, t)| *t))
+    {
+        return Some(texts);
+    }
+    let strings = super::packs::loaded(lang)?.strings;
+    let get =
+        |key: &str| -> Option<&'static str> { strings.get(&format!("catalog.{key}"))?.as_str() };
+    let texts: &'static CatalogTexts = Box::leak(Box::new(CatalogTexts::from_pack(&get)?));
+    READ.with(|r| r.borrow_mut().push((lang, texts)));
+    Some(texts)
 }
 
 #[cfg(test)]

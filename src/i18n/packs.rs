@@ -10,7 +10,8 @@
 //! cannot be loaded, the page stays in that language and says so.
 //!
 //! Format: `{"version": 1, "lang": "fr", "strings": {"texts.header.tagline": "…",
-//! "share.copy": "…", "solver.…": "…"}}`, keys sorted.
+//! "share.copy": "…", "solver.…": "…", "catalog.…": "…"}}`, keys sorted. The catalog page's
+//! strings are in the same pack; only the catalog page reads them (see `Lang::catalog`).
 
 use std::cell::RefCell;
 
@@ -34,6 +35,10 @@ pub struct Pack {
     pub solver: &'static SolverTexts,
     /// The engine's and the policies' words.
     pub engine: &'static EngineTexts,
+    /// Every string of the pack by key, for the tables only one page needs, built from it when
+    /// that page first asks (the catalog's: see `Lang::catalog`), so that the other page's wasm
+    /// does not carry their reading.
+    pub strings: &'static serde_json::Map<String, Value>,
 }
 
 thread_local! {
@@ -73,11 +78,12 @@ pub fn from_json(lang: Lang, text: &str) -> Option<Pack> {
     if value.get("version")?.as_u64()? != VERSION || value.get("lang")?.as_str()? != lang.code() {
         return None;
     }
+    // Kept for the page's life: the tables' strings are borrowed from it.
+    let value: &'static Value = Box::leak(Box::new(value));
     let strings = value.get("strings")?.as_object()?;
     let get = |prefix: &'static str| {
         move |key: &str| -> Option<&'static str> {
-            let text = strings.get(&format!("{prefix}.{key}"))?.as_str()?;
-            Some(Box::leak(text.to_owned().into_boxed_str()))
+            strings.get(&format!("{prefix}.{key}"))?.as_str()
         }
     };
     Some(Pack {
@@ -85,6 +91,7 @@ pub fn from_json(lang: Lang, text: &str) -> Option<Pack> {
         share: Box::leak(Box::new(ShareTexts::from_pack(&get("share"))?)),
         solver: Box::leak(Box::new(SolverTexts::from_pack(&get("solver"))?)),
         engine: Box::leak(Box::new(EngineTexts::from_pack(&get("engine"))?)),
+        strings,
     })
 }
 
@@ -175,6 +182,9 @@ pub fn to_json(lang: Lang) -> String {
     }
     for (key, text) in super::solver::solver_texts(lang).entries() {
         strings.insert(format!("solver.{key}"), text);
+    }
+    for (key, text) in lang.catalog().entries() {
+        strings.insert(format!("catalog.{key}"), text);
     }
     for (key, text) in super::engine_texts(lang)
         .map(|e| e.entries())
