@@ -8,6 +8,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::decimal::plain_text;
+use crate::english::{self, fill};
 use crate::input::{Field, Input, Unit};
 use crate::scenario::ModelKind;
 
@@ -268,27 +269,21 @@ impl FieldError {
     /// The problem in plain English, as the JSON output's `message` says it.
     pub fn english(&self) -> String {
         match &self.problem {
-            Problem::Required => "Enter a number.".to_owned(),
+            Problem::Required => english::REQUIRED.to_owned(),
             Problem::NotANumber => {
                 "Enter a number, such as 25 or 12.99 (a dot for decimals, no thousands separators)."
                     .to_owned()
             }
-            Problem::TooLong { max_chars } => {
-                format!("Too long: a number here has at most {max_chars} characters.")
-            }
-            Problem::TooManyDigits { .. } => {
-                "This number is too large to calculate with.".to_owned()
-            }
+            Problem::TooLong { max_chars } => fill(english::TOO_LONG, &[&max_chars.to_string()]),
+            Problem::TooManyDigits { .. } => english::TOO_LARGE_TO_CALCULATE.to_owned(),
             Problem::Ambiguous { readings: [a, b] } => format!(
                 "Did you mean {} or {}? Write it the way you mean it: a dot for decimals, no thousands separators.",
                 plain_text(*a),
                 plain_text(*b)
             ),
-            Problem::TooPrecise { places } => {
-                format!("Too many decimal places: use at most {places}.")
-            }
+            Problem::TooPrecise { places } => fill(english::TOO_PRECISE, &[&places.to_string()]),
             Problem::WrongType { expected } => match expected {
-                Expected::Number => "Enter a number.".to_owned(),
+                Expected::Number => english::REQUIRED.to_owned(),
                 Expected::Text => "Enter a name, as text.".to_owned(),
                 Expected::Flag => "Must be true or false.".to_owned(),
                 Expected::List => format!("{} must be a list.", self.field),
@@ -299,13 +294,13 @@ impl FieldError {
                     _ => format!("{} must be an object with named fields.", self.field),
                 },
             },
-            Problem::Negative => "Cannot be negative.".to_owned(),
-            Problem::NotPositive => "Must be more than 0.".to_owned(),
+            Problem::Negative => english::NEGATIVE.to_owned(),
+            Problem::NotPositive => english::NOT_POSITIVE.to_owned(),
             Problem::TooLarge { max, unit } => match (unit, &self.field) {
                 (Unit::Percent, Field::Input(_) | Field::Market { .. })
                     if *max == Decimal::ONE_HUNDRED =>
                 {
-                    "Must be a percentage from 0 to 100.".to_owned()
+                    english::TOO_LARGE_PERCENT.to_owned()
                 }
                 (_, Field::Assumption(_)) => {
                     format!(
@@ -314,7 +309,7 @@ impl FieldError {
                         english_unit(*unit)
                     )
                 }
-                _ => format!("Too large: this field takes at most {}.", plain_text(*max)),
+                _ => fill(english::TOO_LARGE, &[&plain_text(*max)]),
             },
             Problem::UnknownValue { given, allowed } => {
                 let what = match self.field {
@@ -341,27 +336,23 @@ impl FieldError {
                 field => format!("There is no policy value \"{field}\" in {policy}."),
             },
             Problem::Inconsistent(Conflict::RateWithOneCurrency) => {
-                "Costs and prices are in the same currency, so the rate must be 1.".to_owned()
+                english::INCONSISTENT_RATE.to_owned()
             }
             Problem::Inconsistent(Conflict::DestinationAndMix) => {
-                "Give one destination or a mix of destinations, not both.".to_owned()
+                english::DESTINATION_AND_MIX.to_owned()
             }
             Problem::Inconsistent(Conflict::DuplicateMarket { market, first }) => {
-                format!("{market} is already in the mix, at destinations[{first}].")
+                fill(english::DUPLICATE_MARKET, &[market, &first.to_string()])
             }
-            Problem::Inconsistent(Conflict::SharesNotHundred { total }) => format!(
-                "The markets' shares add up to {}%: they must add up to 100%.",
-                plain_text(*total)
-            ),
+            Problem::Inconsistent(Conflict::SharesNotHundred { total }) => {
+                fill(english::SHARES_NOT_HUNDRED, &[&plain_text(*total)])
+            }
             Problem::TooMany { max } => {
                 format!("Too many: at most {max}, each market once.")
             }
             Problem::Inconsistent(Conflict::LineMissesMarket {
                 name, market_name, ..
-            }) => format!(
-                "{name} has no rates for {market_name}: choose another shipping line, or another \
-                 market."
-            ),
+            }) => fill(english::LINE_MISSES_MARKET, &[name, market_name]),
             Problem::NoDefaultRate => {
                 "Enter the exchange rate: there is no default rate for these currencies.".to_owned()
             }
@@ -393,20 +384,12 @@ impl FieldError {
                 ..
             } => {
                 let line = format!("{name} ({} shipping)", model.name());
-                match (unit, &self.field) {
-                    (Unit::Centimetres, _) => format!(
-                        "Over the limit of {line}: it takes sides up to {} cm.",
-                        plain_text(*max)
-                    ),
-                    (_, Field::Input(Input::WeightG)) => format!(
-                        "Over the limit of {line}: it takes parcels up to {} g.",
-                        plain_text(*max)
-                    ),
-                    _ => format!(
-                        "By volume this parcel weighs more than {line} takes: up to {} g.",
-                        plain_text(*max)
-                    ),
-                }
+                let (template, unit) = match (unit, &self.field) {
+                    (Unit::Centimetres, _) => (english::ABOVE_SIDE_LIMIT, "cm"),
+                    (_, Field::Input(Input::WeightG)) => (english::ABOVE_WEIGHT_LIMIT, "g"),
+                    _ => (english::ABOVE_VOLUME_LIMIT, "g"),
+                };
+                fill(template, &[&line, &format!("{} {unit}", plain_text(*max))])
             }
         }
     }

@@ -23,6 +23,7 @@
 pub mod catalog;
 mod comparison;
 pub mod decimal;
+pub mod english;
 mod error;
 mod input;
 mod model;

@@ -348,7 +348,7 @@ fn reads_lang_from_a_query_string() {
 }
 
 #[test]
-fn english_error_messages_match_the_engines_for_the_same_problem() {
+fn error_messages_fill_every_placeholder_in_every_language() {
     let cases = [
         json!({ "product": { "unit_cost": "" } }),
         json!({ "product": { "unit_cost": "-1" } }),
@@ -363,11 +363,6 @@ fn english_error_messages_match_the_engines_for_the_same_problem() {
         let parsed = ParsedScenario::from_json(&case);
         assert_eq!(parsed.errors.len(), 1, "{case}");
         let error = &parsed.errors[0];
-        assert_eq!(
-            error_message(texts(Lang::En), error, plain),
-            error.english(),
-            "{case}"
-        );
         for lang in Lang::ALL {
             let text = error_message(texts(lang), error, plain);
             assert!(placeholders(&text).is_empty(), "{lang:?}: {text}");
