@@ -26,6 +26,7 @@ use crate::components::share_bar::{embed_link, embed_title, ShareBar};
 use crate::components::solver_panel::SolverPanel;
 use crate::components::summary_bar::SummaryBar;
 use crate::components::volume_chart::VolumeChart;
+use crate::components::Same;
 use crate::format;
 use crate::i18n::{self, Lang, Locale};
 use crate::session::Session;
@@ -265,7 +266,8 @@ pub fn App(props: &AppProps) -> Html {
     let best = recommendation.as_ref().map(|r| r.best);
     let best_profit = best
         .and_then(|b| state.shown(b))
-        .map(|s| s.result.monthly_profit);
+        .and_then(|s| s.result())
+        .map(|r| r.monthly_profit);
     let policy = state.policy();
     let shown: Vec<_> = ModelKind::ALL
         .iter()
@@ -276,8 +278,8 @@ pub fn App(props: &AppProps) -> Html {
         let profits: Vec<String> = shown
             .iter()
             .filter_map(|(k, s)| {
-                s.as_ref().map(|s| {
-                    let money = format::money(&locale, s.result.monthly_profit, &currency);
+                s.as_ref().and_then(|s| s.result()).map(|result| {
+                    let money = format::money(&locale, result.monthly_profit, &currency);
                     i18n::fill(t.page.profit_a_month, |i| match i {
                         0 => Some(t.model_name(*k).to_owned()),
                         1 => Some(money.clone()),
@@ -338,7 +340,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
                     // Below the first screen: built once the figures are painted.
                     if !embedded && painted {
-                        <SolverPanel key={state.generation} state={state.clone()} on_change={on_change.clone()} />
+                        <SolverPanel key={state.generation} comparison={Same::from(&state.comparison)} on_change={on_change.clone()} />
                     }
                 </main>
                 <aside class="input-column" aria-label="Inputs">

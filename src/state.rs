@@ -216,12 +216,39 @@ pub fn scenario_input(
 }
 
 /// A model's figures as shown: the latest valid ones, marked stale while an input has an error.
-#[derive(Clone, Debug, PartialEq)]
+/// They are not copied: the comparison they are part of is shared, and compared by identity.
+#[derive(Clone, Debug)]
 pub struct Shown {
-    /// The figures.
-    pub result: Rc<ModelResult>,
+    /// The comparison in which the model was last computed.
+    comparison: Rc<Comparison>,
+    /// The model.
+    kind: ModelKind,
     /// Whether they come from an earlier, valid input rather than the current one.
     pub stale: bool,
+}
+
+impl Shown {
+    /// `kind`'s figures in `comparison`, if it computed them.
+    fn of(comparison: &Rc<Comparison>, kind: ModelKind) -> Option<Shown> {
+        comparison.model(kind).map(|_| Shown {
+            comparison: comparison.clone(),
+            kind,
+            stale: false,
+        })
+    }
+
+    /// The figures (always there: a `Shown` is only made for a model that was computed).
+    pub fn result(&self) -> Option<&ModelResult> {
+        self.comparison.model(self.kind)
+    }
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.comparison, &other.comparison)
+            && self.kind == other.kind
+            && self.stale == other.stale
+    }
 }
 
 /// Everything the page renders.
@@ -327,13 +354,8 @@ impl State {
         let mut shown = previous;
         for kind in ModelKind::ALL {
             let slot = &mut shown[kind.index()];
-            match comparison.model(kind) {
-                Some(result) => {
-                    *slot = Some(Shown {
-                        result: Rc::new(result.clone()),
-                        stale: false,
-                    });
-                }
+            match Shown::of(&comparison, kind) {
+                Some(now) => *slot = Some(now),
                 None => {
                     if let Some(old) = slot {
                         old.stale = true;

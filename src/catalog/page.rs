@@ -2,9 +2,6 @@
 //! of work, and its sections, each given the data it shows and a `Callback<Action>`: loading a
 //! file, the status, the totals, the rows with problems (fixed in place) and the sortable table.
 
-use std::ops::Deref;
-use std::rc::Rc;
-
 use gloo_timers::callback::Timeout;
 use sellercalc_engine::catalog::{self as cat, Encoding, Sniffed};
 use sellercalc_engine::{Warning, WarningKind};
@@ -15,6 +12,7 @@ use super::state::{initial_lang, Action, CatalogState};
 use crate::components::notice::Message;
 use crate::components::page_footer::PageFooter;
 use crate::components::page_header::{Page, PageHeader};
+pub use crate::components::Same;
 use crate::format;
 use crate::i18n::{self, catalog::CatalogTexts, fill_all, fill_one, Locale};
 
@@ -27,35 +25,6 @@ use input::InputSection;
 use report::{BadRows, FileProblems, Progress, SkippedNotice, Status};
 use sku_table::SkuTable;
 use totals::Totals;
-
-/// Data a section shows, shared with the state and compared by identity: the state puts a new
-/// one in its place whenever it changes, so a section whose data did not change is not drawn again.
-pub struct Same<T: ?Sized>(pub Rc<T>);
-
-impl<T: ?Sized> Clone for Same<T> {
-    fn clone(&self) -> Self {
-        Same(self.0.clone())
-    }
-}
-
-impl<T: ?Sized> PartialEq for Same<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T: ?Sized> Deref for Same<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: ?Sized> From<&Rc<T>> for Same<T> {
-    fn from(rc: &Rc<T>) -> Self {
-        Same(rc.clone())
-    }
-}
 
 /// The catalog page.
 #[function_component]

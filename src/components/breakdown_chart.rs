@@ -233,7 +233,12 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
     let splits: Vec<(ModelKind, Option<(&Shown, Split)>)> = props
         .models
         .iter()
-        .map(|(kind, shown)| (*kind, shown.as_ref().map(|s| (s, Split::of(&s.result)))))
+        .map(|(kind, shown)| {
+            let split = shown
+                .as_ref()
+                .and_then(|s| Some((s, Split::of(s.result()?))));
+            (*kind, split)
+        })
         .collect();
     let widest = splits
         .iter()
@@ -273,7 +278,10 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
     let bar = |kind: ModelKind, entry: &Option<(&Shown, Split)>| -> Html {
         let id = kind.id();
         let name = html! { <span class="bar-name">{ t.model_name(kind) }</span> };
-        let Some((shown, split)) = entry else {
+        let Some((shown, split, result)) = entry
+            .as_ref()
+            .and_then(|(shown, split)| Some((shown, split, shown.result()?)))
+        else {
             return html! {
                 <div class={classes!("bar-row", id, "missing")} data-testid={format!("breakdown-{id}")}>
                     <div class="bar-head">{ name }<span class="bar-value">{ "—" }</span></div>
@@ -281,7 +289,6 @@ pub fn BreakdownChart(props: &BreakdownChartProps) -> Html {
                 </div>
             };
         };
-        let result = &shown.result;
         let titled = |label: &str, amount: Decimal| match split.share(&locale, amount) {
             Some(share) => fill_all(
                 b.label_value_share,

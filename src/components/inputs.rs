@@ -9,6 +9,7 @@ use crate::components::field::{
     error_at, issue_text, warning_at, CheckboxField, NumberField, SelectField,
 };
 use crate::components::markets::Markets;
+use crate::components::Same;
 use crate::format;
 use crate::i18n::{
     category_name, currency_name, destination_name, fill_all, texts, use_locale, Lang,
@@ -260,7 +261,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ words.market }</legend>
-                <Markets state={state.clone()} options={choices.destinations.clone()} on_change={on_change.clone()}
+                <Markets destination={AttrValue::from(state.text(Input::Destination).to_owned())}
+                    comparison={Same::from(&state.comparison)} options={choices.destinations.clone()} on_change={on_change.clone()}
                     single={select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination))} />
                 <SelectField field={Input::PopShipping} label={words.pop_shipping} options={lines}
                     value={AttrValue::from(line.to_owned())} hint={Some(AttrValue::from(hint_lines))}

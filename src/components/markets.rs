@@ -2,20 +2,22 @@
 //! share of the units sold, and a button to add a market. The whole mix is the destination
 //! field's one text (`ES:60|US:40`, see `crate::markets`).
 
-use sellercalc_engine::{Field, Input, MarketPart};
+use sellercalc_engine::{Comparison, Field, Input, MarketPart};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::field::error_at;
+use crate::components::Same;
 use crate::i18n::{fill_all, texts, use_locale};
 use crate::markets::{clean_share, compose, parse};
-use crate::state::State;
 
 /// Props of [`Markets`].
 #[derive(Properties, PartialEq)]
 pub struct MarketsProps {
-    /// The page state.
-    pub state: UseReducerHandle<State>,
+    /// The destination field's text: one market, or the mix (`ES:60|US:40`).
+    pub destination: AttrValue,
+    /// The comparison, for the errors at the markets and their shares.
+    pub comparison: Same<Comparison>,
     /// The markets, `(code, name)`, in the policy's order.
     pub options: Vec<(AttrValue, AttrValue)>,
     /// The one-market drop-down, shown when the mix has one market.
@@ -29,8 +31,7 @@ pub struct MarketsProps {
 pub fn Markets(props: &MarketsProps) -> Html {
     let locale = use_locale();
     let words = &texts(locale.lang).inputs;
-    let state = &props.state;
-    let markets = parse(state.text(Input::Destination));
+    let markets = parse(&props.destination);
     let send = {
         let on_change = props.on_change.clone();
         move |markets: &[(String, String)]| on_change.emit((Input::Destination, compose(markets)))
@@ -55,7 +56,7 @@ pub fn Markets(props: &MarketsProps) -> Html {
             send(&markets);
         })
     });
-    let errors = &state.comparison.errors;
+    let errors = &props.comparison.errors;
     let name_of = |code: &str| {
         props
             .options

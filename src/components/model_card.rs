@@ -112,7 +112,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             }
         </header>
     };
-    let Some(shown) = &props.shown else {
+    let Some((shown, m)) = props.shown.as_ref().and_then(|s| Some((s, s.result()?))) else {
         return html! {
             <article class={classes!("card", id)} aria-labelledby={format!("{id}-title")}>
                 { title }
@@ -121,7 +121,6 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             </article>
         };
     };
-    let m = &shown.result;
     let cur = props.currency.as_str();
     let one = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     let money = |d: Decimal| format::money(&locale, d, cur);

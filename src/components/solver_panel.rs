@@ -8,21 +8,22 @@
 use sellercalc_engine::decimal::{fixed_text, round_to};
 use sellercalc_engine::{
     indifference_supply_price_decimals, price_decimals, stated_indifference_supply_price,
-    supply_price_verdict, target_margin_price, Decimal, Input, ModelKind, SupplyPriceVerdict,
+    supply_price_verdict, target_margin_price, Comparison, Decimal, Input, ModelKind,
+    SupplyPriceVerdict,
 };
 use yew::prelude::*;
 
 use crate::components::field::read_target_margin;
+use crate::components::Same;
 use crate::format;
 use crate::i18n::solver::solver_texts;
 use crate::i18n::{fill_all, fill_one, input_label, separators, texts, use_locale, Locale};
-use crate::state::State;
 
 /// Props of [`SolverPanel`].
 #[derive(Properties, PartialEq)]
 pub struct SolverPanelProps {
-    /// The page state: the solvers start from its comparison.
-    pub state: UseReducerHandle<State>,
+    /// The comparison the solvers start from.
+    pub comparison: Same<Comparison>,
     /// Sets an input, as typing in it would.
     pub on_change: Callback<(Input, String)>,
 }
@@ -86,7 +87,7 @@ pub fn SolverPanel(props: &SolverPanelProps) -> Html {
             text.set(input.value());
         })
     };
-    let comparison = &*props.state.comparison;
+    let comparison = &*props.comparison;
     let margin_text = format::percent_plain(&locale, margin);
     // A price as a person would type it: rounded up to the currency's smallest unit (the cent,
     // a whole won), so that it still meets its target; the engine's exact one is in the tooltip.

@@ -28,8 +28,8 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     html! {
         <div class="summary-bar" aria-hidden="true">
             { for props.shown.iter().map(|(kind, shown)| {
-                let value = shown.as_ref().map_or_else(|| html! { { "–" } }, |s| {
-                    let monthly = s.result.monthly_profit;
+                let value = shown.as_ref().and_then(|s| s.result()).map_or_else(|| html! { { "–" } }, |result| {
+                    let monthly = result.monthly_profit;
                     profit(&format::money(&locale, monthly, &props.currency), monthly)
                 });
                 let stale = shown.as_ref().is_some_and(|s| s.stale);

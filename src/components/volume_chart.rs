@@ -197,7 +197,7 @@ pub fn VolumeChart(props: &VolumeChartProps) -> Html {
         .iter()
         .filter_map(|(kind, shown)| {
             let shown = shown.as_ref()?;
-            let result = &shown.result;
+            let result = shown.result()?;
             let uplift = if entered {
                 result
                     .monthly_units
