@@ -237,10 +237,25 @@ pub fn App(props: &AppProps) -> Html {
     );
     storage::use_restored(session.restoring, painted);
     embed::use_height_reporting();
-    let on_change = {
-        let state = state.clone();
-        Callback::from(move |(field, text)| state.dispatch(Action::Set(field, text)))
-    };
+    // Every action goes through one callback, made once: components whose data did not change
+    // get equal props, and Yew skips them.
+    let on = use_memo((), {
+        let dispatcher = state.dispatcher();
+        move |()| Callback::from(move |action: Action| dispatcher.dispatch(action))
+    });
+    let on = (*on).clone();
+    let on_change = use_memo((), {
+        let on = on.clone();
+        move |()| on.reform(|(field, text)| Action::Set(field, text))
+    });
+    let on_change = (*on_change).clone();
+    let on_pick = use_memo((), {
+        let on = on.clone();
+        move |()| on.reform(Action::SetPolicy)
+    });
+    let current = state.snapshot();
+    let comparison = Same::from(&state.comparison);
+    let pinned = state.pinned.as_ref().map(Same::from);
     let on_preset = {
         let state = state.clone();
         Callback::from(move |preset| state.dispatch(Action::ApplyPreset(preset)))
@@ -319,13 +334,15 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     { notice_list(&notices, lang) }
                     if !embedded {
-                        <ShareBar state={state.clone()} presentation={presentation.clone()}
+                        <ShareBar current={current.clone()} comparison={comparison.clone()} pinned={pinned.clone()}
+                            changed={state.changed()} on={on.clone()} presentation={presentation.clone()}
                             can_save={session.persist} on_message={on_message.clone()} />
                     }
-                    <PolicyBar state={state.clone()} on_pick={(!embedded).then(|| { let state = state.clone(); Callback::from(move |id| state.dispatch(Action::SetPolicy(id))) })} />
+                    <PolicyBar comparison={comparison.clone()} form={state.form.clone()} assumptions={state.assumptions.clone()}
+                        policy={state.policy.clone()} on_pick={(!embedded).then(|| (*on_pick).clone())} />
                     <RecommendationBanner {recommendation} {stale} best_monthly_profit={best_profit} currency={currency.clone()} />
-                    if state.pinned.is_some() {
-                        <AbCompare state={state.clone()} />
+                    if let Some(pinned) = pinned {
+                        <AbCompare {pinned} current={current.clone()} comparison={comparison.clone()} on={on.clone()} />
                     }
                     <SummaryBar shown={shown.clone()} {best} currency={currency.clone()} />
                     <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ announcement }</p>
@@ -340,21 +357,24 @@ pub fn App(props: &AppProps) -> Html {
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
                     // Below the first screen: built once the figures are painted.
                     if !embedded && painted {
-                        <SolverPanel key={state.generation} comparison={Same::from(&state.comparison)} on_change={on_change.clone()} />
+                        <SolverPanel key={state.generation} comparison={comparison.clone()} on_change={on_change.clone()} />
                     }
                 </main>
                 <aside class="input-column" aria-label="Inputs">
-                    <Inputs state={state.clone()} on_change={on_change.clone()} />
-                    <AssumptionsPanel state={state.clone()} />
+                    <Inputs form={state.form.clone()} comparison={comparison.clone()} assumptions={state.assumptions.clone()}
+                        policy={state.policy.clone()} on_change={on_change.clone()} />
+                    <AssumptionsPanel comparison={comparison.clone()} assumptions={state.assumptions.clone()}
+                        policy={state.policy.clone()} on={on.clone()} />
                     if !embedded && painted {
-                        <SavedScenarios state={state.clone()} initial={session.library.clone()}
+                        <SavedScenarios current={current.clone()} preset={state.preset.map(|p| p.id)} on={on.clone()}
+                            initial={session.library.clone()}
                             available={session.persist} writable={session.library_writable}
                             on_message={on_message.clone()} />
                     }
                 </aside>
             </div>
             if embedded {
-                { embed_link(&state, &presentation) }
+                { embed_link(&current, lang, &presentation) }
             } else {
                 <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />
             }

@@ -447,21 +447,12 @@ impl State {
     /// Why the number typed in `field` cannot be read, when the page (not the engine) knows
     /// better: it is ambiguous in this language ("1.234" in French).
     pub fn number_issue(&self, field: Input) -> Option<NumberIssue> {
-        if !field.is_number() {
-            return None;
-        }
-        match read_number(self.lang, self.text(field)) {
-            Err(issue @ NumberIssue::Ambiguous { .. }) => Some(issue),
-            _ => None,
-        }
+        number_issue(self.lang, &self.form, field)
     }
 
     /// The same for a policy value's override.
     pub fn assumption_issue(&self, id: &str) -> Option<NumberIssue> {
-        match read_number(self.lang, self.assumptions.get(id)?) {
-            Err(issue @ NumberIssue::Ambiguous { .. }) => Some(issue),
-            _ => None,
-        }
+        assumption_issue(self.lang, &self.assumptions, id)
     }
 
     /// How the page writes figures: in its language, and with amounts in the cost currency
@@ -484,33 +475,23 @@ impl State {
 
     /// The text the user typed in `field`.
     pub fn text(&self, field: Input) -> &str {
-        self.form.get(&field).map_or("", String::as_str)
+        typed(&self.form, field)
     }
 
     /// The value in force for policy value `id`: the user's own figure when it reads in the
     /// page's language, else the policy's default.
     pub fn assumption_value(&self, id: &str) -> Option<Decimal> {
-        self.assumptions
-            .get(id)
-            .and_then(|text| read_decimal(self.lang, text).ok())
-            .or_else(|| self.policy().value(id).map(|v| v.default))
+        assumption_value(self.lang, &self.assumptions, self.policy(), id)
     }
 
     /// Whether the user's text for policy value `id` means something other than its default.
     pub fn assumption_changed(&self, id: &str) -> bool {
-        let Some(text) = self.assumptions.get(id) else {
-            return false;
-        };
-        let default = self.policy().value(id).map(|v| v.default);
-        read_decimal(self.lang, text).ok() != default
+        assumption_changed(self.lang, &self.assumptions, self.policy(), id)
     }
 
     /// How many policy values the user changed.
     pub fn assumptions_changed(&self) -> usize {
-        self.assumptions
-            .keys()
-            .filter(|id| self.assumption_changed(id))
-            .count()
+        assumptions_changed(self.lang, &self.assumptions, self.policy())
     }
 
     /// The first error about `field`.
@@ -540,8 +521,84 @@ impl State {
     /// The policy set in use: the chosen one, or the newest when the chosen id is not a
     /// built-in set (the engine then reports it at `policy`).
     pub fn policy(&self) -> &'static PolicySet {
-        PolicySet::find(&self.policy).unwrap_or_else(PolicySet::default_set)
+        policy_set(&self.policy)
     }
+}
+
+// What components that take the inputs rather than the state ask of them.
+
+/// The policy set `id`, or the newest when it is not a built-in set (the engine then reports it
+/// at `policy`).
+pub fn policy_set(id: &str) -> &'static PolicySet {
+    PolicySet::find(id).unwrap_or_else(PolicySet::default_set)
+}
+
+/// The text typed in `field` of `form`.
+pub fn typed(form: &Form, field: Input) -> &str {
+    form.get(&field).map_or("", String::as_str)
+}
+
+/// Why the number typed in `field` cannot be read, when the page (not the engine) knows better:
+/// it is ambiguous in `lang` ("1.234" in French).
+pub fn number_issue(lang: Lang, form: &Form, field: Input) -> Option<NumberIssue> {
+    if !field.is_number() {
+        return None;
+    }
+    match read_number(lang, typed(form, field)) {
+        Err(issue @ NumberIssue::Ambiguous { .. }) => Some(issue),
+        _ => None,
+    }
+}
+
+/// The same for the override of policy value `id`.
+pub fn assumption_issue(
+    lang: Lang,
+    assumptions: &BTreeMap<String, String>,
+    id: &str,
+) -> Option<NumberIssue> {
+    match read_number(lang, assumptions.get(id)?) {
+        Err(issue @ NumberIssue::Ambiguous { .. }) => Some(issue),
+        _ => None,
+    }
+}
+
+/// The value in force for policy value `id`: the user's own figure when it reads in `lang`, else
+/// `policy`'s default.
+pub fn assumption_value(
+    lang: Lang,
+    assumptions: &BTreeMap<String, String>,
+    policy: &PolicySet,
+    id: &str,
+) -> Option<Decimal> {
+    assumptions
+        .get(id)
+        .and_then(|text| read_decimal(lang, text).ok())
+        .or_else(|| policy.value(id).map(|v| v.default))
+}
+
+/// Whether the user's text for policy value `id` means something other than its default.
+pub fn assumption_changed(
+    lang: Lang,
+    assumptions: &BTreeMap<String, String>,
+    policy: &PolicySet,
+    id: &str,
+) -> bool {
+    let Some(text) = assumptions.get(id) else {
+        return false;
+    };
+    read_decimal(lang, text).ok() != policy.value(id).map(|v| v.default)
+}
+
+/// How many policy values the user changed.
+pub fn assumptions_changed(
+    lang: Lang,
+    assumptions: &BTreeMap<String, String>,
+    policy: &PolicySet,
+) -> usize {
+    assumptions
+        .keys()
+        .filter(|id| assumption_changed(lang, assumptions, policy, id))
+        .count()
 }
 
 impl Default for State {

@@ -6,13 +6,14 @@ use sellercalc_engine::{Comparison, Decimal, Input, ModelKind, ModelResult, Poli
 use yew::prelude::*;
 
 use crate::components::model_card::profit;
+use crate::components::Same;
 use crate::format;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
 use crate::i18n::{
     around, category_name, destination_name, fill, input_label, texts, use_locale, value_label,
     value_unit, Lang, Locale, Texts,
 };
-use crate::state::{Action, Snapshot, State};
+use crate::state::{Action, Pinned, Snapshot};
 use crate::storage;
 
 /// What stands for a figure that does not exist; the same in every language.
@@ -259,11 +260,8 @@ const PRINTED_CHANGES: usize = 6;
 /// the inputs a proposal names (product, prices, volume, market, mode), the policy values
 /// changed from the fees' own (the first few, then how many more the link holds) and the date.
 /// A plain function, not a component: it is only ever printed.
-pub fn print_inputs(state: &State) -> Html {
-    let lang = state.lang;
+pub fn print_inputs(current: &Snapshot, policy: &PolicySet, lang: Lang) -> Html {
     let (t, s) = (texts(lang), share_texts(lang));
-    let current = state.snapshot();
-    let policy = state.policy();
     let mut fields = vec![
         Input::Category,
         Input::UnitCost,
@@ -294,7 +292,7 @@ pub fn print_inputs(state: &State) -> Html {
                 Some("jit") => t.inputs.mode_jit.to_owned(),
                 _ => t.inputs.mode_warehouse.to_owned(),
             },
-            _ => shown_input(field, &current, Some(policy), lang),
+            _ => shown_input(field, current, Some(policy), lang),
         };
         html! { <div><dt>{ input_label(lang, field) }</dt><dd>{ value }</dd></div> }
     });
@@ -303,7 +301,7 @@ pub fn print_inputs(state: &State) -> Html {
         assumptions: Default::default(),
         ..current.clone()
     };
-    let changes = differences(&base, &current, Some(policy), lang);
+    let changes = differences(&base, current, Some(policy), lang);
     let more = changes.len().saturating_sub(PRINTED_CHANGES);
     // The printout's date (print-only); none in the build-time prerender, which has no browser.
     let today = if !cfg!(target_arch = "wasm32") {
@@ -334,8 +332,14 @@ pub fn print_inputs(state: &State) -> Html {
 /// Props of [`AbCompare`].
 #[derive(Properties, PartialEq)]
 pub struct AbCompareProps {
-    /// The page state, with a pinned scenario.
-    pub state: UseReducerHandle<State>,
+    /// Scenario A.
+    pub pinned: Same<Pinned>,
+    /// Scenario B, the current inputs, as links and saves hold them.
+    pub current: Snapshot,
+    /// B's comparison.
+    pub comparison: Same<Comparison>,
+    /// Where `Unpin` and `Load` go.
+    pub on: Callback<Action>,
 }
 
 /// Both scenarios side by side, with their differences.
@@ -344,29 +348,24 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
     let locale = use_locale();
     let lang = locale.lang;
     let (t, s) = (texts(lang), share_texts(lang));
-    let state = &props.state;
-    let Some(pinned) = state.pinned.clone() else {
-        return Html::default();
-    };
-    let on_unpin = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Unpin))
-    };
+    let pinned = &props.pinned;
+    let on_unpin = props.on.reform(|_: MouseEvent| Action::Unpin);
     let on_restore = {
-        let dispatcher = state.dispatcher();
         let snapshot = pinned.snapshot.clone();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Load(snapshot.clone())))
+        props
+            .on
+            .reform(move |_: MouseEvent| Action::Load(snapshot.clone()))
     };
     let a: &Comparison = &pinned.comparison;
-    let b: &Comparison = &state.comparison;
-    let current = state.snapshot();
+    let b: &Comparison = &props.comparison;
+    let current = &props.current;
     // The columns carry the scenarios' names: A's if a saved scenario was pinned, B's if the
     // inputs are a saved scenario as it was saved.
     let b_name = storage::load_library().ok().and_then(|library| {
         library
             .scenarios
             .into_iter()
-            .find(|saved| saved.snapshot == current)
+            .find(|saved| saved.snapshot == *current)
             .map(|saved| saved.name)
     });
     // (Test ids spelled out: `to_lowercase` would bring Unicode's case tables, +12 KB gzip.)
@@ -382,7 +381,7 @@ pub fn AbCompare(props: &AbCompareProps) -> Html {
     };
     let changed = differences(
         &pinned.snapshot,
-        &current,
+        current,
         PolicySet::find(&b.policy_id),
         lang,
     );

@@ -6,24 +6,32 @@
 //! each value is its own [`AssumptionRow`] with plain, already translated props, which Yew skips
 //! unless that value changed.
 
-use sellercalc_engine::{Field, PolicySet, PolicyValue};
+use std::collections::BTreeMap;
+
+use sellercalc_engine::{Comparison, Field, PolicySet, PolicyValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::field::{error_text, issue_text};
+use crate::components::Same;
 use crate::format;
 use crate::i18n::{
     around, category_name, destination_name, fill, sentence_gap, source_text, texts, use_locale,
     value_label, value_note, value_unit, AssumptionTexts, Lang, Locale,
 };
-use crate::state::{Action, State};
+use crate::state::{self, Action};
 
 /// Props of [`AssumptionsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsPanelProps {
-    /// The page state; the panel dispatches `SetAssumption`, `ResetAssumption` and
-    /// `ResetAssumptions`.
-    pub state: UseReducerHandle<State>,
+    /// The comparison: the scenario the values apply to, and the errors at them.
+    pub comparison: Same<Comparison>,
+    /// The policy values the user changed, by id, as typed.
+    pub assumptions: BTreeMap<String, String>,
+    /// The id of the set of fees in use.
+    pub policy: AttrValue,
+    /// Where `SetAssumption`, `ResetAssumption` and `ResetAssumptions` go.
+    pub on: Callback<Action>,
 }
 
 /// The groups of the panel, in order.
@@ -285,9 +293,9 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     let locale = use_locale();
     let lang = locale.lang;
     let words = &texts(lang).assumptions;
-    let state = &props.state;
-    let policy = state.policy();
-    let scenario = &state.comparison.scenario;
+    let policy = state::policy_set(&props.policy);
+    let assumptions = &props.assumptions;
+    let scenario = &props.comparison.scenario;
     let layout = use_memo(
         (
             policy.id.clone(),
@@ -300,20 +308,19 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
             sections(*lang, policy, destination, category, sale)
         },
     );
-    let dispatcher = state.dispatcher();
-    let on_set = use_callback(dispatcher.clone(), |(id, text): (AttrValue, String), d| {
-        d.dispatch(Action::SetAssumption(id.to_string(), text));
+    let on_set = use_callback(props.on.clone(), |(id, text): (AttrValue, String), on| {
+        on.emit(Action::SetAssumption(id.to_string(), text));
     });
-    let on_reset = use_callback(dispatcher.clone(), |id: AttrValue, d| {
-        d.dispatch(Action::ResetAssumption(id.to_string()));
+    let on_reset = use_callback(props.on.clone(), |id: AttrValue, on| {
+        on.emit(Action::ResetAssumption(id.to_string()));
     });
-    let on_reset_all = use_callback(dispatcher, |_: MouseEvent, d| {
-        d.dispatch(Action::ResetAssumptions);
+    let on_reset_all = use_callback(props.on.clone(), |_: MouseEvent, on| {
+        on.emit(Action::ResetAssumptions);
     });
 
     // Errors are rare: gather and word the panel's once rather than formatting a path for every
     // row.
-    let errors: Vec<(&str, AttrValue)> = state
+    let errors: Vec<(&str, AttrValue)> = props
         .comparison
         .errors
         .iter()
@@ -323,8 +330,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         })
         .collect();
     let error_of = |id: &str| {
-        state
-            .assumption_issue(id)
+        state::assumption_issue(lang, assumptions, id)
             .map(|issue| AttrValue::from(issue_text(&locale, &issue)))
             .or_else(|| {
                 errors
@@ -337,7 +343,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         specs.iter().fold((0, 0), |(changed, problems), spec| {
             let id = spec.value.id.as_str();
             (
-                changed + usize::from(state.assumption_changed(id)),
+                changed + usize::from(state::assumption_changed(lang, assumptions, policy, id)),
                 problems + usize::from(error_of(id).is_some()),
             )
         })
@@ -345,7 +351,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     let row = |spec: &RowSpec| {
         let value = spec.value;
         let id = value.id.as_str();
-        let typed = state.assumptions.get(id);
+        let typed = assumptions.get(id);
         html! {
             <AssumptionRow
                 key={id}
@@ -355,7 +361,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 unit={spec.unit.clone()}
                 text={typed.map_or_else(|| spec.default_text.clone(), |t| AttrValue::from(t.clone()))}
                 default_text={spec.default_text.clone()}
-                changed={state.assumption_changed(id)}
+                changed={state::assumption_changed(lang, assumptions, policy, id)}
                 is_assumption={value.is_assumption()}
                 source={spec.source_text.clone()}
                 note={spec.note_text.clone()}
@@ -390,7 +396,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         }
     });
 
-    let total_changed = state.assumptions_changed();
+    let total_changed = state::assumptions_changed(lang, assumptions, policy);
     let intro = fill(words.intro, |i| {
         [&policy.name, &policy.version, &policy.effective_date]
             .get(i)

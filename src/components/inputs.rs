@@ -1,8 +1,9 @@
 //! The input column: product, sales, market and one small group per model.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use sellercalc_engine::{Decimal, Field, Input};
+use sellercalc_engine::{Comparison, Decimal, Field, Input};
 use yew::prelude::*;
 
 use crate::components::field::{
@@ -14,13 +15,19 @@ use crate::format;
 use crate::i18n::{
     category_name, currency_name, destination_name, fill_all, texts, use_locale, Lang,
 };
-use crate::state::State;
+use crate::state::{self, Form};
 
 /// Props of [`Inputs`].
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
-    /// The page state.
-    pub state: UseReducerHandle<State>,
+    /// What the user typed.
+    pub form: Form,
+    /// The comparison: the errors and warnings at each input, the scenario read.
+    pub comparison: Same<Comparison>,
+    /// The policy values the user changed, by id, as typed.
+    pub assumptions: BTreeMap<String, String>,
+    /// The id of the set of fees in use.
+    pub policy: AttrValue,
     /// Called with every change.
     pub on_change: Callback<(Input, String)>,
 }
@@ -75,20 +82,19 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let lang = locale.lang;
     let t = texts(lang);
     let words = &t.inputs;
-    let state = &props.state;
-    let policy = state.policy();
-    let cost = state.comparison.scenario.currency.cost.clone();
-    let sale = state.comparison.scenario.currency.sale.clone();
+    let (form, comparison) = (&props.form, &props.comparison);
+    let policy = state::policy_set(&props.policy);
+    let cost = comparison.scenario.currency.cost.clone();
+    let sale = comparison.scenario.currency.sale.clone();
     let on_change = props.on_change.clone();
     let choices: Rc<Choices> = use_memo((lang, policy.id.clone()), move |(lang, _)| {
         choices(*lang, policy)
     });
     // A number that reads two ways in this language is the page's to explain, not the engine's.
     let error = |field: Input| {
-        state
-            .number_issue(field)
+        state::number_issue(lang, form, field)
             .map(|issue| AttrValue::from(issue_text(&locale, &issue)))
-            .or_else(|| error_at(&locale, &state.comparison.errors, &Field::Input(field)))
+            .or_else(|| error_at(&locale, &comparison.errors, &Field::Input(field)))
     };
     let number = |field: Input,
                   label: String,
@@ -102,9 +108,9 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 unit={unit.map(AttrValue::from)}
                 hint={hint.map(|h| AttrValue::from(h.to_owned()))}
                 placeholder={placeholder.map(AttrValue::from)}
-                value={AttrValue::from(state.text(field).to_owned())}
+                value={AttrValue::from(state::typed(form, field).to_owned())}
                 error={error(field)}
-                warning={warning_at(&locale, &state.comparison.warnings, &Field::Input(field))}
+                warning={warning_at(&locale, &comparison.warnings, &Field::Input(field))}
                 on_change={on_change.clone()}
             />
         }
@@ -112,7 +118,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let select = |field: Input, label: &str, options: Options, hint: Option<&str>| {
         html! {
             <SelectField {field} label={label.to_owned()} {options}
-                value={AttrValue::from(state.text(field).to_owned())}
+                value={AttrValue::from(state::typed(form, field).to_owned())}
                 hint={hint.map(|h| AttrValue::from(h.to_owned()))}
                 error={error(field)} on_change={on_change.clone()} />
         }
@@ -121,7 +127,12 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let summary = |title: &str, explain: &str, fields: &[Input]| {
         let problems = fields
             .iter()
-            .filter(|f| state.error(&Field::Input(**f)).is_some())
+            .filter(|f| {
+                comparison
+                    .errors
+                    .iter()
+                    .any(|e| e.field == Field::Input(**f))
+            })
             .count();
         html! {
             <summary>
@@ -137,7 +148,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
     };
     // The default rate comes from the policy's table: say how old it is (the later of the two
     // currencies' rates, as the set that last stated them dates them), and that it is assumed.
-    let scenario = &state.comparison.scenario;
+    let scenario = &comparison.scenario;
     let rate_date = [&scenario.currency.sale, &scenario.currency.cost]
         .into_iter()
         .filter_map(|c| policy.value(&format!("fx.{c}")))
@@ -150,27 +161,34 @@ pub fn Inputs(props: &InputsProps) -> Html {
     ]);
     let rate_placeholder = fill_all(
         words.rate_placeholder,
-        &[&format::editable(&locale, state.comparison.rate)],
+        &[&format::editable(&locale, comparison.rate)],
     );
     // The advance payment in force: the user's own figure when it reads, else the policy's.
-    let advance = state.assumption_value("semi.advance_payment");
+    let advance = state::assumption_value(lang, &props.assumptions, policy, "semi.advance_payment");
     let hint_popular =
         advance.map(|pct| fill_all(words.hint_popular, &[&format::percent_plain(&locale, pct)]));
-    let price = state.text(Input::Price).to_owned();
+    let price = state::typed(form, Input::Price).to_owned();
     // Semi-managed's marketing follows POP's while its own inputs are empty: say what it takes.
-    let as_pop = |field: Input| Some(fill_all(words.same_as_pop, &[state.text(field)]));
-    let early_days = state
-        .assumption_value("days.pop.early_payout")
-        .map(|days| format::number(&locale, days, 1))
-        .unwrap_or_default();
+    let as_pop = |field: Input| Some(fill_all(words.same_as_pop, &[state::typed(form, field)]));
+    let early_days =
+        state::assumption_value(lang, &props.assumptions, policy, "days.pop.early_payout")
+            .map(|days| format::number(&locale, days, 1))
+            .unwrap_or_default();
     let hint_early = fill_all(words.hint_early_payout, &[&early_days]);
-    let warehouse = state.text(Input::SemiMode) == "warehouse";
+    let warehouse = state::typed(form, Input::SemiMode) == "warehouse";
     // The category sets the commission only where the categories' rates differ: say so when, in
     // the fees in use (with the user's own rates), they are all the same.
     let rates: Vec<Decimal> = policy
         .categories
         .iter()
-        .filter_map(|c| state.assumption_value(&format!("commission.{}", c.id)))
+        .filter_map(|c| {
+            state::assumption_value(
+                lang,
+                &props.assumptions,
+                policy,
+                &format!("commission.{}", c.id),
+            )
+        })
         .collect();
     let category_hint = match rates.split_first() {
         Some((first, rest)) if rest.iter().all(|r| r == first) => fill_all(
@@ -180,16 +198,12 @@ pub fn Inputs(props: &InputsProps) -> Html {
         _ => words.hint_category.to_owned(),
     };
     // An empty supply price is estimated: the estimate shows in the empty input.
-    let estimate = state
-        .comparison
-        .warnings
-        .iter()
-        .find_map(|w| match &w.kind {
-            sellercalc_engine::WarningKind::EstimatedSupplyPrice { estimate, .. } => Some(
-                format::editable(&locale, sellercalc_engine::decimal::round_to(*estimate, 2)),
-            ),
-            _ => None,
-        });
+    let estimate = comparison.warnings.iter().find_map(|w| match &w.kind {
+        sellercalc_engine::WarningKind::EstimatedSupplyPrice { estimate, .. } => Some(
+            format::editable(&locale, sellercalc_engine::decimal::round_to(*estimate, 2)),
+        ),
+        _ => None,
+    });
     let modes = vec![
         (
             AttrValue::from("warehouse"),
@@ -201,7 +215,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
     // Issue #15: POP's shipping lines with rates for the chosen market (and the one chosen, when
     // it has none there: its error says so at the field).
     // Several markets: the lines with rates for every one of them.
-    let codes: Vec<String> = crate::markets::parse(state.text(Input::Destination))
+    let codes: Vec<String> = crate::markets::parse(state::typed(form, Input::Destination))
         .into_iter()
         .map(|(code, _)| code)
         .collect();
@@ -214,7 +228,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let line = match state.text(Input::PopShipping) {
+    let line = match state::typed(form, Input::PopShipping) {
         "" => "standard",
         line => line,
     };
@@ -261,8 +275,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ words.market }</legend>
-                <Markets destination={AttrValue::from(state.text(Input::Destination).to_owned())}
-                    comparison={Same::from(&state.comparison)} options={choices.destinations.clone()} on_change={on_change.clone()}
+                <Markets destination={AttrValue::from(state::typed(form, Input::Destination).to_owned())}
+                    comparison={comparison.clone()} options={choices.destinations.clone()} on_change={on_change.clone()}
                     single={select(Input::Destination, words.destination, choices.destinations.clone(), Some(words.hint_destination))} />
                 <SelectField field={Input::PopShipping} label={words.pop_shipping} options={lines}
                     value={AttrValue::from(line.to_owned())} hint={Some(AttrValue::from(hint_lines))}
@@ -275,7 +289,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 if warehouse {
                     <CheckboxField field={Input::SemiPopular} label={words.popular}
                         hint={hint_popular.map(AttrValue::from)}
-                        checked={state.text(Input::SemiPopular) == "true"} on_change={on_change.clone()} />
+                        checked={state::typed(form, Input::SemiPopular) == "true"} on_change={on_change.clone()} />
                 }
             </fieldset>
             <fieldset>
@@ -296,7 +310,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { number(Input::AffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_affiliate_rate), None) }
                 <CheckboxField field={Input::EarlyPayout} label={words.early_payout}
                     hint={Some(AttrValue::from(hint_early))}
-                    checked={state.text(Input::EarlyPayout) == "true"} on_change={on_change.clone()} />
+                    checked={state::typed(form, Input::EarlyPayout) == "true"} on_change={on_change.clone()} />
             </details>
             <details class="group">
                 { summary(words.semi_settings, words.semi_summary, &[Input::SemiPrice, Input::SemiAdSpend, Input::SemiAffiliateShare, Input::SemiAffiliateRate]) }

@@ -2,24 +2,32 @@
 //! and what changed from the set before it: the values, and what the change does to each model's
 //! monthly profit for the scenario on the page.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use sellercalc_engine::{compare_input, Decimal, ModelKind, PolicySet, PolicyValue};
+use sellercalc_engine::{compare_input, Comparison, Decimal, ModelKind, PolicySet, PolicyValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::Same;
 use crate::format;
 use crate::i18n::{
     category_name, destination_name, fill_all, sentences, source_text, texts, use_locale,
     value_label, value_note, Locale,
 };
-use crate::state::{scenario_input, State};
+use crate::state::{self, scenario_input, Form};
 
 /// Props of [`PolicyBar`].
 #[derive(Properties, PartialEq)]
 pub struct PolicyBarProps {
-    /// The page state.
-    pub state: UseReducerHandle<State>,
+    /// The comparison under the set of fees in use.
+    pub comparison: Same<Comparison>,
+    /// What the user typed, to compare it under the earlier fees.
+    pub form: Form,
+    /// The policy values the user changed, by id, as typed.
+    pub assumptions: BTreeMap<String, String>,
+    /// The id of the set of fees in use (as chosen: it may be one this page does not know).
+    pub policy: AttrValue,
     /// Called with the id of the set the user picks; without it the set is only named.
     #[prop_or_default]
     pub on_pick: Option<Callback<String>>,
@@ -108,8 +116,7 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
     let locale = use_locale();
     let t = texts(locale.lang);
     let words = &t.policy;
-    let state = &props.state;
-    let set = state.policy();
+    let set = state::policy_set(&props.policy);
     let newest = PolicySet::newest();
     let date = format::date(&locale, &set.effective_date);
     // The other set's figures are worked out only while the list is open.
@@ -126,11 +133,11 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
         let key = (
             *open,
             previous.map(|p| p.id.clone()),
-            state.form.clone(),
-            state.assumptions.clone(),
-            state.lang,
+            props.form.clone(),
+            props.assumptions.clone(),
+            locale.lang,
         );
-        let comparison = state.comparison.clone();
+        let comparison = props.comparison.clone();
         use_memo(key, move |(open, previous, form, assumptions, lang)| {
             let (true, Some(previous)) = (*open, previous) else {
                 return Vec::new();
@@ -148,7 +155,7 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
                 .collect()
         })
     };
-    let cur = state.comparison.scenario.currency.cost.clone();
+    let cur = props.comparison.scenario.currency.cost.clone();
     let picker = props.on_pick.as_ref().map(|on_pick| {
         let on_pick = on_pick.clone();
         let onchange = Callback::from(move |e: Event| {
@@ -174,9 +181,12 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
     });
     let not_newest = newest.filter(|n| n.id != set.id);
     // A link or save from a newer SellerCalc may name fees this page does not know.
-    let unknown = state
-        .error(&sellercalc_engine::Field::Policy)
-        .map(|_| fill_all(words.unknown_set, &[state.policy.as_str()]));
+    let unknown = props
+        .comparison
+        .errors
+        .iter()
+        .find(|e| e.field == sellercalc_engine::Field::Policy)
+        .map(|_| fill_all(words.unknown_set, &[props.policy.as_str()]));
     html! {
         <section class="policy-bar" data-testid="policy-bar" aria-label={words.choose_set}>
             <p class="policy-in-use">

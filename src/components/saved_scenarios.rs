@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::components::notice::Message;
 use crate::i18n::share::{fill_one, share_texts, ShareTexts};
 use crate::i18n::{category_name, texts, use_lang, Lang, Locale};
-use crate::state::{Action, State};
+use crate::state::{Action, Snapshot};
 use crate::storage::{self, Library, ReadError, SavedScenario, MAX_NAME_CHARS, MAX_SCENARIOS};
 use crate::{export, format};
 use sellercalc_engine::Input;
@@ -70,8 +70,12 @@ impl Status {
 /// Props of [`SavedScenarios`].
 #[derive(Properties, PartialEq)]
 pub struct SavedScenariosProps {
-    /// The page state.
-    pub state: UseReducerHandle<State>,
+    /// The current inputs, as saves hold them.
+    pub current: Snapshot,
+    /// The preset the inputs are, if any (its id).
+    pub preset: Option<&'static str>,
+    /// Where `Load` and `PinSaved` go.
+    pub on: Callback<Action>,
     /// The saved scenarios read at start.
     pub initial: Library,
     /// Whether this browser's storage can be used at all.
@@ -132,13 +136,16 @@ fn when(lang: Lang, saved_at: &str) -> String {
 
 /// The name "Save…" suggests (issue #16, item 5): the preset the inputs are, else the product's
 /// category, and today's date as `lang` writes it: "Phone case · 5 Dec 2026".
-fn suggested_name(state: &State) -> String {
-    let t = texts(state.lang);
-    let what = match state.preset {
+fn suggested_name(current: &Snapshot, preset: Option<&'static str>, lang: Lang) -> String {
+    let t = texts(lang);
+    let what = match preset.and_then(crate::presets::find) {
         Some(preset) => t.presets.get(preset.id).unwrap_or(preset.name).to_owned(),
         None => {
-            let id = state.form.get(&Input::Category).map_or("", String::as_str);
-            match state.policy().category(id) {
+            let id = current
+                .form
+                .get(&Input::Category)
+                .map_or("", String::as_str);
+            match crate::state::policy_set(&current.policy).category(id) {
                 Some(category) => category_name(t, id, &category.name).to_owned(),
                 None => id.to_owned(),
             }
@@ -147,7 +154,7 @@ fn suggested_name(state: &State) -> String {
     let today = js_sys::Date::new_0();
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let date = String::from(today.to_locale_date_string(state.lang.code(), &options));
+    let date = String::from(today.to_locale_date_string(lang.code(), &options));
     format!("{what} · {date}")
 }
 
@@ -175,7 +182,7 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
     let mode = use_state(|| RowMode::Idle);
     let status = use_state(|| Status::Idle);
     let can_write = props.available && *writable;
-    let current = props.state.snapshot();
+    let current = props.current.clone();
 
     {
         // Move the focus into a row's rename field or delete question as it opens.
@@ -217,11 +224,11 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
     // An empty name field, once focused, suggests a name, selected so that typing replaces it.
     let on_name_focus = {
         let name = name.clone();
-        let state = props.state.clone();
+        let (current, preset) = (props.current.clone(), props.preset);
         Callback::from(move |e: FocusEvent| {
             if name.trim().is_empty() {
                 let input: HtmlInputElement = e.target_unchecked_into();
-                let suggestion = suggested_name(&state);
+                let suggestion = suggested_name(&current, preset, lang);
                 input.set_value(&suggestion);
                 input.select();
                 name.set(suggestion);
@@ -396,21 +403,21 @@ pub fn SavedScenarios(props: &SavedScenariosProps) -> Html {
             }
             _ => {
                 let on_load = {
-                    let dispatcher = props.state.dispatcher();
+                    let on = props.on.clone();
                     let snapshot = scenario.snapshot.clone();
                     let status = status.clone();
                     let label = label.clone();
                     Callback::from(move |_: MouseEvent| {
-                        dispatcher.dispatch(Action::Load(snapshot.clone()));
+                        on.emit(Action::Load(snapshot.clone()));
                         status.set(Status::Loaded(label.clone()));
                     })
                 };
                 let on_compare = {
-                    let dispatcher = props.state.dispatcher();
+                    let on = props.on.clone();
                     let snapshot = scenario.snapshot.clone();
                     let label = label.clone();
                     Callback::from(move |_: MouseEvent| {
-                        dispatcher.dispatch(Action::PinSaved(snapshot.clone(), label.clone()));
+                        on.emit(Action::PinSaved(snapshot.clone(), label.clone()));
                         // Show the table once it is drawn.
                         gloo_timers::callback::Timeout::new(50, || {
                             if let Some(table) = web_sys::window()

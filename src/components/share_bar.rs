@@ -2,24 +2,34 @@
 //! print it. Also the one-line link that an embedded calculator shows instead of the bar.
 
 use js_sys::Reflect;
+use sellercalc_engine::Comparison;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Clipboard, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::notice::Message;
+use crate::components::Same;
 use crate::export::{self, Column};
 use crate::i18n::share::share_texts;
 use crate::i18n::{around, use_lang, Lang};
 use crate::share::{self, Presentation};
-use crate::state::{Action, State};
+use crate::state::{self, Action, Pinned, Snapshot};
 use crate::storage;
 
 /// Props of [`ShareBar`].
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
-    /// The page state.
-    pub state: UseReducerHandle<State>,
+    /// The current inputs, as links and saves hold them.
+    pub current: Snapshot,
+    /// Their comparison.
+    pub comparison: Same<Comparison>,
+    /// Scenario A of an A/B comparison, if one is pinned.
+    pub pinned: Option<Same<Pinned>>,
+    /// Whether the inputs differ from the defaults or a scenario is pinned (see `State::changed`).
+    pub changed: bool,
+    /// Where `Pin` and `NewScenario` go.
+    pub on: Callback<Action>,
     /// How the page is shown; copied links keep its language.
     pub presentation: Presentation,
     /// Whether saving scenarios is possible.
@@ -43,20 +53,20 @@ fn clipboard() -> Option<Clipboard> {
 }
 
 /// The link for sharing: the scenario and language, never the embed layout.
-fn share_link(state: &State, presentation: &Presentation) -> String {
+fn share_link(current: &Snapshot, presentation: &Presentation) -> String {
     let presentation = Presentation {
         embed: false,
         lang: presentation.lang.clone(),
     };
-    share::link(&state.snapshot(), &presentation)
+    share::link(current, &presentation)
 }
 
 /// Buttons for the scenario as a whole, above the results.
 #[function_component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let s = share_texts(use_lang());
-    let state = &props.state;
-    let link = share_link(state, &props.presentation);
+    let lang = use_lang();
+    let s = share_texts(lang);
+    let link = share_link(&props.current, &props.presentation);
     let status = use_state(|| CopyStatus::Idle);
     let link_ref = use_node_ref();
     {
@@ -109,23 +119,23 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             let _ = input.focus();
         }
     });
-    let on_pin = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Pin))
-    };
+    let on_pin = props.on.reform(|_: MouseEvent| Action::Pin);
     let export = |csv: bool| {
-        let state = state.clone();
+        let (current, comparison, pinned) = (
+            props.current.clone(),
+            props.comparison.clone(),
+            props.pinned.clone(),
+        );
         let presentation = props.presentation.clone();
         let on_message = props.on_message.clone();
         Callback::from(move |_: MouseEvent| {
-            let current = state.snapshot();
-            let current_link = share_link(&state, &presentation);
+            let current_link = share_link(&current, &presentation);
             let pinned_presentation = Presentation {
                 embed: false,
                 lang: presentation.lang.clone(),
             };
             let mut columns = Vec::new();
-            if let Some(pinned) = &state.pinned {
+            if let Some(pinned) = &pinned {
                 columns.push(Column {
                     name: "A",
                     snapshot: &pinned.snapshot,
@@ -134,13 +144,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 });
             }
             columns.push(Column {
-                name: if state.pinned.is_some() {
-                    "B"
-                } else {
-                    "current"
-                },
+                name: if pinned.is_some() { "B" } else { "current" },
                 snapshot: &current,
-                comparison: &state.comparison,
+                comparison: &comparison,
                 link: current_link,
             });
             let done = if csv {
@@ -164,19 +170,18 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     // The next seller's call starts from the defaults. The scenario on screen is lost only after
     // the user says so: asked when it is changed and not among the saved scenarios.
     let on_new = {
-        let state = state.clone();
+        let (current, changed, on) = (props.current.clone(), props.changed, props.on.clone());
         let question = s.new_scenario_confirm;
         Callback::from(move |_: MouseEvent| {
-            let current = state.snapshot();
             let saved = storage::load_library()
                 .is_ok_and(|library| library.scenarios.iter().any(|s| s.snapshot == current));
-            if state.changed() && !saved {
+            if changed && !saved {
                 let asked = web_sys::window().map(|w| w.confirm_with_message(question));
                 if !matches!(asked, Some(Ok(true))) {
                     return;
                 }
             }
-            state.dispatch(Action::NewScenario);
+            on.emit(Action::NewScenario);
         })
     };
     let on_print = Callback::from(|_: MouseEvent| {
@@ -184,7 +189,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             let _ = window.print();
         }
     });
-    let pinned = state.pinned.is_some();
+    let pinned = props.pinned.is_some();
     let (print_before, print_after) = around(s.print_link);
 
     html! {
@@ -218,7 +223,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <input ref={link_ref} type="text" class="share-link" readonly=true value={link.clone()}
                     aria-label={s.link_label} data-testid="share-link" />
             }
-            { crate::components::ab_compare::print_inputs(state) }
+            { crate::components::ab_compare::print_inputs(&props.current, state::policy_set(&props.current.policy), lang) }
             <p class="print-only print-link">{ print_before }<span class="url">{ link }</span>{ print_after }</p>
         </section>
     }
@@ -227,9 +232,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
 /// In embed mode, in place of the footer: that figures are estimates, and a link to the full
 /// calculator with this scenario, in the page's language. (Plain functions, not components: each
 /// component costs the page a few kilobytes of Yew machinery.)
-pub fn embed_link(state: &State, presentation: &Presentation) -> Html {
-    let link = share_link(state, presentation);
-    let s = share_texts(state.lang);
+pub fn embed_link(current: &Snapshot, lang: Lang, presentation: &Presentation) -> Html {
+    let link = share_link(current, presentation);
+    let s = share_texts(lang);
     let (before, after) = around(s.embed_note);
     html! {
         <footer class="embed-link" data-testid="embed-link">
