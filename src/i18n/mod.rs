@@ -391,6 +391,8 @@ pub fn value_label_by_id(
         ["days", "full", "stock"] => l.days_full_stock,
         ["days", "full", "delivery"] => l.days_full_delivery,
         ["days", "full", "payout"] => l.days_full_payout,
+        ["days", "semi_warehouse", "delivery_five_day"] => l.days_semi_warehouse_delivery_five_day,
+        ["days", "full", "delivery_five_day"] => l.days_full_delivery_five_day,
         _ => return None,
     };
     Some(text.to_owned())
@@ -508,6 +510,7 @@ pub fn value_note_by_id(lang: Lang, id: &str, note_key: Option<&str>) -> Option<
         ["days", "semi", "advance"] => n.days_semi_advance,
         ["days", "full", "stock"] => n.days_full_stock,
         ["days", "full", "delivery"] => n.days_full_delivery,
+        ["days", _, "delivery_five_day"] => n.days_five_day,
         ["fx", _] => n.fx,
         _ => return None,
     })

@@ -1020,6 +1020,9 @@ text_table! {
         days_full_stock,
         days_full_delivery,
         days_full_payout,
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_semi_warehouse_delivery_five_day,
+        days_full_delivery_five_day,
         /// `fx.{currency}`: {0} policy currency, {1} the currency.
         fx,
     }
@@ -1105,6 +1108,9 @@ text_table! {
         days_semi_advance,
         days_full_stock,
         days_full_delivery,
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        /// `days.{model}.delivery_five_day`.
+        days_five_day,
         fx,
     }
 }
@@ -1243,6 +1249,10 @@ keyed_table! {
         cash_advance = "cash.advance",
         mix = "mix",
         mix_share = "mix.share",
+        // ---- Issue #15, item 7: delivery days per market ----
+        cash_five_day = "cash.five_day",
+        mix_cash = "mix.cash",
+        mix_days = "mix.days",
     }
 }
 
