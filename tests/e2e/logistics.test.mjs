@@ -356,3 +356,57 @@ test('several markets at 390 px', () =>
     await screenshot(page, 'logistics-markets-390');
     assert.deepEqual(page.errors, []);
   }, { width: 390, height: 844 }));
+
+/** The cash rule under a model's "money tied up" row, and its timeline's rows as text. */
+const cashOf = (page, model) =>
+  page.evaluate((model) => {
+    const card = document.querySelector(`[data-testid="${model}-card"]`);
+    const rows = [...card.querySelectorAll('details.why table:not(.timeline) tbody tr')];
+    const rule = rows.at(-1)?.querySelector('.rule')?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+    // Each row: its day, then its amounts (paid out, paid in, tied up), space-separated.
+    const timeline = [...card.querySelectorAll('[data-testid$="-timeline"] tbody tr')]
+      .map((tr) => [tr.querySelector('th').firstChild.textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]
+        .map((text) => text.replace(/\s+/g, ' ').trim()).join(' '));
+    return { rule, timeline };
+  }, model);
+
+test('delivery days per market: the cash rule names each market\'s days, each is paid out on its own day (item 7)', () =>
+  withPage(async (page) => {
+    // One market: Spain is one of Cainiao's five-day markets (docs/model.md, Example 1).
+    await ready(page);
+    await page.click('[data-testid="full-card"] details.why summary');
+    await until(async () => (await cashOf(page, 'full')).rule,
+      /^30 days in stock \+ 5 days' delivery \+ 15 days until payout\. Cainiao delivers to Spain within five days\./, 'five days to Spain');
+    assert.equal((await page.textContent('[data-testid="full-days-to-cash"]')).trim(), '50 days');
+    // France is not: fully managed's 5–10 days, 8.
+    await page.selectOption('#in-destination', 'FR');
+    await until(async () => (await cashOf(page, 'full')).rule, /^30 days in stock \+ 8 days' delivery \+ 15 days until payout\./, 'eight to France');
+    assert.equal((await page.textContent('[data-testid="full-days-to-cash"]')).trim(), '53 days');
+
+    // The 60/40 Spain/US mix (Example 4): 51.2 days on average, each market's days listed, and
+    // the timeline pays Spain on day 50 and the US on day 53.
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES:60|US:40' })}`);
+    await page.click('[data-testid="semi-card"] details.why summary');
+    await until(async () => (await cashOf(page, 'semi')).rule,
+      /^Share-weighted over the markets: paid out after 51\.2 days on average\. 60% to Spain: 30 days in stock \+ 5 days' delivery \+ 15 days until payout\. Cainiao delivers to Spain within five days\. 40% to United States: 30 days in stock \+ 8 days' delivery/,
+      'the mix\'s days');
+    const { timeline } = await cashOf(page, 'semi');
+    assert.deepEqual(timeline, [
+      'Day 0 ¥27.20 ¥0.00 ¥27.20',
+      'Day 30 ¥7.48 ¥0.00 ¥34.68',
+      // Spain's payout (60% × 45.22); the US's units still tie up 40% × 34.68.
+      'Day 50 ¥0.00 ¥27.13 ¥13.87',
+      'Day 53 ¥0.00 ¥12.52 ¥0.00',
+    ]);
+    assert.equal((await page.textContent('[data-testid="semi-days-to-cash"]')).trim(), '51 days');
+    assert.equal((await page.textContent('[data-testid="semi-capital"]')).trim(), '¥20,683.51');
+    await screenshot(page, 'logistics-days-per-market');
+
+    // In Spanish, the same rule in the page's language.
+    await ready(page, `/?${new URLSearchParams({ lang: 'es', destination: 'ES:60|US:40' })}`);
+    await page.click('[data-testid="semi-card"] details.why summary');
+    await until(async () => (await cashOf(page, 'semi')).rule,
+      /^Media ponderada por las cuotas de los mercados: cobro tras 51,2 días de media\. 60 % a España: 30 días en stock \+ 5 días de entrega \+ 15 días hasta el cobro\. Cainiao entrega en España en cinco días\./,
+      'es');
+    assert.deepEqual(page.errors, []);
+  }));
