@@ -328,7 +328,8 @@ pub fn App(props: &AppProps) -> Html {
                     if state.pinned.is_some() {
                         <AbCompare state={state.clone()} />
                     }
-                    <SummaryBar shown={shown.clone()} {best} currency={currency.clone()} />
+                    <SummaryBar shown={shown.clone()} {best} currency={currency.clone()}
+                        markets={state.comparison.scenario.destinations.len()} />
                     <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ announcement }</p>
                     <div class="cards">
                         { for shown.iter().map(|(kind, s)| html! {

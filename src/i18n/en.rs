@@ -37,6 +37,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: {1} a month",
         per_unit: "/unit",
         per_month: "/mo",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} markets",
         show_results_in: "Show results in {0}",
         results_in: "Results in {0}",
         clause_separator: "; ",
@@ -325,8 +327,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "By volume this parcel weighs more than {0} takes: up to {1}.",
         line_misses_market: "{0} has no rates for {1}: choose another shipping line, or another market.",
         destination_and_mix: "Give one destination or a mix of destinations, not both.",
-        duplicate_market: "{0} is already in the mix, at destinations[{1}].",
+        duplicate_market: "{0} is already in the mix, as market {1}.",
         shares_not_hundred: "The markets' shares add up to {0}%: they must add up to 100%.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "Add at least one market.",
+        market_required: "Choose a market.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} is above the retail price it would sell at ({1}): check the price AliExpress offers you.",

@@ -38,6 +38,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: {1} al mes",
         per_unit: "/ud.",
         per_month: "/mes",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} mercados",
         show_results_in: "Ver resultados en {0}",
         results_in: "Resultados en {0}",
         clause_separator: "; ",
@@ -326,8 +328,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "Por volumen este paquete pesa más de lo que admite {0}: hasta {1}.",
         line_misses_market: "{0} no tiene tarifas para {1}: elige otra línea de envío u otro mercado.",
         destination_and_mix: "Indica un destino o una combinación de destinos, no ambos.",
-        duplicate_market: "{0} ya está en la combinación, en destinations[{1}].",
+        duplicate_market: "{0} ya está en la combinación, como mercado {1}.",
         shares_not_hundred: "Las cuotas de los mercados suman {0} %: deben sumar 100 %.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "Añade al menos un mercado.",
+        market_required: "Elige un mercado.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} supera el precio de venta al que se vendería ({1}): comprueba el precio que te ofrece AliExpress.",

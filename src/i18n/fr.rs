@@ -39,6 +39,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}\u{a0}: {1} par mois",
         per_unit: "/unité",
         per_month: "/mois",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0}\u{a0}marchés",
         show_results_in: "Afficher les résultats en {0}",
         results_in: "Résultats en {0}",
         clause_separator: "\u{202f}; ",
@@ -327,8 +329,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "En volume, ce colis pèse plus que ce que {0} accepte\u{a0}: jusqu’à {1}.",
         line_misses_market: "{0} n’a pas de tarifs pour {1}\u{a0}: choisissez une autre ligne d’expédition ou un autre marché.",
         destination_and_mix: "Indiquez une destination ou un ensemble de destinations, pas les deux.",
-        duplicate_market: "{0} figure déjà dans l’ensemble, en destinations[{1}].",
+        duplicate_market: "{0} figure déjà dans l’ensemble, comme marché {1}.",
         shares_not_hundred: "Les parts des marchés font {0}\u{202f}%\u{a0}: elles doivent faire 100\u{202f}%.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "Ajoutez au moins un marché.",
+        market_required: "Choisissez un marché.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} dépasse le prix de vente auquel il serait revendu ({1})\u{202f}: vérifiez le prix que vous propose AliExpress.",

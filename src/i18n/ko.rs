@@ -40,6 +40,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: 월 {1}",
         per_unit: "/개",
         per_month: "/월",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "시장 {0}곳",
         show_results_in: "{0} 기준으로 보기",
         results_in: "결과 통화: {0}",
         clause_separator: "; ",
@@ -328,8 +330,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "부피 무게가 {0}의 한도를 넘습니다: {1}까지 받습니다.",
         line_misses_market: "{0}에는 {1} 요율이 없습니다: 다른 배송 서비스나 다른 시장을 고르세요.",
         destination_and_mix: "목적지 하나 또는 여러 목적지의 구성 중 하나만 입력하세요.",
-        duplicate_market: "{0}은(는) 이미 destinations[{1}]에 있습니다.",
+        duplicate_market: "{0}은(는) 이미 {1}번째 시장으로 들어 있습니다.",
         shares_not_hundred: "시장 비중의 합이 {0}%입니다. 합계는 100%여야 합니다.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "시장을 하나 이상 추가하세요.",
+        market_required: "시장을 선택하세요.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0}이(가) 판매될 소매가({1})보다 높습니다. AliExpress가 제시하는 가격을 확인하세요.",

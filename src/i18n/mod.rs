@@ -40,8 +40,8 @@ mod zh_cn;
 
 use sellercalc_engine::decimal::{parse_decimal, plain_text, ParseError, MAX_NUMBER_CHARS};
 use sellercalc_engine::{
-    Conflict, Decimal, Field, FieldError, Input, ModelKind, PolicySet, PolicyValue, Problem, Rule,
-    RuleArg, Unit, Warning, WarningKind,
+    Conflict, Decimal, Field, FieldError, Input, MarketPart, ModelKind, PolicySet, PolicyValue,
+    Problem, Rule, RuleArg, Unit, Warning, WarningKind,
 };
 
 pub use intl::{
@@ -626,6 +626,19 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
     let e = &texts.errors;
     let with = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     match &error.problem {
+        // Issue #15: a mix with no market, a market of a mix without its code.
+        Problem::Required if error.field == Field::Destinations => e.mix_empty.to_owned(),
+        Problem::Required
+            if matches!(
+                error.field,
+                Field::Market {
+                    part: Some(MarketPart::Id) | None,
+                    ..
+                }
+            ) =>
+        {
+            e.market_required.to_owned()
+        }
         Problem::Required | Problem::NoDefaultRate => e.required.to_owned(),
         Problem::NotANumber => {
             let examples = [number("25"), number("12.99")];
@@ -683,7 +696,7 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         Problem::Inconsistent(Conflict::DestinationAndMix) => e.destination_and_mix.to_owned(),
         Problem::Inconsistent(Conflict::DuplicateMarket { market, first }) => fill_all(
             e.duplicate_market,
-            &[market.clone(), number(&first.to_string())],
+            &[market.clone(), number(&(first + 1).to_string())],
         ),
         Problem::Inconsistent(Conflict::SharesNotHundred { total }) => {
             with(e.shares_not_hundred, number(&plain_text(*total)))

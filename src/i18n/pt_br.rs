@@ -39,6 +39,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: {1} por mês",
         per_unit: "/un.",
         per_month: "/mês",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} mercados",
         show_results_in: "Ver resultados em {0}",
         results_in: "Resultados em {0}",
         clause_separator: "; ",
@@ -327,8 +329,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "Pelo volume, este pacote pesa mais do que {0} aceita: até {1}.",
         line_misses_market: "{0} não tem tarifas para {1}: escolha outra linha de envio ou outro mercado.",
         destination_and_mix: "Informe um destino ou uma combinação de destinos, não os dois.",
-        duplicate_market: "{0} já está na combinação, em destinations[{1}].",
+        duplicate_market: "{0} já está na combinação, como mercado {1}.",
         shares_not_hundred: "As participações dos mercados somam {0}%: devem somar 100%.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "Adicione pelo menos um mercado.",
+        market_required: "Escolha um mercado.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} está acima do preço de venda a que seria vendido ({1}): confira o preço que o AliExpress oferece.",

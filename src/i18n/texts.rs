@@ -416,6 +416,8 @@ text_table! {
         per_unit,
         /// After an amount per month: "/mo".
         per_month,
+        /// The phone's sticky summary for a mix (issue #15): {0} how many markets (2 or more).
+        markets_count,
         /// The results-currency toggle: {0} currency (code or name).
         show_results_in,
         /// Which currency the results are in: {0} currency (code or name).
@@ -1195,10 +1197,15 @@ text_table! {
         line_misses_market,
         /// `destination` and `destinations` given together.
         destination_and_mix,
-        /// A market listed twice in `destinations`: {0} the market, {1} its first position.
+        /// A market listed twice in `destinations`: {0} the market, {1} its first position, from 1.
         duplicate_market,
         /// The shares of `destinations` do not add up to 100: {0} what they add up to.
         shares_not_hundred,
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        /// `destinations` given with no market.
+        mix_empty,
+        /// A market of a mix without its code.
+        market_required,
     }
 }
 

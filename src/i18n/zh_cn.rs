@@ -37,6 +37,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}：每月{1}",
         per_unit: "/件",
         per_month: "/月",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} 个市场",
         show_results_in: "以{0}显示结果",
         results_in: "结果币种：{0}",
         clause_separator: "；",
@@ -329,8 +331,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "按体积计，此包裹超过{0}的限制：最多 {1}。",
         line_misses_market: "{0}没有{1}的运价：请选择其他物流线路或其他市场。",
         destination_and_mix: "请填写一个目的地或多个目的地的组合，不要同时填写。",
-        duplicate_market: "{0} 已在组合中，位于 destinations[{1}]。",
+        duplicate_market: "{0} 已在组合中（第 {1} 个市场）。",
         shares_not_hundred: "各市场份额合计为 {0}%：必须合计为 100%。",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "请至少添加一个市场。",
+        market_required: "请选择一个市场。",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} 高于其售出时的零售价（{1}）：请核对速卖通给出的价格。",

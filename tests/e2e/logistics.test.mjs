@@ -352,6 +352,16 @@ test('several markets at 390 px', () =>
     assert.equal(await page.inputValue('#in-destinations-2-id'), 'FR');
     const box = await page.locator('[data-testid="markets"]').boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the rows fit: ${JSON.stringify(box)}`);
+    // The sticky summary counts the markets rather than listing them, and fits the phone.
+    const count = page.locator('[data-testid="summary-markets"]');
+    assert.equal((await count.textContent()).trim(), '3 markets');
+    const countBox = await count.boundingBox();
+    assert.ok(countBox && countBox.x >= 0 && countBox.x + countBox.width <= 390, `the count fits: ${JSON.stringify(countBox)}`);
+    // One market is the simple case: no count.
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES' })}`);
+    assert.equal(await page.locator('[data-testid="summary-markets"]').count(), 0);
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES:60|US:30|FR:10' })}`);
+    await page.waitForSelector('#in-destinations-2-id');
     await page.locator('[data-testid="markets"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'logistics-markets-390');
     assert.deepEqual(page.errors, []);

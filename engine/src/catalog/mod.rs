@@ -36,6 +36,6 @@ pub use export::{
 pub use portfolio::{Driver, Portfolio, PortfolioBuilder};
 pub use read::{
     optional_header, read_csv, CatalogFile, CatalogReader, Column, ColumnKind, DecimalMark,
-    FileProblem, SkuRow, MAIN_COLUMNS, MAX_ROWS, OPTIONAL_INPUTS,
+    FileProblem, SkuRow, MAIN_COLUMNS, MAX_ROWS, MIX_ALIASES, OPTIONAL_INPUTS,
 };
 pub use sample::{sample_csv, template_csv, SAMPLE_FILE, TEMPLATE_FILE};

@@ -85,6 +85,10 @@ const ALIASES: &[(&str, Option<Input>)] = &[
     ("sale_currency", Some(Input::SaleCurrency)),
 ];
 
+/// Headers of the market-mix column (`ES:60|US:40`, issue #15): the scenario path first, which
+/// the page lists with the optional columns.
+pub const MIX_ALIASES: [&str; 4] = ["destinations", "markets", "market_mix", "destination_mix"];
+
 /// Inputs a column may override besides the main ones (the optional per-SKU overrides).
 pub const OPTIONAL_INPUTS: [Input; 14] = [
     Input::SemiPrice,
@@ -312,6 +316,10 @@ fn header_table() -> &'static HashMap<String, ColumnKind> {
             .chain(OPTIONAL_INPUTS);
         for input in inputs {
             add(input.path(), ColumnKind::Field(Field::Input(input)));
+        }
+        // A market mix per row, `ES:60|US:40` (issue #15, item 6).
+        for alias in MIX_ALIASES {
+            add(alias, ColumnKind::Field(Field::Destinations));
         }
         let policy = PolicySet::default_set();
         for value in &policy.values {

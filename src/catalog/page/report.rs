@@ -231,7 +231,14 @@ impl CatalogPage {
                 { for columns.into_iter().map(|column| {
                     let messages: Vec<String> = result.errors.iter()
                         .filter(|e| e.column == column)
-                        .map(|e| error_text(&self.locale(), &e.error).to_string())
+                        .map(|e| {
+                            let text = error_text(&self.locale(), &e.error).to_string();
+                            // One market of a row's mix: which one (issue #15).
+                            match e.error.field {
+                                Field::Market { index, .. } => fill_all(t.market_numbered, &[(index + 1).to_string(), text]),
+                                _ => text,
+                            }
+                        })
                         .collect();
                     let message = messages.join(" ");
                     match column {
