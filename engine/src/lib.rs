@@ -27,6 +27,7 @@ mod error;
 mod input;
 mod model;
 pub mod policy;
+pub mod rates;
 pub mod rule;
 mod scenario;
 mod solve;

@@ -264,7 +264,7 @@ impl CatalogFile {
 /// Lowercases, drops a trailing unit (in parentheses, or a bare `%`: `Ad spend %` is
 /// `Ad spend (%)`) and treats spaces, `_` and `-` alike (as one `_`). Returns the key and the
 /// unit dropped, if any.
-fn normalise_header(header: &str) -> (String, Option<String>) {
+pub(crate) fn normalise_header(header: &str) -> (String, Option<String>) {
     let lower = header.trim().to_lowercase();
     let (base, unit) = match lower.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
         Some((base, unit)) if !base.trim().is_empty() => {
@@ -816,6 +816,26 @@ fn decimal_mark(file: &CatalogFile) -> DecimalMark {
             }
             if point && comma {
                 return DecimalMark::Unknown;
+            }
+        }
+    }
+    match (point, comma) {
+        (true, false) => DecimalMark::Point,
+        (false, true) => DecimalMark::Comma,
+        _ => DecimalMark::Unknown,
+    }
+}
+
+/// The decimal mark of a file's cells in `columns` (a rate sheet's amounts), decided as
+/// [`decimal_mark`] decides a catalog's.
+pub(crate) fn sheet_decimal_mark(file: &CatalogFile, columns: &[usize]) -> DecimalMark {
+    let (mut point, mut comma) = (false, false);
+    for row in &file.rows {
+        for &i in columns {
+            match row.cells.get(i).and_then(|c| decimal_of(c)) {
+                Some('.') => point = true,
+                Some(',') => comma = true,
+                _ => {}
             }
         }
     }
