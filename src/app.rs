@@ -19,6 +19,7 @@ use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
 use crate::components::page_header::PageHeader;
 use crate::components::policy_bar::PolicyBar;
+use crate::components::rate_sheet::RateSheetPanel;
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
 use crate::components::sensitivity_chart::{Axis, Base, SensitivityChart};
@@ -348,6 +349,9 @@ pub fn App(props: &AppProps) -> Html {
                 <aside class="input-column" aria-label="Inputs">
                     <Inputs state={state.clone()} on_change={on_change.clone()} />
                     <AssumptionsPanel state={state.clone()} />
+                    if !embedded {
+                        <RateSheetPanel state={state.clone()} persist={session.persist} />
+                    }
                     if !embedded && painted {
                         <SavedScenarios state={state.clone()} initial={session.library.clone()}
                             available={session.persist} writable={session.library_writable}

@@ -1,6 +1,6 @@
 //! The seller's own rate sheet (issue #15, item 2): a CSV of market, service, weight band, per-kg
 //! rate and per-parcel fee, as the rate card AliExpress's logistics portal gives a seller. Read
-//! with the catalog's CSV reader ([`crate::catalog::read_csv`]: delimiters, quotes, encodings'
+//! with the catalog's CSV reader ([`crate::catalog::CatalogReader`]: delimiters, quotes, encodings'
 //! text, row numbers) and validated row by row, each problem named by row and column; nothing
 //! panics and every text is bounded. A sheet is typed data: [`RateSheet::apply`] puts its rates
 //! in place of the policy's, exactly for the bands it names; [`RateSheet::source`] says, for a
@@ -8,8 +8,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::catalog::{normalise_header, number_cell, sheet_decimal_mark};
-use crate::catalog::{read_csv, FileProblem};
+use crate::catalog::FileProblem;
+use crate::catalog::{normalise_header, number_cell, read_csv_records, sheet_decimal_mark};
 use crate::error::Problem;
 use crate::policy::PolicySet;
 use crate::scenario::ScenarioInput;
@@ -282,7 +282,7 @@ pub fn read_rate_sheet(text: &str, policy: &PolicySet) -> SheetFile {
         });
         return out;
     }
-    let file = read_csv(text);
+    let file = read_csv_records(text);
     out.headers = file.columns.iter().map(|c| c.header.clone()).collect();
     if file.rows.len() > SHEET_MAX_ROWS {
         out.errors.push(SheetError {

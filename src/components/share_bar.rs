@@ -47,6 +47,7 @@ fn share_link(state: &State, presentation: &Presentation) -> String {
     let presentation = Presentation {
         embed: false,
         lang: presentation.lang.clone(),
+        rates: presentation.rates,
     };
     share::link(&state.snapshot(), &presentation)
 }
@@ -123,6 +124,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             let pinned_presentation = Presentation {
                 embed: false,
                 lang: presentation.lang.clone(),
+                rates: false,
             };
             let mut columns = Vec::new();
             if let Some(pinned) = &state.pinned {

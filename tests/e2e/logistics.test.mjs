@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withPage, screenshot, repoRoot, serverUrl } from './helpers.mjs';
-import { ready, retype, settled, notices } from './scenario-helpers.mjs';
+import { ready, retype, settled, notices, download } from './scenario-helpers.mjs';
 
 /** The engine's result for a scenario, through the public API. */
 const engine = (page, scenario) => page.evaluate((s) => window.sellerCalc.compare(s), scenario);
@@ -418,5 +418,93 @@ test('delivery days per market: the cash rule names each market\'s days, each is
     await until(async () => (await cashOf(page, 'semi')).rule,
       /^Media ponderada por las cuotas de los mercados: cobro tras 51,2 días de media\. 60 % a España: 30 días en stock \+ 5 días de entrega \+ 15 días hasta el cobro\. Cainiao entrega en España en cinco días\./,
       'es');
+    assert.deepEqual(page.errors, []);
+  }));
+
+/** Loads `text` as the rate sheet file `name`. */
+const loadSheet = (page, name, text) => page.setInputFiles('[data-testid="rate-sheet-file"]', {
+  name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8'),
+});
+
+test('the seller\'s own rate sheet: a bad row named by row and column, fixed, postage changes, kept, links say so, removed (item 2)', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] details.why summary');
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥41\.89/, 'the policy\'s postage');
+    await page.click('[data-testid="rate-sheet"] > summary');
+    // The template is the policy's current rates.
+    const template = await download(page, '[data-testid="rate-sheet-template"]');
+    assert.equal(template.name, 'sellercalc-rate-sheet-template.csv');
+    assert.match(template.text, /^Market,Service,Weight band,Per kg \(CNY\),Per parcel \(CNY\)\r\n/);
+    assert.match(template.text, /\r\nES,standard,300_2000g,64\.67,19\.26\r\n/);
+
+    // One bad row: named by row and column; nothing changes.
+    const header = 'Market,Service,Weight band,Per kg (CNY),Per parcel (CNY)';
+    await loadSheet(page, 'mine.csv', [header, 'Spain,AliExpress Standard,300–2000 g,50,10', 'ES,standard,0-150 g,abc,10'].join('\n'));
+    await page.waitForSelector('[data-testid="rate-sheet-errors"] li');
+    assert.deepEqual(await page.$$eval('[data-testid="rate-sheet-errors"] li', (li) => li.map((l) => l.textContent.trim())),
+      ['Row 3, Per kg (CNY): Enter a number, such as 25 or 12.99.']);
+    // An unknown band names what the service has.
+    await loadSheet(page, 'mine.csv', [header, 'ES,standard,5-6 kg,1,1'].join('\n'));
+    await page.waitForFunction(() => /5-6 kg/.test(document.querySelector('[data-testid="rate-sheet-errors"]')?.textContent ?? ''));
+    assert.deepEqual(await page.$$eval('[data-testid="rate-sheet-errors"] li', (li) => li.map((l) => l.textContent.trim())),
+      ['Row 2, Weight band: “5-6 kg” is not one of: 0_150g, 150_300g, 300_2000g, 2_30kg.']);
+    assert.equal(await page.locator('[data-testid="rate-sheet-status"]').count(), 0);
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥41\.89/, 'unchanged');
+
+    // Fixed: 0.35 × 50 + 10 = 27.50 for the 350 g mug (its 300–2000 g band); the line says whose rate.
+    await loadSheet(page, 'mine.csv', [header, 'Spain,AliExpress Standard,300–2000 g,50,10', 'ES,standard,0-150 g,60,10'].join('\n'));
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥27\.50/, 'the sheet\'s postage');
+    const today = new Date().toISOString().slice(0, 10);
+    assert.equal(await page.textContent('[data-testid="rate-sheet-status"]'),
+      `Your rate sheet, loaded on ${today}: 2 rates. Bands it does not name keep the policy's rates.`);
+    assert.equal(await page.locator('[data-testid="rate-sheet-errors"]').count(), 0);
+    assert.match(await page.textContent('[data-testid="pop-rate-source"]'), new RegExp(`^Your rate sheet, loaded on ${today}`));
+    // Links note that a rate sheet was used, not the sheet itself.
+    await settled(page);
+    const link = page.url();
+    assert.match(link, /[?&]rates=own(&|$)/);
+    assert.doesNotMatch(link, /300/);
+    await screenshot(page, 'logistics-rate-sheet');
+
+    // Kept in this browser: a reload uses it again.
+    await page.reload();
+    await page.waitForSelector('[data-testid="rate-sheet-status"]', { state: 'attached' });
+    await page.click('[data-testid="pop-card"] details.why summary');
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥27\.50/, 'kept');
+
+    // A page opened from such a link elsewhere says so, and prices with its own rates.
+    await withPage(async (other) => {
+      await ready(other, link.replace(/^https?:\/\/[^/]+/, ''));
+      assert.ok((await notices(other)).some((n) => /made with a custom rate sheet, which links do not carry/.test(n)), 'the note');
+      await other.click('[data-testid="pop-card"] details.why summary');
+      await until(() => lineText(other, 'pop', 'last_mile'), /¥41\.89/, 'the receiver\'s postage');
+    });
+
+    // Removed: back to the policy's rates, and links without the note.
+    await page.click('[data-testid="rate-sheet"] > summary');
+    await page.click('[data-testid="rate-sheet-remove"]');
+    // The group stays open for what comes next.
+    assert.equal(await page.$eval('[data-testid="rate-sheet"]', (d) => d.open), true);
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥41\.89/, 'the policy\'s again');
+    assert.equal(await page.locator('[data-testid="rate-sheet-status"]').count(), 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:rate-sheet')), null);
+    await settled(page);
+    assert.doesNotMatch(page.url(), /rates=own/);
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('a stored rate sheet that cannot be read is kept, and the page says so (item 2)', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.evaluate(() => localStorage.setItem('sellercalc:rate-sheet', '{"version":1,"loaded_on":"2026-12-01","text":"garbled'));
+    await page.reload();
+    await page.waitForSelector('[data-testid="rate-sheet-unreadable"]');
+    assert.match(await page.textContent('[data-testid="rate-sheet-unreadable"]'), /could not be read\. It is kept, unchanged/);
+    // Still there, untouched, until the seller removes it.
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:rate-sheet')),
+      '{"version":1,"loaded_on":"2026-12-01","text":"garbled');
+    await page.click('[data-testid="rate-sheet-remove"]');
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:rate-sheet')), null);
     assert.deepEqual(page.errors, []);
   }));

@@ -35,7 +35,7 @@ pub use export::{
     warnings_text, RESULTS_FILE,
 };
 pub use portfolio::{Driver, Portfolio, PortfolioBuilder};
-pub(crate) use read::{normalise_header, sheet_decimal_mark};
+pub(crate) use read::{normalise_header, read_csv_records, sheet_decimal_mark};
 pub use read::{
     optional_header, read_csv, CatalogFile, CatalogReader, Column, ColumnKind, DecimalMark,
     FileProblem, SkuRow, MAIN_COLUMNS, MAX_ROWS, MIX_ALIASES, OPTIONAL_INPUTS,

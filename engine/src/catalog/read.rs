@@ -462,6 +462,8 @@ struct Collected {
     used: Vec<bool>,
     /// Whether a row beyond [`MAX_ROWS`] was met (reading stops there).
     too_many: bool,
+    /// What a header names ([`classify`] for a catalog).
+    classify: fn(&str) -> ColumnKind,
 }
 
 impl Collected {
@@ -484,7 +486,7 @@ impl Collected {
                 .iter()
                 .map(|h| Column {
                     header: h.trim().to_owned(),
-                    kind: classify(h),
+                    kind: (self.classify)(h),
                 })
                 .collect();
             self.used = vec![false; self.file.columns.len()];
@@ -546,6 +548,13 @@ pub struct CatalogReader {
 impl CatalogReader {
     /// Starts reading `text`. Cheap: the work is done by [`CatalogReader::step`].
     pub fn new(text: &str) -> Self {
+        Self::with_classifier(text, classify)
+    }
+
+    /// Starts reading `text` with `classify` naming what each header holds: a rate sheet's
+    /// reader ([`crate::rates`]) names none, so that the catalog's header table is not part of
+    /// the calculator page.
+    pub(crate) fn with_classifier(text: &str, classify: fn(&str) -> ColumnKind) -> Self {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (source, normalised, text) = if text.contains('\r') {
             (text.to_owned(), 0, String::with_capacity(text.len()))
@@ -575,6 +584,7 @@ impl CatalogReader {
                 row_problems: Vec::new(),
                 used: Vec::new(),
                 too_many: false,
+                classify,
             },
             done: false,
         }
@@ -727,6 +737,7 @@ impl CatalogReader {
             mut row_problems,
             used,
             too_many,
+            ..
         } = self.collected;
         if too_many {
             // Refused: nothing of it is compared (the rows would be a part of the catalog).
@@ -877,6 +888,12 @@ fn decimal_of(cell: &str) -> Option<char> {
 /// text without blocking, use [`CatalogReader`].
 pub fn read_csv(text: &str) -> CatalogFile {
     CatalogReader::new(text).finish()
+}
+
+/// Reads a CSV as [`read_csv`] does, naming no column (every kind `Unknown`): the records of
+/// another kind of file, such as a rate sheet.
+pub(crate) fn read_csv_records(text: &str) -> CatalogFile {
+    CatalogReader::with_classifier(text, |_| ColumnKind::Unknown).finish()
 }
 
 #[cfg(test)]
