@@ -190,7 +190,11 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
             </div>
             if let Some(loaded) = &active {
                 <p class="rate-sheet-status" data-testid="rate-sheet-status">
-                    { fill_all(s.rs_active, &[loaded.loaded_on.clone(), loaded.sheet.rates.len().to_string()]) }
+                    if loaded.sheet.rates.len() == 1 {
+                        { fill_one(s.rs_active_one, &loaded.loaded_on) }
+                    } else {
+                        { fill_all(s.rs_active, &[loaded.loaded_on.clone(), loaded.sheet.rates.len().to_string()]) }
+                    }
                 </p>
             }
             if view.not_kept {

@@ -236,6 +236,8 @@ text_table! {
         rs_remove,
         /// {0} the day loaded, {1} how many rates.
         rs_active,
+        /// The same for a sheet of one rate: {0} the day loaded.
+        rs_active_one,
         rs_rejected,
         /// {0} row, {1} column header, {2} the problem.
         rs_row_error,

@@ -460,6 +460,15 @@ test('the seller\'s own rate sheet: a bad row named by row and column, fixed, po
       `Your rate sheet, loaded on ${today}: 2 rates. Bands it does not name keep the policy's rates.`);
     assert.equal(await page.locator('[data-testid="rate-sheet-errors"]').count(), 0);
     assert.match(await page.textContent('[data-testid="pop-rate-source"]'), new RegExp(`^Your rate sheet, loaded on ${today}`));
+    // The assumptions show the sheet's rate where it gives one, and say whose it is; a band it
+    // does not name keeps the policy's rate and badge.
+    const sheetRow = '[data-id="postage.standard.ES.300_2000g.per_kg"]';
+    await page.waitForSelector(`${sheetRow} input`, { state: 'attached' });
+    assert.equal(await page.inputValue(`${sheetRow} input`), '50');
+    assert.equal((await page.textContent(`${sheetRow} .as-badge`)).trim(), 'Your rate sheet');
+    const policyRow = '[data-id="postage.standard.ES.150_300g.per_kg"]';
+    assert.equal(await page.inputValue(`${policyRow} input`), '64.67');
+    assert.notEqual((await page.textContent(`${policyRow} .as-badge`)).trim(), 'Your rate sheet');
     // Links note that a rate sheet was used, not the sheet itself.
     await settled(page);
     const link = page.url();

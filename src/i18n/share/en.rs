@@ -134,6 +134,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_load: "Load a rate sheet (CSV)",
     rs_remove: "Remove the rate sheet",
     rs_active: "Your rate sheet, loaded on {0}: {1} rates. Bands it does not name keep the policy's rates.",
+    rs_active_one: "Your rate sheet, loaded on {0}: 1 rate. Bands it does not name keep the policy's rates.",
     rs_rejected: "This rate sheet was not loaded: fix these rows and load it again. Postage is unchanged.",
     rs_row_error: "Row {0}, {1}: {2}",
     rs_file_error: "The file: {0}",

@@ -134,6 +134,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_load: "Cargar una tarifa (CSV)",
     rs_remove: "Quitar la tarifa",
     rs_active: "Tu tarifa de envío, cargada el {0}: {1} tarifas. Los tramos que no indica conservan las tarifas de la política.",
+    rs_active_one: "Tu tarifa de envío, cargada el {0}: 1 tarifa. Los tramos que no indica conservan las tarifas de la política.",
     rs_rejected: "Esta tarifa no se cargó: corrige estas filas y vuelve a cargarla. El envío no cambia.",
     rs_row_error: "Fila {0}, {1}: {2}",
     rs_file_error: "El archivo: {0}",

@@ -135,6 +135,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_load: "Charger une grille (CSV)",
     rs_remove: "Retirer la grille",
     rs_active: "Votre grille tarifaire, chargée le {0}\u{a0}: {1}\u{a0}tarifs. Les tranches qu’elle ne donne pas gardent les tarifs de la politique.",
+    rs_active_one: "Votre grille tarifaire, chargée le {0}\u{a0}: 1\u{a0}tarif. Les tranches qu’elle ne donne pas gardent les tarifs de la politique.",
     rs_rejected: "Cette grille n’a pas été chargée\u{a0}: corrigez ces lignes et chargez-la à nouveau. Les frais de port ne changent pas.",
     rs_row_error: "Ligne {0}, {1}\u{a0}: {2}",
     rs_file_error: "Le fichier\u{a0}: {0}",

@@ -135,6 +135,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_load: "요율표 불러오기(CSV)",
     rs_remove: "요율표 삭제",
     rs_active: "내 배송 요율표, {0}에 불러옴: 요율 {1}개. 요율표에 없는 구간은 정책 요율을 유지합니다.",
+    rs_active_one: "내 배송 요율표, {0}에 불러옴: 요율 1개. 요율표에 없는 구간은 정책 요율을 유지합니다.",
     rs_rejected: "이 요율표는 불러오지 않았습니다. 아래 행을 고친 뒤 다시 불러오세요. 배송비는 바뀌지 않았습니다.",
     rs_row_error: "{0}행, {1}: {2}",
     rs_file_error: "파일: {0}",

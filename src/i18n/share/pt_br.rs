@@ -134,6 +134,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_load: "Carregar uma tabela (CSV)",
     rs_remove: "Remover a tabela",
     rs_active: "Sua tabela de frete, carregada em {0}: {1} tarifas. As faixas que ela não indica mantêm as tarifas da política.",
+    rs_active_one: "Sua tabela de frete, carregada em {0}: 1 tarifa. As faixas que ela não indica mantêm as tarifas da política.",
     rs_rejected: "Esta tabela não foi carregada: corrija estas linhas e carregue-a de novo. O frete não mudou.",
     rs_row_error: "Linha {0}, {1}: {2}",
     rs_file_error: "O arquivo: {0}",

@@ -136,6 +136,7 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_load: "载入运费表（CSV）",
     rs_remove: "移除运费表",
     rs_active: "您的运费表，载入于 {0}：{1} 条费率。表中未列的重量段沿用政策费率。",
+    rs_active_one: "您的运费表，载入于 {0}：1 条费率。表中未列的重量段沿用政策费率。",
     rs_rejected: "此运费表未载入：请修正以下各行后重新载入。运费未变。",
     rs_row_error: "第 {0} 行，{1}：{2}",
     rs_file_error: "文件：{0}",
