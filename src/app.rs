@@ -19,6 +19,7 @@ use crate::components::notice::{notice_list, Message, NoticeAction, Notices};
 use crate::components::page_footer::PageFooter;
 use crate::components::page_header::{Page, PageHeader, PresetPicker};
 use crate::components::policy_bar::PolicyBar;
+use crate::components::rate_sheet::RateSheetPanel;
 use crate::components::recommendation::{sentence_in, RecommendationBanner};
 use crate::components::saved_scenarios::SavedScenarios;
 use crate::components::sensitivity_chart::{Axis, Base, SensitivityChart};
@@ -344,7 +345,8 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(pinned) = pinned {
                         <AbCompare {pinned} current={current.clone()} comparison={comparison.clone()} on={on.clone()} />
                     }
-                    <SummaryBar shown={shown.clone()} {best} currency={currency.clone()} />
+                    <SummaryBar shown={shown.clone()} {best} currency={currency.clone()}
+                        markets={state.comparison.scenario.destinations.len()} />
                     <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ announcement }</p>
                     <div class="cards">
                         { for shown.iter().map(|(kind, s)| html! {
@@ -365,6 +367,9 @@ pub fn App(props: &AppProps) -> Html {
                         policy={state.policy.clone()} on_change={on_change.clone()} />
                     <AssumptionsPanel comparison={comparison.clone()} assumptions={state.assumptions.clone()}
                         policy={state.policy.clone()} on={on.clone()} />
+                    if !embedded {
+                        <RateSheetPanel policy={state.policy.clone()} persist={session.persist} on={on.clone()} />
+                    }
                     if !embedded && painted {
                         <SavedScenarios current={current.clone()} preset={state.preset.map(|p| p.id)} on={on.clone()}
                             initial={session.library.clone()}

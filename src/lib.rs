@@ -14,6 +14,7 @@ pub mod markets;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod presets;
+pub mod rate_sheet;
 pub mod session;
 pub mod share;
 pub mod state;

@@ -3,7 +3,7 @@
 //! typed). Links, saves and embeds carry that one text like any other input, so a mix is one link
 //! parameter covered by the check code, and a link without a mix keeps its meaning.
 
-use sellercalc_engine::{MarketInput, Problem, ScenarioInput};
+use sellercalc_engine::{markets_from_text, ScenarioInput};
 
 use crate::i18n::{read_decimal, Lang};
 
@@ -43,18 +43,10 @@ pub fn clean_share(text: &str) -> String {
     text.chars().filter(|c| !matches!(c, '|' | ':')).collect()
 }
 
-/// Gives the engine the mix a destination text holds (each share read in `lang`).
+/// Gives the engine the mix a destination text holds (each share read in `lang`), read by the
+/// engine's one grammar for it, which a catalog's `destinations` column shares.
 pub fn give(input: &mut ScenarioInput, text: &str, lang: Lang) {
-    let markets = parse(text)
-        .into_iter()
-        .map(|(code, share)| {
-            Ok(MarketInput {
-                id: (!code.is_empty()).then_some(Ok(code)),
-                share_pct: (!share.is_empty()).then(|| read_decimal(lang, &share)),
-            })
-        })
-        .collect::<Vec<Result<MarketInput, Problem>>>();
-    input.give_destinations(Ok(markets));
+    input.give_destinations(markets_from_text(text, |share| read_decimal(lang, share)));
 }
 
 #[cfg(test)]

@@ -42,6 +42,9 @@ impl Session {
         if !link.ignored.is_empty() {
             messages.push(Message::LinkIgnored(link.ignored.clone()));
         }
+        if link.presentation.rates {
+            messages.push(Message::CustomRates);
+        }
         let autosave = if persist {
             storage::load_autosave()
         } else {

@@ -86,6 +86,9 @@ fn field_of(name: &str) -> Option<Input> {
 pub struct Presentation {
     /// `embed=1`: the compact layout for iframes.
     pub embed: bool,
+    /// `rates=own`: the figures were made with a rate sheet of the sender's own, which the link
+    /// does not carry (issue #15, item 2).
+    pub rates: bool,
     /// `lang=…`: the language asked for, kept for the translations to come.
     pub lang: Option<String>,
 }
@@ -222,6 +225,9 @@ pub fn encode(snapshot: &Snapshot, presentation: &Presentation) -> Vec<(String, 
     if presentation.embed {
         pairs.push(("embed".to_owned(), "1".to_owned()));
     }
+    if presentation.rates {
+        pairs.push(("rates".to_owned(), "own".to_owned()));
+    }
     pairs
 }
 
@@ -272,6 +278,10 @@ pub fn decode(pairs: &[(String, String)]) -> Link {
         match name.as_str() {
             "v" => version = Some(value.as_str()),
             "c" => check = Some(value.as_str()),
+            "rates" => match value.as_str() {
+                "own" => presentation.rates = true,
+                _ => ignored.push(shown_name(name)),
+            },
             "embed" => match value.as_str() {
                 "1" | "true" => presentation.embed = true,
                 "0" | "false" => {}

@@ -212,6 +212,11 @@ pub fn scenario_input(
     for (id, text) in assumptions {
         input.give_assumption(id, read_decimal(lang, text));
     }
+    // The seller's own rate sheet in this browser (issue #15, item 2): its bands' rates, where
+    // no rate was typed.
+    if let Some(loaded) = crate::rate_sheet::active() {
+        loaded.sheet.apply(&mut input);
+    }
     input
 }
 
@@ -329,6 +334,8 @@ pub enum Action {
     ToggleResultsCurrency,
     /// Chose another policy set (AliExpress's fees as of another date), by id.
     SetPolicy(String),
+    /// Loaded or removed a rate sheet ([`crate::rate_sheet`]): the same inputs, compared again.
+    RatesChanged,
 }
 
 impl State {
@@ -503,6 +510,7 @@ impl State {
     /// here if they chose one.
     pub fn presentation(&self, opened: &Presentation) -> Presentation {
         Presentation {
+            rates: crate::rate_sheet::active().is_some(),
             embed: opened.embed,
             lang: if self.lang_chosen {
                 Some(self.lang.code().to_owned())
@@ -616,6 +624,7 @@ impl Reducible for State {
         let mut policy = self.policy.clone();
         match action {
             Action::SetPolicy(id) => policy = id,
+            Action::RatesChanged => {}
             Action::Set(field, text) => {
                 form.insert(field, text);
             }

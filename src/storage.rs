@@ -98,6 +98,11 @@ fn write(key: &str, value: &Value) -> bool {
     write_text(key, &json_text(value, false))
 }
 
+/// Stores `text` under `key` as it is; `false` when the browser refused.
+pub fn write_raw(key: &str, text: &str) -> bool {
+    write_text(key, text)
+}
+
 /// Deletes what is stored under `key`; `false` when the browser refused.
 pub fn remove(key: &str) -> bool {
     available() && LocalStorage::raw().remove_item(key).is_ok()

@@ -58,6 +58,8 @@ fn a_link_gives_back_exactly_the_scenario_and_presentation() {
     let presentation = Presentation {
         embed: true,
         lang: Some("pt-BR".into()),
+        // The note that a rate sheet of the sender's own was used (issue #15, item 2).
+        rates: true,
     };
     let link = reopen(&awkward(), &presentation);
     assert_eq!(link.outcome, Outcome::Scenario(awkward()));

@@ -48,6 +48,12 @@ pub const ABOVE_VOLUME_LIMIT: &str = "By volume this parcel weighs more than {0}
 
 // Said beside a field (the page), where the field and its choices are in view.
 
+/// {0}: the market; {1}: its place in the mix, counted from 1.
+pub const DUPLICATE_MARKET_BESIDE: &str = "{0} is already in the mix, as market {1}.";
+/// A mix with no market.
+pub const MIX_EMPTY: &str = "Add at least one market.";
+/// A market row left unchosen.
+pub const MARKET_REQUIRED: &str = "Choose a market.";
 /// {0}, {1}: two numbers written the page's way.
 pub const NOT_A_NUMBER: &str = "Enter a number, such as {0} or {1}.";
 /// A value of the wrong kind.

@@ -332,14 +332,14 @@ impl Input {
 
     /// The models whose figures depend on the input. Fully managed is paid a supply price in
     /// the cost currency and ships nothing to buyers, so the sale currency, the rate, the
-    /// category, the destination and the parcel's size concern POP and semi-managed only.
+    /// category and the parcel's size concern POP and semi-managed only; the destination
+    /// concerns all three, fully managed for its delivery days (issue #15, item 7).
     pub fn models(self) -> &'static [ModelKind] {
         use ModelKind::{Full, Pop, Semi};
         match self {
             Input::SaleCurrency
             | Input::Rate
             | Input::Category
-            | Input::Destination
             | Input::Length
             | Input::Width
             | Input::Height => &[Pop, Semi],
@@ -550,7 +550,9 @@ impl Field {
             Field::Group(Group::Semi) => &[Semi],
             Field::Group(Group::Full) => &[Full],
             Field::Assumption(id) => assumption_models(id),
-            Field::Destinations | Field::Market { .. } | Field::Dimensions => &[Pop, Semi],
+            // A market's delivery days concern fully managed's cash too (issue #15, item 7).
+            Field::Destinations | Field::Market { .. } => &ModelKind::ALL,
+            Field::Dimensions => &[Pop, Semi],
             Field::Unknown(_) => &[],
             Field::Scenario | Field::Policy | Field::Group(_) => &ModelKind::ALL,
         }
@@ -648,10 +650,9 @@ mod tests {
         assert_eq!(Input::ReturnRate.bounds().map(|b| b.max), Some(100));
         assert!(Input::Rate.bounds().is_some_and(|b| b.positive));
         assert_eq!(Input::SupplyPrice.models(), [ModelKind::Full]);
-        assert_eq!(
-            Input::Destination.models(),
-            [ModelKind::Pop, ModelKind::Semi]
-        );
+        // Fully managed's delivery days depend on the market (issue #15, item 7).
+        assert_eq!(Input::Destination.models(), ModelKind::ALL);
+        assert_eq!(Input::Category.models(), [ModelKind::Pop, ModelKind::Semi]);
         assert_eq!(
             Group::Pop.inputs().collect::<Vec<_>>(),
             [

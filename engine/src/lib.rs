@@ -28,6 +28,7 @@ mod error;
 mod input;
 mod model;
 pub mod policy;
+pub mod rates;
 pub mod rule;
 mod scenario;
 mod solve;
@@ -43,8 +44,9 @@ pub use policy::{PolicySet, PolicyValue, DEFAULT_POLICY_ID};
 pub use rule::{Rule, RuleArg};
 pub use rust_decimal::Decimal;
 pub use scenario::{
-    CurrencyPair, Dimensions, FullSettings, Given, Market, MarketInput, ModelKind, ParsedScenario,
-    PopSettings, Product, RawValue, Scenario, ScenarioInput, SemiManagedMode, SemiSettings,
+    is_mix_text, markets_from_text, CurrencyPair, Dimensions, FullSettings, Given, Market,
+    MarketInput, ModelKind, ParsedScenario, PopSettings, Product, RawValue, Scenario,
+    ScenarioInput, SemiManagedMode, SemiSettings, MIX_TEXT_MAX_CHARS,
 };
 pub use solve::{
     cost_top, indifference_supply_price, indifference_supply_price_decimals, price_decimals,

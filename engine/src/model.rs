@@ -339,6 +339,39 @@ impl Context<'_> {
         Ok((days, RuleArg::number(days)))
     }
 
+    /// Whether a model's delivery to this market is Cainiao's five-day delivery: the policy
+    /// marks the market `cainiao_five_day` and has the model's `<delivery>_five_day` value
+    /// (issue #15, item 7).
+    fn five_day(&self, delivery: &str) -> bool {
+        let policy = self.values.policy();
+        policy
+            .destination(self.market)
+            .is_some_and(|d| d.cainiao_five_day)
+            && policy.value(&format!("{delivery}_five_day")).is_some()
+    }
+
+    /// A model's delivery days to this market, `delivery` (`days.full.delivery`) naming its
+    /// value: the `_five_day` one where [`Context::five_day`], else its own.
+    fn delivery_days(&self, delivery: &str) -> Result<(Decimal, RuleArg), CalcError> {
+        if self.five_day(delivery) {
+            self.days(&format!("{delivery}_five_day"))
+        } else {
+            self.days(delivery)
+        }
+    }
+
+    /// `rule`, followed where `delivery` is five-day by the sentence that says so.
+    fn five_day_rule(&self, delivery: &str, rule: Rule) -> Rule {
+        if self.five_day(delivery) {
+            Rule::new(
+                "cash.five_day",
+                vec![RuleArg::rule(rule), self.destination()],
+            )
+        } else {
+            rule
+        }
+    }
+
     fn weight_kg(&self) -> Decimal {
         // Weight is validated to at most 1,000,000 g.
         self.scenario.product.weight_g / Decimal::ONE_THOUSAND
@@ -904,6 +937,9 @@ struct CashPlan {
     flows: Vec<Flow>,
     outlay: Decimal,
     payout_day: Decimal,
+    /// A mix's markets, `(share, plan)`: the money tied up after each event is the
+    /// share-weighted sum of theirs. Empty for one market.
+    parts: Vec<(Decimal, CashPlan)>,
 }
 
 impl Draft {
@@ -992,16 +1028,36 @@ impl Draft {
         for (weight, draft) in &parts {
             plans.push((*weight, draft.cash_plan()?));
         }
-        // Each model's days are the same for every market (the policy has one delivery time per
-        // model; days per market are issue #15's item 7): the markets' cash rules are the same,
-        // and the mix's flows are their weighted sum.
-        let cash_rule = first.cash_rule.clone();
+        let mixed_cash = CashPlan::mix(plans)?;
+        // Delivery days differ by market (issue #15, item 7): where the markets' days differ,
+        // the rule lists each market's share and days, after the share-weighted payout day.
+        let cash_rule = if parts.iter().all(|(_, d)| d.cash_rule == first.cash_rule) {
+            first.cash_rule.clone()
+        } else {
+            let mut each = Vec::with_capacity(parts.len());
+            for (weight, draft) in &parts {
+                each.push(Rule::new(
+                    "mix.days",
+                    vec![
+                        RuleArg::percent(mul(*weight, Decimal::ONE_HUNDRED)?),
+                        draft.market.clone(),
+                        RuleArg::rule(draft.cash_rule.clone()),
+                    ],
+                ));
+            }
+            Rule::new(
+                "mix.cash",
+                vec![
+                    RuleArg::number(mixed_cash.payout_day),
+                    RuleArg::Rules { rules: each },
+                ],
+            )
+        };
         // What the buyer pays differs by market (VAT): shown only when every market agrees.
         let buyer = first
             .buyer
             .clone()
             .filter(|buyer| parts.iter().all(|(_, d)| d.buyer.as_ref() == Some(buyer)));
-        let mixed_cash = CashPlan::mix(&plans)?;
         let (_, first) = parts.into_iter().next().ok_or(CalcError::Overflow)?;
         Ok(Draft {
             charges,
@@ -1201,18 +1257,21 @@ impl CashPlan {
             flows,
             outlay,
             payout_day: t.payout_day,
+            parts: Vec::new(),
         })
     }
 
     /// The share-weighted sum of several units' flows (`(share, plan)`, the shares adding up to
-    /// 1): the flows of the average unit of a mix. Flows on the same day and moment add up.
-    fn mix(plans: &[(Decimal, CashPlan)]) -> Result<CashPlan, CalcError> {
+    /// 1): the flows of the average unit of a mix, each market's on its own days. Flows on the
+    /// same day and moment add up.
+    fn mix(plans: Vec<(Decimal, CashPlan)>) -> Result<CashPlan, CalcError> {
         let mut mixed = CashPlan {
             flows: Vec::new(),
             outlay: Decimal::ZERO,
             payout_day: Decimal::ZERO,
+            parts: Vec::new(),
         };
-        for (share, plan) in plans {
+        for (share, plan) in &plans {
             mixed.outlay = add(mixed.outlay, mul(*share, plan.outlay)?)?;
             mixed.payout_day = add(mixed.payout_day, mul(*share, plan.payout_day)?)?;
             for (day, moment, out, inflow) in &plan.flows {
@@ -1220,13 +1279,61 @@ impl CashPlan {
                 place(&mut mixed.flows, flow)?;
             }
         }
+        mixed.parts = plans;
         Ok(mixed)
     }
 
-    /// The events, with the money tied up after each (the running balance of money out minus
-    /// money in, never below zero), and the money-days tied up: that balance times the days until
-    /// the next event, summed.
+    /// The events, with the money tied up after each, and the money-days tied up: that money
+    /// times the days until the next event, summed. For one market the money tied up is the
+    /// running balance of money out minus money in, never below zero; for a mix it is the
+    /// share-weighted sum of each market's, a market counting nothing from its last event (its
+    /// payout) on, as one market's timeline ends there: so a mix's money-days are the
+    /// share-weighted sum of its markets' (issue #15, item 7).
     fn integrate(&self) -> Result<(Vec<CashEvent>, Decimal), CalcError> {
+        if self.parts.is_empty() {
+            return self.integrate_one();
+        }
+        let flows = &self.flows;
+        let mut tied = vec![Decimal::ZERO; flows.len()];
+        for (share, part) in &self.parts {
+            let Some(last) = part.flows.last() else {
+                continue;
+            };
+            let mut balance = Decimal::ZERO;
+            for (k, (day, moment, ..)) in flows.iter().enumerate() {
+                if let Some(f) = part.flows.iter().find(|f| f.0 == *day && f.1 == *moment) {
+                    balance = add(balance, sub(f.2, f.3)?)?;
+                }
+                if (*day, *moment) == (last.0, last.1) {
+                    break;
+                }
+                tied[k] = add(tied[k], mul(*share, balance.max(Decimal::ZERO))?)?;
+            }
+        }
+        let mut events = Vec::with_capacity(flows.len());
+        let mut money_days = Decimal::ZERO;
+        for (k, (day, moment, out, inflow)) in flows.iter().enumerate() {
+            let (out, inflow) = if inflow.is_sign_negative() {
+                (add(*out, -*inflow)?, Decimal::ZERO)
+            } else {
+                (*out, *inflow)
+            };
+            if let Some((next, ..)) = flows.get(k + 1) {
+                money_days = add(money_days, mul(tied[k], sub(*next, *day)?)?)?;
+            }
+            events.push(CashEvent {
+                day: *day,
+                moment: *moment,
+                paid_out: out,
+                paid_in: inflow,
+                tied: tied[k],
+            });
+        }
+        Ok((events, money_days))
+    }
+
+    /// [`CashPlan::integrate`] for one market.
+    fn integrate_one(&self) -> Result<(Vec<CashEvent>, Decimal), CalcError> {
         let flows = &self.flows;
         let mut events = Vec::with_capacity(flows.len());
         let mut balance = Decimal::ZERO;
@@ -1298,7 +1405,7 @@ fn stock_delivery_payout(
     payout: &str,
 ) -> Result<(Decimal, Decimal, Vec<RuleArg>), CalcError> {
     let (stock, stock_arg) = ctx.days(stock)?;
-    let (delivery, delivery_arg) = ctx.days(delivery)?;
+    let (delivery, delivery_arg) = ctx.delivery_days(delivery)?;
     let (payout, payout_arg) = ctx.days(payout)?;
     Ok((
         stock,
@@ -1567,6 +1674,11 @@ fn semi(ctx: &Context<'_>) -> Result<Draft, CalcError> {
     } else {
         Rule::new("cash.stock", args)
     };
+    let cash_rule = if warehouse {
+        ctx.five_day_rule("days.semi_warehouse.delivery", cash_rule)
+    } else {
+        ctx.five_day_rule("days.semi_jit.delivery", cash_rule)
+    };
     Ok(Draft {
         model: ModelKind::Semi,
         revenue,
@@ -1633,7 +1745,7 @@ fn full(ctx: &Context<'_>) -> Result<Draft, CalcError> {
             advance: None,
         },
         advance_pct: Decimal::ZERO,
-        cash_rule: Rule::new("cash.stock", args),
+        cash_rule: ctx.five_day_rule("days.full.delivery", Rule::new("cash.stock", args)),
         buyer: None,
         goods_cost: ctx.goods_cost()?,
         market: ctx.destination(),

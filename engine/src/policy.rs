@@ -687,7 +687,7 @@ mod tests {
             "the default set is the newest"
         );
         let set = PolicySet::find("aliexpress-2024").expect("built-in policy");
-        assert_eq!(set.version, "4");
+        assert_eq!(set.version, "5");
         assert_eq!(PolicySet::default_set().id, DEFAULT_POLICY_ID);
         assert_eq!(set.defaults().get("commission.home"), Ok(Decimal::from(8)));
         assert!(set.value("commission.home").unwrap().is_assumption());

@@ -185,6 +185,9 @@ pub const RULE_IDS: &[&str] = &[
     "cash.advance",
     "mix",
     "mix.share",
+    "cash.five_day",
+    "mix.cash",
+    "mix.days",
 ];
 
 /// The English wording of a rule, with `{0}`, `{1}`… for its arguments.
@@ -252,6 +255,9 @@ pub fn english_template(id: &str) -> Option<&'static str> {
         }
         "mix" => "Share-weighted over the markets. {0}",
         "mix.share" => "{0} to {1}, {2} each: {3}",
+        "cash.five_day" => "{0} Cainiao delivers to {1} within five days.",
+        "mix.cash" => "Share-weighted over the markets: paid out after {0} days on average. {1}",
+        "mix.days" => "{0} to {1}: {2}",
         _ => return None,
     })
 }

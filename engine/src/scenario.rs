@@ -291,6 +291,45 @@ impl Scenario {
     }
 }
 
+/// The longest mix text [`markets_from_text`] reads: far more than every market with its share.
+pub const MIX_TEXT_MAX_CHARS: usize = 1_000;
+
+/// Whether a destination text is a mix (`ES:60|US:40`) rather than one market's code.
+pub fn is_mix_text(text: &str) -> bool {
+    text.contains(['|', ':'])
+}
+
+/// The markets of a mix written as one text, `ES:60|US:40`: each market's code and its share in
+/// percent, `|` between markets (what links, the page's destination field and a catalog's
+/// `destinations` column hold; issue #15). Each share is read by `read_share` (the page reads it
+/// in its language, a catalog with its file's decimal mark); a market without `:` has no share.
+/// Bounded: a text longer than [`MIX_TEXT_MAX_CHARS`] is refused whole, and at most
+/// [`MARKETS_READ`] markets are read (more than any policy has: the rest is an error anyway).
+pub fn markets_from_text(
+    text: &str,
+    read_share: impl Fn(&str) -> Given<Decimal>,
+) -> Given<Vec<Given<MarketInput>>> {
+    if text.chars().count() > MIX_TEXT_MAX_CHARS {
+        return Err(Problem::TooLong {
+            max_chars: MIX_TEXT_MAX_CHARS,
+        });
+    }
+    Ok(text
+        .split('|')
+        .take(MARKETS_READ)
+        .map(|part| {
+            let (code, share) = match part.split_once(':') {
+                Some((code, share)) => (code.trim(), share.trim()),
+                None => (part.trim(), ""),
+            };
+            Ok(MarketInput {
+                id: (!code.is_empty()).then(|| Ok(code.to_owned())),
+                share_pct: (!share.is_empty()).then(|| read_share(share)),
+            })
+        })
+        .collect())
+}
+
 /// One market of a mix as given, before validation: its code and its share, each when given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MarketInput {

@@ -1075,3 +1075,105 @@ fn nothing_panics_on_odd_input() {
         }
     }
 }
+
+/// A `destinations` column (issue #15, item 6): each row's market mix, `ES:60|US:40`, read with the
+/// calculator's grammar and errors; a row's mix replaces the calculator's market and a row's
+/// market the calculator's mix; bad cells are named by row and column; each good row's figures
+/// are exactly those of the same scenario compared directly.
+#[test]
+fn a_destinations_column_sets_each_rows_market_mix() {
+    let text = "Name;Unit cost;Weight (g);Category;Price;Units;Markets\n\
+                Mix;25;350;home;12,99;400;ES:60|US:40\n\
+                Decimal shares;25;350;home;12,99;400;ES:62,5|FR:37,5\n\
+                One code;25;350;home;12,99;400;us\n\
+                Calculator's;25;350;home;12,99;400;\n\
+                Short;25;350;home;12,99;400;ES:60|US:30\n\
+                Unknown;25;350;home;12,99;400;ES:50|XX:50\n\
+                Twice;25;350;home;12,99;400;ES:50|ES:50\n\
+                No share;25;350;home;12,99;400;ES:60|US\n\
+                Letters;25;350;home;12,99;400;ES:sixty|US:40\n";
+    let file = read_csv(text);
+    assert_eq!(file.columns[6].kind, field("destinations"));
+    assert!(missing_only(&file), "{:?}", file.problems);
+    let base = json!({ "destination": "FR" });
+    let result = |i: usize| compute(&base, &file, &file.rows[i], None);
+    let direct = |scenario: Value| {
+        let scenario = with(
+            &with(&scenario, "product.unit_cost", json!("25")),
+            "pop.price",
+            json!("12.99"),
+        );
+        let scenario = with(
+            &with(&scenario, "product.weight_g", json!("350")),
+            "monthly_units",
+            json!("400"),
+        );
+        compare(&with(&scenario, "product.category", json!("home")))
+    };
+    let mix = |markets: &[(&str, &str)]| json!({ "destinations": markets.iter().map(|(id, share)| json!({ "id": id, "share_pct": share })).collect::<Vec<_>>() });
+    let cases = [
+        (0, mix(&[("ES", "60"), ("US", "40")])),
+        (1, mix(&[("ES", "62.5"), ("FR", "37.5")])),
+        (2, json!({ "destination": "US" })),
+        (3, json!({ "destination": "FR" })),
+    ];
+    for (i, scenario) in cases {
+        let row = result(i);
+        assert!(row.ok(), "row {}: {:?}", row.line, row.errors);
+        let expected = direct(scenario);
+        for kind in ModelKind::ALL {
+            let m = expected.model(kind).expect("computed");
+            let got = row.model(kind).expect("computed");
+            assert_eq!(
+                got.monthly_profit,
+                m.monthly_profit,
+                "row {} {}",
+                row.line,
+                kind.id()
+            );
+        }
+    }
+    // By hand (docs/model.md, Example 4): POP's 60/40 Spain/US monthly profit is −2.095936.
+    assert_eq!(
+        result(0).model(ModelKind::Pop).map(|m| m.monthly_profit),
+        Some(dec("-2.095936"))
+    );
+    // A base mix is replaced by a row's one market, and kept for a row without one.
+    let mixed_base = mix(&[("ES", "50"), ("US", "50")]);
+    assert!(compute(&mixed_base, &file, &file.rows[2], None).ok());
+    let kept = compute(&mixed_base, &file, &file.rows[3], None);
+    assert_eq!(
+        kept.model(ModelKind::Pop).map(|m| m.monthly_profit),
+        direct(mixed_base.clone())
+            .model(ModelKind::Pop)
+            .map(|m| m.monthly_profit)
+    );
+    // Bad cells: the error at the mix's column, with the calculator's codes and fields.
+    let bad = [
+        (4, "destinations", ErrorCode::Inconsistent),
+        (5, "destinations[1].id", ErrorCode::UnknownValue),
+        (6, "destinations[1].id", ErrorCode::Inconsistent),
+        (7, "destinations[1].share_pct", ErrorCode::Required),
+        (8, "destinations[0].share_pct", ErrorCode::NotANumber),
+    ];
+    for (i, path, code) in bad {
+        let row = result(i);
+        assert_eq!(row.errors.len(), 1, "row {}: {:?}", row.line, row.errors);
+        assert_eq!(row.errors[0].column, Some(6), "row {}", row.line);
+        assert_eq!(row.errors[0].error.path(), path, "row {}", row.line);
+        assert_eq!(row.errors[0].error.code(), code, "row {}", row.line);
+        assert!(!row.included());
+    }
+    // A row with both a market and a mix: the calculator's error, at the destination's column.
+    let both = read_csv("Name,Destination,destinations\nBoth,ES,ES:60|US:40\n");
+    let row = compute(&json!({}), &both, &both.rows[0], None);
+    assert_eq!(row.errors.len(), 1, "{:?}", row.errors);
+    assert_eq!(row.errors[0].column, Some(1));
+    assert_eq!(row.errors[0].error.path(), "destination");
+    // Bounded: a huge cell is one error, not a huge list.
+    let huge = format!("Name,destinations\nHuge,{}\n", "ES:1|".repeat(400));
+    let huge = read_csv(&huge);
+    let row = compute(&json!({}), &huge, &huge.rows[0], None);
+    assert_eq!(row.errors.len(), 1, "{:?}", row.errors);
+    assert_eq!(row.errors[0].error.code(), ErrorCode::TooLong);
+}

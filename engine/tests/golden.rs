@@ -261,8 +261,9 @@ fn defaults() {
     // break-even: S = 4%, F = 26.458; F ÷ (1 − S) ÷ 1 = 27.56041666666…  → 27.5604
     // day 0 purchase: out 27.2, in 0, tied 27.2
     // day 30 shipping: out 0, in 0, tied 27.2
-    // day 53 payout: out 0, in 45.63544, tied 0
-    // capital = 1441.6 money-days × 400 ÷ 30 = 19221.3333333333  → 19221.33; return on capital → 38.36
+    // day 50 payout (30 in stock + 5 days' delivery, Spain being one of Cainiao's five-day
+    // markets, + 15): out 0, in 45.63544, tied 0
+    // capital = 27.2 × 50 = 1360 money-days × 400 ÷ 30 = 18133.3333333333  → 18133.33; return on capital → 40.67
     check(
         &json,
         ModelKind::Full,
@@ -285,14 +286,14 @@ fn defaults() {
             roi: Some("69.57"),
             break_even: "27.5604",
             break_even_currency: "CNY",
-            days: "53",
-            capital: "19221.33",
-            return_on_capital: Some("38.36"),
+            days: "50",
+            capital: "18133.33",
+            return_on_capital: Some("40.67"),
             advance_pct: "0",
             timeline: &[
                 ("0", "purchase", "27.20", "0.00", "27.20"),
                 ("30", "shipping", "0.00", "0.00", "27.20"),
-                ("53", "payout", "0.00", "45.64", "0.00"),
+                ("50", "payout", "0.00", "45.64", "0.00"),
             ],
         },
     );
@@ -462,8 +463,9 @@ fn popular_warehouse_goods_with_their_own_marketing() {
     // break-even: S = 4%, F = 26.458; F ÷ (1 − S) ÷ 1 = 27.56041666666…  → 27.5604
     // day 0 purchase: out 27.2, in 0, tied 27.2
     // day 30 shipping: out 0, in 0, tied 27.2
-    // day 53 payout: out 0, in 45.63544, tied 0
-    // capital = 1441.6 money-days × 400 ÷ 30 = 19221.3333333333  → 19221.33; return on capital → 38.36
+    // day 50 payout (30 in stock + 5 days' delivery, Spain being one of Cainiao's five-day
+    // markets, + 15): out 0, in 45.63544, tied 0
+    // capital = 27.2 × 50 = 1360 money-days × 400 ÷ 30 = 18133.3333333333  → 18133.33; return on capital → 40.67
     check(
         &json,
         ModelKind::Full,
@@ -486,14 +488,14 @@ fn popular_warehouse_goods_with_their_own_marketing() {
             roi: Some("69.57"),
             break_even: "27.5604",
             break_even_currency: "CNY",
-            days: "53",
-            capital: "19221.33",
-            return_on_capital: Some("38.36"),
+            days: "50",
+            capital: "18133.33",
+            return_on_capital: Some("40.67"),
             advance_pct: "0",
             timeline: &[
                 ("0", "purchase", "27.20", "0.00", "27.20"),
                 ("30", "shipping", "0.00", "0.00", "27.20"),
-                ("53", "payout", "0.00", "45.64", "0.00"),
+                ("50", "payout", "0.00", "45.64", "0.00"),
             ],
         },
     );
@@ -850,8 +852,9 @@ fn korea_apparel_jit_with_ten_percent_returns() {
     // break-even: S = 10%, F = 18.11; F ÷ (1 − S) ÷ 1 = 20.12222222222…  → 20.1222
     // day 0 purchase: out 19.44, in 0, tied 19.44
     // day 30 shipping: out 0, in 0, tied 19.44
-    // day 53 payout: out 0, in 30.58, tied 0
-    // capital = 1030.32 money-days × 250 ÷ 30 = 8586  → 8586.00; return on capital → 32.44
+    // day 50 payout (South Korea is one of Cainiao's five-day markets: 30 + 5 + 15): out 0,
+    // in 30.58, tied 0
+    // capital = 19.44 × 50 = 972 money-days × 250 ÷ 30 = 8100  → 8100.00; return on capital → 34.38
     check(
         &json,
         ModelKind::Full,
@@ -874,14 +877,14 @@ fn korea_apparel_jit_with_ten_percent_returns() {
             roi: Some("58.63"),
             break_even: "20.1222",
             break_even_currency: "CNY",
-            days: "53",
-            capital: "8586.00",
-            return_on_capital: Some("32.44"),
+            days: "50",
+            capital: "8100.00",
+            return_on_capital: Some("34.38"),
             advance_pct: "0",
             timeline: &[
                 ("0", "purchase", "19.44", "0.00", "19.44"),
                 ("30", "shipping", "0.00", "0.00", "19.44"),
-                ("53", "payout", "0.00", "30.58", "0.00"),
+                ("50", "payout", "0.00", "30.58", "0.00"),
             ],
         },
     );
@@ -993,8 +996,9 @@ fn same_currency_with_assumption_overrides() {
     // break-even: S = 12.185%, F = 9.605625; F ÷ (1 − S) ÷ 1 = 10.93847861982…  → 10.9385
     // day 0 purchase: out 4.59375, in 0, tied 4.59375
     // day 30 shipping: out 1.05, in 0, tied 5.64375
-    // day 50 payout: out 0, in 11.40575, tied 0
-    // capital = 250.6875 money-days × 180 ÷ 30 = 1504.125  → 1504.13; return on capital → 68.95
+    // day 53 payout (France is not one of Cainiao's five-day markets: 30 + 8 + 15): out 0,
+    // in 11.40575, tied 0
+    // capital = 4.59375 × 30 + 5.64375 × 23 = 267.61875 money-days × 180 ÷ 30 = 1605.7125  → 1605.71; return on capital → 64.59
     check(
         &json,
         ModelKind::Semi,
@@ -1026,14 +1030,14 @@ fn same_currency_with_assumption_overrides() {
             roi: Some("128.04"),
             break_even: "10.9385",
             break_even_currency: "EUR",
-            days: "50",
-            capital: "1504.13",
-            return_on_capital: Some("68.95"),
+            days: "53",
+            capital: "1605.71",
+            return_on_capital: Some("64.59"),
             advance_pct: "0",
             timeline: &[
                 ("0", "purchase", "4.59", "0.00", "4.59"),
                 ("30", "shipping", "1.05", "0.00", "5.64"),
-                ("50", "payout", "0.00", "11.41", "0.00"),
+                ("53", "payout", "0.00", "11.41", "0.00"),
             ],
         },
     );

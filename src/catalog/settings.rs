@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use sellercalc_engine::catalog::CatalogFile;
+use sellercalc_engine::catalog::{CatalogFile, ColumnKind};
 use sellercalc_engine::decimal::parse_decimal;
-use sellercalc_engine::{Input, PolicySet, ScenarioInput, Unit};
+use sellercalc_engine::{Field, Input, PolicySet, ScenarioInput, Unit};
 
 use crate::format;
 use crate::i18n::{self, input_label, share::share_texts, Lang, Locale};
@@ -147,7 +147,7 @@ impl Base {
         ];
         let mut lines: Vec<String> = SHARED
             .into_iter()
-            .filter(|field| file.is_none_or(|f| f.column_of_input(*field).is_none()))
+            .filter(|field| file.is_none_or(|f| !sets(f, *field)))
             .filter_map(|field| {
                 self.value(field, locale)
                     .map(|value| labelled(lang, input_label(lang, field), &value))
@@ -162,6 +162,16 @@ impl Base {
         }
         lines
     }
+}
+
+/// Whether the file sets `field` per product: its own column, or for the destination the market
+/// mix's (issue #15).
+fn sets(file: &CatalogFile, field: Input) -> bool {
+    file.column_of_input(field).is_some()
+        || (field == Input::Destination
+            && file
+                .column_of(&ColumnKind::Field(Field::Destinations))
+                .is_some())
 }
 
 /// "Label: value" as the language writes it (a full-width colon in Chinese, a space before it in

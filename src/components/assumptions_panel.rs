@@ -348,10 +348,29 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
             )
         })
     };
+    // The seller's own rate sheet (issue #15, item 2): the rates it gives, shown in place of the
+    // policy's where no rate was typed, with whose they are.
+    let sheet = crate::rate_sheet::active();
+    let sheet_rates: std::collections::BTreeMap<String, sellercalc_engine::Decimal> = sheet
+        .as_ref()
+        .map(|l| l.sheet.overrides().into_iter().collect())
+        .unwrap_or_default();
+    let sheet_note = sheet.as_ref().map(|l| {
+        AttrValue::from(crate::i18n::fill_one(
+            crate::i18n::share::share_texts(locale.lang).rs_postage_note,
+            &l.loaded_on,
+        ))
+    });
     let row = |spec: &RowSpec| {
         let value = spec.value;
         let id = value.id.as_str();
         let typed = assumptions.get(id);
+        let from_sheet = sheet_rates.get(id).filter(|_| typed.is_none());
+        let shown = match (typed, from_sheet) {
+            (Some(t), _) => AttrValue::from(t.clone()),
+            (None, Some(rate)) => AttrValue::from(format::editable(&locale, *rate)),
+            (None, None) => spec.default_text.clone(),
+        };
         html! {
             <AssumptionRow
                 key={id}
@@ -359,7 +378,8 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 dom_id={spec.dom_id.clone()}
                 label={spec.label.clone()}
                 unit={spec.unit.clone()}
-                text={typed.map_or_else(|| spec.default_text.clone(), |t| AttrValue::from(t.clone()))}
+                text={shown}
+                sheet={from_sheet.and(sheet_note.clone())}
                 default_text={spec.default_text.clone()}
                 changed={state::assumption_changed(lang, assumptions, policy, id)}
                 is_assumption={value.is_assumption()}
@@ -467,6 +487,9 @@ struct AssumptionRowProps {
     default_text: AttrValue,
     /// Whether the user overrode the default.
     changed: bool,
+    /// When the value in force is the seller's own rate sheet's: the sentence that says so.
+    #[prop_or_default]
+    sheet: Option<AttrValue>,
     is_assumption: bool,
     /// The full text of the value's source.
     source: AttrValue,
@@ -508,6 +531,7 @@ impl RowWords {
 #[function_component]
 fn AssumptionRow(props: &AssumptionRowProps) -> Html {
     let words = props.words;
+    let sheet_word = crate::i18n::share::share_texts(use_locale().lang).rs_title;
     let oninput = {
         let id = props.id.clone();
         props.on_set.reform(move |e: InputEvent| {
@@ -543,7 +567,11 @@ fn AssumptionRow(props: &AssumptionRowProps) -> Html {
             props.error.is_some().then_some("invalid"),
         )} data-id={props.id.clone()}>
             <label for={props.dom_id.clone()}>{ &props.label }</label>
-            if props.is_assumption {
+            if let Some(sheet) = &props.sheet {
+                <span class="as-badge as-source as-sheet" id={badge_id} title={sheet.clone()}>
+                    { sheet_word }
+                </span>
+            } else if props.is_assumption {
                 <span class="as-badge as-assumption" id={badge_id} title={badge_title}>{ words.assumption }</span>
             } else {
                 <span class="as-badge as-source" id={badge_id} title={badge_title}>{ words.source }</span>

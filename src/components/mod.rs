@@ -13,6 +13,7 @@ pub mod page_footer;
 pub mod page_header;
 pub mod plot;
 pub mod policy_bar;
+pub mod rate_sheet;
 pub mod recommendation;
 pub mod saved_scenarios;
 pub mod sensitivity_chart;

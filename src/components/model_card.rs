@@ -183,6 +183,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
         whole_days == Decimal::ONE,
     );
     let (keep_before, keep_after) = around(c.you_keep);
+    let sheet_date = crate::rate_sheet::active().map(|loaded| loaded.loaded_on.clone());
     let tied_up = sentences(&[
         rule_in(&locale, &m.cash.rule),
         one(c.money_tied_up_rule, money(m.cash.outlay_per_unit)),
@@ -233,7 +234,12 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
                         </tr>
                         { for m.line_items.iter().map(|item| html! {
                             <tr data-key={item.key}>
-                                <th scope="row">{ t.line_item(item) }<span class="rule">{ rule_in(&locale, &item.rule) }</span></th>
+                                <th scope="row">{ t.line_item(item) }<span class="rule">{ rule_in(&locale, &item.rule) }</span>
+                                    // The seller's own rate sheet (issue #15, item 2).
+                                    if let Some(date) = sheet_date.as_ref().filter(|_| item.key == "last_mile") {
+                                        <span class="rule rate-source" data-testid={format!("{id}-rate-source")}>{ crate::i18n::fill_one(crate::i18n::share::share_texts(locale.lang).rs_postage_note, date) }</span>
+                                    }
+                                </th>
                                 <td>
                                     { deduction(item.amount) }
                                     if let Some(waived) = item.waived {

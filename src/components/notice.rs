@@ -37,6 +37,8 @@ pub enum Message {
     DownloadFailed,
     /// The strings of this language could not be fetched; the page stays in the one it shows.
     LanguageUnavailable(Lang),
+    /// The link was made with a rate sheet of the sender's own, which links do not carry.
+    CustomRates,
 }
 
 impl Message {
@@ -80,6 +82,7 @@ impl Message {
                 fill_one(s.lang_unavailable, wanted.native_name()),
                 Some(own(s.lang_unavailable_detail)),
             ),
+            Message::CustomRates => (own(s.rs_link_note), None),
         }
     }
 }

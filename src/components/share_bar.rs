@@ -57,6 +57,7 @@ fn share_link(current: &Snapshot, presentation: &Presentation) -> String {
     let presentation = Presentation {
         embed: false,
         lang: presentation.lang.clone(),
+        rates: presentation.rates,
     };
     share::link(current, &presentation)
 }
@@ -133,6 +134,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             let pinned_presentation = Presentation {
                 embed: false,
                 lang: presentation.lang.clone(),
+                rates: false,
             };
             let mut columns = Vec::new();
             if let Some(pinned) = &pinned {

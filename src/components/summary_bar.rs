@@ -18,6 +18,10 @@ pub struct SummaryBarProps {
     pub best: Option<ModelKind>,
     /// The cost currency.
     pub currency: AttrValue,
+    /// How many markets the volume is split between: a mix (2 or more) is named by its count,
+    /// not listed (issue #15); one market, the simple case, is not named.
+    #[prop_or(1)]
+    pub markets: usize,
 }
 
 /// The three monthly profits in one line.
@@ -40,6 +44,11 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
                     </div>
                 }
             }) }
+            if props.markets > 1 {
+                <p class="mini-markets" data-testid="summary-markets">
+                    { crate::i18n::fill_one(t.page.markets_count, &format::number(&locale, props.markets.into(), 0)) }
+                </p>
+            }
         </div>
     }
 }

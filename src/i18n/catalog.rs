@@ -252,6 +252,12 @@ text_table! {
         // Empty required cells (issue #16, item 14).
         /// On a row whose main cells are empty: {0} each input with the calculator's value used.
         row_defaults,
+
+        // Several markets per row (issue #15, item 6).
+        /// The `destinations` column in the list of optional columns.
+        mix_column,
+        /// An error about one market of a row's mix: {0} its position from 1, {1} the error.
+        market_numbered,
     }
 }
 

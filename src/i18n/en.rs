@@ -39,6 +39,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: {1} a month",
         per_unit: "/unit",
         per_month: "/mo",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} markets",
         show_results_in: "Show results in {0}",
         results_in: "Results in {0}",
         clause_separator: "; ",
@@ -328,8 +330,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: english::ABOVE_VOLUME_LIMIT,
         line_misses_market: english::LINE_MISSES_MARKET,
         destination_and_mix: english::DESTINATION_AND_MIX,
-        duplicate_market: english::DUPLICATE_MARKET,
+        duplicate_market: english::DUPLICATE_MARKET_BESIDE,
         shares_not_hundred: english::SHARES_NOT_HUNDRED,
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: english::MIX_EMPTY,
+        market_required: english::MARKET_REQUIRED,
     },
     warnings: WarningTexts {
         supply_above_retail: english::SUPPLY_ABOVE_RETAIL,

@@ -38,6 +38,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: {1} al mes",
         per_unit: "/ud.",
         per_month: "/mes",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} mercados",
         show_results_in: "Ver resultados en {0}",
         results_in: "Resultados en {0}",
         clause_separator: "; ",
@@ -326,8 +328,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "Por volumen este paquete pesa más de lo que admite {0}: hasta {1}.",
         line_misses_market: "{0} no tiene tarifas para {1}: elige otra línea de envío u otro mercado.",
         destination_and_mix: "Indica un destino o una combinación de destinos, no ambos.",
-        duplicate_market: "{0} ya está en la combinación, en destinations[{1}].",
+        duplicate_market: "{0} ya está en la combinación, como mercado {1}.",
         shares_not_hundred: "Las cuotas de los mercados suman {0} %: deben sumar 100 %.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "Añade al menos un mercado.",
+        market_required: "Elige un mercado.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} supera el precio de venta al que se vendería ({1}): comprueba el precio que te ofrece AliExpress.",
@@ -404,6 +409,9 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_full_stock: "Días que el stock totalmente gestionado espera hasta venderse",
         days_full_delivery: "Plazo de entrega de Totalmente gestionado",
         days_full_payout: "Cobro de Totalmente gestionado tras la venta",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_semi_warehouse_delivery_five_day: "Plazo de entrega de Semigestionado desde almacén en los mercados de cinco días de Cainiao",
+        days_full_delivery_five_day: "Plazo de entrega de Totalmente gestionado en los mercados de cinco días de Cainiao",
         fx: "Tipo de cambio: {0} por {1}",
         first_mile_cainiao_bulk_per_kg: "Flete a granel a un almacén de Cainiao en China, por kg",
         first_mile_cainiao_bulk_per_parcel: "Flete a granel a un almacén de Cainiao en China, por unidad",
@@ -451,11 +459,13 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_pop_delivery: "De 16 a 24 días con la logística propia de POP; se usa el punto medio.",
         days_semi_jit_delivery: "De 7 a 12 días con Cainiao, con compensación por retraso; el punto medio, 9,5, redondeado al día siguiente.",
         days_semi_warehouse_stock: "Cuánto tiempo espera el stock en el almacén hasta venderse.",
-        days_semi_warehouse_delivery: "Cainiao entrega en cinco días en Reino Unido, España, Países Bajos, Bélgica y Corea del Sur; se supone lo mismo para otros destinos.",
+        days_semi_warehouse_delivery: "Fuera de los mercados de cinco días de Cainiao no se encontró un plazo para la mercancía en almacén; se supone el de Totalmente gestionado, de 5 a 10 días (ebrun), cuya mercancía también sale de un almacén de Cainiao: el punto medio, 7,5, redondeado al día siguiente.",
         days_choice_payout: "No se encontró un ciclo de pago público para Choice.",
         days_semi_advance: "Días desde que el producto entra en el almacén hasta el pago anticipado.",
         days_full_stock: "Cuánto tiempo esperan los productos suministrados en el almacén de la plataforma hasta venderse.",
         days_full_delivery: "De 5 a 10 días; el punto medio, 7,5, redondeado al día siguiente.",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_five_day: "Cainiao entrega en cinco días en Reino Unido, España, Países Bajos, Bélgica y Corea del Sur (los mercados marcados de cinco días en el archivo de política).",
         fx: "Un tipo por defecto, con la fecha de esta política; introduce tu propio tipo para decisiones reales.",
         commission_assumed: "No aparece en la tabla de comisiones de 2024 (vista en parte; la mayoría de las categorías eran del 8 %, algunas del 5 %): se supone un 8 %.",
         first_mile_cainiao_bulk_per_kg: "Una sola tarifa para el flete a granel del stock a un almacén de Cainiao en China, para los productos de almacén de Semigestionado y para Gestión completa: no se encontró tarifa pública para ninguno y nada indica que difieran. 2 CNY/kg es habitual en el transporte nacional de carga fraccionada; introduce la tarifa de tu transitario.",
@@ -526,6 +536,10 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_advance: "El {0} de los ingresos previstos se paga por adelantado a los {1} días y se descuenta del pago; la venta se paga tras {2} días en stock + {3} días de entrega + {4} días hasta el pago.",
         mix: "Media ponderada por las cuotas de los mercados. {0}",
         mix_share: "{0} a {1}, {2} cada uno: {3}",
+        // ---- Issue #15, item 7: delivery days per market ----
+        cash_five_day: "{0} Cainiao entrega en {1} en cinco días.",
+        mix_cash: "Media ponderada por las cuotas de los mercados: cobro tras {0} días de media. {1}",
+        mix_days: "{0} a {1}: {2}",
         service_fee: "El {0} del precio de venta: la tarifa de servicio de transacción, en todas las categorías.",
         service_fee_order_total: "El {0} del total del pedido, envío incluido: la tarifa de servicio de transacción, en todas las categorías.",
         service_fee_waived: "Tarifa de servicio del {0}, exención del {1} en Semigestionado: el {2} del precio de venta.",

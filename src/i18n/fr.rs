@@ -39,6 +39,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}\u{a0}: {1} par mois",
         per_unit: "/unité",
         per_month: "/mois",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0}\u{a0}marchés",
         show_results_in: "Afficher les résultats en {0}",
         results_in: "Résultats en {0}",
         clause_separator: "\u{202f}; ",
@@ -327,8 +329,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "En volume, ce colis pèse plus que ce que {0} accepte\u{a0}: jusqu’à {1}.",
         line_misses_market: "{0} n’a pas de tarifs pour {1}\u{a0}: choisissez une autre ligne d’expédition ou un autre marché.",
         destination_and_mix: "Indiquez une destination ou un ensemble de destinations, pas les deux.",
-        duplicate_market: "{0} figure déjà dans l’ensemble, en destinations[{1}].",
+        duplicate_market: "{0} figure déjà dans l’ensemble, comme marché {1}.",
         shares_not_hundred: "Les parts des marchés font {0}\u{202f}%\u{a0}: elles doivent faire 100\u{202f}%.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "Ajoutez au moins un marché.",
+        market_required: "Choisissez un marché.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} dépasse le prix de vente auquel il serait revendu ({1})\u{202f}: vérifiez le prix que vous propose AliExpress.",
@@ -405,6 +410,9 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_full_stock: "Jours de stock Entièrement géré avant la vente",
         days_full_delivery: "Délai de livraison Entièrement géré",
         days_full_payout: "Paiement Entièrement géré après la vente",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_semi_warehouse_delivery_five_day: "Délai de livraison Semi-géré depuis l’entrepôt dans les marchés à cinq jours de Cainiao",
+        days_full_delivery_five_day: "Délai de livraison Entièrement géré dans les marchés à cinq jours de Cainiao",
         fx: "Taux de change\u{a0}: {0} pour 1 {1}",
         first_mile_cainiao_bulk_per_kg: "Fret en gros vers un entrepôt Cainiao en Chine, par kg",
         first_mile_cainiao_bulk_per_parcel: "Fret en gros vers un entrepôt Cainiao en Chine, par unité",
@@ -452,11 +460,13 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_pop_delivery: "16 à 24 jours avec la logistique propre du POP\u{202f}; le milieu de la fourchette est retenu.",
         days_semi_jit_delivery: "7 à 12 jours via Cainiao, avec indemnisation en cas de retard\u{202f}; le milieu, 9,5, arrondi au jour supérieur.",
         days_semi_warehouse_stock: "Durée pendant laquelle le stock attend en entrepôt avant d’être vendu.",
-        days_semi_warehouse_delivery: "Cainiao livre en cinq jours au Royaume-Uni, en Espagne, aux Pays-Bas, en Belgique et en Corée du Sud\u{202f}; supposé aussi pour les autres destinations.",
+        days_semi_warehouse_delivery: "Hors des marchés à cinq jours de Cainiao, aucun délai n’a été trouvé pour les marchandises en entrepôt\u{202f}; on suppose celui d’Entièrement géré, 5 à 10 jours (ebrun), dont les marchandises partent aussi d’un entrepôt Cainiao\u{202f}: le milieu, 7,5, arrondi au jour supérieur.",
         days_choice_payout: "Aucun cycle de paiement public trouvé pour Choice.",
         days_semi_advance: "Jours entre l’entrée des produits en entrepôt et le paiement anticipé.",
         days_full_stock: "Durée pendant laquelle les produits fournis attendent dans l’entrepôt de la plateforme avant d’être vendus.",
         days_full_delivery: "5 à 10 jours\u{202f}; le milieu, 7,5, arrondi au jour supérieur.",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_five_day: "Cainiao livre en cinq jours au Royaume-Uni, en Espagne, aux Pays-Bas, en Belgique et en Corée du Sud (les marchés marqués à cinq jours dans le fichier de politique).",
         fx: "Un taux par défaut, daté avec ce barème\u{202f}; saisissez votre propre taux pour de vraies décisions.",
         commission_assumed: "Absente de la partie visible du tableau des commissions 2024 (la plupart des catégories étaient à 8\u{202f}%, certaines à 5\u{202f}%)\u{a0}: 8\u{202f}% est supposé.",
         first_mile_cainiao_bulk_per_kg: "Un seul tarif pour le fret en gros du stock vers un entrepôt Cainiao en Chine, pour les produits en entrepôt Semi-géré comme pour Entièrement géré\u{a0}: aucun tarif public n’a été trouvé pour l’un ou l’autre, et rien n’indique qu’ils diffèrent. 2\u{a0}CNY/kg est courant pour le groupage intérieur\u{a0}; saisissez le tarif de votre transitaire.",
@@ -527,6 +537,10 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_advance: "{0} du chiffre d’affaires attendu est versé d’avance après {1}\u{a0}jours et repris sur le versement\u{a0}; la vente est versée après {2}\u{a0}jours en stock + {3}\u{a0}jours de livraison + {4}\u{a0}jours jusqu’au versement.",
         mix: "Moyenne pondérée par les parts des marchés. {0}",
         mix_share: "{0} vers {1}, {2} chacun\u{a0}: {3}",
+        // ---- Issue #15, item 7: delivery days per market ----
+        cash_five_day: "{0} Cainiao livre en cinq jours à destination de {1}.",
+        mix_cash: "Moyenne pondérée par les parts des marchés\u{a0}: versé après {0}\u{a0}jours en moyenne. {1}",
+        mix_days: "{0} vers {1}\u{a0}: {2}",
         service_fee: "{0} du prix de vente\u{a0}: les frais de service de transaction, dans toutes les catégories.",
         service_fee_order_total: "{0} du total de la commande, livraison comprise\u{a0}: les frais de service de transaction, dans toutes les catégories.",
         service_fee_waived: "Frais de service de {0}, exonérés à {1} en Semi-géré\u{a0}: {2} du prix de vente.",

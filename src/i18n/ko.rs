@@ -40,6 +40,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: 월 {1}",
         per_unit: "/개",
         per_month: "/월",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "시장 {0}곳",
         show_results_in: "{0} 기준으로 보기",
         results_in: "결과 통화: {0}",
         clause_separator: "; ",
@@ -328,8 +330,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "부피 무게가 {0}의 한도를 넘습니다: {1}까지 받습니다.",
         line_misses_market: "{0}에는 {1} 요율이 없습니다: 다른 배송 서비스나 다른 시장을 고르세요.",
         destination_and_mix: "목적지 하나 또는 여러 목적지의 구성 중 하나만 입력하세요.",
-        duplicate_market: "{0}은(는) 이미 destinations[{1}]에 있습니다.",
+        duplicate_market: "{0}은(는) 이미 {1}번째 시장으로 들어 있습니다.",
         shares_not_hundred: "시장 비중의 합이 {0}%입니다. 합계는 100%여야 합니다.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "시장을 하나 이상 추가하세요.",
+        market_required: "시장을 선택하세요.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0}이(가) 판매될 소매가({1})보다 높습니다. AliExpress가 제시하는 가격을 확인하세요.",
@@ -406,6 +411,9 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_full_stock: "완전위탁 재고가 팔리기까지의 기간",
         days_full_delivery: "완전위탁 배송 기간",
         days_full_payout: "완전위탁 판매 후 정산 기간",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_semi_warehouse_delivery_five_day: "차이냐오 5일 배송 국가의 반위탁 입고 상품 배송 기간",
+        days_full_delivery_five_day: "차이냐오 5일 배송 국가의 완전위탁 배송 기간",
         fx: "환율: 1 {1}당 {0}",
         first_mile_cainiao_bulk_per_kg: "중국 내 차이냐오 창고로의 대량 운송비, kg당",
         first_mile_cainiao_bulk_per_parcel: "중국 내 차이냐오 창고로의 대량 운송비, 개당",
@@ -453,11 +461,13 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_pop_delivery: "POP 자체 물류는 16–24일이며, 중간값을 씁니다.",
         days_semi_jit_delivery: "차이냐오 경유 7–12일이며 배송이 늦으면 보상이 있습니다. 중간값 9.5일을 올려 10일로 씁니다.",
         days_semi_warehouse_stock: "재고가 팔리기 전까지 창고에 머무는 기간입니다.",
-        days_semi_warehouse_delivery: "차이냐오는 영국, 스페인, 네덜란드, 벨기에, 한국에 5일 이내 배송합니다. 다른 국가도 같다고 가정합니다.",
+        days_semi_warehouse_delivery: "차이냐오 5일 배송 국가 밖에서는 입고 상품의 배송 기간을 찾지 못했습니다. 역시 차이냐오 창고에서 출고되는 완전위탁의 5–10일(ebrun)을 가정하며, 중간값 7.5일을 올려 8일로 씁니다.",
         days_choice_payout: "초이스의 공개된 정산 주기를 찾지 못했습니다.",
         days_semi_advance: "상품이 창고에 입고된 뒤 선지급까지 걸리는 일수입니다.",
         days_full_stock: "공급한 상품이 팔리기 전까지 플랫폼 창고에 머무는 기간입니다.",
         days_full_delivery: "5–10일이며, 중간값 7.5일을 올려 8일로 씁니다.",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_five_day: "차이냐오는 영국, 스페인, 네덜란드, 벨기에, 한국에 5일 이내 배송합니다(정책 파일에 5일 배송으로 표시된 국가).",
         fx: "이 정책 세트와 같은 날짜의 기본 환율입니다. 실제 결정에는 직접 확인한 환율을 입력하세요.",
         commission_assumed: "2024년 수수료표(일부만 확인)에서 보이지 않습니다(대부분 카테고리 8%, 일부 5%). 8%로 가정합니다.",
         first_mile_cainiao_bulk_per_kg: "중국 내 차이냐오 창고로 재고를 대량 운송하는 단일 운임으로, 반위탁 창고 상품과 완전위탁 모두에 적용합니다. 어느 쪽도 공개 운임을 찾지 못했고 둘이 다르다는 근거도 없습니다. 2 CNY/kg은 국내 소량 화물 운송의 일반적인 수준이니 포워더 운임을 입력하세요.",
@@ -528,6 +538,10 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_advance: "예상 매출의 {0}가 {1}일 후 선지급되고 정산금에서 차감됩니다. 판매 대금은 재고 {2}일 + 배송 {3}일 + 정산까지 {4}일 후 지급됩니다.",
         mix: "시장별 비중에 따른 가중 평균입니다. {0}",
         mix_share: "{1}로 {0}, 건당 {2}: {3}",
+        // ---- Issue #15, item 7: delivery days per market ----
+        cash_five_day: "{0} 차이냐오는 {1}에 5일 이내 배송합니다.",
+        mix_cash: "시장 비중에 따른 가중 평균: 평균 {0}일 후 정산. {1}",
+        mix_days: "{1}로 {0}: {2}",
         service_fee: "판매가의 {0}: 모든 카테고리에 부과되는 거래 서비스 수수료.",
         service_fee_order_total: "배송비를 포함한 주문 총액의 {0}: 모든 카테고리에 부과되는 거래 서비스 수수료.",
         service_fee_waived: "거래 서비스 수수료 {0}, 반위탁 {1} 면제: 판매가의 {2}.",

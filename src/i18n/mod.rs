@@ -40,8 +40,8 @@ mod zh_cn;
 
 use sellercalc_engine::decimal::{parse_decimal, plain_text, ParseError, MAX_NUMBER_CHARS};
 use sellercalc_engine::{
-    Conflict, Decimal, Field, FieldError, Input, ModelKind, PolicySet, PolicyValue, Problem, Rule,
-    RuleArg, Unit, Warning, WarningKind,
+    Conflict, Decimal, Field, FieldError, Input, MarketPart, ModelKind, PolicySet, PolicyValue,
+    Problem, Rule, RuleArg, Unit, Warning, WarningKind,
 };
 
 pub use intl::{
@@ -399,6 +399,8 @@ pub fn value_label_by_id(
         ["days", "full", "stock"] => l.days_full_stock,
         ["days", "full", "delivery"] => l.days_full_delivery,
         ["days", "full", "payout"] => l.days_full_payout,
+        ["days", "semi_warehouse", "delivery_five_day"] => l.days_semi_warehouse_delivery_five_day,
+        ["days", "full", "delivery_five_day"] => l.days_full_delivery_five_day,
         _ => return None,
     };
     Some(text.to_owned())
@@ -516,6 +518,7 @@ pub fn value_note_by_id(lang: Lang, id: &str, note_key: Option<&str>) -> Option<
         ["days", "semi", "advance"] => n.days_semi_advance,
         ["days", "full", "stock"] => n.days_full_stock,
         ["days", "full", "delivery"] => n.days_full_delivery,
+        ["days", _, "delivery_five_day"] => n.days_five_day,
         ["fx", _] => n.fx,
         _ => return None,
     })
@@ -631,6 +634,19 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
     let e = &texts.errors;
     let with = |template: &str, value: String| fill(template, |i| (i == 0).then(|| value.clone()));
     match &error.problem {
+        // Issue #15: a mix with no market, a market of a mix without its code.
+        Problem::Required if error.field == Field::Destinations => e.mix_empty.to_owned(),
+        Problem::Required
+            if matches!(
+                error.field,
+                Field::Market {
+                    part: Some(MarketPart::Id) | None,
+                    ..
+                }
+            ) =>
+        {
+            e.market_required.to_owned()
+        }
         Problem::Required | Problem::NoDefaultRate => e.required.to_owned(),
         Problem::NotANumber => {
             let examples = [number("25"), number("12.99")];
@@ -688,7 +704,7 @@ pub fn error_message(texts: &Texts, error: &FieldError, number: impl Fn(&str) ->
         Problem::Inconsistent(Conflict::DestinationAndMix) => e.destination_and_mix.to_owned(),
         Problem::Inconsistent(Conflict::DuplicateMarket { market, first }) => fill_all(
             e.duplicate_market,
-            &[market.clone(), number(&first.to_string())],
+            &[market.clone(), number(&(first + 1).to_string())],
         ),
         Problem::Inconsistent(Conflict::SharesNotHundred { total }) => {
             with(e.shares_not_hundred, number(&plain_text(*total)))

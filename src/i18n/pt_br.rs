@@ -39,6 +39,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}: {1} por mês",
         per_unit: "/un.",
         per_month: "/mês",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} mercados",
         show_results_in: "Ver resultados em {0}",
         results_in: "Resultados em {0}",
         clause_separator: "; ",
@@ -327,8 +329,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "Pelo volume, este pacote pesa mais do que {0} aceita: até {1}.",
         line_misses_market: "{0} não tem tarifas para {1}: escolha outra linha de envio ou outro mercado.",
         destination_and_mix: "Informe um destino ou uma combinação de destinos, não os dois.",
-        duplicate_market: "{0} já está na combinação, em destinations[{1}].",
+        duplicate_market: "{0} já está na combinação, como mercado {1}.",
         shares_not_hundred: "As participações dos mercados somam {0}%: devem somar 100%.",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "Adicione pelo menos um mercado.",
+        market_required: "Escolha um mercado.",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} está acima do preço de venda a que seria vendido ({1}): confira o preço que o AliExpress oferece.",
@@ -405,6 +410,9 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_full_stock: "Dias que o estoque totalmente gerenciado espera até vender",
         days_full_delivery: "Prazo de entrega do Totalmente gerenciado",
         days_full_payout: "Repasse do Totalmente gerenciado após a venda",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_semi_warehouse_delivery_five_day: "Prazo de entrega do Semigerenciado a partir do armazém nos mercados de cinco dias da Cainiao",
+        days_full_delivery_five_day: "Prazo de entrega do Totalmente gerenciado nos mercados de cinco dias da Cainiao",
         fx: "Câmbio: {0} por {1}",
         first_mile_cainiao_bulk_per_kg: "Frete em lote até um armazém da Cainiao na China, por kg",
         first_mile_cainiao_bulk_per_parcel: "Frete em lote até um armazém da Cainiao na China, por unidade",
@@ -452,11 +460,13 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_pop_delivery: "De 16 a 24 dias pela logística própria do POP; usa-se o ponto médio.",
         days_semi_jit_delivery: "De 7 a 12 dias pela Cainiao, com compensação por atraso; o ponto médio, 9,5, arredondado para cima.",
         days_semi_warehouse_stock: "Quanto tempo o estoque fica no armazém até vender.",
-        days_semi_warehouse_delivery: "A Cainiao entrega em até cinco dias no Reino Unido, Espanha, Países Baixos, Bélgica e Coreia do Sul; a premissa vale também para os outros destinos.",
+        days_semi_warehouse_delivery: "Fora dos mercados de cinco dias da Cainiao não foi encontrado prazo para mercadorias em armazém; supõe-se o do Totalmente gerenciado, de 5 a 10 dias (ebrun), cujas mercadorias também saem de um armazém da Cainiao: o ponto médio, 7,5, arredondado para cima.",
         days_choice_payout: "Não foi encontrado um ciclo público de repasse do Choice.",
         days_semi_advance: "Dias desde a entrada do produto no armazém até o adiantamento.",
         days_full_stock: "Quanto tempo os produtos fornecidos ficam no armazém da plataforma até vender.",
         days_full_delivery: "De 5 a 10 dias; o ponto médio, 7,5, arredondado para cima.",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_five_day: "A Cainiao entrega em até cinco dias no Reino Unido, Espanha, Países Baixos, Bélgica e Coreia do Sul (os mercados marcados como de cinco dias no arquivo de política).",
         fx: "Uma taxa padrão, com a data desta política; informe a sua própria taxa para decisões reais.",
         commission_assumed: "Não aparece na tabela de comissões de 2024 (vista em parte; a maioria das categorias tinha 8%, algumas 5%): supõe-se 8%.",
         first_mile_cainiao_bulk_per_kg: "Uma única tarifa para o frete em lote do estoque até um armazém da Cainiao na China, usada pelos produtos em armazém do Semigerenciado e pelo Totalmente gerenciado: não foi encontrada tarifa pública para nenhum dos dois e nada indica que sejam diferentes. 2 CNY/kg é típico do frete fracionado doméstico; informe a tarifa do seu agente de cargas.",
@@ -527,6 +537,10 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_advance: "{0} da receita esperada é adiantado após {1} dias e descontado do repasse; a venda é paga após {2} dias em estoque + {3} dias de entrega + {4} dias até o repasse.",
         mix: "Média ponderada pelas participações dos mercados. {0}",
         mix_share: "{0} para {1}, {2} cada: {3}",
+        // ---- Issue #15, item 7: delivery days per market ----
+        cash_five_day: "{0} A Cainiao entrega em até cinco dias para {1}.",
+        mix_cash: "Média ponderada pelas participações dos mercados: repasse após {0} dias em média. {1}",
+        mix_days: "{0} para {1}: {2}",
         service_fee: "{0} do preço de venda: a taxa de serviço de transação, em todas as categorias.",
         service_fee_order_total: "{0} do total do pedido, frete incluído: a taxa de serviço de transação, em todas as categorias.",
         service_fee_waived: "Taxa de serviço de {0}, {1} de isenção no Semigerenciado: {2} do preço de venda.",

@@ -227,6 +227,36 @@ text_table! {
         print_more,
         /// The printout's date: {0} today, as the language writes it.
         print_date,
+        // ---- Issue #15, item 2: the seller's own rate sheet ----
+        rs_title,
+        /// {0} the policy currency.
+        rs_intro,
+        rs_template,
+        rs_load,
+        rs_remove,
+        /// {0} the day loaded, {1} how many rates.
+        rs_active,
+        /// The same for a sheet of one rate: {0} the day loaded.
+        rs_active_one,
+        rs_rejected,
+        /// {0} row, {1} column header, {2} the problem.
+        rs_row_error,
+        /// {0} the problem.
+        rs_file_error,
+        rs_too_large,
+        /// {0} the column.
+        rs_missing_column,
+        rs_unreadable_row,
+        rs_empty,
+        /// {0} the earlier row.
+        rs_duplicate,
+        rs_unreadable,
+        rs_not_kept,
+        /// {0} the day loaded.
+        rs_postage_note,
+        /// {0} the cell as written, {1} the values allowed.
+        rs_unknown,
+        rs_link_note,
     }
 }
 

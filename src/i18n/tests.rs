@@ -513,3 +513,32 @@ fn logistics_errors_name_the_service_the_limit_and_the_market() {
     // (The market's name in the reader's language comes from Intl in the browser: checked end to
     // end, tests/e2e/logistics.test.mjs.)
 }
+
+/// A mix's errors on the page (issue #15): an empty mix asks for a market rather than a number,
+/// and a market listed twice names the first by its place, not by an API path.
+#[test]
+fn mix_errors_speak_of_markets_not_numbers_or_paths() {
+    let plain = |s: &str| s.to_owned();
+    let message = |lang: Lang, scenario: serde_json::Value| {
+        let parsed = ParsedScenario::from_json(&scenario);
+        assert_eq!(parsed.errors.len(), 1, "{scenario}: {:?}", parsed.errors);
+        error_message(texts(lang), &parsed.errors[0], plain)
+    };
+    let empty = json!({ "destinations": [] });
+    assert_eq!(message(Lang::En, empty.clone()), "Add at least one market.");
+    let twice = json!({ "destinations": [{ "id": "ES", "share_pct": "50" }, { "id": "ES", "share_pct": "50" }] });
+    assert_eq!(
+        message(Lang::En, twice.clone()),
+        "ES is already in the mix, as market 1."
+    );
+    let no_code = json!({ "destinations": [{ "share_pct": "100" }] });
+    assert_eq!(message(Lang::En, no_code.clone()), "Choose a market.");
+    for lang in Lang::ALL {
+        for case in [&empty, &twice, &no_code] {
+            let text = message(lang, case.clone());
+            assert!(!text.contains("destinations"), "{lang:?}: {text}");
+            assert!(placeholders(&text).is_empty(), "{lang:?}: {text}");
+            assert_ne!(text, texts(lang).errors.required, "{lang:?}");
+        }
+    }
+}

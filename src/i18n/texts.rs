@@ -416,6 +416,8 @@ text_table! {
         per_unit,
         /// After an amount per month: "/mo".
         per_month,
+        /// The phone's sticky summary for a mix (issue #15): {0} how many markets (2 or more).
+        markets_count,
         /// The results-currency toggle: {0} currency (code or name).
         show_results_in,
         /// Which currency the results are in: {0} currency (code or name).
@@ -1020,6 +1022,9 @@ text_table! {
         days_full_stock,
         days_full_delivery,
         days_full_payout,
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_semi_warehouse_delivery_five_day,
+        days_full_delivery_five_day,
         /// `fx.{currency}`: {0} policy currency, {1} the currency.
         fx,
     }
@@ -1105,6 +1110,9 @@ text_table! {
         days_semi_advance,
         days_full_stock,
         days_full_delivery,
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        /// `days.{model}.delivery_five_day`.
+        days_five_day,
         fx,
     }
 }
@@ -1189,10 +1197,15 @@ text_table! {
         line_misses_market,
         /// `destination` and `destinations` given together.
         destination_and_mix,
-        /// A market listed twice in `destinations`: {0} the market, {1} its first position.
+        /// A market listed twice in `destinations`: {0} the market, {1} its first position, from 1.
         duplicate_market,
         /// The shares of `destinations` do not add up to 100: {0} what they add up to.
         shares_not_hundred,
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        /// `destinations` given with no market.
+        mix_empty,
+        /// A market of a mix without its code.
+        market_required,
     }
 }
 
@@ -1243,6 +1256,10 @@ keyed_table! {
         cash_advance = "cash.advance",
         mix = "mix",
         mix_share = "mix.share",
+        // ---- Issue #15, item 7: delivery days per market ----
+        cash_five_day = "cash.five_day",
+        mix_cash = "mix.cash",
+        mix_days = "mix.days",
     }
 }
 

@@ -37,6 +37,8 @@ pub const TEXTS: Texts = Texts {
         profit_a_month: "{0}：每月{1}",
         per_unit: "/件",
         per_month: "/月",
+        // Issue #15: the phone's sticky summary for a mix.
+        markets_count: "{0} 个市场",
         show_results_in: "以{0}显示结果",
         results_in: "结果币种：{0}",
         clause_separator: "；",
@@ -329,8 +331,11 @@ pub const TEXTS: Texts = Texts {
         above_volume_limit: "按体积计，此包裹超过{0}的限制：最多 {1}。",
         line_misses_market: "{0}没有{1}的运价：请选择其他物流线路或其他市场。",
         destination_and_mix: "请填写一个目的地或多个目的地的组合，不要同时填写。",
-        duplicate_market: "{0} 已在组合中，位于 destinations[{1}]。",
+        duplicate_market: "{0} 已在组合中（第 {1} 个市场）。",
         shares_not_hundred: "各市场份额合计为 {0}%：必须合计为 100%。",
+        // ---- Issue #15: an empty mix, a market not chosen ----
+        mix_empty: "请至少添加一个市场。",
+        market_required: "请选择一个市场。",
     },
     warnings: WarningTexts {
         supply_above_retail: "{0} 高于其售出时的零售价（{1}）：请核对速卖通给出的价格。",
@@ -407,6 +412,9 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_full_stock: "全托管库存售出前的天数",
         days_full_delivery: "全托管配送时效",
         days_full_payout: "全托管售出后回款",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_semi_warehouse_delivery_five_day: "菜鸟五日达市场的半托管入仓商品配送时效",
+        days_full_delivery_five_day: "菜鸟五日达市场的全托管配送时效",
         fx: "汇率：1 {1} 兑 {0}",
         first_mile_cainiao_bulk_per_kg: "国内大货发往菜鸟仓的头程运费，每千克",
         first_mile_cainiao_bulk_per_parcel: "国内大货发往菜鸟仓的头程运费，每件",
@@ -454,11 +462,13 @@ pub const ENGINE: EngineTexts = EngineTexts {
         days_pop_delivery: "POP 自发物流 16–24 天；取中间值。",
         days_semi_jit_delivery: "经菜鸟配送 7–12 天，延误有赔付；中间值 9.5 天向上取整为 10 天。",
         days_semi_warehouse_stock: "库存在仓库中等待售出的时间。",
-        days_semi_warehouse_delivery: "菜鸟对英国、西班牙、荷兰、比利时和韩国五日达；其他目的国也按此假设。",
+        days_semi_warehouse_delivery: "菜鸟五日达市场以外未找到入仓商品的配送时效；假设与同样从菜鸟仓发货的全托管相同，为 5–10 天（ebrun），中间值 7.5 天向上取整为 8 天。",
         days_choice_payout: "未找到 Choice 的公开回款周期。",
         days_semi_advance: "从商品入仓到收到预付款的天数。",
         days_full_stock: "供货商品在平台仓中等待售出的时间。",
         days_full_delivery: "5–10 天；中间值 7.5 天向上取整为 8 天。",
+        // ---- Issue #15, item 7: delivery days in Cainiao's five-day markets ----
+        days_five_day: "菜鸟对英国、西班牙、荷兰、比利时和韩国五日达（政策文件中标为五日达的市场）。",
         fx: "默认汇率，与本政策集同一日期；做实际决策时请输入您自己的汇率。",
         commission_assumed: "2024 年佣金表（部分可见）中未见此类目（多数类目为 8%，部分为 5%），因此假设为 8%。",
         first_mile_cainiao_bulk_per_kg: "半托管入仓商品和全托管共用的一个国内大货入菜鸟仓运费：两者均未找到公开费率，也没有资料表明两者不同。2 元/千克是国内零担物流的常见价格；请填写你的货代报价。",
@@ -529,6 +539,10 @@ pub const ENGINE: EngineTexts = EngineTexts {
         cash_advance: "预期收入的 {0} 在 {1} 天后预付，并从回款中扣回；这笔销售在库存 {2} 天 + 配送 {3} 天 + 回款 {4} 天后结算。",
         mix: "按各市场份额加权。{0}",
         mix_share: "{0}发往{1}，每件{2}：{3}",
+        // ---- Issue #15, item 7: delivery days per market ----
+        cash_five_day: "{0}菜鸟对{1}五日达。",
+        mix_cash: "按各市场占比加权：平均 {0} 天后回款。{1}",
+        mix_days: "{0}发往{1}：{2}",
         service_fee: "售价的 {0}：交易服务费，所有类目均收取。",
         service_fee_order_total: "含运费的订单总额的 {0}：交易服务费，所有类目均收取。",
         service_fee_waived: "{0} 交易服务费，半托管减免 {1}：售价的 {2}。",

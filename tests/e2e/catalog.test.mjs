@@ -818,3 +818,42 @@ test('a long read can be stopped, and a huge name is cut on screen but kept whol
     assert.equal((await tableRows(page)).length, 1, 'the catalog on screen stays');
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-stop-and-long-name' }));
+
+test('a markets column sets each row\'s mix: per-row figures as the calculator\'s, a bad mix named by row and column, fixed in place (issue #15)', () =>
+  withPage(async (page) => {
+    await open(page);
+    // The optional columns list the mix column.
+    assert.match(await textOf(page, 'catalog-optional-columns'), /Markets · destinations · Markets and their shares of the volume, e\.g\. ES:60\|US:40/);
+    // Example 1's mug (docs/model.md) three times: 60/40 Spain/US, Spain alone, and a bad mix.
+    await upload(page, 'markets.csv', [
+      `${HEADER},markets`,
+      'Mug mix,25,1.5,350,home,12.99,,400,ES:60|US:40',
+      'Mug Spain,25,1.5,350,home,12.99,,400,ES',
+      'Mug twice,25,1.5,350,home,12.99,,400,ES:50|ES:50',
+    ].join('\n'));
+    await done(page);
+    const rows = Object.fromEntries((await tableRows(page)).map((r) => [r.name, r.cells.map((c) => { try { return Number(money(c)); } catch { return null; } })]));
+    // By hand (Example 4): POP −2.095936 a month for the mix, 2223.984064 for Spain (Example 1);
+    // semi-managed 1990.015424 and 4216.095424.
+    assert.ok(rows['Mug mix'].includes(-210), `POP for the mix: ${JSON.stringify(rows['Mug mix'])}`);
+    assert.ok(rows['Mug mix'].includes(199002), `semi for the mix: ${JSON.stringify(rows['Mug mix'])}`);
+    assert.ok(rows['Mug Spain'].includes(222398), `POP for Spain: ${JSON.stringify(rows['Mug Spain'])}`);
+    assert.ok(rows['Mug Spain'].includes(421610), `semi for Spain: ${JSON.stringify(rows['Mug Spain'])}`);
+    // The bad mix: its row and the markets column, the calculator's message for the market.
+    assert.equal((await page.textContent('#bad-title')).trim(), '1 row needs a fix');
+    assert.match(await page.textContent('[data-testid="bad-row-4"]'), /Row 4 · Mug twice/);
+    assert.equal((await page.textContent('label[for="fix-4-8"]')).trim(), 'markets');
+    assert.equal(await page.inputValue('[data-testid="fix-4-8"]'), 'ES:50|ES:50');
+    assert.equal((await page.textContent('#fix-4-8-error')).trim(), 'Market 2: ES is already in the mix, as market 1.');
+    // Shares that do not add up: the calculator's message.
+    await page.fill('[data-testid="fix-4-8"]', 'ES:50|US:40');
+    await page.press('[data-testid="fix-4-8"]', 'Enter');
+    await page.waitForFunction(() => /add up to 90%/.test(document.querySelector('#fix-4-8-error')?.textContent ?? ''));
+    await page.fill('[data-testid="fix-4-8"]', 'ES:60|US:40');
+    await page.press('[data-testid="fix-4-8"]', 'Enter');
+    await page.waitForSelector('[data-testid="bad-row-4"]', { state: 'detached' });
+    const fixed = (await tableRows(page)).find((r) => r.name === 'Mug twice').cells.map((c) => { try { return Number(money(c)); } catch { return null; } });
+    assert.ok(fixed.includes(-210), `the fixed row is the mix: ${JSON.stringify(fixed)}`);
+    await screenshot(page, 'catalog-markets');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-markets' }));

@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withPage, screenshot, repoRoot, serverUrl } from './helpers.mjs';
-import { ready, retype, settled, notices } from './scenario-helpers.mjs';
+import { ready, retype, settled, notices, download } from './scenario-helpers.mjs';
 
 /** The engine's result for a scenario, through the public API. */
 const engine = (page, scenario) => page.evaluate((s) => window.sellerCalc.compare(s), scenario);
@@ -352,7 +352,168 @@ test('several markets at 390 px', () =>
     assert.equal(await page.inputValue('#in-destinations-2-id'), 'FR');
     const box = await page.locator('[data-testid="markets"]').boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the rows fit: ${JSON.stringify(box)}`);
+    // The sticky summary counts the markets rather than listing them, and fits the phone.
+    const count = page.locator('[data-testid="summary-markets"]');
+    assert.equal((await count.textContent()).trim(), '3 markets');
+    const countBox = await count.boundingBox();
+    assert.ok(countBox && countBox.x >= 0 && countBox.x + countBox.width <= 390, `the count fits: ${JSON.stringify(countBox)}`);
+    // One market is the simple case: no count.
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES' })}`);
+    assert.equal(await page.locator('[data-testid="summary-markets"]').count(), 0);
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES:60|US:30|FR:10' })}`);
+    await page.waitForSelector('#in-destinations-2-id');
     await page.locator('[data-testid="markets"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'logistics-markets-390');
     assert.deepEqual(page.errors, []);
   }, { width: 390, height: 844 }));
+
+/** The cash rule under a model's "money tied up" row, and its timeline's rows as text. */
+const cashOf = (page, model) =>
+  page.evaluate((model) => {
+    const card = document.querySelector(`[data-testid="${model}-card"]`);
+    const rows = [...card.querySelectorAll('details.why table:not(.timeline) tbody tr')];
+    const rule = rows.at(-1)?.querySelector('.rule')?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+    // Each row: its day, then its amounts (paid out, paid in, tied up), space-separated.
+    const timeline = [...card.querySelectorAll('[data-testid$="-timeline"] tbody tr')]
+      .map((tr) => [tr.querySelector('th').firstChild.textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]
+        .map((text) => text.replace(/\s+/g, ' ').trim()).join(' '));
+    return { rule, timeline };
+  }, model);
+
+test('delivery days per market: the cash rule names each market\'s days, each is paid out on its own day (item 7)', () =>
+  withPage(async (page) => {
+    // One market: Spain is one of Cainiao's five-day markets (docs/model.md, Example 1).
+    await ready(page);
+    await page.click('[data-testid="full-card"] details.why summary');
+    await until(async () => (await cashOf(page, 'full')).rule,
+      /^30 days in stock \+ 5 days' delivery \+ 15 days until payout\. Cainiao delivers to Spain within five days\./, 'five days to Spain');
+    assert.equal((await page.textContent('[data-testid="full-days-to-cash"]')).trim(), '50 days');
+    // France is not: fully managed's 5–10 days, 8.
+    await page.selectOption('#in-destination', 'FR');
+    await until(async () => (await cashOf(page, 'full')).rule, /^30 days in stock \+ 8 days' delivery \+ 15 days until payout\./, 'eight to France');
+    assert.equal((await page.textContent('[data-testid="full-days-to-cash"]')).trim(), '53 days');
+
+    // The 60/40 Spain/US mix (Example 4): 51.2 days on average, each market's days listed, and
+    // the timeline pays Spain on day 50 and the US on day 53.
+    await ready(page, `/?${new URLSearchParams({ destination: 'ES:60|US:40' })}`);
+    await page.click('[data-testid="semi-card"] details.why summary');
+    await until(async () => (await cashOf(page, 'semi')).rule,
+      /^Share-weighted over the markets: paid out after 51\.2 days on average\. 60% to Spain: 30 days in stock \+ 5 days' delivery \+ 15 days until payout\. Cainiao delivers to Spain within five days\. 40% to United States: 30 days in stock \+ 8 days' delivery/,
+      'the mix\'s days');
+    const { timeline } = await cashOf(page, 'semi');
+    assert.deepEqual(timeline, [
+      'Day 0 ¥27.20 ¥0.00 ¥27.20',
+      'Day 30 ¥7.48 ¥0.00 ¥34.68',
+      // Spain's payout (60% × 45.22); the US's units still tie up 40% × 34.68.
+      'Day 50 ¥0.00 ¥27.13 ¥13.87',
+      'Day 53 ¥0.00 ¥12.52 ¥0.00',
+    ]);
+    assert.equal((await page.textContent('[data-testid="semi-days-to-cash"]')).trim(), '51 days');
+    assert.equal((await page.textContent('[data-testid="semi-capital"]')).trim(), '¥20,683.51');
+    await screenshot(page, 'logistics-days-per-market');
+
+    // In Spanish, the same rule in the page's language.
+    await ready(page, `/?${new URLSearchParams({ lang: 'es', destination: 'ES:60|US:40' })}`);
+    await page.click('[data-testid="semi-card"] details.why summary');
+    await until(async () => (await cashOf(page, 'semi')).rule,
+      /^Media ponderada por las cuotas de los mercados: cobro tras 51,2 días de media\. 60 % a España: 30 días en stock \+ 5 días de entrega \+ 15 días hasta el cobro\. Cainiao entrega en España en cinco días\./,
+      'es');
+    assert.deepEqual(page.errors, []);
+  }));
+
+/** Loads `text` as the rate sheet file `name`. */
+const loadSheet = (page, name, text) => page.setInputFiles('[data-testid="rate-sheet-file"]', {
+  name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8'),
+});
+
+test('the seller\'s own rate sheet: a bad row named by row and column, fixed, postage changes, kept, links say so, removed (item 2)', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="pop-card"] details.why summary');
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥41\.89/, 'the policy\'s postage');
+    await page.click('[data-testid="rate-sheet"] > summary');
+    // The template is the policy's current rates.
+    const template = await download(page, '[data-testid="rate-sheet-template"]');
+    assert.equal(template.name, 'sellercalc-rate-sheet-template.csv');
+    assert.match(template.text, /^Market,Service,Weight band,Per kg \(CNY\),Per parcel \(CNY\)\r\n/);
+    assert.match(template.text, /\r\nES,standard,300_2000g,64\.67,19\.26\r\n/);
+
+    // One bad row: named by row and column; nothing changes.
+    const header = 'Market,Service,Weight band,Per kg (CNY),Per parcel (CNY)';
+    await loadSheet(page, 'mine.csv', [header, 'Spain,AliExpress Standard,300–2000 g,50,10', 'ES,standard,0-150 g,abc,10'].join('\n'));
+    await page.waitForSelector('[data-testid="rate-sheet-errors"] li');
+    assert.deepEqual(await page.$$eval('[data-testid="rate-sheet-errors"] li', (li) => li.map((l) => l.textContent.trim())),
+      ['Row 3, Per kg (CNY): Enter a number, such as 25 or 12.99.']);
+    // An unknown band names what the service has.
+    await loadSheet(page, 'mine.csv', [header, 'ES,standard,5-6 kg,1,1'].join('\n'));
+    await page.waitForFunction(() => /5-6 kg/.test(document.querySelector('[data-testid="rate-sheet-errors"]')?.textContent ?? ''));
+    assert.deepEqual(await page.$$eval('[data-testid="rate-sheet-errors"] li', (li) => li.map((l) => l.textContent.trim())),
+      ['Row 2, Weight band: “5-6 kg” is not one of: 0_150g, 150_300g, 300_2000g, 2_30kg.']);
+    assert.equal(await page.locator('[data-testid="rate-sheet-status"]').count(), 0);
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥41\.89/, 'unchanged');
+
+    // Fixed: 0.35 × 50 + 10 = 27.50 for the 350 g mug (its 300–2000 g band); the line says whose rate.
+    await loadSheet(page, 'mine.csv', [header, 'Spain,AliExpress Standard,300–2000 g,50,10', 'ES,standard,0-150 g,60,10'].join('\n'));
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥27\.50/, 'the sheet\'s postage');
+    const today = new Date().toISOString().slice(0, 10);
+    assert.equal(await page.textContent('[data-testid="rate-sheet-status"]'),
+      `Your rate sheet, loaded on ${today}: 2 rates. Bands it does not name keep the policy's rates.`);
+    assert.equal(await page.locator('[data-testid="rate-sheet-errors"]').count(), 0);
+    assert.match(await page.textContent('[data-testid="pop-rate-source"]'), new RegExp(`^Your rate sheet, loaded on ${today}`));
+    // The assumptions show the sheet's rate where it gives one, and say whose it is; a band it
+    // does not name keeps the policy's rate and badge.
+    const sheetRow = '[data-id="postage.standard.ES.300_2000g.per_kg"]';
+    await page.waitForSelector(`${sheetRow} input`, { state: 'attached' });
+    assert.equal(await page.inputValue(`${sheetRow} input`), '50');
+    assert.equal((await page.textContent(`${sheetRow} .as-badge`)).trim(), 'Your rate sheet');
+    const policyRow = '[data-id="postage.standard.ES.150_300g.per_kg"]';
+    assert.equal(await page.inputValue(`${policyRow} input`), '64.67');
+    assert.notEqual((await page.textContent(`${policyRow} .as-badge`)).trim(), 'Your rate sheet');
+    // Links note that a rate sheet was used, not the sheet itself.
+    await settled(page);
+    const link = page.url();
+    assert.match(link, /[?&]rates=own(&|$)/);
+    assert.doesNotMatch(link, /300/);
+    await screenshot(page, 'logistics-rate-sheet');
+
+    // Kept in this browser: a reload uses it again.
+    await page.reload();
+    await page.waitForSelector('[data-testid="rate-sheet-status"]', { state: 'attached' });
+    await page.click('[data-testid="pop-card"] details.why summary');
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥27\.50/, 'kept');
+
+    // A page opened from such a link elsewhere says so, and prices with its own rates.
+    await withPage(async (other) => {
+      await ready(other, link.replace(/^https?:\/\/[^/]+/, ''));
+      assert.ok((await notices(other)).some((n) => /made with a custom rate sheet, which links do not carry/.test(n)), 'the note');
+      await other.click('[data-testid="pop-card"] details.why summary');
+      await until(() => lineText(other, 'pop', 'last_mile'), /¥41\.89/, 'the receiver\'s postage');
+    });
+
+    // Removed: back to the policy's rates, and links without the note.
+    await page.click('[data-testid="rate-sheet"] > summary');
+    await page.click('[data-testid="rate-sheet-remove"]');
+    // The group stays open for what comes next.
+    assert.equal(await page.$eval('[data-testid="rate-sheet"]', (d) => d.open), true);
+    await until(() => lineText(page, 'pop', 'last_mile'), /¥41\.89/, 'the policy\'s again');
+    assert.equal(await page.locator('[data-testid="rate-sheet-status"]').count(), 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:rate-sheet')), null);
+    await settled(page);
+    assert.doesNotMatch(page.url(), /rates=own/);
+    assert.deepEqual(page.errors, []);
+  }));
+
+test('a stored rate sheet that cannot be read is kept, and the page says so (item 2)', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.evaluate(() => localStorage.setItem('sellercalc:rate-sheet', '{"version":1,"loaded_on":"2026-12-01","text":"garbled'));
+    await page.reload();
+    await page.waitForSelector('[data-testid="rate-sheet-unreadable"]');
+    assert.match(await page.textContent('[data-testid="rate-sheet-unreadable"]'), /could not be read\. It is kept, unchanged/);
+    // Still there, untouched, until the seller removes it.
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:rate-sheet')),
+      '{"version":1,"loaded_on":"2026-12-01","text":"garbled');
+    await page.click('[data-testid="rate-sheet-remove"]');
+    assert.equal(await page.evaluate(() => localStorage.getItem('sellercalc:rate-sheet')), null);
+    assert.deepEqual(page.errors, []);
+  }));

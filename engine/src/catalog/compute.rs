@@ -9,7 +9,10 @@ use crate::decimal::{parse_decimal, ParseError};
 use crate::error::{Expected, FieldError, Problem};
 use crate::input::{Field, Input, InputKind};
 use crate::policy::PolicySet;
-use crate::scenario::{Given, ModelKind, RawValue, ScenarioInput};
+use crate::scenario::{
+    is_mix_text, markets_from_text, Given, MarketInput, ModelKind, RawValue, ScenarioInput,
+    MIX_TEXT_MAX_CHARS,
+};
 use crate::solve::{
     indifference_supply_price_decimals, price_decimals, stated_indifference_supply_price,
     target_margin_price,
@@ -312,6 +315,18 @@ fn cell_value(input: Input, cell: &str, delimiter: u8, mark: DecimalMark) -> Giv
     }
 }
 
+/// A `destinations` cell's markets: a mix, `ES:60|US:40`, read as the calculator reads one (its
+/// shares with the file's conventions), or one market's code alone, at 100%.
+fn mix_cell(cell: &str, delimiter: u8, mark: DecimalMark) -> Given<Vec<Given<MarketInput>>> {
+    if !is_mix_text(cell) && cell.chars().count() <= MIX_TEXT_MAX_CHARS {
+        return Ok(vec![Ok(MarketInput {
+            id: Some(Ok(cell.to_owned())),
+            share_pct: Some(Ok(Decimal::ONE_HUNDRED)),
+        })]);
+    }
+    markets_from_text(cell, |share| number_cell(share, delimiter, mark))
+}
+
 /// The base scenario with `row`'s non-empty cells as overrides: the scenario the row is compared
 /// with. When the row sets a POP input that a semi-managed one follows (`pop.price`, POP's
 /// marketing) but not that semi-managed input, the base's semi-managed value is dropped so that it
@@ -322,6 +337,7 @@ pub fn merged_scenario(base: &ScenarioInput, file: &CatalogFile, row: &SkuRow) -
     let mut scenario = base.clone();
     scenario.remove(Input::SupplyPrice);
     let mut given = [false; Input::ALL.len()];
+    let mut mix = false;
     for (column, cell) in file.columns.iter().zip(&row.cells) {
         if cell.is_empty() {
             continue;
@@ -338,8 +354,19 @@ pub fn merged_scenario(base: &ScenarioInput, file: &CatalogFile, row: &SkuRow) -
                 let value = number_cell(cell, file.delimiter, file.decimal);
                 scenario.give_assumption(id, value);
             }
+            ColumnKind::Field(Field::Destinations) => {
+                mix = true;
+                scenario.give_destinations(mix_cell(cell, file.delimiter, file.decimal));
+            }
             _ => {}
         }
+    }
+    // A row's market, or its mix, replaces the calculator's (both in one row is the
+    // calculator's error, at the destination).
+    if mix && !given[Input::Destination.index()] {
+        scenario.remove(Input::Destination);
+    } else if given[Input::Destination.index()] && !mix {
+        scenario.remove_destinations();
     }
     for follower in Input::ALL {
         if let Some(leader) = follower.follows() {
@@ -389,10 +416,14 @@ fn result_of(
         .errors
         .iter()
         .map(|error| CellError {
-            column: file
-                .columns
-                .iter()
-                .position(|c| matches!(&c.kind, ColumnKind::Field(field) if *field == error.field)),
+            column: file.columns.iter().position(|c| match &c.kind {
+                // A market of a mix is in the row's `destinations` cell.
+                ColumnKind::Field(Field::Destinations) => {
+                    matches!(error.field, Field::Destinations | Field::Market { .. })
+                }
+                ColumnKind::Field(field) => *field == error.field,
+                _ => false,
+            }),
             error: error.clone(),
         })
         .collect();

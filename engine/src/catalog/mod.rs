@@ -27,6 +27,7 @@ mod portfolio;
 mod read;
 mod sample;
 
+pub(crate) use compute::number_cell;
 pub use compute::{compute_row, merged_scenario, CellError, SkuModel, SkuResult};
 pub use decode::{looks_binary, mostly_utf8, sniff, Encoding, Sniffed};
 pub use export::{
@@ -34,8 +35,9 @@ pub use export::{
     warnings_text, RESULTS_FILE,
 };
 pub use portfolio::{Driver, Portfolio, PortfolioBuilder};
+pub(crate) use read::{normalise_header, read_csv_records, sheet_decimal_mark};
 pub use read::{
     optional_header, read_csv, CatalogFile, CatalogReader, Column, ColumnKind, DecimalMark,
-    FileProblem, SkuRow, MAIN_COLUMNS, MAX_ROWS, OPTIONAL_INPUTS,
+    FileProblem, SkuRow, MAIN_COLUMNS, MAX_ROWS, MIX_ALIASES, OPTIONAL_INPUTS,
 };
 pub use sample::{sample_csv, template_csv, SAMPLE_FILE, TEMPLATE_FILE};

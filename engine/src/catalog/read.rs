@@ -85,6 +85,10 @@ const ALIASES: &[(&str, Option<Input>)] = &[
     ("sale_currency", Some(Input::SaleCurrency)),
 ];
 
+/// Headers of the market-mix column (`ES:60|US:40`, issue #15): the scenario path first, which
+/// the page lists with the optional columns.
+pub const MIX_ALIASES: [&str; 4] = ["destinations", "markets", "market_mix", "destination_mix"];
+
 /// Inputs a column may override besides the main ones (the optional per-SKU overrides).
 pub const OPTIONAL_INPUTS: [Input; 14] = [
     Input::SemiPrice,
@@ -260,7 +264,7 @@ impl CatalogFile {
 /// Lowercases, drops a trailing unit (in parentheses, or a bare `%`: `Ad spend %` is
 /// `Ad spend (%)`) and treats spaces, `_` and `-` alike (as one `_`). Returns the key and the
 /// unit dropped, if any.
-fn normalise_header(header: &str) -> (String, Option<String>) {
+pub(crate) fn normalise_header(header: &str) -> (String, Option<String>) {
     let lower = header.trim().to_lowercase();
     let (base, unit) = match lower.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
         Some((base, unit)) if !base.trim().is_empty() => {
@@ -312,6 +316,10 @@ fn header_table() -> &'static HashMap<String, ColumnKind> {
             .chain(OPTIONAL_INPUTS);
         for input in inputs {
             add(input.path(), ColumnKind::Field(Field::Input(input)));
+        }
+        // A market mix per row, `ES:60|US:40` (issue #15, item 6).
+        for alias in MIX_ALIASES {
+            add(alias, ColumnKind::Field(Field::Destinations));
         }
         let policy = PolicySet::default_set();
         for value in &policy.values {
@@ -454,6 +462,8 @@ struct Collected {
     used: Vec<bool>,
     /// Whether a row beyond [`MAX_ROWS`] was met (reading stops there).
     too_many: bool,
+    /// What a header names ([`classify`] for a catalog).
+    classify: fn(&str) -> ColumnKind,
 }
 
 impl Collected {
@@ -476,7 +486,7 @@ impl Collected {
                 .iter()
                 .map(|h| Column {
                     header: h.trim().to_owned(),
-                    kind: classify(h),
+                    kind: (self.classify)(h),
                 })
                 .collect();
             self.used = vec![false; self.file.columns.len()];
@@ -538,6 +548,13 @@ pub struct CatalogReader {
 impl CatalogReader {
     /// Starts reading `text`. Cheap: the work is done by [`CatalogReader::step`].
     pub fn new(text: &str) -> Self {
+        Self::with_classifier(text, classify)
+    }
+
+    /// Starts reading `text` with `classify` naming what each header holds: a rate sheet's
+    /// reader ([`crate::rates`]) names none, so that the catalog's header table is not part of
+    /// the calculator page.
+    pub(crate) fn with_classifier(text: &str, classify: fn(&str) -> ColumnKind) -> Self {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (source, normalised, text) = if text.contains('\r') {
             (text.to_owned(), 0, String::with_capacity(text.len()))
@@ -567,6 +584,7 @@ impl CatalogReader {
                 row_problems: Vec::new(),
                 used: Vec::new(),
                 too_many: false,
+                classify,
             },
             done: false,
         }
@@ -719,6 +737,7 @@ impl CatalogReader {
             mut row_problems,
             used,
             too_many,
+            ..
         } = self.collected;
         if too_many {
             // Refused: nothing of it is compared (the rows would be a part of the catalog).
@@ -818,6 +837,26 @@ fn decimal_mark(file: &CatalogFile) -> DecimalMark {
     }
 }
 
+/// The decimal mark of a file's cells in `columns` (a rate sheet's amounts), decided as
+/// [`decimal_mark`] decides a catalog's.
+pub(crate) fn sheet_decimal_mark(file: &CatalogFile, columns: &[usize]) -> DecimalMark {
+    let (mut point, mut comma) = (false, false);
+    for row in &file.rows {
+        for &i in columns {
+            match row.cells.get(i).and_then(|c| decimal_of(c)) {
+                Some('.') => point = true,
+                Some(',') => comma = true,
+                _ => {}
+            }
+        }
+    }
+    match (point, comma) {
+        (true, false) => DecimalMark::Point,
+        (false, true) => DecimalMark::Comma,
+        _ => DecimalMark::Unknown,
+    }
+}
+
 /// The decimal mark one cell shows, if it shows one (see [`decimal_mark`]).
 fn decimal_of(cell: &str) -> Option<char> {
     let body: String = cell
@@ -849,6 +888,12 @@ fn decimal_of(cell: &str) -> Option<char> {
 /// text without blocking, use [`CatalogReader`].
 pub fn read_csv(text: &str) -> CatalogFile {
     CatalogReader::new(text).finish()
+}
+
+/// Reads a CSV as [`read_csv`] does, naming no column (every kind `Unknown`): the records of
+/// another kind of file, such as a rate sheet.
+pub(crate) fn read_csv_records(text: &str) -> CatalogFile {
+    CatalogReader::with_classifier(text, |_| ColumnKind::Unknown).finish()
 }
 
 #[cfg(test)]

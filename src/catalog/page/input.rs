@@ -140,6 +140,8 @@ pub fn InputSection(props: &InputProps) -> Html {
                             <li><code>{ header }</code>{ " · " }<code>{ input.path() }</code>{ " · " }{ label }</li>
                         }
                     }) }
+                    // Several markets per row (issue #15).
+                    <li><code>{ "Markets" }</code>{ " · " }<code>{ cat::MIX_ALIASES[0] }</code>{ " · " }{ t.mix_column }</li>
                 </ul>
                 <p>{ fill_one(t.optional_assumptions, "assumptions.commission.home") }</p>
                 <p>{ t.optional_semi_marketing }</p>

@@ -295,7 +295,14 @@ fn bad_row(props: &BadRowsProps, locale: &i18n::Locale, index: usize) -> Html {
             { for columns.into_iter().map(|column| {
                 let messages: Vec<String> = result.errors.iter()
                     .filter(|e| e.column == column)
-                    .map(|e| error_text(locale, &e.error).to_string())
+                    .map(|e| {
+                        let text = error_text(locale, &e.error).to_string();
+                        // One market of a row's mix: which one (issue #15).
+                        match e.error.field {
+                            Field::Market { index, .. } => fill_all(t.market_numbered, &[(index + 1).to_string(), text]),
+                            _ => text,
+                        }
+                    })
                     .collect();
                 let message = messages.join(" ");
                 match column {

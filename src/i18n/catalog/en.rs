@@ -141,4 +141,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     tile_estimated: "{0} of {1} at an estimated supply price",
     // Empty required cells (issue #16, item 14).
     row_defaults: "Empty in the file, so the calculator's value is used: {0}.",
+    // Several markets per row (issue #15, item 6).
+    mix_column: "Markets and their shares of the volume, e.g. ES:60|US:40 (one market's code alone: all of it)",
+    market_numbered: "Market {0}: {1}",
 };

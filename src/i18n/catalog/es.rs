@@ -142,4 +142,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     tile_estimated: "{0} de {1} con precio de suministro estimado",
     // Empty required cells (issue #16, item 14).
     row_defaults: "Vacío en el archivo, así que se usa el valor de la calculadora: {0}.",
+    // Several markets per row (issue #15, item 6).
+    mix_column: "Mercados y su parte del volumen, p. ej. ES:60|US:40 (el código de un solo mercado: todo el volumen)",
+    market_numbered: "Mercado {0}: {1}",
 };

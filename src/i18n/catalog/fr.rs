@@ -143,4 +143,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     tile_estimated: "{0} sur {1} à un prix de fourniture estimé",
     // Empty required cells (issue #16, item 14).
     row_defaults: "Vide dans le fichier, donc la valeur du calculateur est utilisée\u{a0}: {0}.",
+    // Several markets per row (issue #15, item 6).
+    mix_column: "Marchés et leur part du volume, p. ex. ES:60|US:40 (le code d’un seul marché\u{a0}: tout le volume)",
+    market_numbered: "Marché {0}\u{a0}: {1}",
 };

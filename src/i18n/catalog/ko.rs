@@ -143,4 +143,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     tile_estimated: "{1}개 중 {0}개는 추정 공급가",
     // Empty required cells (issue #16, item 14).
     row_defaults: "파일에 비어 있어 계산기의 값을 적용합니다: {0}.",
+    // Several markets per row (issue #15, item 6).
+    mix_column: "시장과 판매량 비중, 예: ES:60|US:40 (시장 코드 하나만 쓰면 전량)",
+    market_numbered: "시장 {0}: {1}",
 };

@@ -142,4 +142,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     tile_estimated: "{0} de {1} com preço de fornecimento estimado",
     // Empty required cells (issue #16, item 14).
     row_defaults: "Vazio no arquivo, então é usado o valor da calculadora: {0}.",
+    // Several markets per row (issue #15, item 6).
+    mix_column: "Mercados e sua parte do volume, p. ex. ES:60|US:40 (o código de um só mercado: todo o volume)",
+    market_numbered: "Mercado {0}: {1}",
 };

@@ -142,4 +142,7 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     tile_estimated: "{1}个中有{0}个按估算供货价计",
     // Empty required cells (issue #16, item 14).
     row_defaults: "文件中为空，因此使用计算器中的值：{0}。",
+    // Several markets per row (issue #15, item 6).
+    mix_column: "市场及其销量占比，例如 ES:60|US:40（只写一个市场代码即全部销量）",
+    market_numbered: "市场 {0}：{1}",
 };
