@@ -56,6 +56,8 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
                 match rate_sheet::load() {
                     Stored::Sheet(loaded) => {
                         rate_sheet::set_active(Some(loaded));
+                        // Drawn again with the sheet: the panel's props do not change with it.
+                        view.set(View::default());
                         on.emit(Action::RatesChanged);
                     }
                     Stored::Unreadable => view.set(View {
