@@ -228,6 +228,7 @@ mod tests {
             .collect();
         assert_eq!(langs, format!("[{}]", primary.join(",")));
         assert!(index.contains(&format!("'{}'", crate::storage::AUTOSAVE_KEY)));
+        assert!(index.contains(&format!("'{}'", crate::rate_sheet::STORAGE_KEY)));
         assert!(index.contains(&format!("'{}'", crate::i18n::STORAGE_KEY)));
     }
 }

@@ -75,6 +75,9 @@ test('a link, an autosave or another language never shows the example figures as
     await page.evaluate(() => localStorage.setItem('sellercalc:autosave', '{}'));
     await page.goto(url('/'));
     assert.deepEqual(await hidden(page), { flag: 'hidden', shown: false });
+    await page.evaluate(() => { localStorage.clear(); localStorage.setItem('sellercalc:rate-sheet', '{}'); });
+    await page.goto(url('/'));
+    assert.deepEqual(await hidden(page), { flag: 'hidden', shown: false }, 'a stored rate sheet');
     await page.evaluate(() => { localStorage.clear(); localStorage.setItem('sellercalc.lang', 'zh-CN'); });
     await page.goto(url('/'));
     assert.deepEqual(await hidden(page), { flag: 'hidden', shown: false });
