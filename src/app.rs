@@ -107,6 +107,25 @@ pub fn use_painted() -> bool {
     *painted
 }
 
+/// How many frames have been painted since this component's first render, up to `steps`: `0`
+/// during the first render, then one more after each painted frame until `steps`. Views far
+/// below the first screen come in turns with it, each turn a task of its own, so that no single
+/// task after the first paint is long on a slow phone (issue #17, lever 2).
+#[hook]
+pub fn use_paint_steps(steps: usize) -> usize {
+    let done = use_state_eq(|| 0usize);
+    {
+        let setter = done.setter();
+        use_effect_with(*done, move |done| {
+            let next = *done + 1;
+            if next <= steps {
+                after_paint(move || setter.set(next));
+            }
+        });
+    }
+    (*done).min(steps)
+}
+
 /// The state the charts draw: a snapshot, compared by its comparison's identity (a new one is
 /// computed for every change of input, language or policy value).
 #[derive(Clone)]
@@ -134,7 +153,9 @@ struct ChartsProps {
 /// charts' props stay equal, so Yew does not render them again.
 #[function_component]
 fn Charts(props: &ChartsProps) -> Html {
-    let painted = use_painted();
+    // The breakdown and volume charts after the first paint, then each sensitivity chart (ten
+    // comparisons each) a frame later: three short tasks instead of one long one.
+    let step = use_paint_steps(3);
     let drawn = use_after_paint(props.clone());
     let state = &drawn.state.0;
     let models: Vec<(ModelKind, Option<Shown>)> = ModelKind::ALL
@@ -151,16 +172,18 @@ fn Charts(props: &ChartsProps) -> Html {
         inputs,
     };
     let currency = &drawn.currency;
-    if !painted {
+    if step == 0 {
         // The first render shows the figures; the charts follow once they are on screen.
         return html! { <div class="charts" data-pending="true"></div> };
     }
     html! {
-        <div class="charts">
+        <div class="charts" data-pending={(drawn.what_if && step < 3).then_some("true")}>
             <BreakdownChart models={models.clone()} currency={currency.clone()} />
             <VolumeChart {models} currency={currency.clone()} units={state.comparison.scenario.monthly_units} />
-            if drawn.what_if {
+            if drawn.what_if && step >= 2 {
                 <SensitivityChart axis={Axis::Price} base={base.clone()} currency={currency.clone()} />
+            }
+            if drawn.what_if && step >= 3 {
                 <SensitivityChart axis={Axis::Cost} {base} currency={currency.clone()} />
             }
         </div>

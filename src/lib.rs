@@ -24,6 +24,39 @@ pub mod storage;
 /// language pack the visitor needs, and renders the page into `<body>`.
 pub fn start() {
     js_api::install();
+    // Reading the session builds the policy tables and the default scenario: a task of its own,
+    // after the one that instantiated the wasm, so that neither is long on a slow phone (issue
+    // #17, lever 2).
+    next_task(read_and_render);
+}
+
+/// Runs `task` in a task of its own (a zero timeout), or at once without a window.
+fn next_task(task: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some(
+        Box::new(task) as Box<dyn FnOnce()>
+    )));
+    let later = pending.clone();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(task) = later.take() {
+            task();
+        }
+    });
+    let queued = web_sys::window().is_some_and(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0)
+            .is_ok()
+    });
+    if !queued {
+        if let Some(task) = pending.take() {
+            task();
+        }
+    }
+}
+
+/// Reads the scenario from the URL or the autosave, loads the language pack the visitor needs,
+/// and renders the page.
+fn read_and_render() {
     let mut session = session::Session::read();
     // A visitor in another language than English gets that language's pack before the first
     // render, so the page never flashes English first. If the pack cannot be fetched, the page

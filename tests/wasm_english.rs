@@ -199,3 +199,48 @@ fn dates_lists_and_currency_names_match_intl() {
         );
     }
 }
+
+/// English typed numbers are read with separators the app knows without asking `Intl` (issue
+/// #17: that first `Intl.NumberFormat` was a third of the first render): they must be `Intl`'s.
+#[wasm_bindgen_test]
+fn english_separators_are_intls() {
+    let format = Intl::NumberFormat::new(&Array::of1(&"en".into()), &Object::new()).format();
+    let written = format
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(1_234_567.5))
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let ours = sellercalc::i18n::separators(sellercalc::i18n::Lang::En);
+    assert_eq!(
+        written,
+        format!("1{g}234{g}567{d}5", g = ours.group, d = ours.decimal)
+    );
+}
+
+/// The printout's date in English is written in Rust (issue #17: the browser's date formatting
+/// loaded its data in the first render): the same text as `Intl`'s long date style.
+#[wasm_bindgen_test]
+fn long_dates_match_intl() {
+    let options = Object::new();
+    Reflect::set(&options, &"dateStyle".into(), &"long".into()).unwrap();
+    Reflect::set(&options, &"timeZone".into(), &"UTC".into()).unwrap();
+    let dates = Intl::DateTimeFormat::new(&Array::of1(&"en".into()), &options).format();
+    for (year, month, day) in [
+        (2024, 1, 1),
+        (2025, 2, 19),
+        (2026, 12, 5),
+        (1999, 9, 30),
+        (2030, 5, 31),
+    ] {
+        let iso = format!("{year:04}-{month:02}-{day:02}");
+        let theirs = dates
+            .call1(
+                &JsValue::UNDEFINED,
+                &js_sys::Date::new(&JsValue::from_str(&iso)),
+            )
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert_eq!(english::long_date(year, month, day), theirs, "{iso}");
+    }
+}

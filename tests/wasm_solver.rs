@@ -51,13 +51,16 @@ fn amount(shown: &str) -> Decimal {
     number_of(shown).parse().expect("a number")
 }
 
-/// The calculator, once its "What if" panel is there (it is built after the first paint).
+/// The calculator, once its "What if" panel and its charts are there (they are built after the
+/// first paint, the charts one a frame: `data-pending` until then).
 async fn app() -> Element {
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
     for _ in 0..40 {
         settle().await;
-        if find(&root, "[data-testid=\"solver-target-pop\"]").is_some() {
+        if find(&root, "[data-testid=\"solver-target-pop\"]").is_some()
+            && find(&root, "[data-pending]").is_none()
+        {
             break;
         }
     }

@@ -306,6 +306,9 @@ pub fn print_inputs(current: &Snapshot, policy: &PolicySet, lang: Lang) -> Html 
     // The printout's date (print-only); none in the build-time prerender, which has no browser.
     let today = if !cfg!(target_arch = "wasm32") {
         String::new()
+    } else if lang == Lang::En {
+        let now = js_sys::Date::new_0();
+        crate::format::english::long_date(now.get_full_year(), now.get_month() + 1, now.get_date())
     } else {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());

@@ -397,11 +397,16 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
 
     // A value with an error may sit in a closed group (a shared link, say): open the groups around
     // it. Never close one here: that would take the focus from someone typing in it.
-    // The 110 rows sit in closed groups: they are built once the page has been painted, so that
-    // they do not hold up the first figures.
-    let painted = crate::app::use_painted();
+    // The rows sit in closed groups: they are built once the page has been painted, so that
+    // they do not hold up the first figures, and ROWS_A_FRAME at a time, so that building them
+    // is never one long task (issue #17, lever 2).
+    let total: usize = layout.iter().map(|s| s.rows.len() + s.more.len()).sum();
+    let all_steps = total.div_ceil(ROWS_A_FRAME);
+    let steps = crate::app::use_paint_steps(all_steps);
+    let built = steps * ROWS_A_FRAME;
+    let painted = steps > 0;
     let error_ids: Vec<String> = errors.iter().map(|(id, _)| dom_id(id)).collect();
-    use_effect_with((error_ids, painted), |(ids, _)| {
+    use_effect_with((error_ids, steps), |(ids, _)| {
         let document = web_sys::window().and_then(|w| w.document());
         for id in ids {
             let mut node = document.as_ref().and_then(|d| d.get_element_by_id(id));
@@ -426,7 +431,8 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     // The intro and the badge sentence run on as the language writes sentences.
     let marked_before = format!("{intro}{}{marked_before}", sentence_gap(&intro));
     html! {
-        <details class="group assumptions" data-testid="assumptions">
+        <details class="group assumptions" data-testid="assumptions"
+            data-pending={(steps < all_steps).then_some("true")}>
             <summary>
                 { words.title }
                 { counts(&locale, words, total_changed, errors.len()) }
@@ -442,7 +448,14 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                     { words.reset_all }
                 </button>
             </div>
-            { for layout.iter().filter(|_| painted).map(|section| {
+            { for layout.iter().filter(|_| painted).scan(0, |before, section| {
+                // The rows of the sections above come first.
+                let first = *before;
+                *before += section.rows.len() + section.more.len();
+                Some((first, section))
+            }).map(|(first, section)| {
+                let rows_built = built.saturating_sub(first).min(section.rows.len());
+                let more_built = built.saturating_sub(first + section.rows.len()).min(section.more.len());
                 let (changed, problems) = tally(&section.rows);
                 let (more_changed, more_problems) = tally(&section.more);
                 html! {
@@ -452,7 +465,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                             { counts(&locale, words, changed + more_changed, problems + more_problems) }
                         </summary>
                         <div class="as-rows">
-                            { for section.rows.iter().map(row) }
+                            { for section.rows.iter().take(rows_built).map(row) }
                         </div>
                         if !section.more.is_empty() {
                             <details class="as-more">
@@ -462,7 +475,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                                     { counts(&locale, words, more_changed, more_problems) }
                                 </summary>
                                 <div class="as-rows">
-                                    { for section.more.iter().map(row) }
+                                    { for section.more.iter().take(more_built).map(row) }
                                 </div>
                             </details>
                         }
@@ -472,6 +485,9 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         </details>
     }
 }
+
+/// How many rows [`AssumptionsPanel`] builds a frame after the first paint.
+const ROWS_A_FRAME: usize = 24;
 
 /// Props of [`AssumptionRow`]: plain data, so that Yew skips rows whose value did not change.
 #[derive(Properties, PartialEq)]

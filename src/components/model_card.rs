@@ -112,6 +112,9 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             }
         </header>
     };
+    // "Why?" is closed: its tables (two thirds of a card's elements) are built once the figures
+    // are painted (issue #17, lever 2).
+    let painted = crate::app::use_painted();
     let Some((shown, m)) = props.shown.as_ref().and_then(|s| Some((s, s.result()?))) else {
         return html! {
             <article class={classes!("card", id)} aria-labelledby={format!("{id}-title")}>
@@ -225,6 +228,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
             }
             <details class="why">
                 <summary>{ c.why }</summary>
+                if painted {
                 <table>
                     <caption class="visually-hidden">{ one(c.per_unit_sold, name.to_owned()) }</caption>
                     <tbody>
@@ -290,6 +294,7 @@ pub fn ModelCard(props: &ModelCardProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                }
             </details>
         </article>
     }

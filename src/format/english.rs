@@ -219,6 +219,28 @@ pub fn date(iso: &str) -> Option<String> {
     Some(format!("{} {day}, {year}", MONTHS[month - 1]))
 }
 
+/// A day as `Intl.DateTimeFormat("en", { dateStyle: "long" })` writes it: `December 5, 2026`;
+/// `month` from 1. For the printout's date: asking the browser would load its date data in the
+/// app's first render (issue #17, lever 2).
+pub fn long_date(year: u32, month: u32, day: u32) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = NAMES[(month.clamp(1, 12) - 1) as usize];
+    format!("{name} {day}, {year}")
+}
+
 /// "a", "a and b", "a, b, and c": `Intl.ListFormat("en", { type: "conjunction" })`.
 pub fn and_list(items: &[String]) -> String {
     match items {

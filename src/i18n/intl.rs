@@ -149,8 +149,14 @@ mod browser {
     }
 
     /// The decimal and group separators the browser's `Intl.NumberFormat` uses for `lang`, for
-    /// reading typed numbers; [`Lang::separators`] when `Intl` cannot say.
+    /// reading typed numbers; [`Lang::separators`] when `Intl` cannot say. English's are known
+    /// (`format::english` writes `en` figures without `Intl`, `tests/wasm_english.rs` holds them
+    /// to it): asking `Intl` would load the locale's data in the app's first render, about a
+    /// third of that task (issue #17, lever 2).
     pub fn separators(lang: Lang) -> Separators {
+        if lang == Lang::En {
+            return lang.separators();
+        }
         SEPARATORS.with(|cache| {
             *cache
                 .borrow_mut()

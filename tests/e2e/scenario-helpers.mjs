@@ -20,18 +20,26 @@ export async function retype(page, selector, text) {
   await page.keyboard.type(text);
 }
 
+/** Waits until the views built after the first paint are all there: the assumption rows come
+ * a few at a frame, the charts one after another (`use_paint_steps` in src/app.rs); each marks
+ * itself `data-pending` until it is complete. */
+export async function built(page) {
+  await page.waitForSelector('.assumptions:not([data-pending])', { state: 'attached', timeout: 15_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-pending]'), null, { timeout: 15_000 });
+}
+
 /** Opens every closed <details> on the page, so that every input can be used. The assumption
- * groups are built a frame after the first figures, so they are waited for first. */
+ * rows are built after the first figures, so they are waited for first. */
 export async function openAll(page) {
-  await page.waitForSelector('.assumptions .as-group', { state: 'attached', timeout: 15_000 });
+  await built(page);
   for (const d of await page.$$('details:not([open])')) await d.evaluate((el) => { el.open = true; });
 }
 
 /** Every input of the form and the assumptions panel: id → value (or checked state). The
- * assumption rows are built a frame after the first figures (`use_painted` in src/app.rs), so a
- * page that has just loaded is given the time to build them first. */
+ * assumption rows are built after the first figures, a few at a frame, so a page that has just
+ * loaded is given the time to build them first ([`built`]). */
 export async function inputValues(page) {
-  await page.waitForSelector('.assumptions input', { state: 'attached', timeout: 15_000 });
+  await built(page);
   return page.evaluate(() => Object.fromEntries(
     [...document.querySelectorAll('.inputs input, .inputs select, .assumptions input')]
       .filter((el) => el.id)

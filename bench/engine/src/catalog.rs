@@ -7,7 +7,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use sellercalc_engine::catalog::{compute_row, read_csv, results_csv, PortfolioBuilder};
+use sellercalc_engine::catalog::{
+    compute_row, merged_scenario, read_csv, results_csv, PortfolioBuilder,
+};
+use sellercalc_engine::compare_input;
 use sellercalc_engine::{Decimal, PolicySet};
 use serde_json::json;
 
@@ -58,6 +61,7 @@ fn ms(start: Instant) -> f64 {
 
 pub fn run() {
     let base = sellercalc_engine::ScenarioInput::new();
+    let mut split = Vec::new();
     let target = Some(Decimal::from(15));
     let mut rows = Vec::new();
     println!(
@@ -98,6 +102,25 @@ pub fn run() {
         let bad = results.iter().filter(|r| !r.ok()).count();
         assert_eq!(bad, 0, "every generated row is valid");
 
+        // Where a row's time goes (issue #17, lever 3): the merge of the row into the base
+        // scenario, the engine's comparison, and the rest of compute_row (the target-margin
+        // and equal-profit solvers, the recommendation, the result's copies).
+        let start = Instant::now();
+        let merged: Vec<_> = file
+            .rows
+            .iter()
+            .map(|row| merged_scenario(&base, &file, row))
+            .collect();
+        let merge_ms = ms(start);
+        let start = Instant::now();
+        let compared: usize = merged
+            .iter()
+            .map(|scenario| black_box(compare_input(scenario)).errors.len())
+            .sum();
+        let compare_ms = ms(start);
+        assert_eq!(compared, 0);
+        split.push((n, merge_ms, compare_ms, compute_ms - merge_ms - compare_ms));
+
         let start = Instant::now();
         let mut builder = PortfolioBuilder::new(10);
         for (i, result) in results.iter().enumerate() {
@@ -136,6 +159,18 @@ pub fn run() {
             "total_ms": total,
             "best_counts": portfolio.best_counts,
         }));
+    }
+    println!();
+    println!("per row (µs): merge, compare (engine), the rest of compute_row (solvers, recommendation, copies)");
+    for (n, merge, compare, rest) in &split {
+        let per = |t: &f64| t * 1000.0 / *n as f64;
+        println!(
+            "{:>8} {:>9.1} {:>10.1} {:>11.1}",
+            n,
+            per(merge),
+            per(compare),
+            per(rest)
+        );
     }
     let out = json!({
         "profile": "release (opt-level z, lto, codegen-units 1, panic abort)",
