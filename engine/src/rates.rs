@@ -270,6 +270,12 @@ fn band_key(text: &str) -> String {
         .collect()
 }
 
+/// Signs that say an amount is not in CNY (or not an amount): refused in a sheet's rates.
+const NOT_CNY: &[char] = &[
+    '$', '€', '£', '₩', '₽', '₹', '₺', '₫', '฿', '₱', '₪', '¢', '₴', '₦', '₡', '₲', '₵', '₸', '₼',
+    '₾', '%',
+];
+
 /// Reads a rate sheet for `policy`. Never fails and never panics: the valid rows' rates and
 /// every problem, by row and column.
 pub fn read_rate_sheet(text: &str, policy: &PolicySet) -> SheetFile {
@@ -417,6 +423,12 @@ pub fn read_rate_sheet(text: &str, policy: &PolicySet) -> SheetFile {
             let text = cell(column);
             if text.is_empty() {
                 fail(column, Problem::Required);
+                return None;
+            }
+            // The sheet's amounts are in CNY: another currency's sign, or a percent sign, is not
+            // read away as the catalog's cells are (a card in USD read as CNY is ~7× too low).
+            if text.chars().any(|c| NOT_CNY.contains(&c)) {
+                fail(column, Problem::NotANumber);
                 return None;
             }
             let value = match number_cell(text, file.delimiter, mark) {

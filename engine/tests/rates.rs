@@ -269,3 +269,24 @@ proptest! {
         let _ = compare_input(&input);
     }
 }
+
+#[test]
+fn rates_in_another_currency_or_percent_are_refused_not_read_as_cny() {
+    // A card priced in USD read as CNY would be about 7× too low: "$500" is not 500 CNY.
+    let sheet = "Market,Service,Weight band,Per kg (CNY),Per parcel (CNY)\n\
+                 ES,standard,300_2000g,$500,10\n\
+                 ES,standard,150_300g,50,€10\n\
+                 ES,standard,0_150g,50%,10\n\
+                 ES,standard,2_30kg,¥50,10\n";
+    let file = read_rate_sheet(sheet, policy());
+    assert_eq!(
+        cells(&file.errors),
+        [
+            (Some(2), Some(3), "NotANumber".to_owned()),
+            (Some(3), Some(4), "NotANumber".to_owned()),
+            (Some(4), Some(3), "NotANumber".to_owned()),
+        ]
+    );
+    // The yuan's own sign is the sheet's currency: read.
+    assert_eq!(file.sheet.rates.len(), 1);
+}
