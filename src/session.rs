@@ -42,7 +42,10 @@ impl Session {
         if !link.ignored.is_empty() {
             messages.push(Message::LinkIgnored(link.ignored.clone()));
         }
-        if link.presentation.rates {
+        // A link made with a rate sheet: said to whoever opens it, not to the sender reloading
+        // their own page (this browser keeps a sheet).
+        let own_sheet = persist && storage::stored_text(crate::rate_sheet::STORAGE_KEY).is_some();
+        if link.presentation.rates && !own_sheet {
             messages.push(Message::CustomRates);
         }
         let autosave = if persist {

@@ -860,6 +860,23 @@ Broken cost,abc,1,100,home,9.99,10
     }
 
     #[test]
+    fn clearing_while_rows_are_computed_stops_the_work() {
+        let mut state = page();
+        state.apply(Action::TrySample);
+        // Read the file, then stop between the slices that compute its rows.
+        while state.reading.is_some() {
+            let (generation, _) = state.slice.expect("reading asks for slices");
+            state.apply(Action::Step(generation));
+        }
+        let (stale, _) = state.slice.expect("computing asks for a slice");
+        assert!(state.file.is_some() && !state.done());
+        state.apply(Action::Clear);
+        assert!(state.slice.is_none() && state.file.is_none());
+        state.apply(Action::Step(stale));
+        assert!(state.file.is_none() && state.results.is_empty() && state.portfolio.is_none());
+    }
+
+    #[test]
     fn a_new_target_computes_every_row_again() {
         let mut state = pasted(FILE);
         let before = state.results.clone();

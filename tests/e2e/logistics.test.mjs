@@ -481,6 +481,8 @@ test('the seller\'s own rate sheet: a bad row named by row and column, fixed, po
     await page.waitForSelector('[data-testid="rate-sheet-status"]', { state: 'attached' });
     await page.click('[data-testid="pop-card"] details.why summary');
     await until(() => lineText(page, 'pop', 'last_mile'), /¥27\.50/, 'kept');
+    // The sender reloading their own page (its URL says rates=own) is not told about a link.
+    assert.ok(!(await notices(page)).some((n) => /custom rate sheet/.test(n)), 'no link note for the sender');
 
     // A page opened from such a link elsewhere says so, and prices with its own rates.
     await withPage(async (other) => {

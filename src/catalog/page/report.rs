@@ -208,10 +208,13 @@ pub fn Progress(props: &ProgressProps) -> Html {
     let done = props.computed;
     if done < total {
         let text = fill_all(t.progress, &[count(done), count(total)]);
+        // A long comparison can be abandoned: Clear is there throughout, not only at the end.
         html! {
             <div class="catalog-progress" data-testid="catalog-progress">
                 <label for="catalog-progress-bar">{ text }</label>
                 <progress id="catalog-progress-bar" max={total.to_string()} value={done.to_string()}></progress>
+                <button type="button" class="tool" data-testid="catalog-clear"
+                    onclick={props.on.reform(|_| Action::Clear)}>{ t.clear }</button>
             </div>
         }
     } else {
