@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod components;
 pub mod embed;
 pub mod export;
+pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod js_api;

@@ -3,7 +3,7 @@
 //! file, the status, the totals, the rows with problems (fixed in place) and the sortable table.
 
 use gloo_timers::callback::Timeout;
-use sellercalc_engine::catalog::{self as cat, Encoding, Sniffed};
+
 use sellercalc_engine::{Warning, WarningKind};
 use yew::prelude::*;
 
@@ -117,51 +117,6 @@ pub fn CatalogPage() -> Html {
         </div>
         </ContextProvider<Locale>>
     }
-}
-
-/// What a chosen file turned out to be.
-enum Decoded {
-    Text(String, Encoding),
-    Workbook,
-    NotText,
-}
-
-/// Decodes a file's bytes: as its byte order mark says, else as UTF-8, else as GB18030, each
-/// strictly (a byte sequence the encoding does not allow fails it); text that is in fact binary
-/// is refused too. The browser's `TextDecoder` does the decoding.
-fn decode(bytes: &js_sys::Uint8Array) -> Decoded {
-    let head = bytes.subarray(0, bytes.length().min(4)).to_vec();
-    let tries = match cat::sniff(&head) {
-        Sniffed::Workbook => return Decoded::Workbook,
-        Sniffed::Marked(encoding) => vec![encoding],
-        Sniffed::Unmarked(list) => list.to_vec(),
-    };
-    let decode = |encoding: Encoding, fatal: bool| {
-        let options = web_sys::TextDecoderOptions::new();
-        options.set_fatal(fatal);
-        web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options)
-            .and_then(|decoder| decoder.decode_with_js_u8_array(bytes))
-            .ok()
-    };
-    let text = |text: String, encoding| {
-        if cat::looks_binary(&text) {
-            Decoded::NotText
-        } else {
-            Decoded::Text(text, encoding)
-        }
-    };
-    for encoding in tries {
-        if let Some(decoded) = decode(encoding, true) {
-            return text(decoded, encoding);
-        }
-        // UTF-8 with a stray byte or two is UTF-8 (read with a warning), not another encoding.
-        if encoding == Encoding::Utf8 {
-            if let Some(lossy) = decode(encoding, false).filter(|t| cat::mostly_utf8(t)) {
-                return text(lossy, encoding);
-            }
-        }
-    }
-    Decoded::NotText
 }
 
 /// A warning of a row in the page's language: what it is about and the values it names.

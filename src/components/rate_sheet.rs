@@ -10,6 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::field::error_text;
+use crate::files::{decode, Decoded};
 use crate::i18n::share::share_texts;
 use crate::i18n::{fill_all, fill_one, use_locale};
 use crate::rate_sheet::{self, Loaded, Stored};
@@ -36,6 +37,8 @@ struct View {
     unreadable: bool,
     /// The browser refused to keep the sheet.
     not_kept: bool,
+    /// The last file was refused before reading: a workbook (`true`) or not text (`false`).
+    refused: Option<bool>,
     /// Kept open once the seller has used it (or to show a problem).
     open: bool,
 }
@@ -90,11 +93,21 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
             let view = view.clone();
             let (on, policy_id) = (on.clone(), policy_id.clone());
             spawn_local(async move {
-                let text = JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .unwrap_or_default();
+                // Decoded as the catalog decodes its files; a workbook or a file that is not text
+                // is refused with what to do, not read row by row.
+                let bytes = JsFuture::from(file.array_buffer()).await.ok();
+                let text = match bytes.map(|b| decode(&js_sys::Uint8Array::new(&b))) {
+                    Some(Decoded::Text(text, _)) => text,
+                    refused => {
+                        view.set(View {
+                            refused: Some(matches!(refused, Some(Decoded::Workbook))),
+                            unreadable: view.unreadable,
+                            open: true,
+                            ..View::default()
+                        });
+                        return;
+                    }
+                };
                 let read = read_rate_sheet(&text, policy_set(&policy_id));
                 if !read.ok() || read.sheet.rates.is_empty() {
                     let mut errors = read.errors;
@@ -108,8 +121,8 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
                     view.set(View {
                         rejected: Some((read.headers, errors)),
                         unreadable: view.unreadable,
-                        not_kept: false,
                         open: true,
+                        ..View::default()
                     });
                     return;
                 }
@@ -207,6 +220,11 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
             }
             if view.unreadable && active.is_none() {
                 <p class="error" data-testid="rate-sheet-unreadable">{ s.rs_unreadable }</p>
+            }
+            if let Some(workbook) = view.refused {
+                <p class="error" role="alert" data-testid="rate-sheet-refused">
+                    { if workbook { s.rs_not_csv } else { s.rs_not_text } }{ " " }{ s.rs_unchanged }
+                </p>
             }
             if let Some((headers, errors)) = &view.rejected {
                 <div class="error" role="alert">

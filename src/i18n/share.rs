@@ -238,6 +238,12 @@ text_table! {
         rs_active,
         /// The same for a sheet of one rate: {0} the day loaded.
         rs_active_one,
+        /// A workbook loaded as a rate sheet: how to save a CSV.
+        rs_not_csv,
+        /// A file that is not text loaded as a rate sheet.
+        rs_not_text,
+        /// After a refusal: nothing changed.
+        rs_unchanged,
         rs_rejected,
         /// {0} row, {1} column header, {2} the problem.
         rs_row_error,

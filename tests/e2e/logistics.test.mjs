@@ -426,6 +426,26 @@ const loadSheet = (page, name, text) => page.setInputFiles('[data-testid="rate-s
   name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8'),
 });
 
+test('a workbook or a binary file loaded as a rate sheet is refused with what to do, not read row by row (hostile review)', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="rate-sheet"] > summary');
+    const refused = () => page.textContent('[data-testid="rate-sheet-refused"]');
+    // A zip (an .xlsx saved under a .csv name): its first bytes say so.
+    await page.setInputFiles('[data-testid="rate-sheet-file"]', {
+      name: 'rates.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 7)]),
+    });
+    await page.waitForSelector('[data-testid="rate-sheet-refused"]');
+    assert.match(await refused(), /^This looks like an Excel workbook, not a CSV file\..*Postage is unchanged\.$/);
+    assert.equal(await page.locator('[data-testid="rate-sheet-errors"]').count(), 0, 'no row-by-row noise');
+    // Random bytes: not text in any encoding the page reads.
+    const noise = Buffer.alloc(20000);
+    for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919 + 13) % 256;
+    await page.setInputFiles('[data-testid="rate-sheet-file"]', { name: 'noise.csv', mimeType: 'text/csv', buffer: noise });
+    await page.waitForFunction(() => /not a CSV/.test(document.querySelector('[data-testid="rate-sheet-refused"]')?.textContent ?? ''));
+    assert.equal(await page.locator('[data-testid="rate-sheet-status"]').count(), 0, 'no sheet in force');
+  }));
+
 test('the seller\'s own rate sheet: a bad row named by row and column, fixed, postage changes, kept, links say so, removed (item 2)', () =>
   withPage(async (page) => {
     await ready(page);

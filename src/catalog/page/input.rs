@@ -7,10 +7,11 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{decode, Decoded, Same};
+use super::Same;
 use crate::catalog::settings::Base;
 use crate::catalog::state::{read_target, Action, Note};
 use crate::export::download;
+use crate::files::{decode, Decoded};
 use crate::format;
 use crate::i18n::{self, fill_all, fill_one, input_label, use_locale};
 

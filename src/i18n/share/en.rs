@@ -135,6 +135,10 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_remove: "Remove the rate sheet",
     rs_active: "Your rate sheet, loaded on {0}: {1} rates. Bands it does not name keep the policy's rates.",
     rs_active_one: "Your rate sheet, loaded on {0}: 1 rate. Bands it does not name keep the policy's rates.",
+    // Issue #15, item 2: a workbook or a file that is not text, refused before reading.
+    rs_not_csv: "This looks like an Excel workbook, not a CSV file. In Excel choose File › Save as › CSV UTF-8, then load that file.",
+    rs_not_text: "This file is not a CSV: it is not text in UTF-8, UTF-16 or GB18030 (it may be an image or another program's file). Save your sheet as “CSV UTF-8” and load that file.",
+    rs_unchanged: "Postage is unchanged.",
     rs_rejected: "This rate sheet was not loaded: fix these rows and load it again. Postage is unchanged.",
     rs_row_error: "Row {0}, {1}: {2}",
     rs_file_error: "The file: {0}",

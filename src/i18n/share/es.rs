@@ -135,6 +135,10 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_remove: "Quitar la tarifa",
     rs_active: "Tu tarifa de envío, cargada el {0}: {1} tarifas. Los tramos que no indica conservan las tarifas de la política.",
     rs_active_one: "Tu tarifa de envío, cargada el {0}: 1 tarifa. Los tramos que no indica conservan las tarifas de la política.",
+    // Issue #15, item 2: a workbook or a file that is not text, refused before reading.
+    rs_not_csv: "Parece un libro de Excel, no un archivo CSV. En Excel, elige Archivo › Guardar como › CSV UTF-8 (delimitado por comas) y carga ese archivo.",
+    rs_not_text: "Este archivo no es un CSV: no es texto en UTF-8, UTF-16 ni GB18030 (puede ser una imagen o un archivo de otro programa). Guarda la hoja como «CSV UTF-8» y carga ese archivo.",
+    rs_unchanged: "El envío no cambia.",
     rs_rejected: "Esta tarifa no se cargó: corrige estas filas y vuelve a cargarla. El envío no cambia.",
     rs_row_error: "Fila {0}, {1}: {2}",
     rs_file_error: "El archivo: {0}",

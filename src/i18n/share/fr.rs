@@ -136,6 +136,10 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_remove: "Retirer la grille",
     rs_active: "Votre grille tarifaire, chargée le {0}\u{a0}: {1}\u{a0}tarifs. Les tranches qu’elle ne donne pas gardent les tarifs de la politique.",
     rs_active_one: "Votre grille tarifaire, chargée le {0}\u{a0}: 1\u{a0}tarif. Les tranches qu’elle ne donne pas gardent les tarifs de la politique.",
+    // Issue #15, item 2: a workbook or a file that is not text, refused before reading.
+    rs_not_csv: "Ce fichier semble être un classeur Excel, pas un fichier CSV. Dans Excel, choisissez Fichier › Enregistrer sous › CSV UTF-8 (délimité par des virgules), puis chargez ce fichier.",
+    rs_not_text: "Ce fichier n’est pas un CSV\u{a0}: ce n’est pas du texte en UTF-8, UTF-16 ou GB18030 (peut-être une image ou le fichier d’un autre logiciel). Enregistrez votre feuille au format «\u{a0}CSV UTF-8\u{a0}» et chargez ce fichier.",
+    rs_unchanged: "Les frais de port ne changent pas.",
     rs_rejected: "Cette grille n’a pas été chargée\u{a0}: corrigez ces lignes et chargez-la à nouveau. Les frais de port ne changent pas.",
     rs_row_error: "Ligne {0}, {1}\u{a0}: {2}",
     rs_file_error: "Le fichier\u{a0}: {0}",

@@ -136,6 +136,10 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_remove: "요율표 삭제",
     rs_active: "내 배송 요율표, {0}에 불러옴: 요율 {1}개. 요율표에 없는 구간은 정책 요율을 유지합니다.",
     rs_active_one: "내 배송 요율표, {0}에 불러옴: 요율 1개. 요율표에 없는 구간은 정책 요율을 유지합니다.",
+    // Issue #15, item 2: a workbook or a file that is not text, refused before reading.
+    rs_not_csv: "CSV 파일이 아니라 Excel 통합 문서로 보입니다. Excel에서 파일 › 다른 이름으로 저장 › CSV UTF-8(쉼표로 분리) 형식으로 저장한 뒤 그 파일을 불러오세요.",
+    rs_not_text: "이 파일은 CSV가 아닙니다. UTF-8, UTF-16, GB18030 텍스트가 아닙니다(이미지나 다른 프로그램의 파일일 수 있습니다). 시트를 “CSV UTF-8” 형식으로 저장한 뒤 그 파일을 불러오세요.",
+    rs_unchanged: "배송비는 바뀌지 않았습니다.",
     rs_rejected: "이 요율표는 불러오지 않았습니다. 아래 행을 고친 뒤 다시 불러오세요. 배송비는 바뀌지 않았습니다.",
     rs_row_error: "{0}행, {1}: {2}",
     rs_file_error: "파일: {0}",

@@ -135,6 +135,10 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_remove: "Remover a tabela",
     rs_active: "Sua tabela de frete, carregada em {0}: {1} tarifas. As faixas que ela não indica mantêm as tarifas da política.",
     rs_active_one: "Sua tabela de frete, carregada em {0}: 1 tarifa. As faixas que ela não indica mantêm as tarifas da política.",
+    // Issue #15, item 2: a workbook or a file that is not text, refused before reading.
+    rs_not_csv: "Isto parece uma pasta de trabalho do Excel, não um arquivo CSV. No Excel, escolha Arquivo › Salvar como › CSV UTF-8 (delimitado por vírgulas) e carregue esse arquivo.",
+    rs_not_text: "Este arquivo não é um CSV: não é texto em UTF-8, UTF-16 nem GB18030 (pode ser uma imagem ou um arquivo de outro programa). Salve a planilha como “CSV UTF-8” e carregue esse arquivo.",
+    rs_unchanged: "O frete não mudou.",
     rs_rejected: "Esta tabela não foi carregada: corrija estas linhas e carregue-a de novo. O frete não mudou.",
     rs_row_error: "Linha {0}, {1}: {2}",
     rs_file_error: "O arquivo: {0}",

@@ -137,6 +137,10 @@ pub const SHARE: ShareTexts = ShareTexts {
     rs_remove: "移除运费表",
     rs_active: "您的运费表，载入于 {0}：{1} 条费率。表中未列的重量段沿用政策费率。",
     rs_active_one: "您的运费表，载入于 {0}：1 条费率。表中未列的重量段沿用政策费率。",
+    // Issue #15, item 2: a workbook or a file that is not text, refused before reading.
+    rs_not_csv: "这看起来是 Excel 工作簿，而不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8（逗号分隔）”，再载入该文件。",
+    rs_not_text: "此文件不是 CSV：它不是 UTF-8、UTF-16 或 GB18030 编码的文本（可能是图片或其他程序的文件）。请将表格另存为“CSV UTF-8”后载入该文件。",
+    rs_unchanged: "运费未变。",
     rs_rejected: "此运费表未载入：请修正以下各行后重新载入。运费未变。",
     rs_row_error: "第 {0} 行，{1}：{2}",
     rs_file_error: "文件：{0}",
