@@ -81,6 +81,7 @@ pub fn CatalogPage() -> Html {
     let policy = state.policy();
     let file = state.file.as_ref().map(Same::from);
     let done = state.done();
+    let (cost, sale) = state.currency();
     html! {
         <ContextProvider<Locale> context={state.locale()}>
         <div class="page catalog-page">
@@ -100,7 +101,7 @@ pub fn CatalogPage() -> Html {
                     computed={state.computed} not_kept={state.not_kept} on={on.clone()} />
                 if let Some(portfolio) = &state.portfolio {
                     <Totals portfolio={Same::from(portfolio)} one_currency={state.one_currency}
-                        currency={state.currency().0} policy={policy.id.clone()} versus={state.versus} on={on.clone()} />
+                        currency={cost.clone()} policy={policy.id.clone()} versus={state.versus} on={on.clone()} />
                 }
                 if let (Some(file), true) = (&file, done) {
                     <BadRows file={file.clone()} results={Same::from(&state.results)} policy={policy.id.clone()} on={on.clone()} />
@@ -108,7 +109,7 @@ pub fn CatalogPage() -> Html {
                         <SkuTable file={file.clone()} results={Same::from(&state.results)} order={Same::from(&state.order)}
                             base={Same::from(&state.base)} view={state.view} sort={state.sort} filter={state.filter.clone()}
                             show={state.show} page={state.page} target={state.target} highlight={state.highlight}
-                            currency={state.currency()} on={on.clone()} />
+                            currency={(cost, sale)} on={on.clone()} />
                     }
                 }
             </main>

@@ -206,15 +206,18 @@ pub fn Progress(props: &ProgressProps) -> Html {
         return html! { <p class="empty-state" data-testid="catalog-empty">{ t.empty_state }</p> };
     };
     let done = props.computed;
+    // A long comparison can be abandoned: Clear is there throughout, not only at the end.
+    let clear = html! {
+        <button type="button" class="tool" data-testid="catalog-clear"
+            onclick={props.on.reform(|_| Action::Clear)}>{ t.clear }</button>
+    };
     if done < total {
         let text = fill_all(t.progress, &[count(done), count(total)]);
-        // A long comparison can be abandoned: Clear is there throughout, not only at the end.
         html! {
             <div class="catalog-progress" data-testid="catalog-progress">
                 <label for="catalog-progress-bar">{ text }</label>
                 <progress id="catalog-progress-bar" max={total.to_string()} value={done.to_string()}></progress>
-                <button type="button" class="tool" data-testid="catalog-clear"
-                    onclick={props.on.reform(|_| Action::Clear)}>{ t.clear }</button>
+                { clear }
             </div>
         }
     } else {
@@ -226,8 +229,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
                 if props.not_kept {
                     <p class="hint" data-testid="catalog-not-kept">{ t.not_kept }</p>
                 }
-                <button type="button" class="tool" data-testid="catalog-clear"
-                    onclick={props.on.reform(|_| Action::Clear)}>{ t.clear }</button>
+                { clear }
             </div>
         }
     }
