@@ -149,13 +149,23 @@ pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
 
 /// `a ÷ b`, or [`Overflow`] (also for division by zero, which callers rule out first).
 pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    // Dividing by exactly 1 (a policy in the cost currency) is `a` itself, as `checked_div` gives
+    // it, at a fraction of the cost.
+    if b.mantissa() == 1 && b.scale() == 0 {
+        return Ok(a);
+    }
     a.checked_div(b).ok_or(Overflow)
 }
 
 /// `pct` percent as a fraction: 8 → 0.08.
 pub fn pct(pct: Decimal) -> Decimal {
-    // A percentage is validated to at most 1000, so this never overflows.
-    pct / Decimal::ONE_HUNDRED
+    // A percentage is validated to at most 1000, so this never overflows. Two more decimal
+    // places is the same number as `pct / 100`, without a division.
+    let mut fraction = pct;
+    match fraction.set_scale(pct.scale() + 2) {
+        Ok(()) => fraction,
+        Err(_) => pct / Decimal::ONE_HUNDRED,
+    }
 }
 
 /// Rounds `value` to `dp` places, half away from zero, and shows exactly `dp` places.

@@ -943,24 +943,9 @@ struct CashPlan {
 }
 
 impl Draft {
-    /// Each charge applied to the revenue.
-    fn line_items(&self) -> Result<Vec<LineItem>, CalcError> {
-        self.charges
-            .iter()
-            .map(|charge| {
-                Ok(LineItem {
-                    key: charge.key,
-                    label: charge.label,
-                    group: charge.group,
-                    amount: add(mul(charge.share, self.revenue)?, charge.fixed)?,
-                    rule: charge.rule.clone(),
-                    waived: charge.waived,
-                    share_of_revenue: charge.share,
-                    paid: charge.paid,
-                    from_payout: charge.from_payout,
-                })
-            })
-            .collect()
+    /// What one charge costs per unit: its share of the revenue plus its fixed part.
+    fn amount(&self, charge: &Charge) -> Result<Decimal, CalcError> {
+        Ok(add(mul(charge.share, self.revenue)?, charge.fixed)?)
     }
 
     /// The share-weighted mix of one model's drafts for several markets: `(share, draft)`, the
@@ -1076,21 +1061,39 @@ impl Draft {
     fn cash_plan(&self) -> Result<CashPlan, CalcError> {
         match &self.mixed_cash {
             Some(plan) => Ok(plan.clone()),
-            None => CashPlan::of(&self.line_items()?, self.revenue, &self.timeline),
+            None => {
+                let mut items = Vec::with_capacity(self.charges.len());
+                for charge in &self.charges {
+                    items.push((self.amount(charge)?, charge.from_payout, charge.paid));
+                }
+                CashPlan::of(items, self.revenue, &self.timeline)
+            }
         }
     }
 
-    fn finish(self) -> Result<ModelResult, CalcError> {
-        let line_items = self.line_items()?;
+    /// The figures: each charge applied to the revenue (a line item, which takes the charge's
+    /// rule), profit, break-even, cash.
+    fn finish(mut self) -> Result<ModelResult, CalcError> {
+        let mut line_items = Vec::with_capacity(self.charges.len());
         let mut total = Decimal::ZERO;
         let mut shares = Decimal::ZERO;
         let mut fixed = Decimal::ZERO;
-        for charge in &self.charges {
+        for charge in std::mem::take(&mut self.charges) {
+            let amount = self.amount(&charge)?;
+            total = add(total, amount)?;
             shares = add(shares, charge.share)?;
             fixed = add(fixed, charge.fixed)?;
-        }
-        for item in &line_items {
-            total = add(total, item.amount)?;
+            line_items.push(LineItem {
+                key: charge.key,
+                label: charge.label,
+                group: charge.group,
+                amount,
+                rule: charge.rule,
+                waived: charge.waived,
+                share_of_revenue: charge.share,
+                paid: charge.paid,
+                from_payout: charge.from_payout,
+            });
         }
         let goods_cost = self.goods_cost;
         let profit = sub(self.revenue, total)?;
@@ -1120,7 +1123,16 @@ impl Draft {
             Some(mul(div(profit, goods_cost)?, Decimal::ONE_HUNDRED)?)
         };
         let monthly_profit = mul(profit, self.monthly_units)?;
-        let plan = self.cash_plan()?;
+        let plan = match self.mixed_cash.take() {
+            Some(plan) => plan,
+            None => CashPlan::of(
+                line_items
+                    .iter()
+                    .map(|item| (item.amount, item.from_payout, item.paid)),
+                self.revenue,
+                &self.timeline,
+            )?,
+        };
         let (timeline, money_days) = plan.integrate()?;
         let outlay = plan.outlay;
         let capital_tied = div(
@@ -1219,7 +1231,12 @@ impl CashPlan {
     /// A unit's cash flows: each cost paid when the model pays it, the advance when it comes, and
     /// the payout (revenue less what the platform deducts, less any advance) when the sale is
     /// paid out; with the costs paid out before the payout.
-    fn of(items: &[LineItem], revenue: Decimal, t: &Timeline) -> Result<CashPlan, CalcError> {
+    /// `items` are the line items' `(amount, from_payout, paid)`.
+    fn of(
+        items: impl IntoIterator<Item = (Decimal, Decimal, Moment)>,
+        revenue: Decimal,
+        t: &Timeline,
+    ) -> Result<CashPlan, CalcError> {
         let mut flows: Vec<Flow> = vec![
             (
                 Decimal::ZERO,
@@ -1231,15 +1248,15 @@ impl CashPlan {
         ];
         let mut deducted = Decimal::ZERO;
         let mut outlay = Decimal::ZERO;
-        for item in items {
-            let from_payout = mul(item.amount, item.from_payout)?;
+        for (amount, share_from_payout, paid) in items {
+            let from_payout = mul(amount, share_from_payout)?;
             deducted = add(deducted, from_payout)?;
-            let paid_then = sub(item.amount, from_payout)?;
+            let paid_then = sub(amount, from_payout)?;
             if paid_then.is_zero() {
                 continue;
             }
             outlay = add(outlay, paid_then)?;
-            let slot = match item.paid {
+            let slot = match paid {
                 Moment::Purchase => 0,
                 _ => 1,
             };

@@ -6,7 +6,10 @@
 //! source `assumption` marks values that no public source supports. A scenario may override any
 //! value by id through its `assumptions` object.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
@@ -238,7 +241,10 @@ pub struct PolicySet {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub renamed: BTreeMap<String, String>,
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
+    /// Every value's default, in the order of `values`: what [`PolicySet::defaults`] lends.
+    #[serde(skip)]
+    default_values: Vec<Decimal>,
 }
 
 impl PolicySet {
@@ -368,7 +374,8 @@ impl PolicySet {
             ),
             renamed,
             values,
-            index: HashMap::new(),
+            index: FxHashMap::default(),
+            default_values: Vec::new(),
         }
         .checked()
     }
@@ -376,6 +383,7 @@ impl PolicySet {
     /// Indexes the values, and checks that their ids are unique, their sources known and their
     /// defaults in range.
     fn checked(mut self) -> Result<Self, String> {
+        self.default_values = self.values.iter().map(|v| v.default).collect();
         for (i, value) in self.values.iter().enumerate() {
             if self.index.insert(value.id.clone(), i).is_some() {
                 return Err(format!("duplicate policy value id {}", value.id));
@@ -508,7 +516,8 @@ impl PolicySet {
                     services: Vec::new(),
                     values: Vec::new(),
                     renamed: BTreeMap::new(),
-                    index: HashMap::new(),
+                    index: FxHashMap::default(),
+                    default_values: Vec::new(),
                 })
             })
     }
@@ -605,7 +614,7 @@ impl PolicySet {
     pub fn defaults(&self) -> Assumptions<'_> {
         Assumptions {
             policy: self,
-            values: self.values.iter().map(|v| v.default).collect(),
+            values: Cow::Borrowed(&self.default_values),
         }
     }
 }
@@ -614,7 +623,8 @@ impl PolicySet {
 #[derive(Clone, Debug)]
 pub struct Assumptions<'p> {
     policy: &'p PolicySet,
-    values: Vec<Decimal>,
+    /// The policy's defaults, copied on the first override.
+    values: Cow<'p, [Decimal]>,
 }
 
 /// A value the engine needs is missing from the policy set (a data error, caught by tests).
@@ -664,7 +674,7 @@ impl<'p> Assumptions<'p> {
                 unit: Unit::of_policy_value(&spec.unit),
             });
         }
-        self.values[i] = value;
+        self.values.to_mut()[i] = value;
         Ok(())
     }
 
