@@ -165,29 +165,31 @@ pub fn compare_scenario(scenario: &Scenario) -> Comparison {
     compare(&scenario.to_json())
 }
 
-fn compare_parsed(parsed: ParsedScenario) -> Comparison {
-    let mut errors = parsed.errors.clone();
-    let scenario = parsed.scenario.clone();
-    let Some(policy) = PolicySet::find(&scenario.policy) else {
+fn compare_parsed(mut parsed: ParsedScenario) -> Comparison {
+    // The problems found here come after the ones found reading the input.
+    let mut errors = Vec::new();
+    let Some(policy) = PolicySet::find(&parsed.scenario.policy) else {
         errors.push(FieldError::new(
             Field::Policy,
             Problem::UnknownValue {
-                given: scenario.policy.clone(),
+                given: parsed.scenario.policy.clone(),
                 allowed: Vec::new(),
             },
         ));
+        parsed.errors.append(&mut errors);
         return Comparison {
-            scenario,
+            scenario: parsed.scenario,
             policy_id: String::new(),
             policy_version: String::new(),
             rate: Decimal::ONE,
-            errors,
+            errors: parsed.errors,
             warnings: parsed.warnings,
             pop: None,
             semi: None,
             full: None,
         };
     };
+    let scenario = &parsed.scenario;
     let mut values = policy.defaults();
     for (id, value) in &scenario.assumptions {
         // Already validated while parsing.
@@ -210,79 +212,75 @@ fn compare_parsed(parsed: ParsedScenario) -> Comparison {
         // enough for money and make every product with it exact.
         sale.checked_div(policy_per_cost?)?.round_sf(10)
     });
-    let mut comparison = Comparison {
-        policy_id: policy.id.clone(),
-        policy_version: policy.version.clone(),
-        rate: rate.unwrap_or(Decimal::ONE),
-        errors: Vec::new(),
-        warnings: parsed.warnings.clone(),
-        pop: None,
-        semi: None,
-        full: None,
-        scenario: scenario.clone(),
-    };
-    let (Some(rate), Some(policy_per_cost)) = (rate, policy_per_cost) else {
-        errors.push(FieldError::new(Input::Rate, Problem::NoDefaultRate));
-        comparison.errors = errors;
-        return comparison;
-    };
-    let markets = scenario.markets();
-    let ctx = Context {
-        scenario: &scenario,
-        values: &values,
-        rate,
-        policy_per_cost,
-        market: &scenario.destination,
-    };
-    // The retail price the supply price is measured against is POP's price × the rate.
-    let retail_known = !parsed.errors.iter().any(|e| {
-        matches!(
-            e.field,
-            Field::Input(Input::Price | Input::Rate | Input::SaleCurrency)
-                | Field::Group(Group::Pop)
-        )
-    });
-    if retail_known && !parsed.blocks(ModelKind::Full) {
-        supply_warnings(&ctx, &mut comparison.warnings);
-    }
-    for kind in ModelKind::ALL {
-        if parsed.blocks(kind) {
-            continue;
+    let mut warnings = std::mem::take(&mut parsed.warnings);
+    let mut models: [Option<ModelResult>; 3] = [None, None, None];
+    if let (Some(rate), Some(policy_per_cost)) = (rate, policy_per_cost) {
+        let markets = scenario.markets();
+        let ctx = Context {
+            scenario,
+            values: &values,
+            rate,
+            policy_per_cost,
+            market: &scenario.destination,
+        };
+        // The retail price the supply price is measured against is POP's price × the rate.
+        let retail_known = !parsed.errors.iter().any(|e| {
+            matches!(
+                e.field,
+                Field::Input(Input::Price | Input::Rate | Input::SaleCurrency)
+                    | Field::Group(Group::Pop)
+            )
+        });
+        if retail_known && !parsed.blocks(ModelKind::Full) {
+            supply_warnings(&ctx, &mut warnings);
         }
         let contexts: Vec<(Context<'_>, Decimal)> = markets
             .iter()
             .map(|(market, share)| (ctx.at(market), *share))
             .collect();
-        let result = model::compute(kind, &contexts);
-        match result {
-            Ok(result) => match kind {
-                ModelKind::Pop => comparison.pop = Some(result),
-                ModelKind::Semi => comparison.semi = Some(result),
-                ModelKind::Full => comparison.full = Some(result),
-            },
-            Err(CalcError::Overflow) => errors.push(FieldError::new(
-                Field::Group(Group::of_model(kind)),
-                Problem::Overflow { model: kind },
-            )),
-            Err(CalcError::BeyondCents(beyond)) => {
-                let fields = beyond_fields(&parsed, policy, kind, beyond);
-                for (i, field) in fields.iter().enumerate() {
-                    let mut with = fields.clone();
-                    with.remove(i);
-                    errors.push(FieldError::new(
-                        field.clone(),
-                        Problem::BeyondCents { model: kind, with },
-                    ));
-                }
+        for kind in ModelKind::ALL {
+            if parsed.blocks(kind) {
+                continue;
             }
-            Err(CalcError::Missing(id)) => errors.push(FieldError::new(
-                Field::Assumption(id),
-                Problem::MissingPolicyValue,
-            )),
+            match model::compute(kind, &contexts) {
+                Ok(result) => models[kind.index()] = Some(result),
+                Err(CalcError::Overflow) => errors.push(FieldError::new(
+                    Field::Group(Group::of_model(kind)),
+                    Problem::Overflow { model: kind },
+                )),
+                Err(CalcError::BeyondCents(beyond)) => {
+                    let fields = beyond_fields(&parsed, policy, kind, beyond);
+                    for (i, field) in fields.iter().enumerate() {
+                        let mut with = fields.clone();
+                        with.remove(i);
+                        errors.push(FieldError::new(
+                            field.clone(),
+                            Problem::BeyondCents { model: kind, with },
+                        ));
+                    }
+                }
+                Err(CalcError::Missing(id)) => errors.push(FieldError::new(
+                    Field::Assumption(id),
+                    Problem::MissingPolicyValue,
+                )),
+            }
         }
+    } else {
+        errors.push(FieldError::new(Input::Rate, Problem::NoDefaultRate));
     }
-    comparison.errors = errors;
-    comparison
+    let [pop, semi, full] = models;
+    parsed.errors.append(&mut errors);
+    Comparison {
+        policy_id: policy.id.clone(),
+        policy_version: policy.version.clone(),
+        rate: rate.unwrap_or(Decimal::ONE),
+        errors: parsed.errors,
+        warnings,
+        pop,
+        semi,
+        full,
+        scenario: parsed.scenario,
+    }
 }
 
 /// The fields whose values together make `kind`'s figures too large to keep to the cent.
