@@ -2,8 +2,6 @@
 //! of work, and its sections, each given the data it shows and a `Callback<Action>`: loading a
 //! file, the status, the totals, the rows with problems (fixed in place) and the sortable table.
 
-use gloo_timers::callback::Timeout;
-
 use sellercalc_engine::{Warning, WarningKind};
 use yew::prelude::*;
 
@@ -19,11 +17,14 @@ use crate::i18n::{self, catalog::CatalogTexts, fill_all, fill_one, Locale};
 mod input;
 mod report;
 mod sku_table;
+mod soon;
 mod totals;
+mod warm;
 
 use input::InputSection;
 use report::{BadRows, FileProblems, Progress, SkippedNotice, Status};
 use sku_table::SkuTable;
+use soon::Soon;
 use totals::Totals;
 
 /// The catalog page.
@@ -39,13 +40,18 @@ pub fn CatalogPage() -> Html {
         Callback::from(move |action| dispatcher.dispatch(action))
     };
     use_effect_with(state.lang, |lang| i18n::set_document_lang(*lang));
-    // The next slice of work, once the browser has painted this one's progress.
+    use_effect_with((), |()| {
+        let warming = warm::warm_up();
+        move || drop(warming)
+    });
+    // The next slice of work, in a task of its own: the browser paints this one's progress and
+    // handles input in between.
     use_effect_with(state.slice, {
         let on = on.clone();
         move |slice| {
-            let timer = slice
-                .map(|(generation, _)| Timeout::new(0, move || on.emit(Action::Step(generation))));
-            move || drop(timer)
+            let next =
+                slice.map(|(generation, _)| Soon::new(move || on.emit(Action::Step(generation))));
+            move || drop(next)
         }
     });
     use_effect_with(state.scroll, |scroll| {
