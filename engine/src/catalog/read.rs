@@ -464,6 +464,10 @@ struct Collected {
     too_many: bool,
     /// What a header names ([`classify`] for a catalog).
     classify: fn(&str) -> ColumnKind,
+    /// For each number column, whether its cells show a decimal point and a decimal comma
+    /// ([`decimal_of`]): noted row by row as the file is read, so that deciding the file's mark
+    /// ([`decimal_mark`]) does not go over every cell again at the end, in one step.
+    marks: Vec<(bool, bool)>,
 }
 
 impl Collected {
@@ -490,6 +494,7 @@ impl Collected {
                 })
                 .collect();
             self.used = vec![false; self.file.columns.len()];
+            self.marks = vec![(false, false); self.file.columns.len()];
             return;
         }
         if record.iter().all(|c| c.trim().is_empty()) {
@@ -505,6 +510,13 @@ impl Collected {
         for (i, cell) in cells.iter().enumerate() {
             if !cell.is_empty() {
                 self.used[i] = true;
+                if is_number(&self.file.columns[i].kind) {
+                    match decimal_of(cell) {
+                        Some('.') => self.marks[i].0 = true,
+                        Some(',') => self.marks[i].1 = true,
+                        _ => {}
+                    }
+                }
             }
         }
         if record.iter().skip(n).any(|c| !c.trim().is_empty()) {
@@ -584,6 +596,7 @@ impl CatalogReader {
                 row_problems: Vec::new(),
                 used: Vec::new(),
                 too_many: false,
+                marks: Vec::new(),
                 classify,
             },
             done: false,
@@ -737,6 +750,7 @@ impl CatalogReader {
             mut row_problems,
             used,
             too_many,
+            marks,
             ..
         } = self.collected;
         if too_many {
@@ -782,7 +796,7 @@ impl CatalogReader {
                 file.problems.push(FileProblem::MissingColumn { field });
             }
         }
-        file.decimal = decimal_mark(&file);
+        file.decimal = decimal_mark(&file, &marks);
         // Malformed rows are reported before their own too-many-cells finding.
         row_problems.sort_by_key(|p| match p {
             FileProblem::Malformed { line, .. } => (*line, 0),
@@ -799,41 +813,30 @@ impl CatalogReader {
 
 /// The decimal mark the file's number cells show: a mark followed by other than exactly three
 /// digits (`12.99`, `0,5`), or the later of two different marks (`1.234,56`), is a decimal mark;
-/// a file with only one kind decides, a file with both or neither does not.
-fn decimal_mark(file: &CatalogFile) -> DecimalMark {
-    let numbers: Vec<usize> = file
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| match &c.kind {
-            ColumnKind::Field(Field::Input(input)) => {
-                input.kind() == crate::input::InputKind::Number
-            }
-            ColumnKind::Field(Field::Assumption(_)) => true,
-            _ => false,
-        })
-        .map(|(i, _)| i)
-        .collect();
+/// a file with only one kind decides, a file with both or neither does not. `marks` are each
+/// column's, noted as its rows were read; the columns that count are the number columns left
+/// after the duplicates were set aside.
+fn decimal_mark(file: &CatalogFile, marks: &[(bool, bool)]) -> DecimalMark {
     let (mut point, mut comma) = (false, false);
-    for row in &file.rows {
-        for &i in &numbers {
-            let Some(cell) = row.cells.get(i) else {
-                continue;
-            };
-            match decimal_of(cell) {
-                Some('.') => point = true,
-                Some(',') => comma = true,
-                _ => {}
-            }
-            if point && comma {
-                return DecimalMark::Unknown;
-            }
+    for (column, (p, c)) in file.columns.iter().zip(marks) {
+        if is_number(&column.kind) {
+            point |= p;
+            comma |= c;
         }
     }
     match (point, comma) {
         (true, false) => DecimalMark::Point,
         (false, true) => DecimalMark::Comma,
         _ => DecimalMark::Unknown,
+    }
+}
+
+/// Whether a catalog column holds numbers: a number input's, or a policy value's.
+fn is_number(kind: &ColumnKind) -> bool {
+    match kind {
+        ColumnKind::Field(Field::Input(input)) => input.kind() == crate::input::InputKind::Number,
+        ColumnKind::Field(Field::Assumption(_)) => true,
+        _ => false,
     }
 }
 
