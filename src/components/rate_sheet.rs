@@ -96,7 +96,11 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
                 // Decoded as the catalog decodes its files; a workbook or a file that is not text
                 // is refused with what to do, not read row by row.
                 let bytes = JsFuture::from(file.array_buffer()).await.ok();
-                let text = match bytes.map(|b| decode(&js_sys::Uint8Array::new(&b))) {
+                let decoded = match bytes {
+                    Some(bytes) => Some(decode(&js_sys::Uint8Array::new(&bytes)).await),
+                    None => None,
+                };
+                let text = match decoded {
                     Some(Decoded::Text(text, _)) => text,
                     refused => {
                         view.set(View {

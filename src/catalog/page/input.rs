@@ -52,7 +52,11 @@ fn upload(file: File, on: Callback<Action>) {
     spawn_local(async move {
         let bytes = JsFuture::from(file.array_buffer()).await.ok();
         // The products already compared stay on screen when a file is refused.
-        let action = match bytes.map(|b| decode(&js_sys::Uint8Array::new(&b))) {
+        let decoded = match bytes {
+            Some(bytes) => Some(decode(&js_sys::Uint8Array::new(&bytes)).await),
+            None => None,
+        };
+        let action = match decoded {
             Some(Decoded::Text(text, encoding)) => Action::Read {
                 name,
                 text,
