@@ -160,12 +160,60 @@ struct Reading {
     encoding: Option<Encoding>,
 }
 
-/// The work in progress, which only the reducer touches: the file being read, and the rows
-/// computed so far.
-#[derive(Debug, Default)]
+/// The work in progress, which only the reducer touches: the file being read, the rows
+/// computed so far, and their totals, added up as each row is computed (so that the last slice
+/// does not go over 100,000 rows again).
+#[derive(Default)]
 struct Work {
     reading: Option<Reading>,
     results: Vec<SkuResult>,
+    summary: Option<Summary>,
+}
+
+impl std::fmt::Debug for Work {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Work")
+            .field("reading", &self.reading)
+            .field("results", &self.results.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The totals of the rows added so far, and whether they share one cost currency.
+struct Summary {
+    builder: PortfolioBuilder,
+    currency: Option<String>,
+    one_currency: bool,
+}
+
+impl Summary {
+    fn new() -> Self {
+        Summary {
+            builder: PortfolioBuilder::new(DRIVERS),
+            currency: None,
+            one_currency: true,
+        }
+    }
+
+    /// The totals of `results`, added up now.
+    fn of(results: &[SkuResult]) -> Self {
+        let mut summary = Summary::new();
+        for (i, result) in results.iter().enumerate() {
+            summary.add(i, result);
+        }
+        summary
+    }
+
+    fn add(&mut self, index: usize, result: &SkuResult) {
+        self.builder.add(index, result);
+        if result.included() {
+            match &self.currency {
+                None => self.currency = Some(result.cost_currency.clone()),
+                Some(c) if *c != result.cost_currency => self.one_currency = false,
+                Some(_) => {}
+            }
+        }
+    }
 }
 
 /// The catalog page's state.
@@ -496,6 +544,7 @@ impl CatalogState {
         let rows = self.file.as_ref().map_or(0, |f| f.rows.len());
         let mut work = self.work.borrow_mut();
         work.results = Vec::with_capacity(rows);
+        work.summary = Some(Summary::new());
         drop(work);
         self.results = Rc::default();
         self.computed = 0;
@@ -535,9 +584,14 @@ impl CatalogState {
         let Some(file) = self.file.clone() else {
             return;
         };
-        let results = &mut work.results;
+        let Work {
+            results, summary, ..
+        } = &mut *work;
+        let summary = summary.get_or_insert_with(|| Summary::of(results));
         while let Some(row) = file.rows.get(results.len()) {
-            results.push(cat::compute_row(&self.input, &file, row, self.target));
+            let result = cat::compute_row(&self.input, &file, row, self.target);
+            summary.add(results.len(), &result);
+            results.push(result);
             if now() - start > SLICE_MS {
                 break;
             }
@@ -548,27 +602,18 @@ impl CatalogState {
             self.want_slice();
         } else {
             self.results = Rc::new(std::mem::take(results));
+            let summary = work.summary.take();
             drop(work);
-            self.summarise();
+            self.summarise(summary);
         }
     }
 
-    /// The totals and the table's order, once every row is computed (and after each fix).
-    fn summarise(&mut self) {
-        let mut builder = PortfolioBuilder::new(DRIVERS);
-        let mut currency: Option<&str> = None;
-        self.one_currency = true;
-        for (i, result) in self.results.iter().enumerate() {
-            builder.add(i, result);
-            if result.included() {
-                match currency {
-                    None => currency = Some(&result.cost_currency),
-                    Some(c) if c != result.cost_currency => self.one_currency = false,
-                    Some(_) => {}
-                }
-            }
-        }
-        let portfolio = builder.finish();
+    /// The totals and the table's order, once every row is computed (and after each fix): from
+    /// `summary`, the rows' totals added up as they were computed, or added up now.
+    fn summarise(&mut self, summary: Option<Summary>) {
+        let summary = summary.unwrap_or_else(|| Summary::of(&self.results));
+        self.one_currency = summary.one_currency;
+        let portfolio = summary.builder.finish();
         // Every row computed: a kept catalog that was being restored did not stop the page.
         saved::restored();
         // The drivers compare with the best uniform choice until the user picks another.
@@ -615,7 +660,7 @@ impl CatalogState {
                 self.note = Some(Note::Fixed(result.line));
             }
             Rc::make_mut(&mut self.results)[row] = result;
-            self.summarise();
+            self.summarise(None);
         } else if let Some(computed) = self.work.borrow_mut().results.get_mut(row) {
             // Computed already in the work under way: computed again with the fix.
             *computed = cat::compute_row(&self.input, &file, &file.rows[row], self.target);
