@@ -35,7 +35,8 @@ mod solve;
 mod warning;
 
 pub use comparison::{
-    compare, compare_input, compare_scenario, policies_report, Comparison, Recommendation,
+    compare, compare_figures, compare_input, compare_scenario, policies_report, Comparison,
+    Recommendation,
 };
 pub use error::{Conflict, ErrorCode, Expected, FieldError, Problem};
 pub use input::{Bounds, Field, Group, Input, InputKind, MarketPart, Unit};

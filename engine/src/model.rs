@@ -288,6 +288,10 @@ pub(crate) struct Context<'a> {
     pub policy_per_cost: Decimal,
     /// The market this computation is for: the destination, or one market of a mix.
     pub market: &'a str,
+    /// Whether the rules get their arguments (the amounts, rates and names they are worded
+    /// with); without them a rule keeps only its id, for figures nobody reads the rules of (a
+    /// catalog's rows). The figures are the same either way.
+    pub detail: bool,
 }
 
 /// A model's marketing: its own store's ad spend and affiliate orders, both on the sale price,
@@ -320,11 +324,18 @@ impl<'a> Context<'a> {
             rate: self.rate,
             policy_per_cost: self.policy_per_cost,
             market,
+            detail: self.detail,
         }
     }
 }
 
 impl Context<'_> {
+    /// Rule `id` with the arguments `args` makes, when the rules are wanted in full
+    /// ([`Context::detail`]).
+    fn rule(&self, id: &'static str, args: impl FnOnce() -> Vec<RuleArg>) -> Rule {
+        Rule::new(id, if self.detail { args() } else { Vec::new() })
+    }
+
     fn money(&self, amount: Decimal) -> RuleArg {
         RuleArg::money(amount, &self.scenario.currency.cost)
     }
@@ -363,10 +374,9 @@ impl Context<'_> {
     /// `rule`, followed where `delivery` is five-day by the sentence that says so.
     fn five_day_rule(&self, delivery: &str, rule: Rule) -> Rule {
         if self.five_day(delivery) {
-            Rule::new(
-                "cash.five_day",
-                vec![RuleArg::rule(rule), self.destination()],
-            )
+            self.rule("cash.five_day", || {
+                vec![RuleArg::rule(rule), self.destination()]
+            })
         } else {
             rule
         }
@@ -425,18 +435,21 @@ impl Context<'_> {
         let per_parcel = self.policy_money(&format!("{prefix}.per_parcel"))?;
         let kg = self.weight_kg();
         let amount = add(mul(kg, per_kg)?, per_parcel)?;
-        let mut args = vec![
-            RuleArg::number(kg),
-            self.money(per_kg),
-            self.money(per_parcel),
-        ];
-        args.extend(extra);
+        let rule = self.rule(rule, || {
+            let mut args = vec![
+                RuleArg::number(kg),
+                self.money(per_kg),
+                self.money(per_parcel),
+            ];
+            args.extend(extra);
+            args
+        });
         Ok(Charge::fixed(
             key,
             label,
             CostGroup::Logistics,
             amount,
-            Rule::new(rule, args),
+            rule,
             paid,
         ))
     }
@@ -474,37 +487,36 @@ impl Context<'_> {
             .filter(|_| priced_g != chargeable_g)
             .map(|step| RuleArg::number(step / Decimal::ONE_THOUSAND));
         let weight = match (volumetric_g.zip(dimensions), stepped) {
-            (None, None) => Rule::new("weight.actual", vec![RuleArg::number(kg)]),
-            (None, Some(step)) => Rule::new(
-                "weight.stepped",
+            (None, None) => self.rule("weight.actual", || vec![RuleArg::number(kg)]),
+            (None, Some(step)) => self.rule("weight.stepped", || {
                 vec![
                     RuleArg::number(kg),
                     RuleArg::number(chargeable_g / Decimal::ONE_THOUSAND),
                     step,
-                ],
-            ),
+                ]
+            }),
             (Some((volumetric, sides)), step) => {
-                let mut args = vec![
-                    RuleArg::number(kg),
-                    RuleArg::number(volumetric / Decimal::ONE_THOUSAND),
-                    RuleArg::number(sides.length),
-                    RuleArg::number(sides.width),
-                    RuleArg::number(sides.height),
-                    RuleArg::number(divisor),
-                    RuleArg::number(actual_g / Decimal::ONE_THOUSAND),
-                ];
-                let id = match step {
-                    Some(step) => {
-                        args.push(step);
-                        "weight.volumetric_stepped"
-                    }
-                    None => "weight.volumetric",
+                let id = if step.is_some() {
+                    "weight.volumetric_stepped"
+                } else {
+                    "weight.volumetric"
                 };
-                Rule::new(id, args)
+                self.rule(id, || {
+                    let mut args = vec![
+                        RuleArg::number(kg),
+                        RuleArg::number(volumetric / Decimal::ONE_THOUSAND),
+                        RuleArg::number(sides.length),
+                        RuleArg::number(sides.width),
+                        RuleArg::number(sides.height),
+                        RuleArg::number(divisor),
+                        RuleArg::number(actual_g / Decimal::ONE_THOUSAND),
+                    ];
+                    args.extend(step);
+                    args
+                })
             }
         };
-        let rule = Rule::new(
-            "last_mile",
+        let rule = self.rule("last_mile", || {
             vec![
                 RuleArg::Name {
                     kind: "service",
@@ -520,8 +532,8 @@ impl Context<'_> {
                 RuleArg::rule(weight),
                 self.money(per_kg),
                 self.money(per_parcel),
-            ],
-        );
+            ]
+        });
         let mut charge = Charge::fixed(
             "last_mile",
             "Shipping to the buyer",
@@ -534,7 +546,12 @@ impl Context<'_> {
         Ok(charge)
     }
 
+    /// The market, as a rule names it (a plain 0 when the rules are not wanted in full: nothing
+    /// reads it then).
     fn destination(&self) -> RuleArg {
+        if !self.detail {
+            return RuleArg::number(Decimal::ZERO);
+        }
         let code = self.market;
         let english = self
             .values
@@ -551,6 +568,10 @@ impl Context<'_> {
     fn category_commission(&self) -> Result<(Decimal, RuleArg), CalcError> {
         let category = &self.scenario.product.category;
         let rate = self.values.get(&format!("commission.{category}"))?;
+        if !self.detail {
+            // Nothing reads the name then (see `destination`).
+            return Ok((rate, RuleArg::number(Decimal::ZERO)));
+        }
         let english = self
             .values
             .policy()
@@ -574,28 +595,28 @@ impl Context<'_> {
         let (share, rule) = match waiver_id {
             None => (
                 pct(rate),
-                Rule::new(
+                self.rule(
                     if order_total {
                         "service_fee.order_total"
                     } else {
                         "service_fee"
                     },
-                    vec![RuleArg::percent(rate)],
+                    || vec![RuleArg::percent(rate)],
                 ),
             ),
             Some(id) => {
                 let waiver = self.values.get(id)?;
                 let share = mul(pct(rate), sub(Decimal::ONE, pct(waiver))?)?;
+                let share_pct = mul(share, Decimal::ONE_HUNDRED)?;
                 (
                     share,
-                    Rule::new(
-                        "service_fee.waived",
+                    self.rule("service_fee.waived", || {
                         vec![
                             RuleArg::percent(rate),
                             RuleArg::percent(waiver),
-                            RuleArg::percent(mul(share, Decimal::ONE_HUNDRED)?),
-                        ],
-                    ),
+                            RuleArg::percent(share_pct),
+                        ]
+                    }),
                 )
             }
         };
@@ -651,7 +672,7 @@ impl Context<'_> {
             "Advertising",
             CostGroup::Marketing,
             pct(m.ad_spend_pct),
-            Rule::new("advertising", vec![RuleArg::percent(m.ad_spend_pct)]),
+            self.rule("advertising", || vec![RuleArg::percent(m.ad_spend_pct)]),
         );
         advertising.paid = Moment::Shipping;
         advertising.from_payout = Decimal::ZERO;
@@ -662,13 +683,12 @@ impl Context<'_> {
             "Affiliate commission",
             CostGroup::Marketing,
             affiliate,
-            Rule::new(
-                "affiliate",
+            self.rule("affiliate", || {
                 vec![
                     RuleArg::percent(m.affiliate_share_pct),
                     RuleArg::percent(m.affiliate_rate_pct),
-                ],
-            ),
+                ]
+            }),
         );
         affiliates.fixed = -mul(affiliate, m.shipping)?;
         Ok((vec![affiliates, advertising], affiliate))
@@ -681,23 +701,27 @@ impl Context<'_> {
         let (share, rule) = if currency.cost == currency.sale {
             (
                 Decimal::ZERO,
-                Rule::new("conversion.none", vec![RuleArg::currency(&currency.cost)]),
+                self.rule("conversion.none", || {
+                    vec![RuleArg::currency(&currency.cost)]
+                }),
             )
         } else {
             let fee = self.values.get("payment.conversion_fee")?;
             (
                 pct(fee),
-                Rule::new(
+                self.rule(
                     if order_total {
                         "conversion.fee.order_total"
                     } else {
                         "conversion.fee"
                     },
-                    vec![
-                        RuleArg::percent(fee),
-                        RuleArg::currency(&currency.sale),
-                        RuleArg::currency(&currency.cost),
-                    ],
+                    || {
+                        vec![
+                            RuleArg::percent(fee),
+                            RuleArg::currency(&currency.sale),
+                            RuleArg::currency(&currency.cost),
+                        ]
+                    },
                 ),
             )
         };
@@ -732,15 +756,14 @@ impl Context<'_> {
             "Fees returned on refunds",
             CostGroup::Returns,
             -mul(pct(rate), returned)?,
-            Rule::new(
-                "fees_refunded",
+            self.rule("fees_refunded", || {
                 vec![
                     RuleArg::percent(rate),
                     RuleArg::percent(commission),
                     RuleArg::percent(affiliate),
                     RuleArg::percent(conversion),
-                ],
-            ),
+                ]
+            }),
         );
         // The affiliate commission excluded the shipping: so does what comes back of it.
         charge.fixed = mul(
@@ -764,14 +787,14 @@ impl Context<'_> {
         let credit_rule = if credit.is_zero() {
             Rule::new("returns_resold.none", vec![])
         } else {
-            Rule::new(
-                "returns_resold.credit",
+            let resold_pct = sub(Decimal::ONE_HUNDRED, unsellable)?;
+            self.rule("returns_resold.credit", || {
                 vec![
                     RuleArg::percent(rate),
-                    RuleArg::percent(sub(Decimal::ONE_HUNDRED, unsellable)?),
+                    RuleArg::percent(resold_pct),
                     self.money(goods),
-                ],
-            )
+                ]
+            })
         };
         Ok(vec![
             Charge::share(
@@ -779,20 +802,18 @@ impl Context<'_> {
                 "Refunds",
                 CostGroup::Returns,
                 mul(returned, pct(borne))?,
-                Rule::new(
-                    refunds_rule,
-                    vec![RuleArg::percent(rate), RuleArg::percent(borne)],
-                ),
+                self.rule(refunds_rule, || {
+                    vec![RuleArg::percent(rate), RuleArg::percent(borne)]
+                }),
             ),
             Charge::fixed(
                 "return_shipping",
                 "Return shipping",
                 CostGroup::Returns,
                 mul(returned, shipping)?,
-                Rule::new(
-                    "return_shipping",
-                    vec![RuleArg::percent(rate), self.money(shipping)],
-                ),
+                self.rule("return_shipping", || {
+                    vec![RuleArg::percent(rate), self.money(shipping)]
+                }),
                 Moment::Payout,
             )
             .deducted(),
@@ -828,37 +849,40 @@ impl Context<'_> {
         let c = &self.scenario.currency;
         if !shipping.is_zero() {
             let total = add(price, shipping)?;
-            let mut args = vec![
-                RuleArg::money(price, &c.sale),
-                RuleArg::money(shipping, &c.sale),
-            ];
             return Ok(if c.cost == c.sale {
-                args.push(self.money(revenue));
-                Rule::new("revenue.shipping", args)
+                self.rule("revenue.shipping", || {
+                    vec![
+                        RuleArg::money(price, &c.sale),
+                        RuleArg::money(shipping, &c.sale),
+                        self.money(revenue),
+                    ]
+                })
             } else {
-                args.extend([
-                    RuleArg::money(total, &c.sale),
-                    RuleArg::number(self.rate),
-                    RuleArg::currency(&c.cost),
-                    RuleArg::currency(&c.sale),
-                    self.money(revenue),
-                ]);
-                Rule::new("revenue.shipping_converted", args)
+                self.rule("revenue.shipping_converted", || {
+                    vec![
+                        RuleArg::money(price, &c.sale),
+                        RuleArg::money(shipping, &c.sale),
+                        RuleArg::money(total, &c.sale),
+                        RuleArg::number(self.rate),
+                        RuleArg::currency(&c.cost),
+                        RuleArg::currency(&c.sale),
+                        self.money(revenue),
+                    ]
+                })
             });
         }
         Ok(if c.cost == c.sale {
-            Rule::new("revenue.same_currency", vec![self.money(revenue)])
+            self.rule("revenue.same_currency", || vec![self.money(revenue)])
         } else {
-            Rule::new(
-                "revenue.converted",
+            self.rule("revenue.converted", || {
                 vec![
                     RuleArg::money(price, &c.sale),
                     RuleArg::number(self.rate),
                     RuleArg::currency(&c.cost),
                     RuleArg::currency(&c.sale),
                     self.money(revenue),
-                ],
-            )
+                ]
+            })
         })
     }
 
@@ -868,7 +892,7 @@ impl Context<'_> {
         if let Some(supply) = self.scenario.full.supply_price {
             return Ok((
                 supply,
-                Rule::new("revenue.supply", vec![self.money(supply)]),
+                self.rule("revenue.supply", || vec![self.money(supply)]),
                 false,
             ));
         }
@@ -877,14 +901,13 @@ impl Context<'_> {
         let estimate = mul(retail, pct(share))?;
         Ok((
             estimate,
-            Rule::new(
-                "revenue.supply_estimated",
+            self.rule("revenue.supply_estimated", || {
                 vec![
                     self.money(estimate),
                     RuleArg::percent(share),
                     self.money(retail),
-                ],
-            ),
+                ]
+            }),
             true,
         ))
     }
@@ -920,6 +943,8 @@ pub(crate) struct Draft {
     goods_cost: Decimal,
     /// The market it is for, as a rule names it.
     market: RuleArg,
+    /// Whether its rules have their arguments ([`Context::detail`]).
+    detail: bool,
     /// The cost currency, which every amount is in.
     currency: String,
     /// A mix's cash flows, already weighted; `None` for one market, whose flows come from its
@@ -980,6 +1005,8 @@ impl Draft {
             }
             let rule = if same {
                 charge.rule.clone()
+            } else if !first.detail {
+                Rule::new("mix", Vec::new())
             } else {
                 let mut each = Vec::with_capacity(parts.len());
                 for (weight, draft) in &parts {
@@ -1018,6 +1045,8 @@ impl Draft {
         // the rule lists each market's share and days, after the share-weighted payout day.
         let cash_rule = if parts.iter().all(|(_, d)| d.cash_rule == first.cash_rule) {
             first.cash_rule.clone()
+        } else if !first.detail {
+            Rule::new("mix.cash", Vec::new())
         } else {
             let mut each = Vec::with_capacity(parts.len());
             for (weight, draft) in &parts {
@@ -1456,13 +1485,13 @@ fn pop(ctx: &Context<'_>) -> Result<Draft, CalcError> {
         "Commission",
         CostGroup::PlatformFees,
         pct(commission),
-        Rule::new(
+        ctx.rule(
             if order_total {
                 "commission.pop.order_total"
             } else {
                 "commission.pop"
             },
-            vec![RuleArg::percent(commission), category],
+            || vec![RuleArg::percent(commission), category],
         ),
     ));
     let service_fee = ctx.service_fee(None, order_total)?;
@@ -1499,7 +1528,7 @@ fn pop(ctx: &Context<'_>) -> Result<Draft, CalcError> {
         let (early, early_arg) = ctx.days("days.pop.early_payout")?;
         (
             add(stock_days, early)?,
-            Rule::new("cash.early_payout", vec![stock_arg, early_arg]),
+            ctx.rule("cash.early_payout", || vec![stock_arg, early_arg]),
         )
     } else {
         let (delivery, delivery_arg) = ctx.days("days.pop.delivery")?;
@@ -1507,10 +1536,9 @@ fn pop(ctx: &Context<'_>) -> Result<Draft, CalcError> {
         let (payout, payout_arg) = ctx.days("days.pop.payout")?;
         (
             add(add(add(stock_days, delivery)?, confirmation)?, payout)?,
-            Rule::new(
-                "cash.confirmation",
-                vec![stock_arg, delivery_arg, confirmation_arg, payout_arg],
-            ),
+            ctx.rule("cash.confirmation", || {
+                vec![stock_arg, delivery_arg, confirmation_arg, payout_arg]
+            }),
         )
     };
     Ok(Draft {
@@ -1532,6 +1560,7 @@ fn pop(ctx: &Context<'_>) -> Result<Draft, CalcError> {
         buyer: ctx.buyer_price(s.pop.price, charge)?,
         goods_cost: ctx.goods_cost()?,
         market: ctx.destination(),
+        detail: ctx.detail,
         currency: s.currency.cost.clone(),
         mixed_cash: None,
     })
@@ -1575,20 +1604,20 @@ fn semi(ctx: &Context<'_>) -> Result<Draft, CalcError> {
         )
     };
     let share = mul(pct(commission), sub(Decimal::ONE, pct(waiver))?)?;
+    let share_pct = mul(share, Decimal::ONE_HUNDRED)?;
     charges.push(Charge::share(
         "commission",
         "Commission",
         CostGroup::PlatformFees,
         share,
-        Rule::new(
-            rule,
+        ctx.rule(rule, || {
             vec![
                 RuleArg::percent(commission),
                 category,
                 RuleArg::percent(waiver),
-                RuleArg::percent(mul(share, Decimal::ONE_HUNDRED)?),
-            ],
-        ),
+                RuleArg::percent(share_pct),
+            ]
+        }),
     ));
     let service_fee = ctx.service_fee(
         Some(if warehouse {
@@ -1645,10 +1674,9 @@ fn semi(ctx: &Context<'_>) -> Result<Draft, CalcError> {
                 label,
                 CostGroup::Logistics,
                 mul(normal, kept)?,
-                Rule::new(
-                    "warehouse_fee",
-                    vec![ctx.money(normal), RuleArg::percent(waiver)],
-                ),
+                ctx.rule("warehouse_fee", || {
+                    vec![ctx.money(normal), RuleArg::percent(waiver)]
+                }),
                 paid,
             );
             charge.waived = Some(mul(normal, pct(waiver))?);
@@ -1687,9 +1715,9 @@ fn semi(ctx: &Context<'_>) -> Result<Draft, CalcError> {
         (stock, payout_day, args, None)
     };
     let cash_rule = if advance.is_some() {
-        Rule::new("cash.advance", args)
+        ctx.rule("cash.advance", || args)
     } else {
-        Rule::new("cash.stock", args)
+        ctx.rule("cash.stock", || args)
     };
     let cash_rule = if warehouse {
         ctx.five_day_rule("days.semi_warehouse.delivery", cash_rule)
@@ -1715,6 +1743,7 @@ fn semi(ctx: &Context<'_>) -> Result<Draft, CalcError> {
         buyer: ctx.buyer_price(s.semi.price, Decimal::ZERO)?,
         goods_cost: ctx.goods_cost()?,
         market: ctx.destination(),
+        detail: ctx.detail,
         currency: s.currency.cost.clone(),
         mixed_cash: None,
     })
@@ -1762,10 +1791,11 @@ fn full(ctx: &Context<'_>) -> Result<Draft, CalcError> {
             advance: None,
         },
         advance_pct: Decimal::ZERO,
-        cash_rule: ctx.five_day_rule("days.full.delivery", Rule::new("cash.stock", args)),
+        cash_rule: ctx.five_day_rule("days.full.delivery", ctx.rule("cash.stock", || args)),
         buyer: None,
         goods_cost: ctx.goods_cost()?,
         market: ctx.destination(),
+        detail: ctx.detail,
         currency: s.currency.cost.clone(),
         mixed_cash: None,
     })

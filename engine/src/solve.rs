@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::comparison::{compare_input, Comparison};
+use crate::comparison::{compare_figures, Comparison};
 use crate::decimal::{add, div, mul, round_to, sub, Overflow};
 use crate::input::{Input, MONEY_MAX};
 use crate::model::{decimals_for, ModelResult, MAX_DECIMALS, MIN_DECIMALS};
@@ -308,7 +308,8 @@ pub fn sweep(input: &ScenarioInput, today: &Comparison, axis: SweepAxis) -> Swee
             let profit = if i == 0 && axis == SweepAxis::Price {
                 profits(today)
             } else {
-                profits(&compare_input(&varied))
+                // Only the profits are read: the figures without the rules' wording.
+                profits(&compare_figures(&varied))
             };
             Some(SweepPoint { x, profit })
         })

@@ -13,7 +13,7 @@ use common::{
 use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::Decimal;
-use sellercalc_engine::{compare, ModelKind};
+use sellercalc_engine::{compare, compare_figures, Comparison, ModelKind, Rule, ScenarioInput};
 use serde_json::{json, Map, Value};
 
 // ---- (a) Arbitrary JSON ----
@@ -428,5 +428,53 @@ proptest! {
         for (at, s) in all_strings(&json) {
             prop_assert!(!is_negative_zero(&s), "{}: {}", at, s);
         }
+    }
+}
+
+// ---- (c) The figures without the rules' wording ----
+
+/// `comparison` with every rule blanked: what `compare_figures` must equal.
+fn figures_only(mut comparison: Comparison) -> String {
+    let blank = |rule: &mut Rule| *rule = Rule::new("", Vec::new());
+    for model in [
+        &mut comparison.pop,
+        &mut comparison.semi,
+        &mut comparison.full,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        blank(&mut model.revenue_rule);
+        blank(&mut model.cash.rule);
+        for item in &mut model.line_items {
+            blank(&mut item.rule);
+        }
+    }
+    format!("{comparison:?}")
+}
+
+/// Every rule of `comparison` without arguments.
+fn argless(comparison: &Comparison) -> bool {
+    [&comparison.pop, &comparison.semi, &comparison.full]
+        .into_iter()
+        .flatten()
+        .all(|m| {
+            m.revenue_rule.args.is_empty()
+                && m.cash.rule.args.is_empty()
+                && m.line_items.iter().all(|i| i.rule.args.is_empty())
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// `compare_figures` (what the catalog's rows and the sensitivity charts use) gives exactly
+    /// `compare`'s figures, errors and warnings, on any input, with no rule arguments built.
+    #[test]
+    fn figures_equal_the_full_comparison(input in prop_oneof![1 => any_input(), 1 => valid().prop_map(|v| v.json())]) {
+        let full = compare(&input);
+        let figures = compare_figures(&ScenarioInput::from_json(&input));
+        prop_assert!(argless(&figures));
+        prop_assert_eq!(figures_only(figures), figures_only(full));
     }
 }

@@ -1,10 +1,11 @@
 //! One catalog row compared under the three models: the base scenario with the row's cells as
-//! overrides, run through [`crate::compare_input`] so that validation is exactly the calculator's.
+//! overrides, run through [`crate::compare_figures`] (the calculator's comparison without the
+//! rules' wording) so that validation is exactly the calculator's.
 
 use rust_decimal::Decimal;
 
 use super::read::{CatalogFile, ColumnKind, DecimalMark, SkuRow};
-use crate::comparison::{compare_input, Comparison};
+use crate::comparison::{compare_figures, Comparison};
 use crate::decimal::{parse_decimal, ParseError};
 use crate::error::{Expected, FieldError, Problem};
 use crate::input::{Field, Input, InputKind};
@@ -397,7 +398,8 @@ pub fn compute_row(
     row: &SkuRow,
     target_margin_pct: Option<Decimal>,
 ) -> SkuResult {
-    let comparison = compare_input(&merged_scenario(base, file, row));
+    // A row shows figures, never the rules' wording.
+    let comparison = compare_figures(&merged_scenario(base, file, row));
     result_of(comparison, file, row, target_margin_pct)
 }
 
