@@ -44,13 +44,14 @@ pub fn CatalogPage() -> Html {
         let warming = warm::warm_up();
         move || drop(warming)
     });
-    // The next slice of work, in a task of its own: the browser paints this one's progress and
-    // handles input in between.
+    // The next slice of work, right after the next frame is painted, for the time until about
+    // two frames later.
     use_effect_with(state.slice, {
         let on = on.clone();
         move |slice| {
-            let next =
-                slice.map(|(generation, _)| Soon::new(move || on.emit(Action::Step(generation))));
+            let next = slice.map(|(generation, _)| {
+                Soon::new(move |budget_ms| on.emit(Action::Step(generation, budget_ms)))
+            });
             move || drop(next)
         }
     });

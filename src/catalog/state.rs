@@ -28,8 +28,10 @@ use super::settings::Base;
 use super::table::{self, Show, Sort, SortKey, PAGE_SIZE};
 use crate::i18n::{self, Lang, Locale};
 
-/// How long one slice of work may run before the browser gets the thread back, in ms.
-const SLICE_MS: f64 = 24.0;
+/// How long one slice of work may run before the browser gets the thread back, in ms, when the
+/// page does not say (the page gives each slice the time until about two frames after the last
+/// painted one).
+pub const SLICE_MS: f64 = 24.0;
 /// How much text one step of reading takes on, in bytes (a few milliseconds): steps are repeated
 /// until the slice's time is up.
 const READ_BYTES: usize = 64 * 1024;
@@ -105,8 +107,9 @@ pub enum Action {
     ComparePasted,
     /// Load the sample catalog.
     TrySample,
-    /// Do the next slice of work `generation` (stale generations are ignored).
-    Step(u32),
+    /// Do the next slice of work `generation` (stale generations are ignored), for about this
+    /// many ms.
+    Step(u32, f64),
     /// A cell corrected in place.
     Fix {
         /// Index of the row in the file.
@@ -555,7 +558,7 @@ impl CatalogState {
 
     /// One slice: reading the file, or rows until the time is up, then either the next slice or
     /// the totals.
-    fn step(&mut self, generation: u32) {
+    fn step(&mut self, generation: u32, budget_ms: f64) {
         if generation != self.generation {
             return;
         }
@@ -564,7 +567,7 @@ impl CatalogState {
         let mut work = self.work.borrow_mut();
         if let Some(reading) = work.reading.as_mut() {
             let mut read = false;
-            while !read && now() - start <= SLICE_MS {
+            while !read && now() - start <= budget_ms {
                 read = reading.reader.step(READ_BYTES);
             }
             if !read {
@@ -592,7 +595,7 @@ impl CatalogState {
             let result = cat::compute_row(&self.input, &file, row, self.target);
             summary.add(results.len(), &result);
             results.push(result);
-            if now() - start > SLICE_MS {
+            if now() - start > budget_ms {
                 break;
             }
         }
@@ -716,7 +719,7 @@ impl CatalogState {
                     None,
                 );
             }
-            Action::Step(generation) => self.step(generation),
+            Action::Step(generation, budget_ms) => self.step(generation, budget_ms),
             Action::Fix { row, column, text } => self.fix(row, column, text),
             Action::Target(text) => {
                 let parsed = read_target(self.lang, &text).ok();
@@ -837,7 +840,7 @@ mod tests {
     fn run(state: &mut CatalogState) -> usize {
         let mut slices = 0;
         while let Some((generation, _)) = state.slice {
-            state.apply(Action::Step(generation));
+            state.apply(Action::Step(generation, SLICE_MS));
             slices += 1;
             assert!(slices < 10_000, "the work never ends");
         }
@@ -900,7 +903,7 @@ Broken cost,abc,1,100,home,9.99,10
         let (stale, _) = state.slice.expect("a slice is asked for");
         state.apply(Action::Clear);
         assert!(state.slice.is_none(), "clearing drops the work");
-        state.apply(Action::Step(stale));
+        state.apply(Action::Step(stale, SLICE_MS));
         assert!(state.file.is_none() && state.reading.is_none());
     }
 
@@ -911,13 +914,13 @@ Broken cost,abc,1,100,home,9.99,10
         // Read the file, then stop between the slices that compute its rows.
         while state.reading.is_some() {
             let (generation, _) = state.slice.expect("reading asks for slices");
-            state.apply(Action::Step(generation));
+            state.apply(Action::Step(generation, SLICE_MS));
         }
         let (stale, _) = state.slice.expect("computing asks for a slice");
         assert!(state.file.is_some() && !state.done());
         state.apply(Action::Clear);
         assert!(state.slice.is_none() && state.file.is_none());
-        state.apply(Action::Step(stale));
+        state.apply(Action::Step(stale, SLICE_MS));
         assert!(state.file.is_none() && state.results.is_empty() && state.portfolio.is_none());
     }
 
