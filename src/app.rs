@@ -256,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
     share::use_link_sync(&state, &presentation, session.sync_url);
     storage::use_autosave(
         &state,
-        session.persist,
+        session.autosave,
         on_message.reform(|_| Message::AutosaveFailed),
     );
     storage::use_restored(session.restoring, painted);

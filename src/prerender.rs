@@ -44,6 +44,7 @@ const ID_ATTRIBUTES: &[&str] = &[
 pub fn first_visit() -> Session {
     Session {
         persist: true,
+        autosave: true,
         library_writable: true,
         sync_url: true,
         ..Session::default()

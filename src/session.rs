@@ -29,6 +29,12 @@ pub struct Session {
     /// Whether the page may use storage at all: autosave and saved scenarios. Not in embed mode,
     /// where an article's calculator should show what the article chose, not a past session.
     pub persist: bool,
+    /// Whether the page autosaves the session: where it may use storage, except when it was
+    /// opened from a link it could not read while this browser keeps a session. The defaults
+    /// it shows then are not the visitor's work, and the next keystroke would have replaced the
+    /// session they come back to; it stays for their next visit (their edits here live in the
+    /// address bar, which follows the inputs).
+    pub autosave: bool,
     /// Whether the address bar follows the inputs.
     pub sync_url: bool,
 }
@@ -64,6 +70,7 @@ impl Session {
             Err(e) => Err(e),
         };
         let mut restoring = false;
+        let mut keep_session = false;
         let (current, pinned) = match link.outcome {
             Outcome::Scenario(snapshot) => {
                 // A reload of the session's own link keeps its pinned scenario.
@@ -78,6 +85,9 @@ impl Session {
             }
             Outcome::Unreadable(why) => {
                 messages.push(Message::LinkUnreadable(why));
+                if matches!(autosave, Ok(Some(_))) {
+                    keep_session = true;
+                }
                 (Snapshot::defaults(), None)
             }
             Outcome::Empty => match autosave {
@@ -129,6 +139,7 @@ impl Session {
             library_writable,
             restoring,
             persist,
+            autosave: persist && !keep_session,
             sync_url: true,
         }
     }

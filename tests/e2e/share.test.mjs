@@ -111,6 +111,31 @@ test('a changed, cut or garbled link shows the defaults and says so; never a bla
     await screenshot(page, 'share-after-bad-link');
   }, { name: 'share-tampered' }));
 
+test("a link the page cannot read does not autosave over the visitor's own session", () =>
+  withPage(async (page) => {
+    await ready(page);
+    await retype(page, '#in-pop-price', '19.90');
+    await retype(page, '#in-monthly-units', '250');
+    await settled(page);
+    // The autosave is written 400 ms after the last change.
+    await page.waitForTimeout(800);
+
+    // A garbled link: the defaults, said so; typing there changes the address bar only.
+    await page.goto(url('/?v=2&cost=%E0%A4%A&c=00000000'));
+    await page.waitForSelector('[data-testid="pop-card"]');
+    assert.match((await notices(page))[0], /This link could not be read; showing the defaults\./);
+    await retype(page, '#in-monthly-units', '321');
+    await settled(page);
+    await page.waitForTimeout(800);
+    assert.match(page.url(), /units=321/, 'the edits are in the address bar');
+
+    // Coming back without a link: the session of before, not the defaults with 321 units.
+    await ready(page, '/');
+    assert.equal(await page.inputValue('#in-pop-price'), '19.90');
+    assert.equal(await page.inputValue('#in-monthly-units'), '250');
+    assert.deepEqual(page.errors, [], 'no panic, no console error');
+  }, { name: 'share-bad-link-keeps-session' }));
+
 test('prefill parameters fill the inputs and are validated like typing', () =>
   withPage(async (page) => {
     await ready(page, '/?cost=18&price=14.99&units=600&category=apparel&destination=FR&lang=es&utm_source=hc');
