@@ -11,10 +11,14 @@ use yew::prelude::*;
 
 use crate::components::field::error_text;
 use crate::files::{decode, Decoded};
+use crate::format;
 use crate::i18n::share::share_texts;
 use crate::i18n::{fill_all, fill_one, use_locale};
 use crate::rate_sheet::{self, Loaded, Stored};
 use crate::state::{policy_set, Action};
+
+/// The most problems a refused sheet lists; a line says how many more there are.
+const SHOWN_ERRORS: usize = 50;
 
 /// Props of [`RateSheetPanel`].
 #[derive(Properties, PartialEq)]
@@ -122,6 +126,8 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
                             problem: SheetProblem::File(FileProblem::NoRows),
                         });
                     }
+                    // The file's own problems first, then each row's, in the file's order.
+                    errors.sort_by_key(|e| (e.line.is_some(), e.line, e.column));
                     view.set(View {
                         rejected: Some((read.headers, errors)),
                         unreadable: view.unreadable,
@@ -179,14 +185,15 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
                 error_text(&locale, &FieldError::new(Field::Scenario, problem.clone())).to_string()
             }
         };
-        match (error.line, error.column) {
-            (Some(line), column) => {
-                let header = column
-                    .and_then(|c| headers.get(c))
-                    .cloned()
-                    .unwrap_or_default();
-                fill_all(s.rs_row_error, &[line.to_string(), header, what])
+        let header = error
+            .column
+            .and_then(|c| headers.get(c))
+            .filter(|h| !h.trim().is_empty());
+        match (error.line, header) {
+            (Some(line), Some(header)) => {
+                fill_all(s.rs_row_error, &[line.to_string(), header.clone(), what])
             }
+            (Some(line), None) => fill_all(s.rs_row_only, &[line.to_string(), what]),
             (None, _) => fill_one(s.rs_file_error, &what),
         }
     };
@@ -234,8 +241,13 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
                 <div class="error" role="alert">
                     <p>{ s.rs_rejected }</p>
                     <ul data-testid="rate-sheet-errors">
-                        { for errors.iter().take(50).map(|e| html! { <li>{ problem_text(headers, e) }</li> }) }
+                        { for errors.iter().take(SHOWN_ERRORS).map(|e| html! { <li>{ problem_text(headers, e) }</li> }) }
                     </ul>
+                    if errors.len() > SHOWN_ERRORS {
+                        <p data-testid="rate-sheet-more">
+                            { fill_one(s.rs_more, &format::number(&locale, (errors.len() - SHOWN_ERRORS).into(), 0)) }
+                        </p>
+                    }
                 </div>
             }
         </details>

@@ -249,6 +249,10 @@ text_table! {
         rs_row_error,
         /// {0} the problem.
         rs_file_error,
+        /// A row's problem that no column holds: {0} row, {1} the problem.
+        rs_row_only,
+        /// After the first 50 problems: {0} how many more.
+        rs_more,
         rs_too_large,
         /// {0} the column.
         rs_missing_column,

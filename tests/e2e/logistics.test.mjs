@@ -446,6 +446,27 @@ test('a workbook or a binary file loaded as a rate sheet is refused with what to
     assert.equal(await page.locator('[data-testid="rate-sheet-status"]').count(), 0, 'no sheet in force');
   }));
 
+test('a refused rate sheet lists its problems in row order, says how many more there are past 50, and names a row without a column plainly', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="rate-sheet"] > summary');
+    const header = 'Market,Service,Weight band,Per kg (CNY),Per parcel (CNY)';
+    // A row with a cell too many (a problem of the row, no column) that also repeats row 2's
+    // band, then 60 bad amounts: 62 problems.
+    const rows = [header, 'ES,standard,300_2000g,50,10', 'ES,standard,300_2000g,51,10,extra'];
+    for (let i = 0; i < 60; i += 1) rows.push(`ES,standard,0_150g,x${i},10`);
+    await loadSheet(page, 'many.csv', rows.join('\n'));
+    await page.waitForSelector('[data-testid="rate-sheet-errors"] li');
+    const shown = await page.$$eval('[data-testid="rate-sheet-errors"] li', (li) => li.map((l) => l.textContent.trim()));
+    assert.equal(shown.length, 50);
+    assert.match(shown[0], /^Row 3: /, 'the row, with no empty column name');
+    assert.doesNotMatch(shown.join('\n'), /, :/);
+    const numbers = shown.map((t) => Number(/^Row (\d+)/.exec(t)[1]));
+    assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'in row order');
+    assert.equal((await page.textContent('[data-testid="rate-sheet-more"]')).trim(), '…and 12 more.');
+    assert.deepEqual(page.errors, []);
+  }));
+
 test('the seller\'s own rate sheet: a bad row named by row and column, fixed, postage changes, kept, links say so, removed (item 2)', () =>
   withPage(async (page) => {
     await ready(page);
