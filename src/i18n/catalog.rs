@@ -258,6 +258,10 @@ text_table! {
         mix_column,
         /// An error about one market of a row's mix: {0} its position from 1, {1} the error.
         market_numbered,
+
+        // A cell naming no known value: the values a cell may hold (closing notes of #15).
+        /// After "Choose one of the listed options.": {0} the values, comma-separated.
+        one_of,
     }
 }
 

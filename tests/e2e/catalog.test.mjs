@@ -849,6 +849,14 @@ test('a markets column sets each row\'s mix: per-row figures as the calculator\'
     await page.fill('[data-testid="fix-4-8"]', 'ES:50|US:40');
     await page.press('[data-testid="fix-4-8"]', 'Enter');
     await page.waitForFunction(() => /add up to 90%/.test(document.querySelector('#fix-4-8-error')?.textContent ?? ''));
+    // A market the policy does not know: a file has no list to pick from, so the message names
+    // the codes (the United Kingdom is GB).
+    await page.fill('[data-testid="fix-4-8"]', 'UK:60|US:40');
+    await page.press('[data-testid="fix-4-8"]', 'Enter');
+    await page.waitForFunction(() => /Use one of/.test(document.querySelector('#fix-4-8-error')?.textContent ?? ''));
+    assert.match((await page.textContent('#fix-4-8-error')).trim(),
+      /^Market 1: Choose one of the listed options\. Use one of: [A-Z]{2}(, [A-Z]{2})*\.$/);
+    assert.match(await page.textContent('#fix-4-8-error'), /\bGB\b/);
     await page.fill('[data-testid="fix-4-8"]', 'ES:60|US:40');
     await page.press('[data-testid="fix-4-8"]', 'Enter');
     await page.waitForSelector('[data-testid="bad-row-4"]', { state: 'detached' });

@@ -4,7 +4,7 @@
 use sellercalc_engine::catalog::{
     self as cat, CatalogFile, ColumnKind, Encoding, FileProblem, SkuResult, MAIN_COLUMNS,
 };
-use sellercalc_engine::{Field, Input, PolicySet};
+use sellercalc_engine::{Field, Input, PolicySet, Problem};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -301,7 +301,15 @@ fn bad_row(props: &BadRowsProps, locale: &i18n::Locale, index: usize) -> Html {
                 let messages: Vec<String> = result.errors.iter()
                     .filter(|e| e.column == column)
                     .map(|e| {
-                        let text = error_text(locale, &e.error).to_string();
+                        let mut text = error_text(locale, &e.error).to_string();
+                        // A file has no list to choose from: the values a cell may hold, but
+                        // for a category, which is chosen from its list below.
+                        if let Problem::UnknownValue { allowed, .. } = &e.error.problem {
+                            if !allowed.is_empty() && e.error.field != Field::Input(Input::Category) {
+                                text.push(' ');
+                                text.push_str(&fill_one(t.one_of, &allowed.join(", ")));
+                            }
+                        }
                         // One market of a row's mix: which one (issue #15).
                         match e.error.field {
                             Field::Market { index, .. } => fill_all(t.market_numbered, &[(index + 1).to_string(), text]),

@@ -144,4 +144,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     // Several markets per row (issue #15, item 6).
     mix_column: "Markets and their shares of the volume, e.g. ES:60|US:40 (one market's code alone: all of it)",
     market_numbered: "Market {0}: {1}",
+    one_of: "Use one of: {0}.",
 };

@@ -145,4 +145,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     // Several markets per row (issue #15, item 6).
     mix_column: "Mercados y su parte del volumen, p. ej. ES:60|US:40 (el código de un solo mercado: todo el volumen)",
     market_numbered: "Mercado {0}: {1}",
+    one_of: "Usa uno de estos: {0}.",
 };

@@ -146,4 +146,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     // Several markets per row (issue #15, item 6).
     mix_column: "Marchés et leur part du volume, p. ex. ES:60|US:40 (le code d’un seul marché\u{a0}: tout le volume)",
     market_numbered: "Marché {0}\u{a0}: {1}",
+    one_of: "Utilisez l’un de ceux-ci\u{a0}: {0}.",
 };

@@ -146,4 +146,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     // Several markets per row (issue #15, item 6).
     mix_column: "시장과 판매량 비중, 예: ES:60|US:40 (시장 코드 하나만 쓰면 전량)",
     market_numbered: "시장 {0}: {1}",
+    one_of: "다음 중 하나를 사용하세요: {0}.",
 };

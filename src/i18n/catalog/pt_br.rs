@@ -145,4 +145,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     // Several markets per row (issue #15, item 6).
     mix_column: "Mercados e sua parte do volume, p. ex. ES:60|US:40 (o código de um só mercado: todo o volume)",
     market_numbered: "Mercado {0}: {1}",
+    one_of: "Use um destes: {0}.",
 };
