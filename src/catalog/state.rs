@@ -81,6 +81,8 @@ pub enum Note {
     Restored,
     /// Restored, but the fixes kept with it could not be read.
     RestoredWithoutEdits,
+    /// The visitor stopped reading a file: it was not loaded.
+    ReadingStopped,
 }
 
 /// Everything that changes the catalog page.
@@ -775,6 +777,7 @@ impl CatalogState {
             Action::StopReading => {
                 self.work.borrow_mut().reading = None;
                 self.reading = None;
+                self.note = Some(Note::ReadingStopped);
                 saved::restored();
                 self.new_generation();
                 // The catalog on screen, if its computing was cut short too, is computed again.
@@ -964,6 +967,7 @@ Broken cost,abc,1,100,home,9.99,10
         assert!(state.reading.is_some());
         state.apply(Action::StopReading);
         assert!(state.reading.is_none() && state.slice.is_none());
+        assert_eq!(state.note, Some(Note::ReadingStopped), "the status says so");
         assert_eq!(state.results.len(), 3);
         assert!(state.done());
     }

@@ -262,6 +262,8 @@ text_table! {
         // A cell naming no known value: the values a cell may hold (closing notes of #15).
         /// After "Choose one of the listed options.": {0} the values, comma-separated.
         one_of,
+        /// The status after the visitor stopped reading a file.
+        reading_stopped,
     }
 }
 

@@ -816,6 +816,7 @@ test('a long read can be stopped, and a huge name is cut on screen but kept whol
     await page.waitForSelector('[data-testid="catalog-stop-reading"]', { state: 'detached' });
     await done(page);
     assert.equal((await tableRows(page)).length, 1, 'the catalog on screen stays');
+    assert.equal((await page.textContent('[data-testid="catalog-status"]')).trim(), 'Reading stopped: the file was not loaded.');
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-stop-and-long-name' }));
 

@@ -56,6 +56,7 @@ pub fn Status(props: &StatusProps) -> Html {
         Note::ExportFailed => (t.export_failed.to_owned(), true),
         Note::Restored => (t.restored.to_owned(), false),
         Note::RestoredWithoutEdits => (t.restored_without_edits.to_owned(), true),
+        Note::ReadingStopped => (t.reading_stopped.to_owned(), false),
     };
     // Which encoding a file that was not UTF-8 was read in.
     let text = match (&props.encoding, note) {

@@ -145,4 +145,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     mix_column: "Markets and their shares of the volume, e.g. ES:60|US:40 (one market's code alone: all of it)",
     market_numbered: "Market {0}: {1}",
     one_of: "Use one of: {0}.",
+    reading_stopped: "Reading stopped: the file was not loaded.",
 };

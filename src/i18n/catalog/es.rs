@@ -146,4 +146,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     mix_column: "Mercados y su parte del volumen, p. ej. ES:60|US:40 (el código de un solo mercado: todo el volumen)",
     market_numbered: "Mercado {0}: {1}",
     one_of: "Usa uno de estos: {0}.",
+    reading_stopped: "Lectura detenida: el archivo no se cargó.",
 };

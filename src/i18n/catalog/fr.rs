@@ -147,4 +147,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     mix_column: "Marchés et leur part du volume, p. ex. ES:60|US:40 (le code d’un seul marché\u{a0}: tout le volume)",
     market_numbered: "Marché {0}\u{a0}: {1}",
     one_of: "Utilisez l’un de ceux-ci\u{a0}: {0}.",
+    reading_stopped: "Lecture arrêtée\u{a0}: le fichier n’a pas été chargé.",
 };

@@ -147,4 +147,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     mix_column: "시장과 판매량 비중, 예: ES:60|US:40 (시장 코드 하나만 쓰면 전량)",
     market_numbered: "시장 {0}: {1}",
     one_of: "다음 중 하나를 사용하세요: {0}.",
+    reading_stopped: "읽기를 멈췄습니다. 파일을 불러오지 않았습니다.",
 };

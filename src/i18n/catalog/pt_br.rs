@@ -146,4 +146,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     mix_column: "Mercados e sua parte do volume, p. ex. ES:60|US:40 (o código de um só mercado: todo o volume)",
     market_numbered: "Mercado {0}: {1}",
     one_of: "Use um destes: {0}.",
+    reading_stopped: "Leitura interrompida: o arquivo não foi carregado.",
 };

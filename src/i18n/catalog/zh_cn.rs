@@ -146,4 +146,5 @@ pub const CATALOG: CatalogTexts = CatalogTexts {
     mix_column: "市场及其销量占比，例如 ES:60|US:40（只写一个市场代码即全部销量）",
     market_numbered: "市场 {0}：{1}",
     one_of: "请使用以下之一：{0}。",
+    reading_stopped: "已停止读取：文件未载入。",
 };
