@@ -666,9 +666,14 @@ impl CatalogState {
             }
             Rc::make_mut(&mut self.results)[row] = result;
             self.summarise(None);
-        } else if let Some(computed) = self.work.borrow_mut().results.get_mut(row) {
-            // Computed already in the work under way: computed again with the fix.
-            *computed = cat::compute_row(&self.input, &file, &file.rows[row], self.target);
+        } else {
+            let mut work = self.work.borrow_mut();
+            if let Some(computed) = work.results.get_mut(row) {
+                // Computed already in the work under way: computed again with the fix, and the
+                // totals added up so far (which counted it as it was) added up again.
+                *computed = cat::compute_row(&self.input, &file, &file.rows[row], self.target);
+                work.summary = None;
+            }
         }
     }
 
@@ -895,6 +900,37 @@ Broken cost,abc,1,100,home,9.99,10
         });
         assert!(state.results[2].ok());
         assert_eq!(state.note, Some(Note::Fixed(state.results[2].line)));
+        let portfolio = state.portfolio.as_ref().expect("totals");
+        assert_eq!((portfolio.included, portfolio.excluded), (3, 0));
+    }
+
+    #[test]
+    fn a_cell_fixed_while_rows_are_computed_counts_in_the_totals_as_fixed() {
+        let mut state = page();
+        state.apply(Action::Paste(
+            "name,unit cost,packaging,weight,category,price,monthly units
+Broken cost,abc,1,100,home,9.99,10
+Phone case,8,0.5,60,phone_accessories,4.99,1000
+Ceramic mug,25,1.5,350,home,12.99,12
+"
+            .to_owned(),
+        ));
+        state.apply(Action::ComparePasted);
+        while state.reading.is_some() {
+            let (generation, _) = state.slice.expect("reading asks for slices");
+            state.apply(Action::Step(generation, SLICE_MS));
+        }
+        // One row a slice: the broken row is computed (and counted) before the others.
+        let (generation, _) = state.slice.expect("computing asks for slices");
+        state.apply(Action::Step(generation, -1.0));
+        assert!(!state.done());
+        state.apply(Action::Fix {
+            row: 0,
+            column: 1,
+            text: "35".to_owned(),
+        });
+        run(&mut state);
+        assert!(state.results[0].ok());
         let portfolio = state.portfolio.as_ref().expect("totals");
         assert_eq!((portfolio.included, portfolio.excluded), (3, 0));
     }
