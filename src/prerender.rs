@@ -56,6 +56,7 @@ pub fn first_screen() -> String {
     let renderer = ServerRenderer::<App>::with_props(|| AppProps {
         session: Rc::new(first_visit()),
         lang: Some(Lang::En),
+        ..AppProps::default()
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
