@@ -264,15 +264,15 @@ pub fn initial_lang(session: &Session) -> Lang {
 
 /// The steps in which the app's first screen is built while it is built off the document, one a
 /// task (issue #17, lever 2: no long first task on a slow phone; `crate::start` swaps it for the
-/// prerendered picture once the last step is in), each at most ~30 ms on Lighthouse's slow phone
-/// (4× CPU): 0 the header; 1 the inputs' first three groups; 2 the rest of the inputs
-/// ([`INPUTS_REST_STEP`]); 3 the tools, the recommendation and the summary; 4 the cards; 5 the
-/// rest of the first screen (the assumptions, the rate sheet, the footer). See
-/// [`AppProps::building`].
-pub const FIRST_SCREEN_STEPS: usize = 5;
+/// prerendered picture in a task of its own once the last step is in), each well under 50 ms on
+/// Lighthouse's slow phone (4× CPU): 0 the page's state and effects, nothing shown; 1 the
+/// header; 2 the inputs' first three groups; 3 the rest of the inputs ([`INPUTS_REST_STEP`]);
+/// 4 the tools, the recommendation and the summary; 5 the cards; 6 the rest of the first screen
+/// (the assumptions, the rate sheet, the footer). See [`AppProps::building`].
+pub const FIRST_SCREEN_STEPS: usize = 6;
 
 /// The step of [`FIRST_SCREEN_STEPS`] that builds the inputs after their first three groups.
-pub const INPUTS_REST_STEP: usize = 2;
+pub const INPUTS_REST_STEP: usize = 3;
 
 /// A state worked out before the app's first render, in a task of its own (issue #17: that
 /// computation and the first calls of the engine's functions out of the render's task), taken by
@@ -431,7 +431,10 @@ pub fn App(props: &AppProps) -> Html {
         .iter()
         .map(|k| (*k, state.shown(*k).cloned()))
         .collect();
-    let announcement = {
+    // Made once the summary is built (it is not while the first screen is built in steps).
+    let announcement = if !built(4) {
+        String::new()
+    } else {
         let t = lang.texts();
         let profits: Vec<String> = shown
             .iter()
@@ -456,7 +459,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
-            if !embedded {
+            if !embedded && built(1) {
                 <PageHeader page={Page::Calculator} tagline={lang.texts().header.tagline}
                     other_page={lang.texts().header.catalog} {lang} {on_lang} {on_lang_unavailable}>
                     <PresetPicker {on_preset} preset={state.preset.map(|p| p.id)} {lang} />
@@ -464,7 +467,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">
-                    if built(3) {
+                    if built(4) {
                     if can_convert {
                         <p class="currency-toggle">
                             <span>{ i18n::fill(lang.texts().page.results_in, |i| (i == 0).then(|| shown_in.clone())) }</span>
@@ -492,7 +495,7 @@ pub fn App(props: &AppProps) -> Html {
                         markets={state.comparison.scenario.destinations.len()} />
                     <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ announcement }</p>
                     }
-                    if built(4) {
+                    if built(5) {
                     <div class="cards">
                         { for shown.iter().map(|(kind, s)| html! {
                             <ModelCard kind={*kind} shown={s.clone()} currency={currency.clone()}
@@ -502,7 +505,7 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                     </div>
                     }
-                    if built(5) {
+                    if built(6) {
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
                     }
                     // Below the first screen: built once the figures are painted.
@@ -511,11 +514,11 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </main>
                 <aside class="input-column" aria-label="Inputs">
-                    if built(1) {
+                    if built(2) {
                     <Inputs form={state.form.clone()} comparison={comparison.clone()} assumptions={state.assumptions.clone()}
                         policy={state.policy.clone()} on_change={on_change.clone()} whole={built(INPUTS_REST_STEP)} />
                     }
-                    if built(5) {
+                    if built(6) {
                     <AssumptionsPanel comparison={comparison.clone()} assumptions={state.assumptions.clone()}
                         policy={state.policy.clone()} on={on.clone()} />
                     if !embedded {
@@ -530,7 +533,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </aside>
             </div>
-            if !built(5) {
+            if !built(6) {
             } else if embedded {
                 { embed_link(&current, lang, &presentation) }
             } else {

@@ -211,7 +211,7 @@ struct PageProps {
 /// (`src/prerender.rs`), so that the browser never paints the two together or neither. Rendered
 /// beside it, the app removes it in the task of its first render. Built off the document
 /// ([`mount`]), it comes one part a task ([`app::FIRST_SCREEN_STEPS`]) and takes the
-/// picture's place in the task that builds its last part: the picture stays on screen until then.
+/// picture's place in one step once complete: the picture stays on screen until then.
 #[yew::function_component]
 fn Page(props: &PageProps) -> yew::Html {
     let step = yew::use_state_eq(|| 0usize);
@@ -222,14 +222,15 @@ fn Page(props: &PageProps) -> yew::Html {
             let step = *step;
             match over {
                 Some(_) if step < app::FIRST_SCREEN_STEPS => next_task(move || set.set(step + 1)),
-                Some(Over { picture, root }) => {
+                // The swap in a task of its own, after the last step's.
+                Some(Over { picture, root }) => next_task(move || {
                     if picture.parent_node().is_some() {
                         let _ = picture.replace_with_with_node_1(&root);
                     } else if let Some(body) = root.owner_document().and_then(|d| d.body()) {
                         let _ = body.append_child(&root);
                     }
                     app::in_document();
-                }
+                }),
                 None => {
                     if let Some(picture) = web_sys::window()
                         .and_then(|w| w.document())
