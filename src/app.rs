@@ -34,16 +34,76 @@ use crate::session::Session;
 use crate::state::{scenario_input, Action, Shown, State};
 use crate::{embed, share, storage};
 
-/// Runs `task` once the browser has painted the next frame: from a timeout queued by an
-/// animation-frame callback, which the browser runs after that frame's paint.
+/// What waits for a painted frame ([`after_paint`]), in order.
+#[derive(Default)]
+struct PaintQueue {
+    waiting: std::collections::VecDeque<Box<dyn FnOnce()>>,
+    /// Whether a frame is awaited for the first of them.
+    pumping: bool,
+    /// While the app's first screen is built off the document ([`build_off_document`]).
+    off_document: bool,
+}
+
+thread_local! {
+    static PAINT_QUEUE: RefCell<PaintQueue> = RefCell::new(PaintQueue::default());
+}
+
+/// The app is about to be built in an element that is not in the document (issue #17): frames
+/// painted meanwhile are not the app's, so what waits for its first paint ([`use_painted`],
+/// [`use_paint_steps`], the charts) waits until [`in_document`].
+pub fn build_off_document() {
+    PAINT_QUEUE.with(|queue| queue.borrow_mut().off_document = true);
+}
+
+/// The app's element has just been put into the document: from now on its frames are painted.
+pub fn in_document() {
+    PAINT_QUEUE.with(|queue| queue.borrow_mut().off_document = false);
+    pump();
+}
+
+/// Runs `task` once the browser has painted a frame: from a timeout queued by an
+/// animation-frame callback, which the browser runs after that frame's paint. One waiting task
+/// runs after each painted frame, in the order they came: several views that each wait for a
+/// paint (the cards' tables, the charts, the assumptions' rows) then render in tasks of their
+/// own, not all in one long task (issue #17). While the app is built off the document, they wait
+/// until it is in.
 fn after_paint(task: impl FnOnce() + 'static) {
-    let slot = Rc::new(RefCell::new(Some(task)));
-    let run = {
-        let slot = slot.clone();
-        move || {
-            if let Some(task) = slot.borrow_mut().take() {
+    if web_sys::window().is_none() {
+        return task();
+    }
+    PAINT_QUEUE.with(|queue| queue.borrow_mut().waiting.push_back(Box::new(task)));
+    pump();
+}
+
+/// Awaits a painted frame for the first waiting task, unless one is awaited already.
+fn pump() {
+    let start = PAINT_QUEUE.with(|queue| {
+        let mut queue = queue.borrow_mut();
+        let start = !queue.pumping && !queue.off_document && !queue.waiting.is_empty();
+        queue.pumping |= start;
+        start
+    });
+    if start {
+        after_frame(|| {
+            let task = PAINT_QUEUE.with(|queue| {
+                let mut queue = queue.borrow_mut();
+                queue.pumping = false;
+                queue.waiting.pop_front()
+            });
+            if let Some(task) = task {
                 task();
             }
+            pump();
+        });
+    }
+}
+
+/// Runs `run` in a task after the next painted frame (at once without a window).
+fn after_frame(run: impl FnOnce() + 'static) {
+    let slot = Rc::new(RefCell::new(Some(run)));
+    let run = move || {
+        if let Some(run) = slot.borrow_mut().take() {
+            run();
         }
     };
     let Some(window) = web_sys::window() else {
@@ -153,9 +213,10 @@ struct ChartsProps {
 /// charts' props stay equal, so Yew does not render them again.
 #[function_component]
 fn Charts(props: &ChartsProps) -> Html {
-    // The breakdown and volume charts after the first paint, then each sensitivity chart (ten
-    // comparisons each) a frame later: three short tasks instead of one long one.
-    let step = use_paint_steps(3);
+    // The breakdown chart after the first paint, then the volume chart, then each sensitivity
+    // chart (ten comparisons each), a painted frame apart: four short tasks instead of one long
+    // one.
+    let step = use_paint_steps(4);
     let drawn = use_after_paint(props.clone());
     let state = &drawn.state.0;
     let models: Vec<(ModelKind, Option<Shown>)> = ModelKind::ALL
@@ -177,13 +238,15 @@ fn Charts(props: &ChartsProps) -> Html {
         return html! { <div class="charts" data-pending="true"></div> };
     }
     html! {
-        <div class="charts" data-pending={(drawn.what_if && step < 3).then_some("true")}>
+        <div class="charts" data-pending={(step < if drawn.what_if { 4 } else { 2 }).then_some("true")}>
             <BreakdownChart models={models.clone()} currency={currency.clone()} />
-            <VolumeChart {models} currency={currency.clone()} units={state.comparison.scenario.monthly_units} />
-            if drawn.what_if && step >= 2 {
-                <SensitivityChart axis={Axis::Price} base={base.clone()} currency={currency.clone()} />
+            if step >= 2 {
+                <VolumeChart {models} currency={currency.clone()} units={state.comparison.scenario.monthly_units} />
             }
             if drawn.what_if && step >= 3 {
+                <SensitivityChart axis={Axis::Price} base={base.clone()} currency={currency.clone()} />
+            }
+            if drawn.what_if && step >= 4 {
                 <SensitivityChart axis={Axis::Cost} {base} currency={currency.clone()} />
             }
         </div>
@@ -199,6 +262,46 @@ pub fn initial_lang(session: &Session) -> Lang {
     )
 }
 
+/// The steps in which the app's first screen is built while it is built off the document, one a
+/// task (issue #17, lever 2: no long first task on a slow phone; `crate::start` swaps it for the
+/// prerendered picture in a task of its own once the last step is in), each well under 50 ms on
+/// Lighthouse's slow phone (4× CPU): 0 the page's state and effects, nothing shown; 1 the
+/// header; 2 the inputs' first three groups; 3 the rest of the inputs ([`INPUTS_REST_STEP`]);
+/// 4 the tools, the recommendation and the summary; 5 the cards; 6 the rest of the first screen
+/// (the assumptions, the rate sheet, the footer). See [`AppProps::building`].
+pub const FIRST_SCREEN_STEPS: usize = 6;
+
+/// The step of [`FIRST_SCREEN_STEPS`] that builds the inputs after their first three groups.
+pub const INPUTS_REST_STEP: usize = 3;
+
+/// A state worked out before the app's first render, in a task of its own (issue #17: that
+/// computation and the first calls of the engine's functions out of the render's task), taken by
+/// the first render. Compared by identity.
+#[derive(Clone, Default)]
+pub struct Prepared(Option<Rc<RefCell<Option<State>>>>);
+
+impl Prepared {
+    /// `session`'s state in `lang`, as [`App`]'s first render would make it.
+    pub fn new(session: &Session, lang: Lang) -> Self {
+        let state = State::restored(session.current.clone(), session.pinned.clone(), lang);
+        Self(Some(Rc::new(RefCell::new(Some(state)))))
+    }
+
+    /// The state, the first time it is asked for.
+    fn take(&self) -> Option<State> {
+        self.0.as_ref().and_then(|state| state.borrow_mut().take())
+    }
+}
+
+impl PartialEq for Prepared {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -209,6 +312,14 @@ pub struct AppProps {
     /// passes English when the negotiated language's pack could not be fetched.
     #[prop_or_default]
     pub lang: Option<Lang>,
+    /// The state made from `session` in `lang` beforehand, if it was ([`Prepared`]).
+    #[prop_or_default]
+    pub prepared: Prepared,
+    /// While the first screen is built off the document: the last of its
+    /// [`FIRST_SCREEN_STEPS`] built. `None` (the tests, the prerender, a visitor who is not shown
+    /// the picture): everything at once.
+    #[prop_or_default]
+    pub building: Option<usize>,
 }
 
 /// The calculator page.
@@ -219,13 +330,21 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let session = session.clone();
         let start = props.lang;
+        let prepared = props.prepared.clone();
         move || {
             // The language start() could load, else ?lang=, the visitor's earlier choice, the
             // browser's.
             let lang = start.unwrap_or_else(|| initial_lang(&session));
-            State::restored(session.current.clone(), session.pinned.clone(), lang)
+            prepared
+                .take()
+                .filter(|state| state.lang == lang)
+                .unwrap_or_else(|| {
+                    State::restored(session.current.clone(), session.pinned.clone(), lang)
+                })
         }
     });
+    // While the first screen is built off the document: which parts are in yet.
+    let built = |step: usize| props.building.is_none_or(|done| done >= step);
     let lang = state.lang;
     // How every figure below is written, provided to them all as one context.
     let locale = state.locale();
@@ -312,7 +431,10 @@ pub fn App(props: &AppProps) -> Html {
         .iter()
         .map(|k| (*k, state.shown(*k).cloned()))
         .collect();
-    let announcement = {
+    // Made once the summary is built (it is not while the first screen is built in steps).
+    let announcement = if !built(4) {
+        String::new()
+    } else {
         let t = lang.texts();
         let profits: Vec<String> = shown
             .iter()
@@ -337,7 +459,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Locale> context={locale.clone()}>
         <div class={classes!("page", embedded.then_some("embed"))}>
-            if !embedded {
+            if !embedded && built(1) {
                 <PageHeader page={Page::Calculator} tagline={lang.texts().header.tagline}
                     other_page={lang.texts().header.catalog} {lang} {on_lang} {on_lang_unavailable}>
                     <PresetPicker {on_preset} preset={state.preset.map(|p| p.id)} {lang} />
@@ -345,6 +467,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="layout">
                 <main class="results" data-testid="comparison" aria-label="Results">
+                    if built(4) {
                     if can_convert {
                         <p class="currency-toggle">
                             <span>{ i18n::fill(lang.texts().page.results_in, |i| (i == 0).then(|| shown_in.clone())) }</span>
@@ -371,6 +494,8 @@ pub fn App(props: &AppProps) -> Html {
                     <SummaryBar shown={shown.clone()} {best} currency={currency.clone()}
                         markets={state.comparison.scenario.destinations.len()} />
                     <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{ announcement }</p>
+                    }
+                    if built(5) {
                     <div class="cards">
                         { for shown.iter().map(|(kind, s)| html! {
                             <ModelCard kind={*kind} shown={s.clone()} currency={currency.clone()}
@@ -379,19 +504,26 @@ pub fn App(props: &AppProps) -> Html {
                                 warnings={card_warnings(&locale, &state.comparison, *kind)} />
                         }) }
                     </div>
+                    }
+                    if built(6) {
                     <Charts state={Drawn(Rc::new((*state).clone()))} currency={currency.clone()} what_if={!embedded} />
+                    }
                     // Below the first screen: built once the figures are painted.
                     if !embedded && painted {
                         <SolverPanel key={state.generation} comparison={comparison.clone()} on_change={on_change.clone()} />
                     }
                 </main>
                 <aside class="input-column" aria-label="Inputs">
+                    if built(2) {
                     <Inputs form={state.form.clone()} comparison={comparison.clone()} assumptions={state.assumptions.clone()}
-                        policy={state.policy.clone()} on_change={on_change.clone()} />
+                        policy={state.policy.clone()} on_change={on_change.clone()} whole={built(INPUTS_REST_STEP)} />
+                    }
+                    if built(6) {
                     <AssumptionsPanel comparison={comparison.clone()} assumptions={state.assumptions.clone()}
                         policy={state.policy.clone()} on={on.clone()} />
                     if !embedded {
                         <RateSheetPanel policy={state.policy.clone()} persist={session.persist} on={on.clone()} />
+                    }
                     }
                     if !embedded && painted {
                         <SavedScenarios current={current.clone()} preset={state.preset.map(|p| p.id)} on={on.clone()}
@@ -401,7 +533,8 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </aside>
             </div>
-            if embedded {
+            if !built(6) {
+            } else if embedded {
                 { embed_link(&current, lang, &presentation) }
             } else {
                 <PageFooter policy_id={policy.id.clone()} version={policy.version.clone()} effective_date={policy.effective_date.clone()} />

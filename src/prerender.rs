@@ -5,8 +5,8 @@
 //!
 //! It is a picture of the page, not the page: the app never hydrates it (hydration panics when
 //! the page differs, and with `panic = "abort"` that would be a dead page). [`crate::start`]
-//! renders the app beside it and removes it in the same task, before the browser paints, so the
-//! swap cannot be seen. Until then it is `inert` (nothing in it can be typed into and lost), and
+//! builds the app's first screen in an element outside the document and puts it in the
+//! picture's place in one step, so the swap cannot be seen. Until then it is `inert` (nothing in it can be typed into and lost), and
 //! its ids and `data-testid`s carry a `pre-` prefix, so that nothing looking for the app's
 //! elements finds the picture's instead. A visitor whose page will not be the default one (a link,
 //! an autosave, an embed, another language) never sees it: index.html's first script hides it
@@ -57,6 +57,7 @@ pub fn first_screen() -> String {
     let renderer = ServerRenderer::<App>::with_props(|| AppProps {
         session: Rc::new(first_visit()),
         lang: Some(Lang::En),
+        ..AppProps::default()
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

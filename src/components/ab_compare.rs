@@ -256,11 +256,27 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lan
 /// The most changed policy values a printout lists; the link holds the rest.
 const PRINTED_CHANGES: usize = 6;
 
+/// The printout's date, today's in `lang` (print-only); none in the build-time prerender, which
+/// has no browser. A `Date` and, but in English, `Intl`'s date data: the share bar makes it once
+/// per language, not at every render.
+pub fn print_date(lang: Lang) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        String::new()
+    } else if lang == Lang::En {
+        let now = js_sys::Date::new_0();
+        crate::format::english::long_date(now.get_full_year(), now.get_month() + 1, now.get_date())
+    } else {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        String::from(js_sys::Date::new_0().to_locale_date_string(lang.code(), &options))
+    }
+}
+
 /// The printout's account of the scenario (issue #16, item 6), above the results on paper only:
 /// the inputs a proposal names (product, prices, volume, market, mode), the policy values
 /// changed from the fees' own (the first few, then how many more the link holds) and the date.
 /// A plain function, not a component: it is only ever printed.
-pub fn print_inputs(current: &Snapshot, policy: &PolicySet, lang: Lang) -> Html {
+pub fn print_inputs(current: &Snapshot, policy: &PolicySet, lang: Lang, today: &str) -> Html {
     let (t, s) = (texts(lang), share_texts(lang));
     let mut fields = vec![
         Input::Category,
@@ -303,17 +319,6 @@ pub fn print_inputs(current: &Snapshot, policy: &PolicySet, lang: Lang) -> Html 
     };
     let changes = differences(&base, current, Some(policy), lang);
     let more = changes.len().saturating_sub(PRINTED_CHANGES);
-    // The printout's date (print-only); none in the build-time prerender, which has no browser.
-    let today = if !cfg!(target_arch = "wasm32") {
-        String::new()
-    } else if lang == Lang::En {
-        let now = js_sys::Date::new_0();
-        crate::format::english::long_date(now.get_full_year(), now.get_month() + 1, now.get_date())
-    } else {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-        String::from(js_sys::Date::new_0().to_locale_date_string(lang.code(), &options))
-    };
     html! {
         <section class="print-only print-inputs" data-testid="print-inputs">
             <h2>{ s.print_title }</h2>
@@ -327,7 +332,7 @@ pub fn print_inputs(current: &Snapshot, policy: &PolicySet, lang: Lang) -> Html 
                     }
                 </p>
             }
-            <p class="print-date">{ fill_one(s.print_date, &today) }</p>
+            <p class="print-date">{ fill_one(s.print_date, today) }</p>
         </section>
     }
 }

@@ -30,6 +30,10 @@ pub struct InputsProps {
     pub policy: AttrValue,
     /// Called with every change.
     pub on_change: Callback<(Input, String)>,
+    /// Whether to show every group; `false` while the app's first screen is built off the
+    /// document, in steps (issue #17): the groups after the market come a step later.
+    #[prop_or(true)]
+    pub whole: bool,
 }
 
 /// `(value, text)` pairs of a drop-down.
@@ -249,6 +253,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
         ));
     }
     let hint_lines = fill_all(words.hint_pop_shipping, &[&market_name]);
+    let whole = props.whole;
 
     html! {
         <form class="inputs" aria-label={words.form_label} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -283,6 +288,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                     error={error(Input::PopShipping)} on_change={on_change.clone()} />
                 { number(Input::ReturnRate, words.return_rate.into(), Some("%".into()), Some(words.hint_return_rate), None) }
             </fieldset>
+            if whole {
             <fieldset>
                 <legend>{ t.model_name(sellercalc_engine::ModelKind::Semi) }</legend>
                 { select(Input::SemiMode, words.semi_mode, modes, Some(words.hint_semi_mode)) }
@@ -319,6 +325,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { number(Input::SemiAffiliateShare, words.affiliate_share.into(), Some("%".into()), None, as_pop(Input::AffiliateShare)) }
                 { number(Input::SemiAffiliateRate, words.affiliate_rate.into(), Some("%".into()), Some(words.hint_semi_marketing), as_pop(Input::AffiliateRate)) }
             </details>
+            }
         </form>
     }
 }

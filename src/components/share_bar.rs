@@ -70,6 +70,10 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let link = share_link(&props.current, &props.presentation);
     let status = use_state(|| CopyStatus::Idle);
     let link_ref = use_node_ref();
+    // The printout's date: once per language (in other languages than English it asks `Intl`).
+    let today = use_memo(lang, |lang| {
+        crate::components::ab_compare::print_date(*lang)
+    });
     {
         // A changed scenario has a new link: the old "copied" no longer holds.
         let status = status.clone();
@@ -225,7 +229,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <input ref={link_ref} type="text" class="share-link" readonly=true value={link.clone()}
                     aria-label={s.link_label} data-testid="share-link" />
             }
-            { crate::components::ab_compare::print_inputs(&props.current, state::policy_set(&props.current.policy), lang) }
+            { crate::components::ab_compare::print_inputs(&props.current, state::policy_set(&props.current.policy), lang, &today) }
             <p class="print-only print-link">{ print_before }<span class="url">{ link }</span>{ print_after }</p>
         </section>
     }

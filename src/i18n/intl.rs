@@ -227,7 +227,11 @@ mod browser {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
-            let _ = root.set_attribute("lang", lang.code());
+            // Only when it changes: setting it, even to the same value, makes the browser
+            // restyle the whole page (`:lang()`), the prerendered picture too (issue #17).
+            if root.get_attribute("lang").as_deref() != Some(lang.code()) {
+                let _ = root.set_attribute("lang", lang.code());
+            }
         }
     }
 }

@@ -63,6 +63,45 @@ test('the app takes the picture\'s place showing the same text, and the picture 
     assert.deepEqual(page.errors, []);
   }, { name: 'prerender-same' }));
 
+test('the app takes the picture\'s place in one step, where it stood, nothing on screen moving (issue #17)', () =>
+  withPage(async (page) => {
+    // The app is built outside the document over several tasks and swapped in at once: record,
+    // at the end of every batch of changes to the page, whether the picture and the app are in
+    // it, and where the first card's profit stands on screen.
+    await page.addInitScript(() => {
+      window.swapLog = [];
+      const top = (selector) => document.querySelector(selector)?.getBoundingClientRect().top ?? null;
+      new MutationObserver(() => {
+        const picture = document.getElementById('prerendered');
+        const app = document.querySelector('[data-testid="comparison"]');
+        const entry = {
+          picture: !!picture?.isConnected,
+          app: !!app?.isConnected,
+          top: app?.isConnected ? top('[data-testid="pop-monthly-profit"]') : top('[data-pre-testid="pop-monthly-profit"]'),
+          where: (picture?.isConnected ? picture : app?.closest('body > *'))?.previousElementSibling?.tagName ?? null,
+        };
+        const last = window.swapLog.at(-1);
+        if (!last || last.picture !== entry.picture || last.app !== entry.app) window.swapLog.push(entry);
+        else window.swapLog[window.swapLog.length - 1] = entry;
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+      // The visitor has scrolled a little before the app starts.
+      document.addEventListener('DOMContentLoaded', () => window.scrollTo(0, 200));
+    });
+    await page.goto(url('/'));
+    await page.waitForSelector('[data-testid="pop-monthly-profit"]', { timeout: 15_000 });
+    const log = await page.evaluate(() => window.swapLog);
+    const seen = log.findIndex((e) => e.picture);
+    assert.ok(seen >= 0, 'the picture was shown');
+    const states = log.slice(seen).map((e) => `${e.picture ? 'picture' : '-'}/${e.app ? 'app' : '-'}`);
+    assert.deepEqual(states, ['picture/-', '-/app'], 'never both, never neither');
+    const [before, after] = log.slice(seen);
+    assert.equal(after.where, before.where, 'the app stands where the picture stood');
+    assert.ok(before.top !== null && Math.abs(after.top - before.top) < 1,
+      `the first card's profit stays put: ${before.top} px, then ${after.top} px`);
+    assert.equal(await page.evaluate(() => window.scrollY), 200, 'the page did not scroll');
+    assert.deepEqual(page.errors, []);
+  }, { name: 'prerender-swap', width: 390, height: 844 }));
+
 test('a link, an autosave or another language never shows the example figures as theirs (issue #17)', async () => {
   const hidden = (page) => page.evaluate(() => ({
     flag: document.documentElement.dataset.prerender ?? null,
