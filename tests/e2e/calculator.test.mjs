@@ -2,6 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { withPage, url, screenshot, runAxe, formatViolations } from './helpers.mjs';
+import { built } from './scenario-helpers.mjs';
 
 const ready = async (page, path = '/') => {
   await page.goto(url(path));
@@ -205,6 +206,8 @@ test('editing an assumption marks it changed, and reset brings the default back'
 test('the charts render: a stacked bar and a profit line per model', () =>
   withPage(async (page) => {
     await ready(page);
+    // The charts are built a painted frame at a time after the figures.
+    await built(page);
     for (const model of ['pop', 'semi', 'full']) {
       const segments = await page.$$eval(`[data-testid="breakdown-${model}"] rect`, (rects) =>
         rects.filter((r) => Number.parseFloat(r.getAttribute('width') ?? '0') > 0).length);
