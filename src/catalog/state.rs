@@ -101,6 +101,18 @@ pub enum Action {
         /// The encoding it was decoded from.
         encoding: Encoding,
     },
+    /// A file was chosen (the `n`th): it is being decoded, and what comes of it arrives as
+    /// [`Action::Upload`] with the same number.
+    Choose(u32),
+    /// What came of the `ticket`th file chosen (its text, or why it was refused): done only if
+    /// nothing was chosen, loaded or cleared since, so that a large file still being decoded
+    /// never replaces what the visitor chose after it.
+    Upload {
+        /// The number its [`Action::Choose`] had.
+        ticket: u32,
+        /// What to do with it.
+        then: Box<Action>,
+    },
     /// Something to say in the status line (a file refused before reading, a failed download).
     Say(Note),
     /// The paste box changed.
@@ -238,6 +250,8 @@ pub struct CatalogState {
     pub file: Option<Rc<CatalogFile>>,
     /// While a file is read: how far, in characters, of how many.
     pub reading: Option<(usize, usize)>,
+    /// The file being decoded, if any: its [`Action::Choose`] number.
+    upload: Option<u32>,
     /// The encoding the file was read from, when it is not UTF-8.
     pub encoding: Option<Encoding>,
     /// The kept catalog not opened again because the page stopped while restoring it: its text.
@@ -339,6 +353,7 @@ impl CatalogState {
             pick: None,
             file: None,
             reading: None,
+            upload: None,
             encoding: None,
             skipped,
             garbled: false,
@@ -434,7 +449,9 @@ impl CatalogState {
         encoding: Option<Encoding>,
     ) {
         // Read in slices, then compute in slices: the page paints between them. What is on
-        // screen and kept stays until the file is read and accepted (see `accept`).
+        // screen and kept stays until the file is read and accepted (see `accept`). A file still
+        // being decoded is dropped: this is what the visitor chose last.
+        self.upload = None;
         self.note = None;
         self.new_generation();
         let reader = CatalogReader::new(text);
@@ -706,10 +723,29 @@ impl CatalogState {
                     encoding,
                 );
             }
+            Action::Choose(ticket) => {
+                self.upload = Some(ticket);
+                // Decoding shows as the start of reading, with its Stop button.
+                if self.reading.is_none() {
+                    self.reading = Some((0, 1));
+                }
+                self.note = None;
+            }
+            Action::Upload { ticket, then } => {
+                if self.upload != Some(ticket) {
+                    return;
+                }
+                self.upload = None;
+                if self.work.borrow().reading.is_none() {
+                    self.reading = None;
+                }
+                self.apply(*then);
+            }
             // The products already compared stay on screen.
             Action::Say(note) => self.note = Some(note),
             Action::Paste(text) => self.paste = Rc::from(text),
             Action::ComparePasted => {
+                self.upload = None;
                 let text = self.paste.clone();
                 if cat::looks_binary(&text) {
                     self.note = Some(Note::NotText);
@@ -780,6 +816,7 @@ impl CatalogState {
                 self.scroll = self.scroll.wrapping_add(1);
             }
             Action::StopReading => {
+                self.upload = None;
                 self.work.borrow_mut().reading = None;
                 self.reading = None;
                 self.note = Some(Note::ReadingStopped);
@@ -797,6 +834,7 @@ impl CatalogState {
                 }
             }
             Action::Clear => {
+                self.upload = None;
                 saved::clear();
                 self.new_generation();
                 *self.work.borrow_mut() = Work::default();
@@ -933,6 +971,45 @@ Ceramic mug,25,1.5,350,home,12.99,12
         assert!(state.results[0].ok());
         let portfolio = state.portfolio.as_ref().expect("totals");
         assert_eq!((portfolio.included, portfolio.excluded), (3, 0));
+    }
+
+    #[test]
+    fn a_file_still_decoding_never_replaces_what_was_chosen_after_it() {
+        let read = |ticket, name: &str| Action::Upload {
+            ticket,
+            then: Box::new(Action::Read {
+                name: name.to_owned(),
+                text: FILE.to_owned(),
+                encoding: Encoding::Utf8,
+            }),
+        };
+        let mut state = page();
+        state.apply(Action::Choose(1));
+        assert!(
+            state.reading.is_some(),
+            "decoding shows as reading, with Stop"
+        );
+        state.apply(Action::Choose(2));
+        state.apply(read(1, "big.csv"));
+        assert!(
+            state.file.is_none() && state.slice.is_none(),
+            "the older file is dropped"
+        );
+        state.apply(read(2, "small.csv"));
+        run(&mut state);
+        assert_eq!(state.note, Some(Note::Loaded("small.csv".to_owned())));
+        // The sample, chosen while a file decodes, stays when the file arrives.
+        state.apply(Action::Choose(3));
+        state.apply(Action::TrySample);
+        run(&mut state);
+        state.apply(read(3, "late.csv"));
+        assert_eq!(state.note, Some(Note::Sample));
+        assert!(state.slice.is_none());
+        // Stop while decoding: nothing of it is loaded.
+        state.apply(Action::Choose(4));
+        state.apply(Action::StopReading);
+        state.apply(read(4, "stopped.csv"));
+        assert_eq!(state.note, Some(Note::ReadingStopped));
     }
 
     #[test]

@@ -866,3 +866,41 @@ test('a markets column sets each row\'s mix: per-row figures as the calculator\'
     await screenshot(page, 'catalog-markets');
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-markets' }));
+
+test('a large file still being decoded never replaces what was chosen after it (hostile review)', () =>
+  withPage(async (page) => {
+    await page.goto(url('/catalog/'));
+    await page.waitForSelector('[data-testid="catalog-empty"]');
+    // ~20 MB: decoding takes a while after the file is chosen.
+    const lines = [HEADER];
+    const long = 'x'.repeat(180);
+    for (let i = 0; i < 100_000; i += 1) lines.push(`SKU ${i} ${long},${5 + (i % 200)},0,100,home,3.50,,10`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), 'big.csv');
+    fs.writeFileSync(file, lines.join('\n'));
+    // The sample is tried the moment the file is chosen.
+    await page.evaluate(() => document.addEventListener('change', () => setTimeout(() => {
+      document.querySelector('[data-testid="catalog-try-sample"]').click();
+    }, 0), { capture: true, once: true }));
+    await page.setInputFiles('[data-testid="catalog-file"]', file);
+    await done(page);
+    const status = () => page.textContent('[data-testid="catalog-status"]');
+    assert.match(await status(), /sample/i);
+    // Long after the big file's decoding has ended: still the sample.
+    await page.waitForTimeout(4000);
+    assert.match(await status(), /sample/i);
+    assert.doesNotMatch(await page.textContent('[data-testid="catalog-done"]'), /100,000/);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-stale-file' }));
+
+test('a long name without spaces wraps inside its cell instead of running over the figures (hostile review)', () =>
+  withPage(async (page) => {
+    await page.goto(url('/catalog/'));
+    await page.waitForSelector('[data-testid="catalog-empty"]');
+    const name = `SKU-${'A1B2C3D4'.repeat(15)}`;
+    await paste(page, [HEADER, `${name},8,0.5,60,phone_accessories,4.99,,1000`, 'Mug,25,1.5,350,home,12.99,,12'].join('\n'));
+    await done(page);
+    const overflow = await page.$$eval('[data-testid="catalog-row"] th', (cells) =>
+      cells.map((th) => th.scrollWidth - th.clientWidth));
+    assert.ok(overflow.every((px) => px <= 1), `name cells overflow by ${overflow} px`);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-long-name' }));

@@ -38,16 +38,30 @@ pub struct InputProps {
 /// Reads a chosen file (refusing a workbook, a file too large or one that is not text) and sends
 /// what it found.
 fn upload(file: File, on: Callback<Action>) {
+    thread_local! {
+        static CHOSEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    // Numbered, so that what comes of a file still being decoded when the visitor chooses,
+    // loads or clears something else is dropped (hostile review, session of 2026-12-05).
+    let ticket = CHOSEN.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    on.emit(Action::Choose(ticket));
+    let then = move |action: Action| Action::Upload {
+        ticket,
+        then: Box::new(action),
+    };
     let name = file.name();
     let lower = name.to_lowercase();
     if [".xlsx", ".xls", ".xlsm", ".ods", ".numbers"]
         .iter()
         .any(|ext| lower.ends_with(ext))
     {
-        return on.emit(Action::Say(Note::NotCsv));
+        return on.emit(then(Action::Say(Note::NotCsv)));
     }
     if file.size() > MAX_FILE_BYTES {
-        return on.emit(Action::Say(Note::TooLarge));
+        return on.emit(then(Action::Say(Note::TooLarge)));
     }
     spawn_local(async move {
         let bytes = JsFuture::from(file.array_buffer()).await.ok();
@@ -66,7 +80,7 @@ fn upload(file: File, on: Callback<Action>) {
             Some(Decoded::NotText) => Action::Say(Note::NotText),
             None => Action::Say(Note::Unreadable),
         };
-        on.emit(action);
+        on.emit(then(action));
     });
 }
 
