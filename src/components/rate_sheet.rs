@@ -84,10 +84,14 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
             crate::export::download(rate_sheet::TEMPLATE_FILE, "text/csv", &text);
         })
     };
+    // Each file chosen (and each removal) gets the next number: what comes of a file still being
+    // decoded when another is chosen, or the sheet removed, is dropped (hostile review).
+    let chosen = use_mut_ref(|| 0u32);
     let on_file = {
         let view = view.clone();
         let (on, policy_id) = (props.on.clone(), props.policy.clone());
         let persist = props.persist;
+        let chosen = chosen.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -96,6 +100,12 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
             input.set_value("");
             let view = view.clone();
             let (on, policy_id) = (on.clone(), policy_id.clone());
+            let ticket = {
+                let mut n = chosen.borrow_mut();
+                *n = n.wrapping_add(1);
+                *n
+            };
+            let chosen = chosen.clone();
             spawn_local(async move {
                 // Decoded as the catalog decodes its files; a workbook or a file that is not text
                 // is refused with what to do, not read row by row.
@@ -104,6 +114,9 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
                     Some(bytes) => Some(decode(&js_sys::Uint8Array::new(&bytes)).await),
                     None => None,
                 };
+                if *chosen.borrow() != ticket {
+                    return;
+                }
                 let text = match decoded {
                     Some(Decoded::Text(text, _)) => text,
                     refused => {
@@ -156,6 +169,10 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
         let view = view.clone();
         let on = props.on.clone();
         Callback::from(move |_: MouseEvent| {
+            {
+                let mut n = chosen.borrow_mut();
+                *n = n.wrapping_add(1);
+            }
             rate_sheet::forget();
             rate_sheet::set_active(None);
             view.set(View {

@@ -446,6 +446,28 @@ test('a workbook or a binary file loaded as a rate sheet is refused with what to
     assert.equal(await page.locator('[data-testid="rate-sheet-status"]').count(), 0, 'no sheet in force');
   }));
 
+test('a large file still being decoded as a rate sheet never replaces the sheet chosen after it (hostile review)', () =>
+  withPage(async (page) => {
+    await ready(page);
+    await page.click('[data-testid="rate-sheet"] > summary');
+    const header = 'Market,Service,Weight band,Per kg (CNY),Per parcel (CNY)';
+    // The second sheet is chosen from inside the page the moment the first is.
+    await page.evaluate((text) => document.addEventListener('change', () => setTimeout(() => {
+      const input = document.querySelector('[data-testid="rate-sheet-file"]');
+      const files = new DataTransfer();
+      files.items.add(new File([text], 'mine.csv', { type: 'text/csv' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, 0), { capture: true, once: true }), [header, 'ES,standard,300_2000g,50,10'].join('\n'));
+    // ~12 MB: decoded over several tasks, then refused as too large.
+    await loadSheet(page, 'big.csv', `${header}\n${'ES,standard,300_2000g,50,10\n'.repeat(450_000)}`);
+    await page.waitForSelector('[data-testid="rate-sheet-status"]');
+    await page.waitForTimeout(3000);
+    assert.equal(await page.locator('[data-testid="rate-sheet-errors"]').count(), 0, 'no late refusal of the big file');
+    assert.match(await page.textContent('[data-testid="rate-sheet-status"]'), /1 rate/);
+    assert.deepEqual(page.errors, []);
+  }));
+
 test('a refused rate sheet lists its problems in row order, says how many more there are past 50, and names a row without a column plainly', () =>
   withPage(async (page) => {
     await ready(page);
