@@ -340,6 +340,14 @@ impl CatalogState {
         } else {
             saved::load()
         };
+        // The seller's own rate sheet, kept by the calculator in this browser, is in force here
+        // too, so that every row's postage is the calculator's (hostile review: the catalog said
+        // it used the calculator's fees, and gave the policy's postage).
+        if crate::storage::available() && crate::rate_sheet::active().is_none() {
+            if let crate::rate_sheet::Stored::Sheet(loaded) = crate::rate_sheet::load() {
+                crate::rate_sheet::set_active(Some(loaded));
+            }
+        }
         let base = Rc::new(Base::load());
         let target_text = crate::format::editable_text(lang, DEFAULT_TARGET);
         let target = read_target(lang, &target_text)

@@ -904,3 +904,31 @@ test('a long name without spaces wraps inside its cell instead of running over t
     assert.ok(overflow.every((px) => px <= 1), `name cells overflow by ${overflow} px`);
     assert.deepEqual(page.errors, []);
   }, { name: 'catalog-long-name' }));
+
+test('the rate sheet loaded in the calculator is in force on the catalog page too, and the fees note says so (hostile review)', () =>
+  withPage(async (page) => {
+    await page.goto(url('/'));
+    await page.waitForSelector('[data-testid="pop-monthly-profit"]');
+    const before = (await page.textContent('[data-testid="pop-monthly-profit"]')).trim();
+    await page.click('[data-testid="rate-sheet"] > summary');
+    await page.setInputFiles('[data-testid="rate-sheet-file"]', {
+      name: 'mine.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Market,Service,Weight band,Per kg (CNY),Per parcel (CNY)\nES,standard,300_2000g,111.11,10\n'),
+    });
+    await page.waitForSelector('[data-testid="rate-sheet-status"]');
+    await page.waitForFunction((before) => document.querySelector('[data-testid="pop-monthly-profit"]')?.textContent.trim() !== before, before);
+    const calculator = (await page.textContent('[data-testid="pop-monthly-profit"]')).trim();
+
+    await page.goto(url('/catalog/'));
+    await page.waitForSelector('[data-testid="catalog-empty"]');
+    assert.match(await page.textContent('[data-testid="catalog-policy-note"]'), /Your rate sheet, loaded on \d{4}-\d{2}-\d{2}/);
+    // The calculator's default product, as a row: its POP profit is the calculator's.
+    await paste(page, [HEADER, 'Mug,25,1.5,350,home,12.99,,400'].join('\n'));
+    await done(page);
+    const [row] = await tableRows(page);
+    const digits = (text) => text.replace(/[^0-9-−]/g, '').replace('−', '-');
+    assert.ok(row.cells.some((cell) => digits(cell) === digits(calculator)),
+      `the catalog's row ${JSON.stringify(row.cells)} has the calculator's POP profit ${calculator}`);
+    assert.deepEqual(page.errors, []);
+  }, { name: 'catalog-rate-sheet' }));

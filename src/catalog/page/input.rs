@@ -243,6 +243,13 @@ pub fn FeesChoice(props: &FeesProps) -> Html {
     if !left_out.is_empty() {
         notes.push(fill_one(t.fees_left_out, &left_out.join(", ")));
     }
+    // The calculator's rate sheet, in force here too (see `CatalogState::start`).
+    if let Some(sheet) = crate::rate_sheet::active() {
+        notes.push(fill_one(
+            crate::i18n::share::share_texts(locale.lang).rs_postage_note,
+            &sheet.loaded_on,
+        ));
+    }
     let note = notes.iter().fold(String::new(), |mut all, n| {
         if !all.is_empty() {
             all.push_str(i18n::sentence_gap(&all));
