@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use sellercalc_engine::{compare_input, Comparison, Decimal, ModelKind, PolicySet, PolicyValue};
+use sellercalc_engine::{compare_figures, Comparison, Decimal, ModelKind, PolicySet, PolicyValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -144,7 +144,8 @@ pub fn PolicyBar(props: &PolicyBarProps) -> Html {
             };
             // The same inputs, as typed in the page's language, under the earlier fees.
             let input = scenario_input(form, assumptions, previous, *lang);
-            let before = compare_input(&input);
+            // Only the monthly profits are read: the figures without the rules' wording.
+            let before = compare_figures(&input);
             ModelKind::ALL
                 .into_iter()
                 .map(|kind| {
