@@ -18,10 +18,18 @@ pub enum Decoded {
 /// once held it ~110 ms).
 const STEP_BYTES: u32 = 1 << 20;
 
+/// The chosen `file`, read and decoded ([`decode`]); `None` when the browser could not read it.
+pub async fn read(file: &web_sys::File) -> Option<Decoded> {
+    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(decode(&js_sys::Uint8Array::new(&bytes)).await)
+}
+
 /// Decodes a file's bytes: as its byte order mark says, else as UTF-8, else as GB18030, each
 /// strictly (a byte sequence the encoding does not allow fails it); text that is in fact binary
 /// is refused too. The browser's `TextDecoder` does the decoding, a megabyte a task.
-pub async fn decode(bytes: &js_sys::Uint8Array) -> Decoded {
+async fn decode(bytes: &js_sys::Uint8Array) -> Decoded {
     let head = bytes.subarray(0, bytes.length().min(4)).to_vec();
     let tries = match cat::sniff(&head) {
         Sniffed::Workbook => return Decoded::Workbook,
@@ -79,17 +87,13 @@ async fn decode_as(bytes: &js_sys::Uint8Array, encoding: Encoding, fatal: bool) 
     Some(text)
 }
 
-/// Resolves in a task of its own, after what the browser has queued (a frame to paint, input).
+/// Resolves in a task of its own, after what the browser has queued (a frame to paint, input):
+/// [`crate::next_task`], awaited.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window().is_some_and(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .is_ok()
-        });
-        if !queued {
+        crate::next_task(move || {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
+        });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -5,12 +5,12 @@
 use sellercalc_engine::catalog::FileProblem;
 use sellercalc_engine::rates::{read_rate_sheet, sheet_template, SheetError, SheetProblem};
 use sellercalc_engine::{Field, FieldError, Problem};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::field::error_text;
-use crate::files::{decode, Decoded};
+use crate::files::{read, Decoded};
 use crate::format;
 use crate::i18n::share::share_texts;
 use crate::i18n::{fill_all, fill_one, use_locale};
@@ -109,11 +109,7 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
             spawn_local(async move {
                 // Decoded as the catalog decodes its files; a workbook or a file that is not text
                 // is refused with what to do, not read row by row.
-                let bytes = JsFuture::from(file.array_buffer()).await.ok();
-                let decoded = match bytes {
-                    Some(bytes) => Some(decode(&js_sys::Uint8Array::new(&bytes)).await),
-                    None => None,
-                };
+                let decoded = read(&file).await;
                 if *chosen.borrow() != ticket {
                     return;
                 }

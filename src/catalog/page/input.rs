@@ -3,7 +3,7 @@
 
 use sellercalc_engine::catalog::{self as cat, CatalogFile, MAIN_COLUMNS};
 use sellercalc_engine::PolicySet;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -11,7 +11,7 @@ use super::Same;
 use crate::catalog::settings::Base;
 use crate::catalog::state::{read_target, Action, Note};
 use crate::export::download;
-use crate::files::{decode, Decoded};
+use crate::files::{read, Decoded};
 use crate::format;
 use crate::i18n::{self, fill_all, fill_one, input_label, use_locale};
 
@@ -64,13 +64,8 @@ fn upload(file: File, on: Callback<Action>) {
         return on.emit(then(Action::Say(Note::TooLarge)));
     }
     spawn_local(async move {
-        let bytes = JsFuture::from(file.array_buffer()).await.ok();
         // The products already compared stay on screen when a file is refused.
-        let decoded = match bytes {
-            Some(bytes) => Some(decode(&js_sys::Uint8Array::new(&bytes)).await),
-            None => None,
-        };
-        let action = match decoded {
+        let action = match read(&file).await {
             Some(Decoded::Text(text, encoding)) => Action::Read {
                 name,
                 text,
