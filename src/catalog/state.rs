@@ -180,23 +180,15 @@ struct Reading {
 /// The work in progress, which only the reducer touches: the file being read, the rows
 /// computed so far, and their totals, added up as each row is computed (so that the last slice
 /// does not go over 100,000 rows again).
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Work {
     reading: Option<Reading>,
     results: Vec<SkuResult>,
     summary: Option<Summary>,
 }
 
-impl std::fmt::Debug for Work {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Work")
-            .field("reading", &self.reading)
-            .field("results", &self.results.len())
-            .finish_non_exhaustive()
-    }
-}
-
 /// The totals of the rows added so far, and whether they share one cost currency.
+#[derive(Debug)]
 struct Summary {
     builder: PortfolioBuilder,
     currency: Option<String>,

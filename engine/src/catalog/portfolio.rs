@@ -56,6 +56,7 @@ pub struct Portfolio {
 
 /// A driver in a heap whose top is the one to drop first: the smallest gain, then the largest
 /// index.
+#[derive(Debug)]
 struct Ranked(Driver);
 
 impl Ranked {
@@ -89,6 +90,7 @@ impl Ord for Ranked {
 
 /// Builds a [`Portfolio`] from results added one at a time. Keeps only `top_n` drivers per model,
 /// so memory does not grow with the number of rows.
+#[derive(Debug)]
 pub struct PortfolioBuilder {
     top_n: usize,
     included: usize,
