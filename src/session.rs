@@ -70,7 +70,9 @@ impl Session {
             Err(e) => Err(e),
         };
         let mut restoring = false;
-        let mut keep_session = false;
+        // A link the page cannot read, while this browser keeps a session: not autosaved over.
+        let keep_session =
+            matches!(link.outcome, Outcome::Unreadable(_)) && matches!(autosave, Ok(Some(_)));
         let (current, pinned) = match link.outcome {
             Outcome::Scenario(snapshot) => {
                 // A reload of the session's own link keeps its pinned scenario.
@@ -85,9 +87,6 @@ impl Session {
             }
             Outcome::Unreadable(why) => {
                 messages.push(Message::LinkUnreadable(why));
-                if matches!(autosave, Ok(Some(_))) {
-                    keep_session = true;
-                }
                 (Snapshot::defaults(), None)
             }
             Outcome::Empty => match autosave {
