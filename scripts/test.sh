@@ -16,8 +16,14 @@ PASSED=()
 T_ALL=$SECONDS
 T_STAGE=$SECONDS
 
+# The browsers get a temporary directory of their own, removed at exit: chromedriver stops
+# Chromium without letting it delete its profile (~55 MB under $TMPDIR per wasm test binary),
+# and those leftovers once filled the disk of the machine CI runs on.
+BROWSER_TMP=$(mktemp -d "${TMPDIR:-/tmp}/sellercalc-test.XXXXXX")
+
 on_exit() {
     local rc=$?
+    rm -rf "$BROWSER_TMP"
     if [ "$rc" -ne 0 ]; then
         echo
         echo "================================================================"
@@ -58,7 +64,7 @@ cargo test -p sellercalc --lib
 stage wasm "cargo test -p sellercalc --target wasm32-unknown-unknown (headless Chromium)"
 # The runner reads the browser capabilities (--no-sandbox etc., needed as root)
 # from webdriver.json; name it absolutely so the test binary's cwd doesn't matter.
-CHROMEDRIVER=/usr/bin/chromedriver \
+TMPDIR="$BROWSER_TMP" CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
     WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-60}" \
     cargo test -p sellercalc --target wasm32-unknown-unknown
@@ -66,7 +72,7 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 stage e2e "scripts/build.sh (both pages, release), then node --test tests/e2e/"
 bash scripts/build.sh dist
 mkdir -p artifacts/screenshots
-node --test tests/e2e/
+TMPDIR="$BROWSER_TMP" node --test tests/e2e/
 
 PASSED+=("$STAGE($((SECONDS - T_STAGE))s)")
 echo
