@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::decimal::{add, div, mul, pct, sub, Overflow};
 use crate::input::MONEY_MAX;
-use crate::policy::{Assumptions, Band, MissingValue};
+use crate::policy::{with_id, Assumptions, Band, MissingValue};
 use crate::rule::{Rule, RuleArg};
 use crate::scenario::{volumetric_grams, ModelKind, Scenario, SemiManagedMode};
 
@@ -345,6 +345,11 @@ impl Context<'_> {
         Ok(div(self.values.get(id)?, self.policy_per_cost)?)
     }
 
+    /// [`Context::policy_money`] of the id joined from `parts` (see [`with_id`]).
+    fn policy_money_in(&self, parts: &[&str]) -> Result<Decimal, CalcError> {
+        Ok(div(self.values.get_in(parts)?, self.policy_per_cost)?)
+    }
+
     fn days(&self, id: &str) -> Result<(Decimal, RuleArg), CalcError> {
         let days = self.values.get(id)?;
         Ok((days, RuleArg::number(days)))
@@ -358,14 +363,14 @@ impl Context<'_> {
         policy
             .destination(self.market)
             .is_some_and(|d| d.cainiao_five_day)
-            && policy.value(&format!("{delivery}_five_day")).is_some()
+            && with_id(&[delivery, "_five_day"], |id| policy.value(id).is_some())
     }
 
     /// A model's delivery days to this market, `delivery` (`days.full.delivery`) naming its
     /// value: the `_five_day` one where [`Context::five_day`], else its own.
     fn delivery_days(&self, delivery: &str) -> Result<(Decimal, RuleArg), CalcError> {
         if self.five_day(delivery) {
-            self.days(&format!("{delivery}_five_day"))
+            with_id(&[delivery, "_five_day"], |id| self.days(id))
         } else {
             self.days(delivery)
         }
@@ -431,8 +436,8 @@ impl Context<'_> {
         extra: Option<RuleArg>,
         paid: Moment,
     ) -> Result<Charge, CalcError> {
-        let per_kg = self.policy_money(&format!("{prefix}.per_kg"))?;
-        let per_parcel = self.policy_money(&format!("{prefix}.per_parcel"))?;
+        let per_kg = self.policy_money_in(&[prefix, ".per_kg"])?;
+        let per_parcel = self.policy_money_in(&[prefix, ".per_parcel"])?;
         let kg = self.weight_kg();
         let amount = add(mul(kg, per_kg)?, per_parcel)?;
         let rule = self.rule(rule, || {
@@ -466,7 +471,7 @@ impl Context<'_> {
         let actual_g = self.scenario.product.weight_g;
         let divisor = self
             .values
-            .get(&format!("logistics.{}.volumetric_divisor", service.id))?;
+            .get_in(&["logistics.", &service.id, ".volumetric_divisor"])?;
         let dimensions = self.scenario.product.dimensions_cm;
         // Validated: a parcel too heavy by volume for the service is an error at its side.
         let volumetric_g = dimensions
@@ -478,8 +483,9 @@ impl Context<'_> {
             .band(chargeable_g)
             .ok_or_else(|| CalcError::Missing(format!("postage.{}.{destination}", service.id)))?;
         let priced_g = priced_grams(band, chargeable_g)?;
-        let per_kg = self.policy_money(&service.rate_id(destination, band, "per_kg"))?;
-        let per_parcel = self.policy_money(&service.rate_id(destination, band, "per_parcel"))?;
+        let per_kg = self.policy_money_in(&service.rate_id_parts(destination, band, "per_kg"))?;
+        let per_parcel =
+            self.policy_money_in(&service.rate_id_parts(destination, band, "per_parcel"))?;
         let kg = priced_g / Decimal::ONE_THOUSAND;
         let amount = add(mul(kg, per_kg)?, per_parcel)?;
         let stepped = band
@@ -567,7 +573,7 @@ impl Context<'_> {
 
     fn category_commission(&self) -> Result<(Decimal, RuleArg), CalcError> {
         let category = &self.scenario.product.category;
-        let rate = self.values.get(&format!("commission.{category}"))?;
+        let rate = self.values.get_in(&["commission.", category])?;
         if !self.detail {
             // Nothing reads the name then (see `destination`).
             return Ok((rate, RuleArg::number(Decimal::ZERO)));
@@ -638,7 +644,7 @@ impl Context<'_> {
         shipping: Decimal,
     ) -> Result<Option<BuyerPrice>, CalcError> {
         let destination = self.market;
-        let Ok(vat) = self.values.get(&format!("vat.{destination}.rate")) else {
+        let Ok(vat) = self.values.get_in(&["vat.", destination, ".rate"]) else {
             return Ok(None);
         };
         let (threshold_id, currency) = if destination == "GB" {
@@ -649,7 +655,7 @@ impl Context<'_> {
         // The order's value in the threshold's currency: sale price → cost currency → CNY →
         // EUR or GBP.
         let in_policy = mul(mul(price, self.rate)?, self.policy_per_cost)?;
-        let value = div(in_policy, self.values.get(&format!("fx.{currency}"))?)?;
+        let value = div(in_policy, self.values.get_in(&["fx.", currency])?)?;
         let at_checkout = value <= self.values.get(threshold_id)?;
         Ok(Some(BuyerPrice {
             vat_pct: vat,
@@ -739,7 +745,7 @@ impl Context<'_> {
     /// `returns.<model>.commission_back`, `.affiliate_back`, `.conversion_back`).
     fn fees_refunded(&self, model: &str, fees: &Fees) -> Result<Charge, CalcError> {
         let rate = self.scenario.return_rate_pct;
-        let back = |what: &str| self.values.get(&format!("returns.{model}.{what}_back"));
+        let back = |what: &str| self.values.get_in(&["returns.", model, ".", what, "_back"]);
         let (commission, affiliate, conversion) =
             (back("commission")?, back("affiliate")?, back("conversion")?);
         // The service fee is charged and returned like the commission (the same source).
@@ -777,9 +783,9 @@ impl Context<'_> {
     /// through the payout.
     fn returns(&self, model: &str, refunds_rule: &'static str) -> Result<Vec<Charge>, CalcError> {
         let rate = self.scenario.return_rate_pct;
-        let borne = self.values.get(&format!("returns.{model}.refund_borne"))?;
-        let shipping = self.policy_money(&format!("returns.{model}.return_shipping"))?;
-        let unsellable = self.values.get(&format!("returns.{model}.unsellable"))?;
+        let borne = self.values.get_in(&["returns.", model, ".refund_borne"])?;
+        let shipping = self.policy_money_in(&["returns.", model, ".return_shipping"])?;
+        let unsellable = self.values.get_in(&["returns.", model, ".unsellable"])?;
         let goods = self.goods_cost()?;
         let returned = pct(rate);
         let resold = sub(Decimal::ONE, pct(unsellable))?;

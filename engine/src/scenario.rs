@@ -987,7 +987,7 @@ fn service_limits(
             ));
         };
         let max = service.max_weight_g();
-        let divisor = values.get(&format!("logistics.{id}.volumetric_divisor"));
+        let divisor = values.get_in(&["logistics.", id, ".volumetric_divisor"]);
         if product.weight_g > max {
             over(Input::WeightG, max, Unit::Grams);
         } else if let (Some(dimensions), Ok(divisor)) = (&product.dimensions_cm, divisor) {
@@ -998,7 +998,7 @@ fn service_limits(
             }
         }
         let longest = values
-            .get(&format!("logistics.{id}.max_side_cm"))
+            .get_in(&["logistics.", id, ".max_side_cm"])
             .unwrap_or_default();
         if let Some(dimensions) = &product.dimensions_cm {
             if !longest.is_zero() {
