@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::ab_compare::AbCompare;
-use crate::components::assumptions_panel::AssumptionsPanel;
+use crate::components::assumptions_panel::{AssumptionsPanel, Where};
 use crate::components::breakdown_chart::BreakdownChart;
 use crate::components::inputs::Inputs;
 use crate::components::model_card::{card_warnings, ModelCard};
@@ -135,7 +135,7 @@ fn after_frame(run: impl FnOnce() + 'static) {
 /// ones a frame late, so that what depends on it draws after the key figures are on screen.
 /// Several changes within one frame give one update, with the latest value.
 #[hook]
-fn use_after_paint<T: Clone + PartialEq + 'static>(value: T) -> T {
+pub(crate) fn use_after_paint<T: Clone + PartialEq + 'static>(value: T) -> T {
     let shown = use_state_eq(|| value.clone());
     let latest = use_mut_ref(|| None::<T>);
     let pending = use_mut_ref(|| false);
@@ -427,6 +427,7 @@ pub fn App(props: &AppProps) -> Html {
         .and_then(|s| s.result())
         .map(|r| r.monthly_profit);
     let policy = state.policy();
+    let (panel_where, panel_errors) = Where::of(&state.comparison);
     let shown: Vec<_> = ModelKind::ALL
         .iter()
         .map(|k| (*k, state.shown(*k).cloned()))
@@ -519,7 +520,8 @@ pub fn App(props: &AppProps) -> Html {
                         policy={state.policy.clone()} on_change={on_change.clone()} whole={built(INPUTS_REST_STEP)} />
                     }
                     if built(6) {
-                    <AssumptionsPanel comparison={comparison.clone()} assumptions={state.assumptions.clone()}
+                    <AssumptionsPanel scenario={panel_where} errors={panel_errors}
+                        sheet={crate::rate_sheet::active().map(Same)} assumptions={state.assumptions.clone()}
                         policy={state.policy.clone()} on={on.clone()} />
                     if !embedded {
                         <RateSheetPanel policy={state.policy.clone()} persist={session.persist} on={on.clone()} />

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use sellercalc_engine::{Comparison, Field, PolicySet, PolicyValue};
+use sellercalc_engine::{Comparison, Field, FieldError, PolicySet, PolicyValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -19,19 +19,55 @@ use crate::i18n::{
     around, category_name, destination_name, fill, sentence_gap, source_text, texts, use_locale,
     value_label, value_note, value_unit, AssumptionTexts, Lang, Locale,
 };
+use crate::rate_sheet::Loaded;
 use crate::state::{self, Action};
 
 /// Props of [`AssumptionsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsPanelProps {
-    /// The comparison: the scenario the values apply to, and the errors at them.
-    pub comparison: Same<Comparison>,
+    /// What the rows depend on in the scenario: its market, category and sale currency.
+    pub scenario: Where,
+    /// The comparison's errors at policy values (rarely any).
+    pub errors: Vec<FieldError>,
+    /// The seller's rate sheet in use, if any (its rates show in place of the policy's).
+    pub sheet: Option<Same<Loaded>>,
     /// The policy values the user changed, by id, as typed.
     pub assumptions: BTreeMap<String, String>,
     /// The id of the set of fees in use.
     pub policy: AttrValue,
     /// Where `SetAssumption`, `ResetAssumption` and `ResetAssumptions` go.
     pub on: Callback<Action>,
+}
+
+/// What the panel's rows depend on in the scenario. The panel takes this, not the comparison, so
+/// that a keystroke in another input (a new comparison, the same market, category and currency)
+/// leaves its props equal and Yew skips its ~100 rows (issue #17, keystroke).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Where {
+    pub destination: AttrValue,
+    pub category: AttrValue,
+    pub sale: AttrValue,
+}
+
+impl Where {
+    /// The panel's props from `comparison`: where it applies and its errors at policy values.
+    pub fn of(comparison: &Comparison) -> (Where, Vec<FieldError>) {
+        let scenario = &comparison.scenario;
+        let errors = comparison
+            .errors
+            .iter()
+            .filter(|e| matches!(e.field, Field::Assumption(_)))
+            .cloned()
+            .collect();
+        (
+            Where {
+                destination: AttrValue::from(scenario.destination.clone()),
+                category: AttrValue::from(scenario.product.category.clone()),
+                sale: AttrValue::from(scenario.currency.sale.clone()),
+            },
+            errors,
+        )
+    }
 }
 
 /// The groups of the panel, in order.
@@ -295,14 +331,13 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     let words = &texts(lang).assumptions;
     let policy = state::policy_set(&props.policy);
     let assumptions = &props.assumptions;
-    let scenario = &props.comparison.scenario;
     let layout = use_memo(
         (
             policy.id.clone(),
             lang,
-            scenario.destination.clone(),
-            scenario.product.category.clone(),
-            scenario.currency.sale.clone(),
+            props.scenario.destination.to_string(),
+            props.scenario.category.to_string(),
+            props.scenario.sale.to_string(),
         ),
         |(_, lang, destination, category, sale)| {
             sections(*lang, policy, destination, category, sale)
@@ -321,7 +356,6 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     // Errors are rare: gather and word the panel's once rather than formatting a path for every
     // row.
     let errors: Vec<(&str, AttrValue)> = props
-        .comparison
         .errors
         .iter()
         .filter_map(|e| match &e.field {
@@ -350,7 +384,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     };
     // The seller's own rate sheet (issue #15, item 2): the rates it gives, shown in place of the
     // policy's where no rate was typed, with whose they are.
-    let sheet = crate::rate_sheet::active();
+    let sheet = props.sheet.as_ref();
     let sheet_rates: std::collections::BTreeMap<String, sellercalc_engine::Decimal> = sheet
         .as_ref()
         .map(|l| l.sheet.overrides().into_iter().collect())

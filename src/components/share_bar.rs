@@ -67,12 +67,30 @@ fn share_link(current: &Snapshot, presentation: &Presentation) -> String {
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let lang = use_lang();
     let s = share_texts(lang);
-    let link = share_link(&props.current, &props.presentation);
     let status = use_state(|| CopyStatus::Idle);
     let link_ref = use_node_ref();
     // The printout's date: once per language (in other languages than English it asks `Intl`).
     let today = use_memo(lang, |lang| {
         crate::components::ab_compare::print_date(*lang)
+    });
+    // What only the printout shows (the link, the inputs) is built from the scenario as it was
+    // when the last frame was painted: a keystroke's render then holds the figures alone, and
+    // this follows a frame later, long before anyone prints (issue #17, keystroke). Copying
+    // builds the link afresh.
+    let drawn = crate::app::use_after_paint((props.current.clone(), props.presentation.clone()));
+    let link = use_memo(drawn.clone(), |(current, presentation)| {
+        AttrValue::from(share_link(current, presentation))
+    });
+    let printout = use_memo((drawn, lang), {
+        let today = today.clone();
+        move |((current, _), lang)| {
+            crate::components::ab_compare::print_inputs(
+                current,
+                state::policy_set(&current.policy),
+                *lang,
+                &today,
+            )
+        }
     });
     {
         // A changed scenario has a new link: the old "copied" no longer holds.
@@ -92,9 +110,10 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     }
 
     let on_copy = {
-        let link = link.clone();
+        let (current, presentation) = (props.current.clone(), props.presentation.clone());
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
+            let link = share_link(&current, &presentation);
             let Some(clipboard) = clipboard() else {
                 status.set(CopyStatus::ByHand);
                 return;
@@ -226,11 +245,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 }
             </div>
             if *status == CopyStatus::ByHand {
-                <input ref={link_ref} type="text" class="share-link" readonly=true value={link.clone()}
+                <input ref={link_ref} type="text" class="share-link" readonly=true
+                    value={share_link(&props.current, &props.presentation)}
                     aria-label={s.link_label} data-testid="share-link" />
             }
-            { crate::components::ab_compare::print_inputs(&props.current, state::policy_set(&props.current.policy), lang, &today) }
-            <p class="print-only print-link">{ print_before }<span class="url">{ link }</span>{ print_after }</p>
+            { (*printout).clone() }
+            <p class="print-only print-link">{ print_before }<span class="url">{ (*link).clone() }</span>{ print_after }</p>
         </section>
     }
 }

@@ -575,6 +575,27 @@ test('where the clipboard is unavailable, the link is shown selected for copying
     assert.deepEqual(page.errors, []);
   }, { name: 'share-copy-by-hand' }));
 
+test('Copy link clicked in the same frame as a keystroke copies the scenario with that keystroke', () =>
+  withPage(async (page) => {
+    await ready(page);
+    // The print-only link follows a frame after the figures (issue #17); Copy builds it afresh.
+    // The click comes after Yew's render of the keystroke (a microtask) but before any frame.
+    await page.evaluate(async () => {
+      const input = document.querySelector('#in-monthly-units');
+      input.value = '777';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '7' }));
+      await Promise.resolve();
+      await new Promise((resolve) => queueMicrotask(resolve));
+      document.querySelector('[data-testid="copy-link"]').click();
+    });
+    await page.waitForSelector('[data-testid="copy-status"] .copied');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /units=777/);
+    // And the printout's link catches up.
+    await page.waitForFunction(() => /units=777/.test(document.querySelector('.print-link')?.textContent ?? ''));
+    assert.deepEqual(page.errors, []);
+  }, { name: 'share-copy-same-frame', ...CLIPBOARD }));
+
 test('where storage is blocked, the page still works and says saving is off', () =>
   withPage(async (page) => {
     await page.addInitScript(() => Object.defineProperty(window, 'localStorage', {
