@@ -3,6 +3,8 @@
 //! calculator uses; and the table's ordering logic on real engine results.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
 use sellercalc::catalog::table::{self, Show, Sort, SortKey};
 use sellercalc::catalog::{saved, CatalogPage};
 use sellercalc::i18n::{packs, Lang, STORAGE_KEY};
@@ -27,22 +29,22 @@ Phone case,3,0.5,40,phone_accessories,6.99,12,900
 Yoga mat,30,1,900,sports,20,45,200
 ";
 
-fn results() -> Vec<SkuResult> {
+fn results() -> Vec<Rc<SkuResult>> {
     let file = read_csv(FILE);
     file.rows
         .iter()
         .map(|row| {
-            compute_row(
+            Rc::new(compute_row(
                 &sellercalc_engine::ScenarioInput::new(),
                 &file,
                 row,
                 Some(Decimal::from(15)),
-            )
+            ))
         })
         .collect()
 }
 
-fn names(results: &[SkuResult], order: &[u32]) -> Vec<String> {
+fn names(results: &[Rc<SkuResult>], order: &[u32]) -> Vec<String> {
     order
         .iter()
         .map(|&i| results[i as usize].name.clone())
@@ -107,10 +109,10 @@ fn filters_by_name_best_model_and_problems() {
 #[wasm_bindgen_test]
 fn the_warnings_filter_shows_rows_with_a_warning() {
     let file = read_csv(ESTIMATES);
-    let r: Vec<SkuResult> = file
+    let r: Vec<Rc<SkuResult>> = file
         .rows
         .iter()
-        .map(|row| compute_row(&ScenarioInput::new(), &file, row, None))
+        .map(|row| Rc::new(compute_row(&ScenarioInput::new(), &file, row, None)))
         .collect();
     assert_eq!(
         names(&r, &table::order(&r, Sort::default(), "", Show::Warnings)),

@@ -2,6 +2,7 @@
 //! computed rows, by index, so that 100,000 rows are never cloned. Pure logic, no DOM.
 
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 use sellercalc_engine::catalog::SkuResult;
 use sellercalc_engine::{Decimal, ModelKind};
@@ -153,7 +154,7 @@ pub fn matches(result: &SkuResult, needle: &str, show: Show) -> bool {
 }
 
 /// The indices of the rows to show, filtered and sorted; ties keep file order.
-pub fn order(results: &[SkuResult], sort: Sort, filter: &str, show: Show) -> Vec<u32> {
+pub fn order(results: &[Rc<SkuResult>], sort: Sort, filter: &str, show: Show) -> Vec<u32> {
     let needle = filter.trim().to_lowercase();
     if sort == Sort::default() && needle.is_empty() && show == Show::All {
         // File order, every row: nothing to sort (100,000 rows would take a noticeable moment).

@@ -186,14 +186,18 @@ pub fn results_csv_row(result: &SkuResult, target_margin_pct: Option<Decimal>) -
     finish(w)
 }
 
-/// The whole file: byte order mark, header and one line per result.
-pub fn results_csv(results: &[SkuResult], target_margin_pct: Option<Decimal>) -> String {
+/// The whole file: byte order mark, header and one line per result (each a `SkuResult`, or
+/// something that lends one, such as the page's `Rc<SkuResult>`).
+pub fn results_csv<R: std::borrow::Borrow<SkuResult>>(
+    results: &[R],
+    target_margin_pct: Option<Decimal>,
+) -> String {
     let mut out = Vec::with_capacity(512 + results.len() * 200);
     out.extend_from_slice("\u{feff}".as_bytes());
     let mut w = writer(out);
     write_record(&mut w, &header_cells(target_margin_pct));
     for result in results {
-        write_record(&mut w, &row_cells(result, target_margin_pct));
+        write_record(&mut w, &row_cells(result.borrow(), target_margin_pct));
     }
     finish(w)
 }

@@ -3,6 +3,7 @@
 //! out, with what could not be understood listed in [`CatalogFile::problems`].
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use crate::input::{Field, Input};
@@ -153,8 +154,9 @@ pub struct CatalogFile {
     pub decimal: DecimalMark,
     /// The columns, in file order.
     pub columns: Vec<Column>,
-    /// The data rows; blank lines and rows whose cells are all empty are skipped.
-    pub rows: Vec<SkuRow>,
+    /// The data rows; blank lines and rows whose cells are all empty are skipped. Each behind its own `Rc`, so that a page that fixes a cell in place copies one row and the
+    /// pointers to the others, not every row.
+    pub rows: Vec<Rc<SkuRow>>,
     /// File-level findings: columns (by column), then missing main columns (in
     /// [`MAIN_COLUMNS`] order), then rows (by line), then [`FileProblem::NoRows`].
     pub problems: Vec<FileProblem>,
@@ -522,7 +524,7 @@ impl Collected {
         if record.iter().skip(n).any(|c| !c.trim().is_empty()) {
             self.row_problems.push(FileProblem::TooManyCells { line });
         }
-        self.file.rows.push(SkuRow { line, cells });
+        self.file.rows.push(Rc::new(SkuRow { line, cells }));
     }
 }
 

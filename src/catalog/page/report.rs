@@ -5,6 +5,7 @@ use sellercalc_engine::catalog::{
     self as cat, CatalogFile, ColumnKind, Encoding, FileProblem, SkuResult, MAIN_COLUMNS,
 };
 use sellercalc_engine::{Field, Input, PolicySet, Problem};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -242,7 +243,7 @@ pub struct BadRowsProps {
     /// The catalog on screen.
     pub file: Same<CatalogFile>,
     /// Its rows, computed.
-    pub results: Same<Vec<SkuResult>>,
+    pub results: Same<Vec<Rc<SkuResult>>>,
     /// The id of the set of fees in use (its categories are offered for a bad category).
     pub policy: String,
     /// Where fixes go.

@@ -3,6 +3,7 @@
 use sellercalc_engine::catalog::{self as cat, CatalogFile, ColumnKind, SkuResult, MAIN_COLUMNS};
 use sellercalc_engine::decimal::price_up;
 use sellercalc_engine::{Decimal, Field, ModelKind};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -20,7 +21,7 @@ pub struct SkuTableProps {
     /// The catalog on screen.
     pub file: Same<CatalogFile>,
     /// Its rows, computed.
-    pub results: Same<Vec<SkuResult>>,
+    pub results: Same<Vec<Rc<SkuResult>>>,
     /// Indices of the rows shown, in order.
     pub order: Same<Vec<u32>>,
     /// The calculator's inputs, which stand in for empty cells.
