@@ -42,6 +42,13 @@ const tableRows = (page) => page.$$eval('[data-testid="catalog-row"]', (rows) =>
 })));
 
 const HEADER = 'name,unit cost,packaging,weight,category,price,supply price,monthly units';
+// `text` in a file of its own on disk, named `name`, for setInputFiles: a buffer would be copied
+// into the page by the test driver itself, in one long task that is not the page's.
+const onDisk = (name, text) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), name);
+  fs.writeFileSync(file, text);
+  return file;
+};
 
 test('upload the sample file, read the totals, sort, filter and export', () =>
   withPage(async (page) => {
@@ -52,8 +59,7 @@ test('upload the sample file, read the totals, sort, filter and export', () =>
     assert.ok(sampleRows >= 20, `the sample has ${sampleRows} products`);
 
     // Upload the file the user just downloaded.
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), sample.name);
-    fs.writeFileSync(file, sample.text);
+    const file = onDisk(sample.name, sample.text);
     await page.setInputFiles('[data-testid="catalog-file"]', file);
     await done(page);
     assert.match(await textOf(page, 'catalog-status'), /sellercalc-catalog-sample\.csv/);
@@ -649,10 +655,7 @@ test('a file over 100,000 products is refused with a message; reading is sliced 
       };
       requestAnimationFrame(frame);
     });
-    // From a file on disk: a buffer would be copied into the page by the test driver itself, in
-    // one long task that is not the page's.
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), 'big.csv');
-    fs.writeFileSync(file, lines.join('\n'));
+    const file = onDisk('big.csv', lines.join('\n'));
     await page.setInputFiles('[data-testid="catalog-file"]', file);
     await page.waitForSelector('.catalog-status.error', { timeout: 60_000 });
     const gaps = await page.evaluate(() => { window.__gaps.running = false; return window.__gaps; });
@@ -801,8 +804,7 @@ test('a long read can be stopped, and a huge name is cut on screen but kept whol
 
     const lines = [HEADER];
     for (let i = 0; i < 100_000; i += 1) lines.push(`SKU ${i},${5 + (i % 200)},0,100,home,3.50,,10`);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), 'big.csv');
-    fs.writeFileSync(file, lines.join('\n'));
+    const file = onDisk('big.csv', lines.join('\n'));
     // Clicked from inside the page the moment it shows: reading 100,000 rows takes about a second.
     await page.evaluate(() => {
       window.__stopped = false;
@@ -875,8 +877,7 @@ test('a large file still being decoded never replaces what was chosen after it (
     const lines = [HEADER];
     const long = 'x'.repeat(180);
     for (let i = 0; i < 100_000; i += 1) lines.push(`SKU ${i} ${long},${5 + (i % 200)},0,100,home,3.50,,10`);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), 'big.csv');
-    fs.writeFileSync(file, lines.join('\n'));
+    const file = onDisk('big.csv', lines.join('\n'));
     // The sample is tried the moment the file is chosen.
     await page.evaluate(() => document.addEventListener('change', () => setTimeout(() => {
       document.querySelector('[data-testid="catalog-try-sample"]').click();
