@@ -257,8 +257,8 @@ fn differences(a: &Snapshot, b: &Snapshot, policy: Option<&PolicySet>, lang: Lan
 const PRINTED_CHANGES: usize = 6;
 
 /// The printout's date, today's in `lang` (print-only); none in the build-time prerender, which
-/// has no browser. A `Date` and, but in English, `Intl`'s date data: the share bar makes it once
-/// per language, not at every render.
+/// has no browser. A `Date` and, but in English, `Intl`'s date data: the share bar makes it with
+/// the printout, a frame after a change, not in a keystroke's render.
 pub fn print_date(lang: Lang) -> String {
     if !cfg!(target_arch = "wasm32") {
         String::new()

@@ -332,16 +332,8 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     let policy = state::policy_set(&props.policy);
     let assumptions = &props.assumptions;
     let layout = use_memo(
-        (
-            policy.id.clone(),
-            lang,
-            props.scenario.destination.to_string(),
-            props.scenario.category.to_string(),
-            props.scenario.sale.to_string(),
-        ),
-        |(_, lang, destination, category, sale)| {
-            sections(*lang, policy, destination, category, sale)
-        },
+        (policy.id.clone(), lang, props.scenario.clone()),
+        |(_, lang, at)| sections(*lang, policy, &at.destination, &at.category, &at.sale),
     );
     let on_set = use_callback(props.on.clone(), |(id, text): (AttrValue, String), on| {
         on.emit(Action::SetAssumption(id.to_string(), text));
@@ -386,10 +378,9 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     // policy's where no rate was typed, with whose they are.
     let sheet = props.sheet.as_ref();
     let sheet_rates: std::collections::BTreeMap<String, sellercalc_engine::Decimal> = sheet
-        .as_ref()
         .map(|l| l.sheet.overrides().into_iter().collect())
         .unwrap_or_default();
-    let sheet_note = sheet.as_ref().map(|l| {
+    let sheet_note = sheet.map(|l| {
         AttrValue::from(crate::i18n::fill_one(
             crate::i18n::share::share_texts(locale.lang).rs_postage_note,
             &l.loaded_on,

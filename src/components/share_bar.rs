@@ -69,28 +69,21 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let s = share_texts(lang);
     let status = use_state(|| CopyStatus::Idle);
     let link_ref = use_node_ref();
-    // The printout's date: once per language (in other languages than English it asks `Intl`).
-    let today = use_memo(lang, |lang| {
-        crate::components::ab_compare::print_date(*lang)
-    });
-    // What only the printout shows (the link, the inputs) is built from the scenario as it was
-    // when the last frame was painted: a keystroke's render then holds the figures alone, and
-    // this follows a frame later, long before anyone prints (issue #17, keystroke). Copying
-    // builds the link afresh.
+    // What only the printout shows (the link, the inputs and the date) is built from the
+    // scenario as it was when the last frame was painted: a keystroke's render then holds the
+    // figures alone, and this follows a frame later, long before anyone prints (issue #17,
+    // keystroke). Copying builds the link afresh.
     let drawn = crate::app::use_after_paint((props.current.clone(), props.presentation.clone()));
     let link = use_memo(drawn.clone(), |(current, presentation)| {
         AttrValue::from(share_link(current, presentation))
     });
-    let printout = use_memo((drawn, lang), {
-        let today = today.clone();
-        move |((current, _), lang)| {
-            crate::components::ab_compare::print_inputs(
-                current,
-                state::policy_set(&current.policy),
-                *lang,
-                &today,
-            )
-        }
+    let printout = use_memo((drawn, lang), |((current, _), lang)| {
+        crate::components::ab_compare::print_inputs(
+            current,
+            state::policy_set(&current.policy),
+            *lang,
+            &crate::components::ab_compare::print_date(*lang),
+        )
     });
     {
         // A changed scenario has a new link: the old "copied" no longer holds.
