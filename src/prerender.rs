@@ -6,11 +6,11 @@
 //! It is a picture of the page, not the page: the app never hydrates it (hydration panics when
 //! the page differs, and with `panic = "abort"` that would be a dead page). [`crate::start`]
 //! builds the app's first screen in an element outside the document and puts it in the
-//! picture's place in one step, so the swap cannot be seen. Until then it is `inert` (nothing in it can be typed into and lost), and
-//! its ids and `data-testid`s carry a `pre-` prefix, so that nothing looking for the app's
-//! elements finds the picture's instead. A visitor whose page will not be the default one (a link,
-//! an autosave, an embed, another language) never sees it: index.html's first script hides it
-//! before the first paint.
+//! picture's place in one step, so the swap cannot be seen. Until then it is `inert` (nothing
+//! in it can be typed into and lost), and its ids and `data-testid`s carry a `pre-` prefix, so
+//! that nothing looking for the app's elements finds the picture's instead. A visitor whose page
+//! will not be the default one (a link, an autosave, an embed, another language) never sees it:
+//! index.html's first script hides it before the first paint.
 
 use std::rc::Rc;
 

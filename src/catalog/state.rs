@@ -36,7 +36,7 @@ pub const SLICE_MS: f64 = 24.0;
 /// until the slice's time is up.
 const READ_BYTES: usize = 64 * 1024;
 /// How many products the "which products make the difference" table lists.
-const DRIVERS: usize = 5;
+pub(crate) const DRIVERS: usize = 5;
 /// The target margin before the user types one, in percent.
 const DEFAULT_TARGET: &str = "15";
 

@@ -20,6 +20,13 @@ use crate::state::{policy_set, Action};
 /// The most problems a refused sheet lists; a line says how many more there are.
 const SHOWN_ERRORS: usize = 50;
 
+/// The next number of a file chosen or a removal (see `RateSheetPanel`'s `chosen`).
+fn next_ticket(chosen: &std::cell::RefCell<u32>) -> u32 {
+    let mut n = chosen.borrow_mut();
+    *n = n.wrapping_add(1);
+    *n
+}
+
 /// Props of [`RateSheetPanel`].
 #[derive(Properties, PartialEq)]
 pub struct RateSheetProps {
@@ -100,11 +107,7 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
             input.set_value("");
             let view = view.clone();
             let (on, policy_id) = (on.clone(), policy_id.clone());
-            let ticket = {
-                let mut n = chosen.borrow_mut();
-                *n = n.wrapping_add(1);
-                *n
-            };
+            let ticket = next_ticket(&chosen);
             let chosen = chosen.clone();
             spawn_local(async move {
                 // Decoded as the catalog decodes its files; a workbook or a file that is not text
@@ -165,10 +168,7 @@ pub fn RateSheetPanel(props: &RateSheetProps) -> Html {
         let view = view.clone();
         let on = props.on.clone();
         Callback::from(move |_: MouseEvent| {
-            {
-                let mut n = chosen.borrow_mut();
-                *n = n.wrapping_add(1);
-            }
+            next_ticket(&chosen);
             rate_sheet::forget();
             rate_sheet::set_active(None);
             view.set(View {

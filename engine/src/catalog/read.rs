@@ -154,8 +154,9 @@ pub struct CatalogFile {
     pub decimal: DecimalMark,
     /// The columns, in file order.
     pub columns: Vec<Column>,
-    /// The data rows; blank lines and rows whose cells are all empty are skipped. Each behind its own `Rc`, so that a page that fixes a cell in place copies one row and the
-    /// pointers to the others, not every row.
+    /// The data rows; blank lines and rows whose cells are all empty are skipped. Each is behind
+    /// its own `Rc`, so that a page that fixes a cell in place copies one row and the pointers
+    /// to the others, not every row.
     pub rows: Vec<Rc<SkuRow>>,
     /// File-level findings: columns (by column), then missing main columns (in
     /// [`MAIN_COLUMNS`] order), then rows (by line), then [`FileProblem::NoRows`].

@@ -17,8 +17,8 @@ const ROUNDS: u32 = 24;
 /// (10,000 rows: 825 against 410 ms in `bash scripts/bench.sh --catalog`). Taking the sample
 /// through the steps a file goes through (reading, comparing, adding up, sorting) a few times, in
 /// small tasks while the visitor reads the page and chooses a file, has that done before the
-/// file comes (reading and sorting too: ~30 ms less for the first 10,000-row file). Nothing is shown or kept; dropping the returned guard (the
-/// page going away) stops the rounds not yet run.
+/// file comes (reading and sorting too: ~30 ms less for the first 10,000-row file). Nothing is
+/// shown or kept; dropping the returned guard (the page going away) stops the rounds not yet run.
 pub(super) fn warm_up() -> Stop {
     let stop = Stop(Rc::new(Cell::new(false)));
     round(stop.0.clone(), ROUNDS, START_MS);
@@ -50,7 +50,7 @@ fn round(stopped: Rc<Cell<bool>>, left: u32, after_ms: u32) {
         let text = format!("{header}\n{}", body.repeat(10));
         let file = cat::read_csv(&text);
         let base = ScenarioInput::new();
-        let mut totals = cat::PortfolioBuilder::new(5);
+        let mut totals = cat::PortfolioBuilder::new(crate::catalog::state::DRIVERS);
         let mut results = Vec::new();
         for (i, row) in file.rows.iter().take(25).enumerate() {
             let result = cat::compute_row(&base, &file, row, Some(Decimal::from(15)));
